@@ -1,0 +1,65 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
+import { GraphQLModule } from '@nestjs/graphql';
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { AchievementsModule } from './achievements/achievements.module';
+import { AppraisalsModule } from './appraisals/appraisals.module';
+import { AuthModule } from './auth/auth.module';
+import { TokenService } from './auth/token.service';
+import { CadresModule } from './cadres/cadres.module';
+import { DateScalar } from './common/graphql/date.scalar';
+import { graphqlOptions } from './common/graphql/graphql-options';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { PostingsModule } from './postings/postings.module';
+import { TrainingModule } from './training/training.module';
+import { UnitsModule } from './units/units.module';
+
+export interface AppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Write schema.gql on boot (development); tests keep the schema in memory and compare. */
+  writeSchemaFile?: boolean;
+  typeormLogger?: TypeOrmLogger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: config.DB_POOL_SIZE,
+          runMigrations: config.MIGRATIONS_RUN,
+          logger: options.typeormLogger,
+        }),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [TokenService, DataSource],
+          useFactory: (tokens: TokenService, ds: DataSource) =>
+            graphqlOptions(config, tokens, ds, options.writeSchemaFile ?? false),
+        }),
+        UnitsModule,
+        CadresModule,
+        PostingsModule,
+        TrainingModule,
+        AchievementsModule,
+        AppraisalsModule,
+      ],
+      providers: [
+        DateScalar,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLPassthroughFilter },
+      ],
+    };
+  }
+}

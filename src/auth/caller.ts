@@ -1,0 +1,21 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  ORG_DEPT = 'ORG_DEPT',
+  CADRE = 'CADRE',
+  HR_SYNC = 'HR_SYNC',
+}
+registerEnumType(Role, { name: 'Role', description: 'What a token lets its holder do.' });
+
+/** Who is calling: taken from a verified token, passed explicitly into services. */
+export interface Caller {
+  sub: string;
+  role: Role;
+  /** ORG_DEPT: the root of the jurisdiction. */
+  unitId?: string;
+  /** CADRE: the cadre the token belongs to. */
+  cadreId?: string;
+  /** HR_SYNC: the HR system's source name. */
+  source?: string;
+}

@@ -1,0 +1,63 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../common/graphql/date.scalar';
+import {
+  CADRE_STATUSES,
+  CadreEntity,
+  CadreStatus,
+  EDUCATION_LEVELS,
+  EducationLevel,
+  Gender,
+  GENDERS,
+} from './cadre.entity';
+
+const asEnum = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+export const GenderEnum = asEnum(GENDERS);
+registerEnumType(GenderEnum, { name: 'Gender' });
+export const EducationLevelEnum = asEnum(EDUCATION_LEVELS);
+registerEnumType(EducationLevelEnum, {
+  name: 'EducationLevel',
+  description: 'Highest education: SECONDARY, COLLEGE (大专), BACHELOR, MASTER, DOCTORATE.',
+});
+export const CadreStatusEnum = asEnum(CADRE_STATUSES);
+registerEnumType(CadreStatusEnum, { name: 'CadreStatus' });
+
+@ObjectType('Cadre', {
+  description: 'An official managed by an organisation department (干部), after the appointment form.',
+})
+export class Cadre {
+  @Field(() => ID) id!: string;
+  @Field({ description: "The HR system's person number." }) externalId!: string;
+  @Field() name!: string;
+  @Field(() => GenderEnum) gender!: Gender;
+  @Field(() => DateScalar) birthDate!: string;
+  @Field(() => String, { nullable: true }) ethnicity!: string | null;
+  @Field(() => String, { nullable: true }) nativePlace!: string | null;
+  @Field(() => DateScalar, { nullable: true }) partyJoinDate!: string | null;
+  @Field(() => DateScalar) workStartDate!: string;
+  @Field(() => EducationLevelEnum) educationLevel!: EducationLevel;
+  @Field(() => String, { nullable: true }) educationMajor!: string | null;
+  @Field({ description: 'True when the highest education was obtained through in-service study.' })
+  educationInService!: boolean;
+  @Field(() => String, { nullable: true }) professionalTitle!: string | null;
+  @Field(() => CadreStatusEnum) status!: CadreStatus;
+
+  static from(e: CadreEntity): Cadre {
+    return Object.assign(new Cadre(), {
+      id: e.id,
+      externalId: e.externalId,
+      name: e.name,
+      gender: e.gender,
+      birthDate: e.birthDate,
+      ethnicity: e.ethnicity,
+      nativePlace: e.nativePlace,
+      partyJoinDate: e.partyJoinDate,
+      workStartDate: e.workStartDate,
+      educationLevel: e.educationLevel,
+      educationMajor: e.educationMajor,
+      educationInService: e.educationInService,
+      professionalTitle: e.professionalTitle,
+      status: e.status,
+    });
+  }
+}

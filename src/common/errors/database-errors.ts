@@ -1,0 +1,135 @@
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-code';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+/** What each database constraint means to a clerk. One place, so SQL text never reaches a client. */
+const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: string }> = {
+  unit_code_key: { code: ErrorCode.CONFLICT, field: 'code', message: 'Another unit already has this code.' },
+  unit_parent_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'parentId',
+    message: 'The parent unit does not exist.',
+  },
+  unit_parent_cycle_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'parentId',
+    message: 'A unit cannot be placed under itself or its own sub-units.',
+  },
+  unit_not_own_parent_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'parentId',
+    message: 'A unit cannot be its own parent.',
+  },
+  unit_code_format_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'code',
+    message: 'A unit code uses letters, digits, "_", "." and "-" only.',
+  },
+  cadre_external_id_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'externalId',
+    message: 'Another cadre already has this external id.',
+  },
+  cadre_work_start_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'workStartDate',
+    message: 'Work cannot start before birth.',
+  },
+  cadre_party_join_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'partyJoinDate',
+    message: 'Party membership cannot start before birth.',
+  },
+  cadre_birth_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'birthDate',
+    message: 'The birth date is out of range.',
+  },
+  posting_cadre_fkey: { code: ErrorCode.NOT_FOUND, field: 'cadreId', message: 'The cadre does not exist.' },
+  posting_unit_fkey: { code: ErrorCode.NOT_FOUND, field: 'unitId', message: 'The unit does not exist.' },
+  posting_level_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'level',
+    message: 'The level is not a code on any ladder.',
+  },
+  posting_dates_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'endDate',
+    message: 'The end date is before the start date.',
+  },
+  posting_start_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'startDate',
+    message: 'The start date is out of range.',
+  },
+  posting_source_external_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'externalId',
+    message: 'A posting with this source and external id already exists.',
+  },
+  posting_no_overlap_excl: {
+    code: ErrorCode.CONFLICT,
+    field: 'startDate',
+    message: 'The cadre already holds a regular posting in this period; regular postings cannot overlap.',
+  },
+  training_cadre_fkey: { code: ErrorCode.NOT_FOUND, field: 'cadreId', message: 'The cadre does not exist.' },
+  training_dates_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'endDate',
+    message: 'The end date is before the start date.',
+  },
+  training_class_hours_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'classHours',
+    message: 'Class hours must be more than 0 and at most 5000.',
+  },
+  achievement_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre does not exist.',
+  },
+  achievement_domain_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'domain',
+    message: 'The domain is not in the taxonomy.',
+  },
+  appraisal_cadre_fkey: { code: ErrorCode.NOT_FOUND, field: 'cadreId', message: 'The cadre does not exist.' },
+  appraisal_cadre_year_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'year',
+    message: 'This cadre already has an appraisal for that year.',
+  },
+  appraisal_year_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'year',
+    message: 'The year must be between 1950 and 2100.',
+  },
+};
+
+const GENERIC: Record<string, { code: ErrorCode; message: string }> = {
+  '23505': { code: ErrorCode.CONFLICT, message: 'This record already exists.' },
+  '23503': { code: ErrorCode.NOT_FOUND, message: 'A referenced record does not exist.' },
+  '23514': { code: ErrorCode.BAD_USER_INPUT, message: 'A value is out of its allowed range.' },
+  '23P01': { code: ErrorCode.CONFLICT, message: 'This record overlaps another one.' },
+  '23502': { code: ErrorCode.BAD_USER_INPUT, message: 'A required value is missing.' },
+  '22001': { code: ErrorCode.BAD_USER_INPUT, message: 'A value is too long.' },
+  '22P02': { code: ErrorCode.BAD_USER_INPUT, message: 'A value has the wrong format.' },
+  '22007': { code: ErrorCode.BAD_USER_INPUT, message: 'A date is not valid.' },
+  '22008': { code: ErrorCode.BAD_USER_INPUT, message: 'A date is out of range.' },
+  '40001': { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again.' },
+  '40P01': { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again.' },
+};
+
+/** Turns a PostgreSQL error into a DomainError a client can act on, or undefined if it is not a data error. */
+export function fromDatabaseError(err: unknown): DomainError | undefined {
+  const e = (err as { driverError?: PgError }).driverError ?? (err as PgError);
+  if (!e || typeof e.code !== 'string') return undefined;
+  const known = e.constraint ? CONSTRAINTS[e.constraint] : undefined;
+  if (known) return new DomainError(known.code, known.message, known.field);
+  const generic = GENERIC[e.code];
+  return generic ? new DomainError(generic.code, generic.message) : undefined;
+}

@@ -1,0 +1,44 @@
+import { CustomScalar, Scalar } from '@nestjs/graphql';
+import { GraphQLError, Kind, ValueNode } from 'graphql';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2023-02-29 is not one). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+function parse(value: unknown): string {
+  if (!isIsoDate(value)) {
+    throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+/** A calendar date without time or zone, 'YYYY-MM-DD', the same everywhere. */
+@Scalar('Date', () => DateScalar)
+export class DateScalar implements CustomScalar<string, string> {
+  description = 'A calendar date, YYYY-MM-DD, with no time and no time zone.';
+  parseValue(value: unknown): string {
+    return parse(value);
+  }
+  serialize(value: unknown): string {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return parse(value);
+  }
+  parseLiteral(ast: ValueNode): string {
+    if (ast.kind !== Kind.STRING) return parse(undefined);
+    return parse(ast.value);
+  }
+}
+
+/** Today's date in UTC as YYYY-MM-DD; the default for `asOf` arguments. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

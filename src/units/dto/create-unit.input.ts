@@ -1,0 +1,31 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { UNIT_KINDS, UNIT_LEVELS, UnitKind, UnitLevel } from '../unit.entity';
+import { UnitKindEnum, UnitLevelEnum } from '../unit.model';
+
+@InputType()
+export class CreateUnitInput {
+  @Field()
+  @MinLength(1)
+  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'code uses letters, digits, "_", "." and "-" only' })
+  code!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => UnitLevelEnum)
+  @IsIn(UNIT_LEVELS)
+  level!: UnitLevel;
+
+  @Field(() => UnitKindEnum)
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a unit id (UUID)' })
+  parentId?: string;
+}

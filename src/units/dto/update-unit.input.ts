@@ -1,0 +1,10 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { CreateUnitInput } from './create-unit.input';
+
+@InputType()
+export class UpdateUnitInput extends PartialType(CreateUnitInput) {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a unit id (UUID)' })
+  id!: string;
+}

@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { UNIT_KINDS, UNIT_LEVELS, UnitEntity, UnitKind, UnitLevel } from './unit.entity';
+
+export const UnitLevelEnum = Object.fromEntries(UNIT_LEVELS.map((l) => [l, l])) as Record<
+  UnitLevel,
+  UnitLevel
+>;
+registerEnumType(UnitLevelEnum, {
+  name: 'UnitLevel',
+  description: 'Administrative level; COUNTY and below is grassroots.',
+});
+export const UnitKindEnum = Object.fromEntries(UNIT_KINDS.map((k) => [k, k])) as Record<UnitKind, UnitKind>;
+registerEnumType(UnitKindEnum, { name: 'UnitKind' });
+
+@ObjectType('Unit', {
+  description: 'An organisation in the tree: province, prefecture, county, township, village…',
+})
+export class Unit {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field(() => UnitLevelEnum) level!: UnitLevel;
+  @Field(() => UnitKindEnum) kind!: UnitKind;
+  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @Field({ description: 'True for units at COUNTY level and below.' }) isGrassroots!: boolean;
+
+  static from(e: UnitEntity): Unit {
+    return Object.assign(new Unit(), {
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      level: e.level,
+      kind: e.kind,
+      parentId: e.parentId,
+      isGrassroots: ['VILLAGE', 'TOWNSHIP', 'COUNTY'].includes(e.level),
+    });
+  }
+}
