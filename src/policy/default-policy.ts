@@ -1,0 +1,205 @@
+import { PolicyDocument } from './policy.types';
+
+const COUNTY_AND_ABOVE = ['COUNTY_DEPUTY', 'COUNTY_CHIEF', 'BUREAU_DEPUTY', 'BUREAU_CHIEF'];
+const RESEARCHER_4_AND_ABOVE = [
+  'RESEARCHER_4',
+  'RESEARCHER_3',
+  'RESEARCHER_2',
+  'RESEARCHER_1',
+  'INSPECTOR_2',
+  'INSPECTOR_1',
+];
+const TOWNSHIP_LEADERS_AND_PRINCIPAL_STAFF_1_BELOW = [
+  'TOWNSHIP_DEPUTY',
+  'TOWNSHIP_CHIEF',
+  'CLERK_2',
+  'CLERK_1',
+  'PRINCIPAL_STAFF_4',
+  'PRINCIPAL_STAFF_3',
+  'PRINCIPAL_STAFF_2',
+  'PRINCIPAL_STAFF_1',
+];
+
+const rank = (from: string, to: string, minYears: number) => ({ from, to, minYears });
+
+/**
+ * Version 1 of the policy, the national defaults in ../shared/DOMAIN.md. Loaded by a migration;
+ * later versions are published through publishPolicy and never overwrite this one.
+ */
+export const DEFAULT_POLICY: PolicyDocument = {
+  ladders: [
+    {
+      id: 'LEADERSHIP',
+      name: '领导职务层次 Leadership levels',
+      steps: [
+        { from: 'TOWNSHIP_DEPUTY', to: 'TOWNSHIP_CHIEF', minYears: 2 },
+        { from: 'TOWNSHIP_CHIEF', to: 'COUNTY_DEPUTY', minYears: 3 },
+        { from: 'COUNTY_DEPUTY', to: 'COUNTY_CHIEF', minYears: 2 },
+        { from: 'COUNTY_CHIEF', to: 'BUREAU_DEPUTY', minYears: 3 },
+        { from: 'BUREAU_DEPUTY', to: 'BUREAU_CHIEF', minYears: 2 },
+      ],
+    },
+    {
+      id: 'RANK',
+      name: '公务员职级 Civil-service ranks',
+      steps: [
+        rank('CLERK_2', 'CLERK_1', 2),
+        rank('CLERK_1', 'PRINCIPAL_STAFF_4', 2),
+        rank('PRINCIPAL_STAFF_4', 'PRINCIPAL_STAFF_3', 2),
+        rank('PRINCIPAL_STAFF_3', 'PRINCIPAL_STAFF_2', 2),
+        rank('PRINCIPAL_STAFF_2', 'PRINCIPAL_STAFF_1', 2),
+        rank('PRINCIPAL_STAFF_1', 'RESEARCHER_4', 2),
+        rank('RESEARCHER_4', 'RESEARCHER_3', 2),
+        rank('RESEARCHER_3', 'RESEARCHER_2', 2),
+        rank('RESEARCHER_2', 'RESEARCHER_1', 3),
+        rank('RESEARCHER_1', 'INSPECTOR_2', 4),
+        rank('INSPECTOR_2', 'INSPECTOR_1', 4),
+      ],
+    },
+  ],
+  rules: {
+    POST_LIMIT_SAME_POST: {
+      id: 'POST_LIMIT_SAME_POST',
+      sentence: 'A leader who has served continuously in the same post for the limit must rotate.',
+      source: '党政领导干部交流工作规定 (2006) art. 5; 党政领导干部选拔任用工作条例 (2014) art. 54',
+      params: { years: 10 },
+    },
+    LEVEL_LIMIT_SAME_AREA: {
+      id: 'LEVEL_LIMIT_SAME_AREA',
+      sentence:
+        "A leader who has served at the same level in one area's leadership for the limit should rotate.",
+      source: '党政领导干部交流工作规定 (2006) art. 5',
+      params: { years: 10 },
+    },
+    TERM_LIMIT: {
+      id: 'TERM_LIMIT',
+      sentence: 'A leader may hold the same post for at most the given number of consecutive terms.',
+      source: '党政领导干部职务任期暂行规定 (2006) arts. 3, 6',
+      params: { terms: 2, termYears: 5 },
+    },
+    LEVEL_TOTAL_LIMIT: {
+      id: 'LEVEL_TOTAL_LIMIT',
+      sentence:
+        'A leader who has served at the same level for the limit in total should not stay longer in that level.',
+      source: '党政领导干部职务任期暂行规定 (2006) art. 7',
+      params: { years: 15 },
+    },
+    TOWNSHIP_MIN_SERVICE: {
+      id: 'TOWNSHIP_MIN_SERVICE',
+      sentence: 'New township recruits serve a minimum period in the township before transfer upward.',
+      source: '人社部发〔2014〕61号',
+      params: { years: 5 },
+    },
+    WARNING_WINDOW: {
+      id: 'WARNING_WINDOW',
+      sentence: 'A limit is approaching within this many months before it is reached.',
+      source: 'Product choice',
+      params: { months: 6 },
+    },
+    PROMO_WORK_YEARS: {
+      id: 'PROMO_WORK_YEARS',
+      sentence: 'Promotion to county-level deputy or above needs this many years of work experience.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(1)',
+      params: { years: 5, appliesToLevels: COUNTY_AND_ABOVE },
+    },
+    PROMO_GRASSROOTS_YEARS: {
+      id: 'PROMO_GRASSROOTS_YEARS',
+      sentence: 'Promotion to county-level deputy or above needs this many years of grassroots experience.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(1)',
+      params: { years: 2, appliesToLevels: COUNTY_AND_ABOVE },
+    },
+    PROMO_TWO_POSTS: {
+      id: 'PROMO_TWO_POSTS',
+      sentence:
+        'Promotion needs experience in this many posts in the band below (its deputy and chief levels).',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(2)',
+      params: { posts: 2, appliesToLevels: COUNTY_AND_ABOVE },
+    },
+    PROMO_TIME_IN_LEVEL: {
+      id: 'PROMO_TIME_IN_LEVEL',
+      sentence:
+        'Deputy to chief of the same level needs 2 years at the deputy level; chief to the next deputy level, 3 years.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(3); 公务员职务与职级并行规定 (2019)',
+      params: { deputyToChiefYears: 2, chiefToNextDeputyYears: 3 },
+    },
+    PROMO_EDUCATION: {
+      id: 'PROMO_EDUCATION',
+      sentence:
+        "Leadership posts need a college diploma; bureau-level deputy and above need a bachelor's degree.",
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(4)',
+      params: {
+        order: ['SECONDARY', 'COLLEGE', 'BACHELOR', 'MASTER', 'DOCTORATE'],
+        defaultMinimum: 'COLLEGE',
+        minimumByLevel: { BUREAU_DEPUTY: 'BACHELOR', BUREAU_CHIEF: 'BACHELOR' },
+      },
+    },
+    PROMO_APPRAISAL: {
+      id: 'PROMO_APPRAISAL',
+      sentence:
+        'Each EXCELLENT year shortens the time needed by 6 months; a BASICALLY_COMPETENT or ungraded year does not count; INCOMPETENT in the last year blocks promotion.',
+      source: '公务员职务与职级并行规定 (2019), as commonly applied (secondary sources; verify locally)',
+      params: {
+        excellentShortensMonths: 6,
+        notCountingGrades: ['BASICALLY_COMPETENT', 'UNGRADED'],
+        blockingGrades: ['INCOMPETENT'],
+      },
+    },
+    PROMO_NO_RECENT: {
+      id: 'PROMO_NO_RECENT',
+      sentence: 'No promotion within this many years of the last one, and no skipping a level.',
+      source: '党政领导干部选拔任用工作条例 (2014) art. 9',
+      params: { years: 1 },
+    },
+    TRAINING_5Y: {
+      id: 'TRAINING_5Y',
+      sentence:
+        'County-level deputies and above, and fourth-grade researchers and above, complete this many class hours in any 5 years.',
+      source: '干部教育培训工作条例 (2023) art. 14',
+      params: {
+        hours: 550,
+        windowYears: 5,
+        appliesToLevels: [...COUNTY_AND_ABOVE, ...RESEARCHER_4_AND_ABOVE],
+      },
+    },
+    TRAINING_ANNUAL: {
+      id: 'TRAINING_ANNUAL',
+      sentence:
+        'Township leaders, and first-grade principal staff members and below, complete this many class hours a year.',
+      source: '干部教育培训工作条例 (2023) art. 14',
+      params: { hours: 90, appliesToLevels: TOWNSHIP_LEADERS_AND_PRINCIPAL_STAFF_1_BELOW },
+    },
+    INDUCTION_TRAINING: {
+      id: 'INDUCTION_TRAINING',
+      sentence:
+        'A newly appointed leader completes induction training within a year: 30 days at county level and above, 15 days at township level.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(5); 公务员培训规定(试行) (2008)',
+      params: {
+        withinMonths: 12,
+        qualifyingKinds: ['PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'UNIVERSITY'],
+        daysByLevel: {
+          TOWNSHIP_DEPUTY: 15,
+          TOWNSHIP_CHIEF: 15,
+          COUNTY_DEPUTY: 30,
+          COUNTY_CHIEF: 30,
+          BUREAU_DEPUTY: 30,
+          BUREAU_CHIEF: 30,
+        },
+      },
+    },
+    SPECIALIST: {
+      id: 'SPECIALIST',
+      sentence:
+        'Verified achievements make a specialist in a domain: 2 within 5 years, or 1 recognised at province level or above, or 1 with a measured improvement of 50% or more.',
+      source: 'Product choice',
+      params: { minCount: 2, windowYears: 5, recognitionAtLeast: 'PROVINCE', minImprovementPercent: 50 },
+    },
+  },
+  rankingWeights: {
+    appraisal: 0.25,
+    grassrootsYears: 0.15,
+    achievements: 0.2,
+    training: 0.1,
+    timeAtLevel: 0.15,
+    specialistMatch: 0.15,
+  },
+};
