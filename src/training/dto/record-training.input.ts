@@ -1,0 +1,54 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsPositive,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+} from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+import { TRAINING_KINDS, TrainingKind } from '../training.entity';
+import { TrainingKindEnum } from '../training.model';
+
+@InputType()
+export class RecordTrainingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+
+  @Field()
+  @MaxLength(200, { message: 'title is at most 200 characters' })
+  @Matches(/\S/, { message: 'title cannot be blank' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'provider is at most 200 characters' })
+  provider?: string | null;
+
+  @Field(() => TrainingKindEnum)
+  @IsIn(TRAINING_KINDS)
+  kind!: TrainingKind;
+
+  @Field(() => DateScalar)
+  @IsDefined() // the scalar has checked the format; this keeps the whitelist from dropping it
+  startDate!: string;
+
+  @Field(() => DateScalar, { description: 'The last day; the same as startDate for a one-day course.' })
+  @IsDefined()
+  endDate!: string;
+
+  @Field(() => Float, { description: 'More than 0 and at most 5000; kept to one decimal place.' })
+  @IsPositive({ message: 'classHours must be more than 0' })
+  @Max(5000, { message: 'classHours is at most 5000' })
+  classHours!: number;
+
+  @Field({ nullable: true, description: 'Defaults to true.' })
+  @IsOptional()
+  @IsBoolean()
+  completed?: boolean;
+}

@@ -1,0 +1,39 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../common/graphql/date.scalar';
+import { TRAINING_KINDS, TrainingEntity, TrainingKind } from './training.entity';
+
+export const TrainingKindEnum = Object.fromEntries(TRAINING_KINDS.map((k) => [k, k])) as Record<
+  TrainingKind,
+  TrainingKind
+>;
+registerEnumType(TrainingKindEnum, {
+  name: 'TrainingKind',
+  description: 'Where the training took place: Party school, administration institute, university, online…',
+});
+
+@ObjectType('Training', { description: 'A course or programme a cadre attended, with its class hours.' })
+export class Training {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) cadreId!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) provider!: string | null;
+  @Field(() => TrainingKindEnum) kind!: TrainingKind;
+  @Field(() => DateScalar) startDate!: string;
+  @Field(() => DateScalar) endDate!: string;
+  @Field(() => Float, { description: 'Class hours (学时), one decimal place.' }) classHours!: number;
+  @Field({ description: 'False while the course is under way or was not finished.' }) completed!: boolean;
+
+  static from(e: TrainingEntity): Training {
+    return Object.assign(new Training(), {
+      id: e.id,
+      cadreId: e.cadreId,
+      title: e.title,
+      provider: e.provider,
+      kind: e.kind,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      classHours: e.classHours,
+      completed: e.completed,
+    });
+  }
+}
