@@ -1,0 +1,26 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { APPRAISAL_GRADES, AppraisalGrade } from '../appraisal.entity';
+import { AppraisalGradeEnum } from '../appraisal.model';
+
+@InputType()
+export class RecordAppraisalInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+
+  @Field(() => Int, { description: '1950 to 2100; one appraisal per cadre and year.' })
+  @IsInt()
+  @Min(1950, { message: 'The year must be between 1950 and 2100.' })
+  @Max(2100, { message: 'The year must be between 1950 and 2100.' })
+  year!: number;
+
+  @Field(() => AppraisalGradeEnum)
+  @IsIn(APPRAISAL_GRADES)
+  grade!: AppraisalGrade;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: 'note is at most 2000 characters' })
+  note?: string | null;
+}
