@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CadresResolver } from './cadres.resolver';
+import { CadresService } from './cadres.service';
 
-@Module({})
+@Module({ providers: [CadresResolver, CadresService], exports: [CadresService] })
 export class CadresModule {}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { today } from '../common/graphql/date.scalar';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { UnitEntity } from '../units/unit.entity';
+import { CadreEntity } from './cadre.entity';
+import { Cadre } from './cadre.model';
+import { CadresArgs } from './dto/cadres.args';
+import { CreateCadreInput } from './dto/create-cadre.input';
+import { UpdateCadreInput } from './dto/update-cadre.input';
+
+const DEFAULT_PAGE_SIZE = 20;
+/** Columns that are NOT NULL in the table: an update may change them but not clear them. */
+const REQUIRED: (keyof UpdateCadreInput)[] = [
+  'externalId',
+  'name',
+  'gender',
+  'birthDate',
+  'workStartDate',
+  'educationLevel',
+  'educationInService',
+  'status',
+];
+
+/** Escapes LIKE wildcards so a name filter matches literally. */
+const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class CadresService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async get(_caller: Caller, id: string): Promise<CadreEntity> {
+    const cadre = await this.ds.getRepository(CadreEntity).findOneBy({ id });
+    if (!cadre) throw DomainError.notFound('Cadre', id);
+    return cadre;
+  }
+
+  /** One page ordered by name then id (keyset), and the total matching the filter. */
+  async list(_caller: Caller, args: CadresArgs): Promise<ConnectionShape<Cadre>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(args.after, 2);
+    if (after && (typeof after[0] !== 'string' || typeof after[1] !== 'string')) {
+      throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+    }
+    const f = args.filter ?? {};
+    if (f.unitId && !(await this.ds.getRepository(UnitEntity).existsBy({ id: f.unitId }))) {
+      throw DomainError.notFound('Unit', f.unitId, 'filter.unitId');
+    }
+    const qb = this.ds.getRepository(CadreEntity).createQueryBuilder('c');
+    if (f.name) qb.andWhere(`c.name ILIKE :name ESCAPE '\\'`, { name: `%${likeEscape(f.name)}%` });
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.unitId || f.currentLevel) {
+      // One current posting must satisfy both the subtree and the level, found through the ltree index.
+      const sub = [
+        'SELECT 1 FROM posting p JOIN unit u ON u.id = p.unit_id',
+        'WHERE p.cadre_id = c.id AND p.start_date <= :asOf AND (p.end_date IS NULL OR p.end_date >= :asOf)',
+        f.unitId ? 'AND u.path <@ (SELECT r.path FROM unit r WHERE r.id = :unitId)' : '',
+        f.currentLevel ? 'AND p.level = :level' : '',
+      ].join(' ');
+      qb.andWhere(`EXISTS (${sub})`, { asOf: f.asOf ?? today(), unitId: f.unitId, level: f.currentLevel });
+    }
+    const total = await qb.clone().getCount();
+    if (after)
+      qb.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: after[0], afterId: after[1] });
+    const rows = await qb
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(
+      rows,
+      first,
+      total,
+      (r) => [r.name, r.id],
+      (r) => Cadre.from(r),
+    );
+  }
+
+  async create(_caller: Caller, input: CreateCadreInput): Promise<CadreEntity> {
+    const repo = this.ds.getRepository(CadreEntity);
+    const saved = await repo.save(repo.create(input));
+    return repo.findOneByOrFail({ id: saved.id });
+  }
+
+  async update(_caller: Caller, input: UpdateCadreInput): Promise<CadreEntity> {
+    const { id, ...given } = input;
+    // Fields not sent arrive as undefined; only those sent change.
+    const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    for (const key of REQUIRED) {
+      if (changes[key] === null) {
+        throw DomainError.badInput(key, `${key} cannot be cleared.`);
+      }
+    }
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(CadreEntity);
+      const cadre = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!cadre) throw DomainError.notFound('Cadre', id);
+      if (Object.keys(changes).length) await repo.update({ id }, changes);
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  /** Removes a cadre entered by mistake, with all their records (the foreign keys cascade). */
+  async delete(_caller: Caller, id: string): Promise<string> {
+    const result = await this.ds.getRepository(CadreEntity).delete({ id });
+    if (!result.affected) throw DomainError.notFound('Cadre', id);
+    return id;
+  }
+}

@@ -1,0 +1,53 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+import { PageArgs } from '../../common/graphql/pagination';
+import { CADRE_STATUSES, CadreStatus } from '../cadre.entity';
+import { CadreStatusEnum } from '../cadre.model';
+
+@InputType()
+export class CadreFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Cadres with a current posting in this unit or any unit beneath it.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId?: string;
+
+  @Field({ nullable: true, description: 'Part of the name, any case.' })
+  @IsOptional()
+  @MaxLength(100)
+  name?: string;
+
+  @Field(() => CadreStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(CADRE_STATUSES)
+  status?: CadreStatus;
+
+  @Field({
+    nullable: true,
+    description: 'Level code of a current posting; with unitId, the same posting must match both.',
+  })
+  @IsOptional()
+  @MaxLength(32)
+  @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'currentLevel must be a level code such as TOWNSHIP_CHIEF' })
+  currentLevel?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date deciding which postings are current; default today.',
+  })
+  @IsOptional()
+  asOf?: string;
+}
+
+@ArgsType()
+export class CadresArgs extends PageArgs {
+  @Field(() => CadreFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CadreFilter)
+  filter?: CadreFilter;
+}

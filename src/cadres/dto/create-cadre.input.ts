@@ -1,0 +1,79 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Allow, IsBoolean, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+import {
+  CADRE_STATUSES,
+  CadreStatus,
+  EDUCATION_LEVELS,
+  EducationLevel,
+  Gender,
+  GENDERS,
+} from '../cadre.entity';
+import { CadreStatusEnum, EducationLevelEnum, GenderEnum } from '../cadre.model';
+
+const NOT_BLANK = /\S/;
+
+@InputType()
+export class CreateCadreInput {
+  @Field({ description: "The HR system's person number; unique." })
+  @MinLength(1)
+  @MaxLength(64)
+  @Matches(NOT_BLANK, { message: 'externalId must not be blank' })
+  externalId!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
+
+  @Field(() => GenderEnum)
+  @IsIn(GENDERS)
+  gender!: Gender;
+
+  @Field(() => DateScalar)
+  @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
+  birthDate!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(50)
+  ethnicity?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  nativePlace?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  partyJoinDate?: string | null;
+
+  @Field(() => DateScalar)
+  @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
+  workStartDate!: string;
+
+  @Field(() => EducationLevelEnum)
+  @IsIn(EDUCATION_LEVELS)
+  educationLevel!: EducationLevel;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  educationMajor?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Default false.' })
+  @IsOptional()
+  @IsBoolean()
+  educationInService?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  professionalTitle?: string | null;
+
+  @Field(() => CadreStatusEnum, { nullable: true, description: 'Default ACTIVE.' })
+  @IsOptional()
+  @IsIn(CADRE_STATUSES)
+  status?: CadreStatus;
+}
