@@ -71,6 +71,11 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'externalId',
     message: 'A posting with this source and external id already exists.',
   },
+  posting_source_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'externalId',
+    message: 'A source and an external id go together: give both or neither.',
+  },
   posting_no_overlap_excl: {
     code: ErrorCode.CONFLICT,
     field: 'startDate',

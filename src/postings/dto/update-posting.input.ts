@@ -1,0 +1,11 @@
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { RecordPostingInput } from './record-posting.input';
+
+/** Only the fields given change; a posting stays with its cadre. */
+@InputType()
+export class UpdatePostingInput extends PartialType(OmitType(RecordPostingInput, ['cadreId'] as const)) {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a posting id (UUID)' })
+  id!: string;
+}

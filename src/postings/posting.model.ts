@@ -1,0 +1,47 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../common/graphql/date.scalar';
+import { POSTING_KINDS, PostingEntity, PostingKind } from './posting.entity';
+
+export const PostingKindEnum = Object.fromEntries(POSTING_KINDS.map((k) => [k, k])) as Record<
+  PostingKind,
+  PostingKind
+>;
+registerEnumType(PostingKindEnum, {
+  name: 'PostingKind',
+  description:
+    'REGULAR postings of one cadre never overlap; a TEMPORARY_ASSIGNMENT (挂职) or SECONDMENT may overlap one.',
+});
+
+@ObjectType('Posting', { description: 'A period in a post in a unit (任职).' })
+export class Posting {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) cadreId!: string;
+  /** Resolved through the unit loader. */
+  unitId!: string;
+  @Field() title!: string;
+  @Field({ description: 'A level code from the ladders, e.g. TOWNSHIP_CHIEF or PRINCIPAL_STAFF_2.' })
+  level!: string;
+  @Field(() => PostingKindEnum) kind!: PostingKind;
+  @Field(() => DateScalar) startDate!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'The last day in post; null while it lasts.' })
+  endDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'The HR system this posting was imported from.' })
+  source!: string | null;
+  @Field(() => String, { nullable: true, description: 'The id of this posting in that HR system.' })
+  externalId!: string | null;
+
+  static from(e: PostingEntity): Posting {
+    return Object.assign(new Posting(), {
+      id: e.id,
+      cadreId: e.cadreId,
+      unitId: e.unitId,
+      title: e.title,
+      level: e.level,
+      kind: e.kind,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      source: e.source,
+      externalId: e.externalId,
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { CadreEntity } from '../cadres/cadre.entity';
+import { DomainError } from '../common/errors/domain-error';
+import { UnitEntity } from '../units/unit.entity';
+import { RecordPostingInput } from './dto/record-posting.input';
+import { UpdatePostingInput } from './dto/update-posting.input';
+import { PostingEntity } from './posting.entity';
+
+type PostingFields = Pick<
+  PostingEntity,
+  'cadreId' | 'unitId' | 'title' | 'level' | 'kind' | 'startDate' | 'endDate' | 'source' | 'externalId'
+>;
+/** NOT NULL columns: an update may change them but not clear them. */
+const REQUIRED = ['unitId', 'title', 'level', 'kind', 'startDate'] as const;
+
+@Injectable()
+export class PostingsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async get(_caller: Caller, id: string): Promise<PostingEntity> {
+    const posting = await this.ds.getRepository(PostingEntity).findOneBy({ id });
+    if (!posting) throw DomainError.notFound('Posting', id);
+    return posting;
+  }
+
+  async record(_caller: Caller, input: RecordPostingInput): Promise<PostingEntity> {
+    const fields: PostingFields = {
+      cadreId: input.cadreId,
+      unitId: input.unitId,
+      title: input.title,
+      level: input.level,
+      kind: input.kind ?? 'REGULAR',
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      source: input.source ?? null,
+      externalId: input.externalId ?? null,
+    };
+    return this.ds.transaction(async (em) => {
+      await this.check(em, fields);
+      const repo = em.getRepository(PostingEntity);
+      const saved = await repo.save(repo.create(fields));
+      return repo.findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  async update(_caller: Caller, input: UpdatePostingInput): Promise<PostingEntity> {
+    const { id, ...given } = input;
+    // Fields not sent arrive as undefined; only those sent change.
+    const changes = Object.fromEntries(
+      Object.entries(given).filter(([, v]) => v !== undefined),
+    ) as Partial<PostingFields>;
+    for (const key of REQUIRED) {
+      if (changes[key] === null) throw DomainError.badInput(key, `${key} cannot be cleared.`);
+    }
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(PostingEntity);
+      const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw DomainError.notFound('Posting', id);
+      await this.check(em, { ...current, ...changes }, id);
+      if (Object.keys(changes).length) await repo.update({ id }, changes);
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  async end(_caller: Caller, id: string, endDate: string): Promise<PostingEntity> {
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(PostingEntity);
+      const posting = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!posting) throw DomainError.notFound('Posting', id);
+      if (posting.endDate !== null) {
+        throw DomainError.conflict('endDate', `This posting already ended on ${posting.endDate}.`);
+      }
+      await this.check(em, { ...posting, endDate }, id);
+      await repo.update({ id }, { endDate });
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  async delete(_caller: Caller, id: string): Promise<string> {
+    const result = await this.ds.getRepository(PostingEntity).delete({ id });
+    if (!result.affected) throw DomainError.notFound('Posting', id);
+    return id;
+  }
+
+  /** Clear errors for the common mistakes; the table's constraints still guard against races. */
+  private async check(em: EntityManager, p: PostingFields, selfId?: string): Promise<void> {
+    if (p.endDate !== null && p.endDate < p.startDate) {
+      throw DomainError.badInput(
+        'endDate',
+        `The end date ${p.endDate} is before the start date ${p.startDate}.`,
+      );
+    }
+    if ((p.source === null) !== (p.externalId === null)) {
+      throw DomainError.badInput(
+        p.source === null ? 'source' : 'externalId',
+        'A source and an external id go together: give both or neither.',
+      );
+    }
+    if (!(await em.getRepository(CadreEntity).existsBy({ id: p.cadreId }))) {
+      throw DomainError.notFound('Cadre', p.cadreId, 'cadreId');
+    }
+    if (!(await em.getRepository(UnitEntity).existsBy({ id: p.unitId }))) {
+      throw DomainError.notFound('Unit', p.unitId, 'unitId');
+    }
+    if (p.kind !== 'REGULAR') return;
+    const [clash] = await em.query<{ title: string; start_date: string; end_date: string | null }[]>(
+      `SELECT title, start_date, end_date FROM posting
+        WHERE cadre_id = $1 AND kind = 'REGULAR' AND id IS DISTINCT FROM $2::uuid
+          AND period && daterange($3::date, $4::date, '[]')
+        LIMIT 1`,
+      [p.cadreId, selfId ?? null, p.startDate, p.endDate],
+    );
+    if (clash) {
+      throw DomainError.conflict(
+        'startDate',
+        `This overlaps the regular posting "${clash.title}" (${clash.start_date} to ${clash.end_date ?? 'now'}); ` +
+          'regular postings of one cadre cannot overlap.',
+      );
+    }
+  }
+}
