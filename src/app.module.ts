@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
 import { TrainingModule } from './training/training.module';
 import { UnitsModule } from './units/units.module';
@@ -54,6 +55,7 @@ export class AppModule {
         TrainingModule,
         AchievementsModule,
         AppraisalsModule,
+        PolicyModule,
       ],
       providers: [
         DateScalar,

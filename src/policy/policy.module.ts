@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { PolicyResolver } from './policy.resolver';
+import { PolicyService } from './policy.service';
+
+/** Global: every rule engine (flags, pathway, candidates) reads thresholds from PolicyService. */
+@Global()
+@Module({ providers: [PolicyResolver, PolicyService], exports: [PolicyService] })
+export class PolicyModule {}

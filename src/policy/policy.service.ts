@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { isIsoDate, today } from '../common/graphql/date.scalar';
+import { PublishPolicyInput } from './dto/publish-policy.input';
+import { validatePolicyDocument } from './policy-validation';
+import { PolicyVersionRecord } from './policy.model';
+import { PolicyDocument } from './policy.types';
+
+/** The policy an evaluation used: every flag and pathway reports `version`. */
+export interface PolicyInForce {
+  version: number;
+  effectiveFrom: string;
+  document: PolicyDocument;
+}
+
+interface Row {
+  version: number;
+  effective_from: string;
+  published_at: Date;
+  published_by: string | null;
+  note: string | null;
+  document: PolicyDocument;
+}
+
+// Serialises publishers so two cannot both read the same "latest" version.
+const PUBLISH_LOCK = 4_217_003;
+
+const toRecord = (r: Row): PolicyVersionRecord => ({
+  version: r.version,
+  effectiveFrom: r.effective_from,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
+  note: r.note,
+  document: r.document,
+});
+
+@Injectable()
+export class PolicyService {
+  /** Versions never change once stored (a trigger forbids it), so a document can be cached by version. */
+  private readonly cache = new Map<number, PolicyVersionRecord>();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** The version in force on asOf: the latest with effective_from ≤ asOf. */
+  async forDate(asOf: string): Promise<PolicyInForce> {
+    const r = await this.recordFor(asOf);
+    return { version: r.version, effectiveFrom: r.effectiveFrom, document: r.document };
+  }
+
+  async get(_caller: Caller, asOf: string): Promise<PolicyVersionRecord> {
+    return this.recordFor(asOf);
+  }
+
+  async publish(caller: Caller, input: PublishPolicyInput): Promise<PolicyVersionRecord> {
+    if (!isIsoDate(input.effectiveFrom)) {
+      throw DomainError.badInput('effectiveFrom', 'effectiveFrom must be a date written YYYY-MM-DD.');
+    }
+    if (input.effectiveFrom < today()) {
+      throw DomainError.badInput(
+        'effectiveFrom',
+        'A policy cannot take effect in the past: evaluations already made must stay reproducible.',
+      );
+    }
+    const levels: { code: string }[] = await this.ds.query(`SELECT code FROM position_level`);
+    const document = validatePolicyDocument(input.document, new Set(levels.map((l) => l.code)));
+    return this.ds.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock($1)`, [PUBLISH_LOCK]);
+      const [latest]: { version: number; effective_from: string }[] = await em.query(
+        `SELECT version, effective_from FROM policy_version ORDER BY version DESC LIMIT 1`,
+      );
+      if (latest && input.effectiveFrom <= latest.effective_from) {
+        throw DomainError.conflict(
+          'effectiveFrom',
+          `Overlapping effective dates: version ${latest.version} is in force from ${latest.effective_from}; a new version must start after that.`,
+        );
+      }
+      const [row]: Row[] = await em.query(
+        `INSERT INTO policy_version (version, effective_from, document, note, published_by)
+         VALUES ($1, $2, $3::jsonb, $4, $5)
+         RETURNING version, effective_from, published_at, published_by, note, document`,
+        [
+          (latest?.version ?? 0) + 1,
+          input.effectiveFrom,
+          JSON.stringify(document),
+          input.note ?? null,
+          caller.sub,
+        ],
+      );
+      return toRecord(row);
+    });
+  }
+
+  private async recordFor(asOf: string): Promise<PolicyVersionRecord> {
+    const [head]: { version: number }[] = await this.ds.query(
+      `SELECT version FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+      [asOf],
+    );
+    if (!head) throw DomainError.badInput('asOf', `No policy is in force on ${asOf}.`);
+    const cached = this.cache.get(head.version);
+    if (cached) return cached;
+    const [row]: Row[] = await this.ds.query(
+      `SELECT version, effective_from, published_at, published_by, note, document
+         FROM policy_version WHERE version = $1`,
+      [head.version],
+    );
+    const record = toRecord(row);
+    this.cache.set(record.version, record);
+    return record;
+  }
+}

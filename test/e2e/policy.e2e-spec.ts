@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../src/auth/caller';
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { PolicyDocument } from '../../src/policy/policy.types';
+import { createTestApp, ok, TestApp } from '../app-factory';
+import { tableFingerprint } from '../factories';
+
+const READ = `query($asOf: Date) {
+  policy(asOf: $asOf) { version effectiveFrom publishedAt note
+    ladders { id name steps { from to minYears } } rules { id sentence source params } rankingWeights } }`;
+const PUBLISH = `mutation($input: PublishPolicyInput!) {
+  publishPolicy(input: $input) { version effectiveFrom note rules { id params } } }`;
+
+const copy = (): PolicyDocument => JSON.parse(JSON.stringify(DEFAULT_POLICY)) as PolicyDocument;
+
+describe('policy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function rejects(document: unknown, code: string, field: string, effectiveFrom = '2090-01-01') {
+    const before = await tableFingerprint(t.ds, 'policy_version');
+    const res = await t.gql(PUBLISH, { input: { effectiveFrom, document } });
+    expect(res.errors?.[0].extensions).toMatchObject({ code, field });
+    expect(await tableFingerprint(t.ds, 'policy_version')).toEqual(before);
+    return res.errors?.[0].message ?? '';
+  }
+
+  it('reads version 1, the national defaults with their sources, for any date', async () => {
+    const p = ok(await t.gql(READ, { asOf: '2026-11-27' })).policy;
+    expect(p).toMatchObject({ version: 1, effectiveFrom: '1900-01-01' });
+    expect(p.ladders.map((l: { id: string }) => l.id)).toEqual(['LEADERSHIP', 'RANK']);
+    expect(p.rules).toHaveLength(17);
+    expect(p.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST')).toEqual({
+      id: 'POST_LIMIT_SAME_POST',
+      sentence: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.sentence,
+      source: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.source,
+      params: { years: 10 },
+    });
+    expect(p.rankingWeights).toEqual(DEFAULT_POLICY.rankingWeights);
+  });
+
+  it('lets a cadre read the policy, but only an admin publish', async () => {
+    const cadre = t.token({ role: Role.CADRE, cadreId: randomUUID() });
+    expect(ok(await t.gql(READ, { asOf: '2026-01-01' }, cadre)).policy.version).toBe(1);
+    const res = await t.gql(PUBLISH, { input: { effectiveFrom: '2090-01-01', document: copy() } }, cadre);
+    expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it.each<[string, (d: PolicyDocument & Record<string, unknown>) => void, string]>([
+    [
+      'negative years',
+      (d) => (d.rules.POST_LIMIT_SAME_POST.params.years = -1),
+      'document.rules.POST_LIMIT_SAME_POST.params.years',
+    ],
+    [
+      'non-numeric hours',
+      (d) => ((d.rules.TRAINING_ANNUAL.params as unknown as Record<string, unknown>).hours = 'ninety'),
+      'document.rules.TRAINING_ANNUAL.params.hours',
+    ],
+    [
+      'fractional months',
+      (d) => (d.rules.WARNING_WINDOW.params.months = 1.5),
+      'document.rules.WARNING_WINDOW.params.months',
+    ],
+    [
+      'negative step years',
+      (d) => (d.ladders[0].steps[0].minYears = -2),
+      'document.ladders[0].steps[0].minYears',
+    ],
+    [
+      'a ladder with a cycle',
+      (d) => d.ladders[0].steps.push({ from: 'BUREAU_CHIEF', to: 'TOWNSHIP_DEPUTY', minYears: 1 }),
+      'document.ladders[0].steps',
+    ],
+    [
+      'a level with two next steps',
+      (d) => d.ladders[0].steps.push({ from: 'TOWNSHIP_DEPUTY', to: 'COUNTY_DEPUTY', minYears: 1 }),
+      'document.ladders[0].steps[5].from',
+    ],
+    [
+      'an unknown level code in a ladder',
+      (d) => (d.ladders[1].steps[0].to = 'CLERK_9'),
+      'document.ladders[1].steps[0].to',
+    ],
+    [
+      'an unknown level code in a rule',
+      (d) => d.rules.TRAINING_5Y.params.appliesToLevels.push('MAYOR'),
+      'document.rules.TRAINING_5Y.params.appliesToLevels[10]',
+    ],
+    [
+      'an unknown rule id',
+      (d) => ((d.rules as unknown as Record<string, unknown>).NAP_TIME = { id: 'NAP_TIME' }),
+      'document.rules.NAP_TIME',
+    ],
+    [
+      'a missing rule',
+      (d) => delete (d.rules as unknown as Record<string, unknown>).SPECIALIST,
+      'document.rules.SPECIALIST',
+    ],
+    ['a missing source', (d) => (d.rules.SPECIALIST.source = ' '), 'document.rules.SPECIALIST.source'],
+    ['no ladders', (d) => (d.ladders = []), 'document.ladders'],
+    [
+      'a negative ranking weight',
+      (d) => (d.rankingWeights.appraisal = -0.1),
+      'document.rankingWeights.appraisal',
+    ],
+  ])('rejects %s', async (_name, spoil, field) => {
+    const d = copy() as PolicyDocument & Record<string, unknown>;
+    spoil(d);
+    const message = await rejects(d, 'BAD_USER_INPUT', field);
+    expect(message.length).toBeGreaterThan(10);
+  });
+
+  it('rejects a date in the past', async () => {
+    await rejects(copy(), 'BAD_USER_INPUT', 'effectiveFrom', '2001-01-01');
+  });
+
+  it('publishes a new version; asOf before it still reads version 1; overlapping dates conflict', async () => {
+    const d = copy();
+    d.rules.POST_LIMIT_SAME_POST.params.years = 8;
+    const v2 = ok(
+      await t.gql(PUBLISH, { input: { effectiveFrom: '2090-01-01', note: 'Local notice 8', document: d } }),
+    ).publishPolicy;
+    expect(v2).toMatchObject({ version: 2, effectiveFrom: '2090-01-01', note: 'Local notice 8' });
+
+    expect(ok(await t.gql(READ, { asOf: '2089-12-31' })).policy.version).toBe(1);
+    const after = ok(await t.gql(READ, { asOf: '2090-01-01' })).policy;
+    expect(after.version).toBe(2);
+    expect(after.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST').params).toEqual({
+      years: 8,
+    });
+
+    const msg = await rejects(copy(), 'CONFLICT', 'effectiveFrom', '2090-01-01');
+    expect(msg).toMatch(/overlapping effective dates/i);
+    await rejects(copy(), 'CONFLICT', 'effectiveFrom', '2089-06-01');
+
+    // The list `policy { rules }` returns is accepted back as a document.
+    const v3 = ok(
+      await t.gql(PUBLISH, {
+        input: {
+          effectiveFrom: '2091-01-01',
+          document: { ladders: after.ladders, rules: after.rules, rankingWeights: after.rankingWeights },
+        },
+      }),
+    ).publishPolicy;
+    expect(v3.version).toBe(3);
+  });
+
+  it('never rewrites history, even from SQL', async () => {
+    await expect(t.ds.query(`UPDATE policy_version SET note = 'x' WHERE version = 1`)).rejects.toThrow(
+      /never changed/,
+    );
+    await expect(t.ds.query(`DELETE FROM policy_version`)).rejects.toThrow(/never changed/);
+  });
+});
