@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { AchievementEntity, AchievementImpactEntity, SpecialtyDomainEntity } from './achievement.entity';
+import { MeasuredImpactInput } from './dto/measured-impact.input';
+import { RecordAchievementInput } from './dto/record-achievement.input';
+import { UpdateAchievementInput } from './dto/update-achievement.input';
+import { VerifyAchievementArgs } from './dto/verify-achievement.args';
+import { inferBetterWhen } from './impact';
+
+type ImpactValues = Pick<
+  AchievementImpactEntity,
+  'indicator' | 'baseline' | 'result' | 'unit' | 'betterWhen'
+>;
+
+function toImpacts(inputs: MeasuredImpactInput[] | null | undefined): ImpactValues[] {
+  return (inputs ?? []).map((i) => ({
+    indicator: i.indicator,
+    baseline: i.baseline,
+    result: i.result,
+    unit: i.unit,
+    betterWhen: i.betterWhen ?? inferBetterWhen(i.baseline, i.result),
+  }));
+}
+
+const sameImpacts = (a: ImpactValues[], b: ImpactValues[]): boolean =>
+  a.length === b.length &&
+  a.every(
+    (x, n) =>
+      x.indicator === b[n].indicator &&
+      x.baseline === b[n].baseline &&
+      x.result === b[n].result &&
+      x.unit === b[n].unit &&
+      x.betterWhen === b[n].betterWhen,
+  );
+
+const SUBSTANCE = ['title', 'description', 'achievedOn', 'domain', 'recognitionLevel'] as const;
+
+@Injectable()
+export class AchievementsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async get(_caller: Caller, id: string, em: EntityManager = this.ds.manager): Promise<AchievementEntity> {
+    const row = await em.getRepository(AchievementEntity).findOne({
+      where: { id },
+      relations: { impacts: true },
+      order: { impacts: { position: 'ASC' } },
+    });
+    if (!row) throw DomainError.notFound('Achievement', id);
+    return row;
+  }
+
+  async specialtyDomains(_caller: Caller): Promise<SpecialtyDomainEntity[]> {
+    return this.ds.getRepository(SpecialtyDomainEntity).find({ order: { code: 'ASC' } });
+  }
+
+  /** Starts CLAIMED. An unknown cadre or domain trips its foreign key, reported on cadreId or domain. */
+  async record(caller: Caller, input: RecordAchievementInput): Promise<AchievementEntity> {
+    const { impacts, ...fields } = input;
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(AchievementEntity);
+      const saved = await repo.save(
+        repo.create({ ...fields, description: fields.description ?? null, verificationStatus: 'CLAIMED' }),
+      );
+      await this.insertImpacts(em, saved.id, toImpacts(impacts));
+      return this.get(caller, saved.id, em);
+    });
+  }
+
+  /** A change of substance to a decided achievement sends it back to CLAIMED for a fresh decision. */
+  async update(caller: Caller, input: UpdateAchievementInput): Promise<AchievementEntity> {
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(AchievementEntity);
+      const locked = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw DomainError.notFound('Achievement', input.id);
+      const row = await this.get(caller, input.id, em);
+
+      const changes: Partial<AchievementEntity> = {};
+      for (const key of SUBSTANCE) {
+        const value = input[key];
+        if (value !== undefined && value !== row[key]) Object.assign(changes, { [key]: value });
+      }
+      const newImpacts = input.impacts === undefined ? undefined : toImpacts(input.impacts);
+      const impactsChanged = newImpacts !== undefined && !sameImpacts(newImpacts, row.impacts ?? []);
+      if (Object.keys(changes).length === 0 && !impactsChanged) return row;
+
+      if (row.verificationStatus !== 'CLAIMED') {
+        Object.assign(changes, {
+          verificationStatus: 'CLAIMED',
+          verifiedBy: null,
+          verifiedAt: null,
+          verificationNote: null,
+        });
+      }
+      // Only the impacts changed: still mark the row as updated (and keep the update non-empty).
+      if (Object.keys(changes).length === 0) changes.updatedAt = new Date();
+      await repo.update({ id: row.id }, changes);
+      if (impactsChanged) {
+        await em.getRepository(AchievementImpactEntity).delete({ achievementId: row.id });
+        await this.insertImpacts(em, row.id, newImpacts);
+      }
+      return this.get(caller, row.id, em);
+    });
+  }
+
+  async delete(_caller: Caller, id: string): Promise<string> {
+    // Its impacts go with it (ON DELETE CASCADE).
+    const { affected } = await this.ds.getRepository(AchievementEntity).delete({ id });
+    if (!affected) throw DomainError.notFound('Achievement', id);
+    return id;
+  }
+
+  /** An organisation department's decision on a CLAIMED achievement; a decided one must be edited first. */
+  async verify(caller: Caller, args: VerifyAchievementArgs): Promise<AchievementEntity> {
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(AchievementEntity);
+      const row = await repo.findOne({ where: { id: args.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw DomainError.notFound('Achievement', args.id);
+      if (row.verificationStatus !== 'CLAIMED') {
+        throw DomainError.conflict(
+          'id',
+          `This achievement has already been ${row.verificationStatus.toLowerCase()}; only a claimed achievement can be decided.`,
+        );
+      }
+      await repo.update(
+        { id: row.id },
+        {
+          verificationStatus: args.decision,
+          verifiedBy: caller.sub,
+          verifiedAt: () => 'now()',
+          verificationNote: args.note ?? null,
+        },
+      );
+      return this.get(caller, row.id, em);
+    });
+  }
+
+  private async insertImpacts(
+    em: EntityManager,
+    achievementId: string,
+    impacts: ImpactValues[],
+  ): Promise<void> {
+    if (impacts.length === 0) return;
+    await em
+      .getRepository(AchievementImpactEntity)
+      .insert(impacts.map((i, position) => ({ ...i, achievementId, position })));
+  }
+}

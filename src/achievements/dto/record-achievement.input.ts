@@ -1,0 +1,58 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+import { RECOGNITION_LEVELS, RecognitionLevel } from '../achievement.entity';
+import { RecognitionLevelEnum } from '../achievement.model';
+import { MeasuredImpactInput } from './measured-impact.input';
+
+export const MAX_IMPACTS = 20;
+export const DOMAIN_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+@InputType()
+export class RecordAchievementInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+
+  @Field()
+  @MaxLength(200, { message: 'title is at most 200 characters' })
+  @Matches(/\S/, { message: 'title cannot be blank' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(4000, { message: 'description is at most 4000 characters' })
+  description?: string | null;
+
+  @Field(() => DateScalar)
+  @IsDefined() // the scalar has checked the format; this keeps the whitelist from dropping it
+  achievedOn!: string;
+
+  @Field({ description: 'A SpecialtyDomain code, e.g. CULTURAL_TOURISM.' })
+  @MaxLength(64, { message: 'domain is at most 64 characters' })
+  @Matches(DOMAIN_CODE, { message: 'domain must be a specialty domain code such as CULTURAL_TOURISM' })
+  domain!: string;
+
+  @Field(() => RecognitionLevelEnum)
+  @IsIn(RECOGNITION_LEVELS)
+  recognitionLevel!: RecognitionLevel;
+
+  @Field(() => [MeasuredImpactInput], { nullable: true, description: `At most ${MAX_IMPACTS}.` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_IMPACTS, { message: `An achievement has at most ${MAX_IMPACTS} measured impacts.` })
+  @ValidateNested({ each: true })
+  @Type(() => MeasuredImpactInput)
+  impacts?: MeasuredImpactInput[] | null;
+}

@@ -1,0 +1,23 @@
+import { ArgsType, Field, ID, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+
+export const VERIFICATION_DECISIONS = ['VERIFIED', 'REJECTED'] as const;
+export type VerificationDecision = (typeof VERIFICATION_DECISIONS)[number];
+export const VerificationDecisionEnum = { VERIFIED: 'VERIFIED', REJECTED: 'REJECTED' } as const;
+registerEnumType(VerificationDecisionEnum, { name: 'VerificationDecision' });
+
+@ArgsType()
+export class VerifyAchievementArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an achievement id (UUID)' })
+  id!: string;
+
+  @Field(() => VerificationDecisionEnum)
+  @IsIn(VERIFICATION_DECISIONS)
+  decision!: VerificationDecision;
+
+  @Field(() => String, { nullable: true, description: 'Why; shown with the decision.' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'note is at most 2000 characters' })
+  note?: string | null;
+}
