@@ -137,6 +137,45 @@ describe('achievements', () => {
     });
   });
 
+  describe('Cadre fields', () => {
+    it('shows on cadre(id) as Cadre.achievements, with impacts', async () => {
+      const c = (await makeCadre(t.ds)).id;
+      const a = await record({ cadreId: c });
+      const res = ok(
+        await t.gql(`query($id: ID!) { cadre(id: $id) { achievements { ${FIELDS} } } }`, { id: c }),
+      );
+      expect(res.cadre.achievements).toEqual([a]);
+    });
+
+    it('loads trainings, achievements and appraisals for a page of cadres in a fixed number of statements', async () => {
+      const PAGE = `query($name: String!) { cadres(first: 20, filter: { name: $name }) { edges { node {
+        id trainings { id } achievements { id impacts { improvementPercent } } appraisals { year } } } } }`;
+      const seed = async (name: string) => {
+        const c = (await makeCadre(t.ds, { name })).id;
+        await record({ cadreId: c });
+        await t.ds.query(
+          `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours)
+           VALUES ($1, 'course', 'ONLINE', '2026-01-05', '2026-01-06', 12)`,
+          [c],
+        );
+        await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2025, 'EXCELLENT')`, [c]);
+      };
+      const run = async (name: string, expected: number) => {
+        t.queries.reset();
+        const res = ok(await t.gql(PAGE, { name }));
+        expect(res.cadres.edges).toHaveLength(expected);
+        for (const { node } of res.cadres.edges) {
+          expect(node).toMatchObject({ trainings: [{}], appraisals: [{ year: 2025 }] });
+          expect(node.achievements[0].impacts).toEqual([{ improvementPercent: 87.8 }]);
+        }
+        return t.queries.count;
+      };
+      for (let n = 0; n < 2; n += 1) await seed(`批量甲${n}`);
+      for (let n = 0; n < 6; n += 1) await seed(`批量乙${n}`);
+      expect(await run('批量乙', 6)).toBe(await run('批量甲', 2));
+    });
+  });
+
   describe('verifyAchievement', () => {
     it("verifies a claim, recording the decider's token subject and the time", async () => {
       const a = await record();

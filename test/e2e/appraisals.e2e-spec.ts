@@ -52,6 +52,15 @@ describe('appraisals', () => {
     });
   });
 
+  it('shows on cadre(id) as Cadre.appraisals', async () => {
+    const c = (await makeCadre(t.ds)).id;
+    const rec = ok(
+      await t.gql(RECORD, { input: { cadreId: c, year: 2021, grade: 'EXCELLENT' } }),
+    ).recordAppraisal;
+    const res = ok(await t.gql(`query($id: ID!) { cadre(id: $id) { appraisals { ${FIELDS} } } }`, { id: c }));
+    expect(res.cadre.appraisals).toEqual([rec]);
+  });
+
   it('updates only the fields given and clears the note', async () => {
     const rec = ok(
       await t.gql(RECORD, { input: { cadreId, year: 2020, grade: 'COMPETENT', note: 'x' } }),

@@ -73,6 +73,13 @@ describe('training', () => {
     expect(t.queries.count).toBeLessThanOrEqual(4);
   });
 
+  it('shows on cadre(id) as Cadre.trainings', async () => {
+    const c = (await makeCadre(t.ds)).id;
+    const rec = ok(await t.gql(RECORD, { input: { ...valid(), cadreId: c } })).recordTraining;
+    const res = ok(await t.gql(`query($id: ID!) { cadre(id: $id) { trainings { ${FIELDS} } } }`, { id: c }));
+    expect(res.cadre.trainings).toEqual([rec]);
+  });
+
   it('keeps class hours to one decimal place', async () => {
     const rec = ok(
       await t.gql(RECORD, { input: { ...valid(), classHours: 12.34, completed: false } }),
