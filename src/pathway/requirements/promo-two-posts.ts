@@ -1,0 +1,35 @@
+import { PolicyDocument } from '../../policy/policy.types';
+import { nextStep, Requirement, ruleInfo } from './requirement';
+
+/** The band of a leadership level: its code without _DEPUTY/_CHIEF (COUNTY_DEPUTY → COUNTY). */
+const bandOf = (level: string): string => level.replace(/_(DEPUTY|CHIEF)$/, '');
+
+/** The leadership levels of the band below the target's band, in ladder order (COUNTY_* → TOWNSHIP_*). */
+export function bandBelow(policy: PolicyDocument, target: string): string[] {
+  const steps = policy.ladders.find((l) => l.id === 'LEADERSHIP')?.steps ?? [];
+  const levels = steps.length ? [steps[0].from, ...steps.map((s) => s.to)] : [];
+  const bands = [...new Set(levels.map(bandOf))];
+  const i = bands.indexOf(bandOf(target));
+  if (i <= 0) return [];
+  return levels.filter((l) => bandOf(l) === bands[i - 1]);
+}
+
+/** PROMO_TWO_POSTS: distinct (unit, level) posts held in the band below the target. Not time-based. */
+export const promoTwoPosts: Requirement = (facts, policy) => {
+  const rule = policy.rules.PROMO_TWO_POSTS;
+  const step = nextStep(facts, policy);
+  if (!step || step.ladder !== 'LEADERSHIP' || !rule.params.appliesToLevels.includes(step.to)) return null;
+  const band = bandBelow(policy, step.to);
+  if (!band.length) return null;
+  const posts = band.reduce((n, level) => n + (facts.postsByLevel[level] ?? 0), 0);
+  const met = posts >= rule.params.posts;
+  return {
+    ...ruleInfo(rule),
+    met,
+    current: posts,
+    required: rule.params.posts,
+    remaining: met ? 0 : rule.params.posts - posts,
+    unit: `posts at ${band.join(' or ')}`,
+    dateMet: null,
+  };
+};
