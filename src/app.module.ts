@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
 import { TrainingModule } from './training/training.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AchievementsModule,
         AppraisalsModule,
         PolicyModule,
+        PathwayModule,
       ],
       providers: [
         DateScalar,

@@ -1,0 +1,128 @@
+import { DataSource } from 'typeorm';
+import { PathwayFacts } from './pathway-facts';
+
+/** Whose facts to read: given cadres, cadres currently posted in a unit subtree, both, or everyone posted. */
+export interface PathwayScope {
+  cadreIds?: string[];
+  unitId?: string;
+}
+
+const GRASSROOTS = `('VILLAGE','TOWNSHIP','COUNTY')`;
+
+/** The cadres in scope, as a CTE body. $1 is asOf; later parameters are appended by the caller. */
+function scopeSql(scope: PathwayScope, params: unknown[]): string {
+  const ids = () => {
+    params.push(scope.cadreIds);
+    return `$${params.length}::uuid[]`;
+  };
+  if (scope.unitId === undefined) {
+    if (scope.cadreIds) return `SELECT c.id AS cadre_id FROM cadre c WHERE c.id = ANY(${ids()})`;
+    return `SELECT DISTINCT p.cadre_id FROM posting p WHERE p.kind = 'REGULAR' AND p.period @> $1::date`;
+  }
+  params.push(scope.unitId);
+  const unit = `$${params.length}::uuid`;
+  return `
+    SELECT DISTINCT p.cadre_id
+      FROM unit root
+      JOIN unit u ON u.path <@ root.path
+      JOIN posting p ON p.unit_id = u.id
+     WHERE root.id = ${unit} AND p.kind = 'REGULAR' AND p.period @> $1::date
+       ${scope.cadreIds ? `AND p.cadre_id = ANY(${ids()})` : ''}`;
+}
+
+/**
+ * One set-based query for the facts every promotion requirement reads. `levelOrder` (lowest first,
+ * from the policy's ladders) picks the highest level if a cadre ever holds two current regular postings.
+ */
+export async function queryPathwayFacts(
+  ds: DataSource,
+  asOf: string,
+  scope: PathwayScope,
+  levelOrder: readonly string[],
+): Promise<PathwayFacts[]> {
+  const params: unknown[] = [asOf, levelOrder];
+  const target = scopeSql(scope, params);
+  const rows: PathwayFacts[] = await ds.query(
+    `
+    WITH target AS (${target}),
+    cur AS (
+      SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.level, pl.ladder
+        FROM target t
+        JOIN posting p ON p.cadre_id = t.cadre_id
+        JOIN position_level pl ON pl.code = p.level
+       WHERE p.kind = 'REGULAR' AND p.period @> $1::date
+       ORDER BY p.cadre_id, array_position($2::text[], p.level::text) DESC NULLS LAST, p.start_date DESC
+    ),
+    regular AS (
+      SELECT p.cadre_id, p.unit_id, p.level, p.start_date, p.period,
+             lag(p.level) OVER (PARTITION BY p.cadre_id ORDER BY p.start_date) AS prev_level
+        FROM target t
+        JOIN posting p ON p.cadre_id = t.cadre_id
+       WHERE p.kind = 'REGULAR' AND p.start_date <= $1::date
+    ),
+    at_level AS (
+      -- Adjacent postings at the current level merge into one range; the one holding asOf is the stint.
+      SELECT r.cadre_id, range_agg(r.period) AS spans,
+             max(r.start_date) FILTER (WHERE r.prev_level IS DISTINCT FROM r.level) AS last_promotion_date
+        FROM regular r
+        JOIN cur ON cur.cadre_id = r.cadre_id AND cur.level = r.level
+       GROUP BY r.cadre_id
+    ),
+    level_start AS (
+      SELECT a.cadre_id, a.last_promotion_date,
+             (SELECT lower(s) FROM unnest(a.spans) s WHERE s @> $1::date) AS level_start
+        FROM at_level a
+    ),
+    posts AS (
+      SELECT x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
+        FROM (SELECT r.cadre_id, r.level, count(DISTINCT r.unit_id)::int AS n
+                FROM regular r
+                JOIN position_level pl ON pl.code = r.level AND pl.ladder = 'LEADERSHIP'
+               GROUP BY r.cadre_id, r.level) x
+       GROUP BY x.cadre_id
+    ),
+    grassroots AS (
+      -- Any kind of posting counts; the union counts overlapping days once, clipped at asOf.
+      SELECT p.cadre_id,
+             range_agg(p.period * daterange(NULL, $1::date)) AS spans,
+             bool_or(p.period @> $1::date) AS now
+        FROM target t
+        JOIN posting p ON p.cadre_id = t.cadre_id
+        JOIN unit u ON u.id = p.unit_id
+       WHERE u.level IN ${GRASSROOTS} AND p.start_date <= $1::date
+       GROUP BY p.cadre_id
+    ),
+    appraisals AS (
+      SELECT a.cadre_id,
+             json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
+        FROM target t
+        LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
+        JOIN appraisal a ON a.cadre_id = t.cadre_id
+       WHERE a.year BETWEEN least(extract(year FROM ls.level_start)::int, extract(year FROM $1::date)::int - 1)
+                        AND extract(year FROM $1::date)::int
+       GROUP BY a.cadre_id
+    )
+    SELECT t.cadre_id AS "cadreId",
+           cur.level AS "currentLevel",
+           cur.ladder AS "ladder",
+           to_char(ls.level_start, 'YYYY-MM-DD') AS "levelStart",
+           to_char(ls.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
+           to_char(c.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
+           c.education_level AS "educationLevel",
+           (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS "grassrootsDays",
+           (SELECT coalesce(json_agg(json_build_object('from', lower(s), 'to', upper(s)) ORDER BY lower(s)), '[]')
+              FROM unnest(g.spans) s) AS "grassrootsSpans",
+           coalesce(g.now, false) AS "inGrassrootsNow",
+           coalesce(po.by_level, '{}'::jsonb) AS "postsByLevel",
+           coalesce(ap.list, '[]'::json) AS "appraisals"
+      FROM target t
+      JOIN cadre c ON c.id = t.cadre_id
+      LEFT JOIN cur ON cur.cadre_id = t.cadre_id
+      LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
+      LEFT JOIN posts po ON po.cadre_id = t.cadre_id
+      LEFT JOIN grassroots g ON g.cadre_id = t.cadre_id
+      LEFT JOIN appraisals ap ON ap.cadre_id = t.cadre_id`,
+    params,
+  );
+  return rows;
+}

@@ -1,0 +1,72 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { DateScalar } from '../common/graphql/date.scalar';
+import { PathwayEvaluation } from './pathway.service';
+import { RequirementResult, RequirementValue } from './requirements/requirement';
+
+/** Output only: years and counts come out as numbers, education levels and grades as strings. */
+export const RequirementValueScalar = new GraphQLScalarType<RequirementValue, RequirementValue>({
+  name: 'RequirementValue',
+  description: 'A number (years, posts) or a string (an education level, a grade).',
+  serialize: (v) => {
+    if (typeof v === 'number' || typeof v === 'string') return v;
+    throw new GraphQLError('RequirementValue must be a number or a string.');
+  },
+  parseValue: () => {
+    throw new GraphQLError('RequirementValue is output only.');
+  },
+  parseLiteral: (ast) => {
+    throw new GraphQLError(
+      `RequirementValue is output only (got ${ast.kind === Kind.NULL ? 'null' : ast.kind}).`,
+    );
+  },
+});
+
+@ObjectType('Requirement', { description: 'One requirement for the next level, from a rule of the policy.' })
+export class Requirement {
+  @Field({ description: 'The rule id in the policy, e.g. PROMO_TIME_IN_LEVEL.' }) code!: string;
+  @Field({ description: "The rule's sentence." }) description!: string;
+  @Field() met!: boolean;
+  @Field(() => RequirementValueScalar, { nullable: true }) current!: RequirementValue;
+  @Field(() => RequirementValueScalar, { nullable: true }) required!: RequirementValue;
+  @Field(() => RequirementValueScalar, { nullable: true, description: '0 or null once met.' })
+  remaining!: RequirementValue;
+  @Field({ description: 'What the values count: years, posts, an education level, a grade.' }) unit!: string;
+  @Field({ description: 'The public text the rule comes from.' }) source!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First date it is (or was) met if only time passes; null when it needs more than time.',
+  })
+  dateMet!: string | null;
+
+  static from(r: RequirementResult): Requirement {
+    return Object.assign(new Requirement(), r);
+  }
+}
+
+@ObjectType('Pathway', {
+  description: 'The next level on the cadre’s ladder and what still stands in the way.',
+})
+export class Pathway {
+  @Field(() => String, { nullable: true, description: 'Null without a current regular posting.' })
+  currentLevel!: string | null;
+  @Field(() => String, { nullable: true, description: 'LEADERSHIP or RANK.' }) ladder!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null at the top of the ladder.' }) nextLevel!:
+    string | null;
+  @Field({ description: 'True when every requirement is met on asOf.' }) eligible!: boolean;
+  @Field(() => [Requirement]) requirements!: Requirement[];
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'When every time-based requirement is met if nothing else changes (on or before asOf: eligible); null when a requirement that time cannot meet blocks.',
+  })
+  estimatedEligibleDate!: string | null;
+  @Field(() => Int, { description: 'The policy version the evaluation used.' }) policyVersion!: number;
+
+  static from(p: PathwayEvaluation): Pathway {
+    return Object.assign(new Pathway(), {
+      ...p,
+      requirements: p.requirements.map((r) => Requirement.from(r)),
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CadrePathwayResolver } from './cadre-pathway.resolver';
+import { PathwayService } from './pathway.service';
+
+/** Cadre.pathway and eligibleCadres (used by the PROMOTION_ELIGIBLE flag). PolicyService is global. */
+@Module({ providers: [CadrePathwayResolver, PathwayService], exports: [PathwayService] })
+export class PathwayModule {}

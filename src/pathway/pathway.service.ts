@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PolicyService } from '../policy/policy.service';
+import { PolicyDocument } from '../policy/policy.types';
+import { evaluatePathway, PathwayResult } from './evaluate-pathway';
+import { PathwayScope, queryPathwayFacts } from './pathway-facts.query';
+
+export interface PathwayEvaluation extends PathwayResult {
+  policyVersion: number;
+}
+
+export interface EligibleCadre {
+  cadreId: string;
+  currentLevel: string;
+  nextLevel: string;
+}
+
+/** Every level of every ladder, lowest first, so SQL can tell which of two levels is higher. */
+function levelOrder(policy: PolicyDocument): string[] {
+  return policy.ladders.flatMap((l) =>
+    l.steps.length ? [l.steps[0].from, ...l.steps.map((s) => s.to)] : [],
+  );
+}
+
+@Injectable()
+export class PathwayService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly policies: PolicyService,
+  ) {}
+
+  /** Pathways of several cadres on one date, with one policy read and one facts query. */
+  async pathways(cadreIds: readonly string[], asOf: string): Promise<Map<string, PathwayEvaluation>> {
+    const policy = await this.policies.forDate(asOf);
+    const facts = await queryPathwayFacts(
+      this.ds,
+      asOf,
+      { cadreIds: [...cadreIds] },
+      levelOrder(policy.document),
+    );
+    return new Map(
+      facts.map((f) => [
+        f.cadreId,
+        { ...evaluatePathway(f, policy.document, asOf), policyVersion: policy.version },
+      ]),
+    );
+  }
+
+  /**
+   * Who meets every requirement for their next level on asOf (the PROMOTION_ELIGIBLE flag). The facts
+   * come from one set-based query; the named rules then run over its rows.
+   */
+  async eligibleCadres(asOf: string, policy: PolicyDocument, scope: PathwayScope): Promise<EligibleCadre[]> {
+    const facts = await queryPathwayFacts(this.ds, asOf, scope, levelOrder(policy));
+    return facts.flatMap((f) => {
+      const p = evaluatePathway(f, policy, asOf);
+      return p.eligible && p.currentLevel && p.nextLevel
+        ? [{ cadreId: f.cadreId, currentLevel: p.currentLevel, nextLevel: p.nextLevel }]
+        : [];
+    });
+  }
+}
