@@ -200,7 +200,8 @@ export class CareerGenerator {
       if ((LEADERSHIP as readonly string[]).includes(levels[i]))
         leadershipStarts.push(monthStartDay(starts[i]));
     }
-    if (rng.chance(opts.temporaryShare)) {
+    // a temporary assignment only where the history stays within eight postings
+    if (n < 8 && rng.chance(opts.temporaryShare)) {
       const i = rng.int(0, n - 1);
       if (months[i] >= 18) {
         const start = starts[i] + rng.int(2, months[i] - 13);

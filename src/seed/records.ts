@@ -145,7 +145,7 @@ export function writeAppraisals(
   // A year is appraised after it ends: the year the data (or the career) ends has none yet.
   const last = Math.min(years[1], endYear - 1);
   for (let y = first; y <= last; y++) {
-    if (rng.chance(0.08)) continue;
+    if (rng.chance(0.14)) continue;
     rows.appraisal.push(randomUUID(), c.cadreId, y, rng.weighted(GRADES), null);
   }
 }

@@ -19,7 +19,7 @@ export const SYNTHETIC_CAREER: CareerOptions = {
   ],
   temporaryShare: 0.1,
   longTenureShare: 0.06,
-  lastPostingMonths: [2, 110],
+  lastPostingMonths: [2, 118],
   earlierPostingMonths: [24, 66],
   unrecordedShare: 0.35,
   unrecordedMonths: 180,
