@@ -29,9 +29,10 @@ export class AchievementsResolver {
   }
 
   @Mutation(() => Achievement, {
-    description: 'Records an achievement with its measured impacts; it starts CLAIMED.',
+    description:
+      'Records an achievement with its measured impacts; it starts CLAIMED. A cadre may claim its own.',
   })
-  @Roles(Role.ADMIN, Role.ORG_DEPT)
+  @Roles(Role.ADMIN, Role.ORG_DEPT, Role.CADRE)
   async recordAchievement(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordAchievementInput,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { AchievementEntity, AchievementImpactEntity, SpecialtyDomainEntity } from './achievement.entity';
 import { MeasuredImpactInput } from './dto/measured-impact.input';
@@ -40,15 +42,20 @@ const SUBSTANCE = ['title', 'description', 'achievedOn', 'domain', 'recognitionL
 
 @Injectable()
 export class AchievementsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+  ) {}
 
-  async get(_caller: Caller, id: string, em: EntityManager = this.ds.manager): Promise<AchievementEntity> {
+  async get(caller: Caller, id: string, em: EntityManager = this.ds.manager): Promise<AchievementEntity> {
     const row = await em.getRepository(AchievementEntity).findOne({
       where: { id },
       relations: { impacts: true },
       order: { impacts: { position: 'ASC' } },
     });
     if (!row) throw DomainError.notFound('Achievement', id);
+    await this.access.assertCanReadCadre(caller, row.cadreId, em);
     return row;
   }
 
@@ -56,10 +63,14 @@ export class AchievementsService {
     return this.ds.getRepository(SpecialtyDomainEntity).find({ order: { code: 'ASC' } });
   }
 
-  /** Starts CLAIMED. An unknown cadre or domain trips its foreign key, reported on cadreId or domain. */
+  /**
+   * Starts CLAIMED, also when a cadre claims its own. An unknown cadre or domain trips its foreign key, reported
+   * on cadreId or domain.
+   */
   async record(caller: Caller, input: RecordAchievementInput): Promise<AchievementEntity> {
     const { impacts, ...fields } = input;
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
+      await this.access.assertCanSubmitForCadre(caller, input.cadreId, em);
       const repo = em.getRepository(AchievementEntity);
       const saved = await repo.save(
         repo.create({ ...fields, description: fields.description ?? null, verificationStatus: 'CLAIMED' }),
@@ -71,10 +82,11 @@ export class AchievementsService {
 
   /** A change of substance to a decided achievement sends it back to CLAIMED for a fresh decision. */
   async update(caller: Caller, input: UpdateAchievementInput): Promise<AchievementEntity> {
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(AchievementEntity);
       const locked = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw DomainError.notFound('Achievement', input.id);
+      await this.access.assertCanWriteCadre(caller, locked.cadreId, em);
       const row = await this.get(caller, input.id, em);
 
       const changes: Partial<AchievementEntity> = {};
@@ -105,19 +117,24 @@ export class AchievementsService {
     });
   }
 
-  async delete(_caller: Caller, id: string): Promise<string> {
-    // Its impacts go with it (ON DELETE CASCADE).
-    const { affected } = await this.ds.getRepository(AchievementEntity).delete({ id });
-    if (!affected) throw DomainError.notFound('Achievement', id);
-    return id;
+  async delete(caller: Caller, id: string): Promise<string> {
+    return this.tx.run(caller, async (em) => {
+      const row = await em.getRepository(AchievementEntity).findOneBy({ id });
+      if (!row) throw DomainError.notFound('Achievement', id);
+      await this.access.assertCanWriteCadre(caller, row.cadreId, em);
+      // Its impacts go with it (ON DELETE CASCADE).
+      await em.getRepository(AchievementEntity).delete({ id });
+      return id;
+    });
   }
 
   /** An organisation department's decision on a CLAIMED achievement; a decided one must be edited first. */
   async verify(caller: Caller, args: VerifyAchievementArgs): Promise<AchievementEntity> {
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(AchievementEntity);
       const row = await repo.findOne({ where: { id: args.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw DomainError.notFound('Achievement', args.id);
+      await this.access.assertCanWriteCadre(caller, row.cadreId, em);
       if (row.verificationStatus !== 'CLAIMED') {
         throw DomainError.conflict(
           'id',

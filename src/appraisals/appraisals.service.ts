@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { AppraisalEntity } from './appraisal.entity';
 import { RecordAppraisalInput } from './dto/record-appraisal.input';
@@ -9,26 +11,35 @@ import { UpdateAppraisalInput } from './dto/update-appraisal.input';
 
 @Injectable()
 export class AppraisalsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+  ) {}
 
-  async get(_caller: Caller, id: string): Promise<AppraisalEntity> {
+  async get(caller: Caller, id: string): Promise<AppraisalEntity> {
     const row = await this.ds.getRepository(AppraisalEntity).findOneBy({ id });
     if (!row) throw DomainError.notFound('Appraisal', id);
+    await this.access.assertCanReadCadre(caller, row.cadreId);
     return row;
   }
 
   /** appraisal_cadre_fkey and appraisal_cadre_year_key report an unknown cadre and a duplicate year. */
-  async record(_caller: Caller, input: RecordAppraisalInput): Promise<AppraisalEntity> {
-    const repo = this.ds.getRepository(AppraisalEntity);
-    const saved = await repo.save(repo.create({ ...input, note: input.note ?? null }));
-    return repo.findOneByOrFail({ id: saved.id });
+  async record(caller: Caller, input: RecordAppraisalInput): Promise<AppraisalEntity> {
+    return this.tx.run(caller, async (em) => {
+      await this.access.assertCanWriteCadre(caller, input.cadreId, em);
+      const repo = em.getRepository(AppraisalEntity);
+      const saved = await repo.save(repo.create({ ...input, note: input.note ?? null }));
+      return repo.findOneByOrFail({ id: saved.id });
+    });
   }
 
-  async update(_caller: Caller, input: UpdateAppraisalInput): Promise<AppraisalEntity> {
-    return this.ds.transaction(async (em) => {
+  async update(caller: Caller, input: UpdateAppraisalInput): Promise<AppraisalEntity> {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(AppraisalEntity);
       const row = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw DomainError.notFound('Appraisal', input.id);
+      await this.access.assertCanWriteCadre(caller, row.cadreId, em);
       const { id, ...given } = input;
       // Compiled class fields may exist as undefined; only the fields the client sent change.
       const changes = Object.fromEntries(
@@ -39,9 +50,13 @@ export class AppraisalsService {
     });
   }
 
-  async delete(_caller: Caller, id: string): Promise<string> {
-    const { affected } = await this.ds.getRepository(AppraisalEntity).delete({ id });
-    if (!affected) throw DomainError.notFound('Appraisal', id);
-    return id;
+  async delete(caller: Caller, id: string): Promise<string> {
+    return this.tx.run(caller, async (em) => {
+      const row = await em.getRepository(AppraisalEntity).findOneBy({ id });
+      if (!row) throw DomainError.notFound('Appraisal', id);
+      await this.access.assertCanWriteCadre(caller, row.cadreId, em);
+      await em.getRepository(AppraisalEntity).delete({ id });
+      return id;
+    });
   }
 }

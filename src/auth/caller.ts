@@ -18,4 +18,6 @@ export interface Caller {
   cadreId?: string;
   /** HR_SYNC: the HR system's source name. */
   source?: string;
+  /** The request this caller is making, for the audit trail; never a token claim. */
+  requestId?: string;
 }

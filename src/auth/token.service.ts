@@ -1,32 +1,55 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { Caller, Role } from './caller';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
+export const JWT_PUBLIC_KEY = Symbol('JWT_PUBLIC_KEY');
 
 const ROLES = new Set<string>(Object.values(Role));
 
-/** Verifies bearer tokens (HS256 only: `alg: none` and other algorithms are refused) and reads their claims. */
+/** The `alg` a token's header claims, or undefined when the header is not readable JSON. */
+function headerAlg(token: string): string | undefined {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+    return typeof header === 'object' && header && 'alg' in header && typeof header.alg === 'string'
+      ? header.alg
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies bearer tokens and reads their claims. HS256 tokens are checked against JWT_SECRET; when a public key
+ * is configured, RS256 tokens are checked against it. Each key is used with its one algorithm only, so an HS256
+ * token "signed" with the public key text (algorithm confusion) fails, and `alg: none` is always refused.
+ */
 @Injectable()
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     @Inject(JWT_SECRET) private readonly secret: string,
+    @Optional() @Inject(JWT_PUBLIC_KEY) private readonly publicKey?: string,
   ) {}
 
   async verify(token: string): Promise<Caller | undefined> {
     let claims: Record<string, unknown>;
     try {
-      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, {
-        secret: this.secret,
-        algorithms: ['HS256'],
-      });
+      const rs256 = this.publicKey !== undefined && headerAlg(token) === 'RS256';
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(
+        token,
+        rs256
+          ? { publicKey: this.publicKey, algorithms: ['RS256'] }
+          : { secret: this.secret, algorithms: ['HS256'] },
+      );
     } catch {
       return undefined;
     }
     const { sub, role, unitId, cadreId, source } = claims;
-    if (typeof sub !== 'string' || typeof role !== 'string' || !ROLES.has(role)) return undefined;
+    if (typeof sub !== 'string' || sub.length === 0 || typeof role !== 'string' || !ROLES.has(role)) {
+      return undefined;
+    }
     const r = role as Role;
     const caller: Caller = { sub, role: r };
     if (r === Role.ORG_DEPT) {
@@ -45,7 +68,7 @@ export class TokenService {
   }
 
   sign(caller: Caller, ttl: string | number = '8h'): string {
-    const { sub, ...claims } = caller;
+    const { sub, requestId: _requestId, ...claims } = caller;
     return this.jwt.sign(claims, {
       secret: this.secret,
       algorithm: 'HS256',

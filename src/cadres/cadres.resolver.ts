@@ -20,7 +20,19 @@ export class CadresResolver {
     return Cadre.from(await this.service.get(caller, id));
   }
 
-  @Query(() => CadreConnection, { description: 'Cadres by name then id, a page at a time.' })
+  @Query(() => Cadre, {
+    description:
+      "The caller's own record (CADRE tokens): postings, training, achievements, appraisals, flags, pathway.",
+  })
+  @Roles(Role.CADRE)
+  async me(@CurrentCaller() caller: Caller): Promise<Cadre> {
+    return Cadre.from(await this.service.me(caller));
+  }
+
+  @Query(() => CadreConnection, {
+    description:
+      'Cadres by name then id, a page at a time. An organisation department sees only its jurisdiction.',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async cadres(@CurrentCaller() caller: Caller, @Args() args: CadresArgs): Promise<CadreConnection> {
     return this.service.list(caller, args);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { AccessService } from '../auth/access.service';
+import { Caller, Role } from '../auth/caller';
+import { AuditService } from '../audit/audit.service';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
@@ -30,22 +33,37 @@ const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class CadresService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
 
-  async get(_caller: Caller, id: string): Promise<CadreEntity> {
+  /** A department's read of a full record is audited. */
+  async get(caller: Caller, id: string): Promise<CadreEntity> {
+    await this.access.assertCanReadCadre(caller, id);
     const cadre = await this.ds.getRepository(CadreEntity).findOneBy({ id });
     if (!cadre) throw DomainError.notFound('Cadre', id);
+    if (caller.role === Role.ORG_DEPT) await this.audit.logRead(caller, 'cadre', id);
     return cadre;
   }
 
+  /** The caller's own record (CADRE tokens). */
+  async me(caller: Caller): Promise<CadreEntity> {
+    if (caller.role !== Role.CADRE || !caller.cadreId) throw DomainError.forbidden();
+    return this.get(caller, caller.cadreId);
+  }
+
   /** One page ordered by name then id (keyset), and the total matching the filter. */
-  async list(_caller: Caller, args: CadresArgs): Promise<ConnectionShape<Cadre>> {
+  async list(caller: Caller, args: CadresArgs): Promise<ConnectionShape<Cadre>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(args.after, 2);
     if (after && (typeof after[0] !== 'string' || typeof after[1] !== 'string')) {
       throw DomainError.badInput('after', 'The cursor is not one this service issued.');
     }
-    const f = args.filter ?? {};
+    // A department always gets its subtree, whatever unitId it names (outside it is FORBIDDEN).
+    const f = { ...args.filter, unitId: await this.access.jurisdictionRoot(caller, args.filter?.unitId) };
     if (f.unitId && !(await this.ds.getRepository(UnitEntity).existsBy({ id: f.unitId }))) {
       throw DomainError.notFound('Unit', f.unitId, 'filter.unitId');
     }
@@ -79,13 +97,15 @@ export class CadresService {
     );
   }
 
-  async create(_caller: Caller, input: CreateCadreInput): Promise<CadreEntity> {
-    const repo = this.ds.getRepository(CadreEntity);
-    const saved = await repo.save(repo.create(input));
-    return repo.findOneByOrFail({ id: saved.id });
+  async create(caller: Caller, input: CreateCadreInput): Promise<CadreEntity> {
+    return this.tx.run(caller, async (em) => {
+      const repo = em.getRepository(CadreEntity);
+      const saved = await repo.save(repo.create(input));
+      return repo.findOneByOrFail({ id: saved.id });
+    });
   }
 
-  async update(_caller: Caller, input: UpdateCadreInput): Promise<CadreEntity> {
+  async update(caller: Caller, input: UpdateCadreInput): Promise<CadreEntity> {
     const { id, ...given } = input;
     // Fields not sent arrive as undefined; only those sent change.
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
@@ -94,7 +114,8 @@ export class CadresService {
         throw DomainError.badInput(key, `${key} cannot be cleared.`);
       }
     }
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
+      await this.access.assertCanWriteCadre(caller, id, em);
       const repo = em.getRepository(CadreEntity);
       const cadre = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!cadre) throw DomainError.notFound('Cadre', id);
@@ -104,9 +125,12 @@ export class CadresService {
   }
 
   /** Removes a cadre entered by mistake, with all their records (the foreign keys cascade). */
-  async delete(_caller: Caller, id: string): Promise<string> {
-    const result = await this.ds.getRepository(CadreEntity).delete({ id });
-    if (!result.affected) throw DomainError.notFound('Cadre', id);
-    return id;
+  async delete(caller: Caller, id: string): Promise<string> {
+    return this.tx.run(caller, async (em) => {
+      await this.access.assertCanWriteCadre(caller, id, em);
+      const result = await em.getRepository(CadreEntity).delete({ id });
+      if (!result.affected) throw DomainError.notFound('Cadre', id);
+      return id;
+    });
   }
 }

@@ -51,6 +51,11 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** RS256: the PEM public key of an identity provider (or a path to a PEM file); HS256 tokens still work. */
+  @IsOptional()
+  @IsString()
+  JWT_PUBLIC_KEY?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -75,6 +80,7 @@ export const CONFIG_KEYS = [
   'EMBEDDED_PG_PORT',
   'MIGRATIONS_RUN',
   'JWT_SECRET',
+  'JWT_PUBLIC_KEY',
   'DB_POOL_SIZE',
 ] as const;
 

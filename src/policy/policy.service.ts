@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Caller } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate, today } from '../common/graphql/date.scalar';
 import { PublishPolicyInput } from './dto/publish-policy.input';
@@ -42,7 +43,10 @@ export class PolicyService {
   /** Versions never change once stored (a trigger forbids it), so a document can be cached by version. */
   private readonly cache = new Map<number, PolicyVersionRecord>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   /** The version in force on asOf: the latest with effective_from ≤ asOf. */
   async forDate(asOf: string): Promise<PolicyInForce> {
@@ -66,7 +70,7 @@ export class PolicyService {
     }
     const levels: { code: string }[] = await this.ds.query(`SELECT code FROM position_level`);
     const document = validatePolicyDocument(input.document, new Set(levels.map((l) => l.code)));
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock($1)`, [PUBLISH_LOCK]);
       const [latest]: { version: number; effective_from: string }[] = await em.query(
         `SELECT version, effective_from FROM policy_version ORDER BY version DESC LIMIT 1`,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { CadreEntity } from '../cadres/cadre.entity';
 import { DomainError } from '../common/errors/domain-error';
 import { UnitEntity } from '../units/unit.entity';
@@ -18,15 +20,24 @@ const REQUIRED = ['unitId', 'title', 'level', 'kind', 'startDate'] as const;
 
 @Injectable()
 export class PostingsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+  ) {}
 
-  async get(_caller: Caller, id: string): Promise<PostingEntity> {
+  async get(caller: Caller, id: string): Promise<PostingEntity> {
     const posting = await this.ds.getRepository(PostingEntity).findOneBy({ id });
     if (!posting) throw DomainError.notFound('Posting', id);
+    await this.access.assertCanReadCadre(caller, posting.cadreId);
     return posting;
   }
 
-  async record(_caller: Caller, input: RecordPostingInput): Promise<PostingEntity> {
+  /**
+   * A department records postings only in units of its subtree, for cadres not currently posted elsewhere;
+   * it changes or removes only postings in its subtree, of cadres in its jurisdiction.
+   */
+  async record(caller: Caller, input: RecordPostingInput): Promise<PostingEntity> {
     const fields: PostingFields = {
       cadreId: input.cadreId,
       unitId: input.unitId,
@@ -38,7 +49,8 @@ export class PostingsService {
       source: input.source ?? null,
       externalId: input.externalId ?? null,
     };
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
+      await this.access.assertCanPostCadre(caller, fields.cadreId, fields.unitId, em);
       await this.check(em, fields);
       const repo = em.getRepository(PostingEntity);
       const saved = await repo.save(repo.create(fields));
@@ -46,7 +58,7 @@ export class PostingsService {
     });
   }
 
-  async update(_caller: Caller, input: UpdatePostingInput): Promise<PostingEntity> {
+  async update(caller: Caller, input: UpdatePostingInput): Promise<PostingEntity> {
     const { id, ...given } = input;
     // Fields not sent arrive as undefined; only those sent change.
     const changes = Object.fromEntries(
@@ -55,21 +67,24 @@ export class PostingsService {
     for (const key of REQUIRED) {
       if (changes[key] === null) throw DomainError.badInput(key, `${key} cannot be cleared.`);
     }
-    return this.ds.transaction(async (em) => {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(PostingEntity);
       const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DomainError.notFound('Posting', id);
+      await this.assertCanChange(caller, current, em);
+      if (changes.unitId) await this.access.assertUnitInJurisdiction(caller, changes.unitId, em);
       await this.check(em, { ...current, ...changes }, id);
       if (Object.keys(changes).length) await repo.update({ id }, changes);
       return repo.findOneByOrFail({ id });
     });
   }
 
-  async end(_caller: Caller, id: string, endDate: string): Promise<PostingEntity> {
-    return this.ds.transaction(async (em) => {
+  async end(caller: Caller, id: string, endDate: string): Promise<PostingEntity> {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(PostingEntity);
       const posting = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!posting) throw DomainError.notFound('Posting', id);
+      await this.assertCanChange(caller, posting, em);
       if (posting.endDate !== null) {
         throw DomainError.conflict('endDate', `This posting already ended on ${posting.endDate}.`);
       }
@@ -79,10 +94,20 @@ export class PostingsService {
     });
   }
 
-  async delete(_caller: Caller, id: string): Promise<string> {
-    const result = await this.ds.getRepository(PostingEntity).delete({ id });
-    if (!result.affected) throw DomainError.notFound('Posting', id);
-    return id;
+  async delete(caller: Caller, id: string): Promise<string> {
+    return this.tx.run(caller, async (em) => {
+      const repo = em.getRepository(PostingEntity);
+      const posting = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!posting) throw DomainError.notFound('Posting', id);
+      await this.assertCanChange(caller, posting, em);
+      await repo.delete({ id });
+      return id;
+    });
+  }
+
+  private async assertCanChange(caller: Caller, posting: PostingEntity, em: EntityManager): Promise<void> {
+    await this.access.assertCanWriteCadre(caller, posting.cadreId, em);
+    await this.access.assertUnitInJurisdiction(caller, posting.unitId, em);
   }
 
   /** Clear errors for the common mistakes; the table's constraints still guard against races. */

@@ -21,8 +21,8 @@ export class TrainingResolver {
     return Training.from(await this.service.get(caller, id));
   }
 
-  @Mutation(() => Training, { description: "Adds a training to a cadre's record." })
-  @Roles(Role.ADMIN, Role.ORG_DEPT)
+  @Mutation(() => Training, { description: "Adds a training to a cadre's record; a cadre may add its own." })
+  @Roles(Role.ADMIN, Role.ORG_DEPT, Role.CADRE)
   async recordTraining(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordTrainingInput,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { RecordTrainingInput } from './dto/record-training.input';
 import { UpdateTrainingInput } from './dto/update-training.input';
@@ -13,29 +15,39 @@ function checkDates(startDate: string, endDate: string): void {
 
 @Injectable()
 export class TrainingService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+  ) {}
 
-  async get(_caller: Caller, id: string): Promise<TrainingEntity> {
+  async get(caller: Caller, id: string): Promise<TrainingEntity> {
     const row = await this.ds.getRepository(TrainingEntity).findOneBy({ id });
     if (!row) throw DomainError.notFound('Training', id);
+    await this.access.assertCanReadCadre(caller, row.cadreId);
     return row;
   }
 
-  async record(_caller: Caller, input: RecordTrainingInput): Promise<TrainingEntity> {
+  /** A cadre may record its own training; departments record for cadres in their jurisdiction. */
+  async record(caller: Caller, input: RecordTrainingInput): Promise<TrainingEntity> {
     checkDates(input.startDate, input.endDate);
-    // An unknown cadre trips training_cadre_fkey, which the error formatter reports as NOT_FOUND on cadreId.
-    const repo = this.ds.getRepository(TrainingEntity);
-    const saved = await repo.save(
-      repo.create({ ...input, provider: input.provider ?? null, completed: input.completed ?? true }),
-    );
-    return repo.findOneByOrFail({ id: saved.id });
+    return this.tx.run(caller, async (em) => {
+      await this.access.assertCanSubmitForCadre(caller, input.cadreId, em);
+      // An unknown cadre trips training_cadre_fkey, which the error formatter reports as NOT_FOUND on cadreId.
+      const repo = em.getRepository(TrainingEntity);
+      const saved = await repo.save(
+        repo.create({ ...input, provider: input.provider ?? null, completed: input.completed ?? true }),
+      );
+      return repo.findOneByOrFail({ id: saved.id });
+    });
   }
 
-  async update(_caller: Caller, input: UpdateTrainingInput): Promise<TrainingEntity> {
-    return this.ds.transaction(async (em) => {
+  async update(caller: Caller, input: UpdateTrainingInput): Promise<TrainingEntity> {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(TrainingEntity);
       const row = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw DomainError.notFound('Training', input.id);
+      await this.access.assertCanWriteCadre(caller, row.cadreId, em);
       const { id, ...given } = input;
       // Compiled class fields may exist as undefined; only the fields the client sent change.
       const changes = Object.fromEntries(
@@ -47,9 +59,13 @@ export class TrainingService {
     });
   }
 
-  async delete(_caller: Caller, id: string): Promise<string> {
-    const { affected } = await this.ds.getRepository(TrainingEntity).delete({ id });
-    if (!affected) throw DomainError.notFound('Training', id);
-    return id;
+  async delete(caller: Caller, id: string): Promise<string> {
+    return this.tx.run(caller, async (em) => {
+      const row = await em.getRepository(TrainingEntity).findOneBy({ id });
+      if (!row) throw DomainError.notFound('Training', id);
+      await this.access.assertCanWriteCadre(caller, row.cadreId, em);
+      await em.getRepository(TrainingEntity).delete({ id });
+      return id;
+    });
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { AccessService } from '../auth/access.service';
+import { Caller, Role } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { CreateUnitInput } from './dto/create-unit.input';
 import { UpdateUnitInput } from './dto/update-unit.input';
@@ -9,32 +11,40 @@ import { UnitEntity } from './unit.entity';
 
 @Injectable()
 export class UnitsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+  ) {}
 
-  async get(_caller: Caller, id: string): Promise<UnitEntity> {
+  /** A department reads units of its subtree; nested fields (Posting.unit, Unit.parent) show any unit. */
+  async get(caller: Caller, id: string): Promise<UnitEntity> {
+    await this.access.assertUnitInJurisdiction(caller, id);
     const unit = await this.ds.getRepository(UnitEntity).findOneBy({ id });
     if (!unit) throw DomainError.notFound('Unit', id);
     return unit;
   }
 
-  async list(_caller: Caller, parentId?: string): Promise<UnitEntity[]> {
-    if (parentId) await this.get(_caller, parentId);
+  /** Without a parent: the root units, or for a department the root of its jurisdiction. */
+  async list(caller: Caller, parentId?: string): Promise<UnitEntity[]> {
+    if (parentId) await this.get(caller, parentId);
+    else if (caller.role === Role.ORG_DEPT) return [await this.get(caller, caller.unitId ?? '')];
     return this.ds.getRepository(UnitEntity).find({
       where: { parentId: parentId ?? IsNull() },
       order: { code: 'ASC' },
     });
   }
 
-  async create(_caller: Caller, input: CreateUnitInput): Promise<UnitEntity> {
-    return this.ds.transaction(async (em) => {
+  async create(caller: Caller, input: CreateUnitInput): Promise<UnitEntity> {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(UnitEntity);
       const saved = await repo.save(repo.create({ ...input, parentId: input.parentId ?? null }));
       return repo.findOneByOrFail({ id: saved.id });
     });
   }
 
-  async update(_caller: Caller, input: UpdateUnitInput): Promise<UnitEntity> {
-    return this.ds.transaction(async (em) => {
+  async update(caller: Caller, input: UpdateUnitInput): Promise<UnitEntity> {
+    return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(UnitEntity);
       const unit = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw DomainError.notFound('Unit', input.id);

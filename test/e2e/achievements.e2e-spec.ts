@@ -364,13 +364,13 @@ describe('achievements', () => {
       );
     });
 
-    it('a cadre token', async () => {
+    it("a cadre token for another cadre's record", async () => {
       await rejects(
         RECORD,
         { input: valid() },
         'FORBIDDEN',
         undefined,
-        t.token({ role: Role.CADRE, cadreId }),
+        t.token({ role: Role.CADRE, cadreId: '00000000-0000-4000-8000-000000000000' }),
       );
     });
   });

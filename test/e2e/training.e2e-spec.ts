@@ -103,9 +103,10 @@ describe('training', () => {
     expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
-  it('refuses a cadre token and writes nothing', async () => {
+  it("refuses a cadre token for another cadre's record and writes nothing", async () => {
     const before = await tableFingerprint(t.ds, 'training');
-    const res = await t.gql(RECORD, { input: valid() }, t.token({ role: Role.CADRE, cadreId }));
+    const other = '00000000-0000-4000-8000-000000000000';
+    const res = await t.gql(RECORD, { input: valid() }, t.token({ role: Role.CADRE, cadreId: other }));
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect(await tableFingerprint(t.ds, 'training')).toEqual(before);
   });

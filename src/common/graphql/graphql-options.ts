@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../../auth/access.service';
 import { TokenService } from '../../auth/token.service';
 import { AppConfig } from '../../config/app-config';
 import { errorLoggingPlugin, formatGraphQLError } from '../errors/graphql-errors';
@@ -18,6 +19,8 @@ export function graphqlOptions(
   ds: DataSource,
   writeSchemaFile: boolean,
 ): ApolloDriverConfig {
+  // Stateless over the data source, so it needs no injection here (the services get theirs from AuthModule).
+  const access = new AccessService(ds);
   return {
     // Development writes schema.gql (committed); a test fails when the committed file is stale.
     autoSchemaFile: writeSchemaFile ? join(process.cwd(), 'schema.gql') : true,
@@ -36,12 +39,10 @@ export function graphqlOptions(
       const token =
         typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
       const given = req.headers['x-request-id'];
-      return {
-        req,
-        requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(),
-        caller: token ? await tokens.verify(token) : undefined,
-        loaders: createLoaders(ds),
-      };
+      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      const verified = token ? await tokens.verify(token) : undefined;
+      const caller = verified ? { ...verified, requestId } : undefined;
+      return { req, requestId, caller, loaders: createLoaders(ds, access, caller) };
     },
   };
 }

@@ -1,0 +1,68 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Role } from '../auth/caller';
+import { Connection } from '../common/graphql/pagination';
+import { JSONScalar } from '../common/graphql/json.scalar';
+
+export const AUDIT_ACTIONS = ['INSERT', 'UPDATE', 'DELETE', 'READ'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<
+  AuditAction,
+  AuditAction
+>;
+registerEnumType(AuditActionEnum, {
+  name: 'AuditAction',
+  description: 'INSERT, UPDATE and DELETE of a record, or READ of a full personal record.',
+});
+
+export interface AuditEntryRow {
+  id: string;
+  at: Date;
+  actor_sub: string | null;
+  actor_role: Role | null;
+  action: AuditAction;
+  entity: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+@ObjectType('AuditEntry', {
+  description: 'Who changed or read which record, when, and the values before and after.',
+})
+export class AuditEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The token subject; null for migrations and the seed.',
+  })
+  actorSub!: string | null;
+  @Field(() => Role, { nullable: true }) actorRole!: Role | null;
+  @Field(() => AuditActionEnum) action!: AuditAction;
+  @Field({ description: 'The table, e.g. cadre, posting, achievement_impact.' }) entity!: string;
+  @Field() entityId!: string;
+  @Field(() => JSONScalar, { nullable: true, description: 'The row before the change (column names).' })
+  before!: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'The row after the change (column names).' })
+  after!: unknown;
+  @Field(() => String, { nullable: true }) requestId!: string | null;
+
+  static from(r: AuditEntryRow): AuditEntry {
+    return Object.assign(new AuditEntry(), {
+      id: r.id,
+      at: r.at,
+      actorSub: r.actor_sub,
+      actorRole: r.actor_role,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      requestId: r.request_id,
+    });
+  }
+}
+
+@ObjectType('AuditEntryConnection')
+export class AuditEntryConnection extends Connection(AuditEntry) {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { AuditEntry, AuditEntryRow } from './audit-entry.model';
+import { AuditLogArgs } from './dto/audit-log.args';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** A read of a full personal record; changes are logged by the database triggers instead. */
+  async logRead(caller: Caller, entity: string, entityId: string): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO audit_log (actor_sub, actor_role, action, entity, entity_id, request_id)
+       VALUES ($1, $2, 'READ', $3, $4, $5)`,
+      [caller.sub, caller.role, entity, entityId, caller.requestId ?? null],
+    );
+  }
+
+  /** Newest first, keyset pages on the id. */
+  async list(_caller: Caller, args: AuditLogArgs): Promise<ConnectionShape<AuditEntry>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(args.after, 1);
+    if (after && typeof after[0] !== 'string') {
+      throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+    }
+    const f = args.filter ?? {};
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.entity) add('entity = ?', f.entity);
+    if (f.entityId) add('entity_id = ?', f.entityId);
+    if (f.actorSub) add('actor_sub = ?', f.actorSub);
+    if (f.action) add('action = ?', f.action);
+    if (f.from) add('at >= ?', f.from);
+    if (f.to) add('at < ?', f.to);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }]: { n: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log ${filter}`,
+      params,
+    );
+    const pageWhere = after ? `${filter ? `${filter} AND` : 'WHERE'} id < $${params.length + 1}` : filter;
+    const rows: AuditEntryRow[] = await this.ds.query(
+      `SELECT id::text, at, actor_sub, actor_role, action, entity, entity_id, before, after, request_id
+         FROM audit_log ${pageWhere} ORDER BY id DESC LIMIT ${first + 1}`,
+      after ? [...params, after[0]] : params,
+    );
+    return toConnection(
+      rows,
+      first,
+      n,
+      (r) => [r.id],
+      (r) => AuditEntry.from(r),
+    );
+  }
+}

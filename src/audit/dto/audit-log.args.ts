@@ -1,0 +1,47 @@
+import { ArgsType, Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { PageArgs } from '../../common/graphql/pagination';
+import { AUDIT_ACTIONS, AuditAction, AuditActionEnum } from '../audit-entry.model';
+
+@InputType()
+export class AuditFilter {
+  @Field({ nullable: true, description: 'A table name, e.g. cadre.' })
+  @IsOptional()
+  @MaxLength(64)
+  entity?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(64)
+  entityId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  actorSub?: string;
+
+  @Field(() => AuditActionEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'At or after this instant.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Before this instant.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+}
+
+@ArgsType()
+export class AuditLogArgs extends PageArgs {
+  @Field(() => AuditFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditFilter)
+  filter?: AuditFilter;
+}
