@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
+import { SyncModule } from './sync/sync.module';
 import { TrainingModule } from './training/training.module';
 import { UnitsModule } from './units/units.module';
 
@@ -57,6 +58,7 @@ export class AppModule {
         AchievementsModule,
         AppraisalsModule,
         PolicyModule,
+        SyncModule,
         PathwayModule,
       ],
       providers: [

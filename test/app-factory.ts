@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
@@ -7,6 +8,7 @@ import { AppModule } from '../src/app.module';
 import { Caller, Role } from '../src/auth/caller';
 import { TokenService } from '../src/auth/token.service';
 import { loadConfig } from '../src/config/app-config';
+import { JSON_BODY_LIMIT } from '../src/sync/sync.constants';
 import { createFileDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -68,7 +70,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: db.url, typeormLogger: queries })],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   await app.init();
   const tokens = app.get(TokenService);
   const token = (c: Partial<Caller> & { role: Role }): string =>

@@ -1,0 +1,11 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsArray } from 'class-validator';
+import { PostingRecordInput } from './posting-record.input';
+import { SnapshotInputBase } from './sync-input.base';
+
+@InputType()
+export class SyncPostingsInput extends SnapshotInputBase {
+  @Field(() => [PostingRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
+  @IsArray()
+  records!: PostingRecordInput[];
+}

@@ -1,0 +1,12 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { PageArgs } from '../../common/graphql/pagination';
+
+@ArgsType()
+export class SyncRunsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: "Default: an HR_SYNC token's own source; ADMIN: all." })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(64)
+  source?: string;
+}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { PostingRecordInput } from '../dto/posting-record.input';
+import { createStage, finishStage, rejectWhere, STAGE_STATE, StageColumn, stageRows } from '../staging';
+import { Indexed, RecordError, RecordErrorCode, SyncContext, SyncHandler } from '../sync.types';
+
+const STAGE = 'sync_posting_stage';
+const ENDED = 'sync_posting_ended';
+const COLUMNS: StageColumn[] = [
+  { name: 'idx', type: 'int' },
+  { name: 'external_id', type: 'text' },
+  { name: 'cadre_key', type: 'text' },
+  { name: 'unit_key', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'level', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'start_date', type: 'date' },
+  { name: 'end_date', type: 'date' },
+];
+const OK = `s.errors = '[]'::jsonb`;
+const PERIOD = `daterange(s.start_date, s.end_date, '[]')`;
+const FIELDS = `cadre_id, unit_id, title, level, kind, start_date, end_date`;
+
+/** Postings by (source, externalId); a SNAPSHOT ends this source's postings in scope that were not sent. */
+@Injectable()
+export class PostingsSync implements SyncHandler<PostingRecordInput> {
+  readonly kind = 'POSTINGS' as const;
+  readonly recordClass = PostingRecordInput;
+  readonly keyField = 'externalId';
+
+  key(r: PostingRecordInput): string {
+    return r.externalId;
+  }
+
+  check(r: PostingRecordInput): RecordError[] {
+    const errors: RecordError[] = [];
+    const bad = (field: string, message: string): void => {
+      errors.push({ field, code: RecordErrorCode.INVALID, message });
+    };
+    if (r.startDate < '1940-01-01' || r.startDate > '2100-01-01')
+      bad('startDate', 'The start date is out of range.');
+    if (r.endDate && r.endDate < r.startDate) bad('endDate', 'The end date is before the start date.');
+    return errors;
+  }
+
+  async prepare(ctx: SyncContext): Promise<void> {
+    if (!ctx.scopeUnitCode) return;
+    const units = (await ctx.qr.query(`SELECT 1 FROM unit WHERE code = $1`, [
+      ctx.scopeUnitCode,
+    ])) as unknown[];
+    if (units.length === 0) throw DomainError.notFound('Unit', ctx.scopeUnitCode, 'scopeUnitCode');
+  }
+
+  async classify(ctx: SyncContext, records: Indexed<PostingRecordInput>[]) {
+    const { qr } = ctx;
+    await createStage(qr, STAGE, COLUMNS, [
+      'cadre_id uuid',
+      'unit_id uuid',
+      'posting_id uuid',
+      ...STAGE_STATE,
+    ]);
+    await stageRows(
+      qr,
+      STAGE,
+      COLUMNS,
+      records.map(({ index, record: r }) => [
+        index,
+        r.externalId,
+        r.cadreExternalId,
+        r.unitCode,
+        r.title,
+        r.level,
+        r.kind ?? 'REGULAR',
+        r.startDate,
+        r.endDate ?? null,
+      ]),
+    );
+    await qr.query(`UPDATE ${STAGE} s SET cadre_id = c.id FROM cadre c WHERE c.external_id = s.cadre_key`);
+    await qr.query(`UPDATE ${STAGE} s SET unit_id = u.id FROM unit u WHERE u.code = s.unit_key`);
+    await qr.query(
+      `
+      UPDATE ${STAGE} s SET posting_id = p.id,
+        outcome = CASE WHEN (p.cadre_id, p.unit_id, p.title, p.level, p.kind, p.start_date, p.end_date)
+                    IS NOT DISTINCT FROM (s.cadre_id, s.unit_id, s.title, s.level, s.kind, s.start_date, s.end_date)
+                  THEN 'UNCHANGED' ELSE 'UPDATED' END
+        FROM posting p WHERE p.source = $1 AND p.external_id = s.external_id`,
+      [ctx.source],
+    );
+    await qr.query(`CREATE INDEX ON ${STAGE} (cadre_id)`);
+    await qr.query(`CREATE INDEX ON ${STAGE} (posting_id)`);
+    await qr.query(`ANALYZE ${STAGE}`);
+    await rejectWhere(qr, STAGE, 's.cadre_id IS NULL', {
+      field: 'cadreExternalId',
+      code: RecordErrorCode.UNKNOWN_CADRE,
+      messageSql: `'No cadre has external id ' || s.cadre_key || '.'`,
+    });
+    await rejectWhere(qr, STAGE, 's.unit_id IS NULL', {
+      field: 'unitCode',
+      code: RecordErrorCode.UNKNOWN_UNIT,
+      messageSql: `'No unit has code ' || s.unit_key || '.'`,
+    });
+    await rejectWhere(qr, STAGE, 'NOT EXISTS (SELECT 1 FROM position_level l WHERE l.code = s.level)', {
+      field: 'level',
+      code: RecordErrorCode.UNKNOWN_LEVEL,
+      messageSql: `'Level ' || s.level || ' is not a code on any ladder.'`,
+    });
+    await this.findEnded(ctx);
+    await this.rejectOverlaps(ctx);
+    const results = await finishStage(qr, STAGE, 'external_id');
+    const ended = (await qr.query(`SELECT external_id FROM ${ENDED} ORDER BY external_id`)) as {
+      external_id: string;
+    }[];
+    return { results, ended: ended.map((e) => e.external_id) };
+  }
+
+  /** SNAPSHOT: open (or later-ending) postings of this source in scope that the batch did not send. */
+  private async findEnded(ctx: SyncContext): Promise<void> {
+    await ctx.qr.query(`CREATE TEMP TABLE ${ENDED} (id uuid, external_id text, new_end date) ON COMMIT DROP`);
+    if (ctx.mode !== 'SNAPSHOT') return;
+    await ctx.qr.query(
+      `INSERT INTO ${ENDED}
+       SELECT p.id, p.external_id, GREATEST(p.start_date, $3::date - 1)
+         FROM posting p JOIN unit u ON u.id = p.unit_id JOIN unit scope ON scope.code = $2
+        WHERE p.source = $1 AND u.path <@ scope.path
+          AND (p.end_date IS NULL OR p.end_date > $3::date - 1)
+          AND p.external_id <> ALL($4::text[])`,
+      [ctx.source, ctx.scopeUnitCode, ctx.asOf, ctx.sentKeys],
+    );
+  }
+
+  /**
+   * Regular postings of one cadre cannot overlap: checked against the cadre's postings as they will be (those
+   * this batch replaces left out, those it ends shortened) and against the rest of the batch. Repeated until
+   * stable, since a record rejected here no longer replaces its old row.
+   */
+  private async rejectOverlaps(ctx: SyncContext): Promise<void> {
+    for (let round = 0; round < 10; round += 1) {
+      const withExisting = await rejectWhere(
+        ctx.qr,
+        STAGE,
+        `${OK} AND s.kind = 'REGULAR' AND EXISTS (
+           SELECT 1 FROM posting p LEFT JOIN ${ENDED} e ON e.id = p.id
+            WHERE p.cadre_id = s.cadre_id AND p.kind = 'REGULAR'
+              AND NOT EXISTS (SELECT 1 FROM ${STAGE} o WHERE o.posting_id = p.id AND o.errors = '[]'::jsonb)
+              AND CASE WHEN e.id IS NULL THEN p.period ELSE daterange(p.start_date, e.new_end, '[]') END && ${PERIOD})`,
+        {
+          field: 'startDate',
+          code: RecordErrorCode.OVERLAP,
+          messageSql: `'Cadre ' || s.cadre_key || ' already holds a regular posting overlapping ' || s.start_date ||
+            ' to ' || coalesce(s.end_date::text, 'now') || '; regular postings of one cadre cannot overlap.'`,
+        },
+      );
+      const withinBatch = await rejectWhere(
+        ctx.qr,
+        STAGE,
+        `${OK} AND s.kind = 'REGULAR' AND EXISTS (
+           SELECT 1 FROM ${STAGE} o
+            WHERE o.cadre_id = s.cadre_id AND o.idx <> s.idx AND o.kind = 'REGULAR' AND o.errors = '[]'::jsonb
+              AND daterange(o.start_date, o.end_date, '[]') && ${PERIOD})`,
+        {
+          field: 'startDate',
+          code: RecordErrorCode.OVERLAP,
+          messageSql: `'Another record in this batch gives cadre ' || s.cadre_key ||
+            ' an overlapping regular posting; regular postings of one cadre cannot overlap.'`,
+        },
+      );
+      if (withExisting + withinBatch === 0) return;
+    }
+  }
+
+  /** Ends first, then updates, then inserts: each step only frees periods the next may take. */
+  async apply(ctx: SyncContext): Promise<void> {
+    const { qr } = ctx;
+    await qr.query(
+      `UPDATE posting p SET end_date = e.new_end, updated_at = now() FROM ${ENDED} e WHERE p.id = e.id`,
+    );
+    await qr.query(`
+      UPDATE posting p SET cadre_id = s.cadre_id, unit_id = s.unit_id, title = s.title, level = s.level,
+          kind = s.kind, start_date = s.start_date, end_date = s.end_date, updated_at = now()
+        FROM ${STAGE} s WHERE s.outcome = 'UPDATED' AND p.id = s.posting_id`);
+    await qr.query(
+      `INSERT INTO posting (${FIELDS}, source, external_id)
+       SELECT ${FIELDS}, $1, external_id FROM ${STAGE} WHERE outcome = 'CREATED'
+       ON CONFLICT (source, external_id) DO UPDATE SET cadre_id = EXCLUDED.cadre_id, unit_id = EXCLUDED.unit_id,
+         title = EXCLUDED.title, level = EXCLUDED.level, kind = EXCLUDED.kind, start_date = EXCLUDED.start_date,
+         end_date = EXCLUDED.end_date, updated_at = now()
+       WHERE (posting.${FIELDS.split(', ').join(', posting.')})
+         IS DISTINCT FROM (EXCLUDED.${FIELDS.split(', ').join(', EXCLUDED.')})`,
+      [ctx.source],
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, ValidateBy, ValidationOptions, validateSync } from 'class-validator';
+import { isIsoDate } from '../common/graphql/date.scalar';
+import { Indexed, RecordError, RecordErrorCode, SyncHandler } from './sync.types';
+
+/** A record field holding a calendar date written YYYY-MM-DD (strings, so one bad date rejects one record). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => isIsoDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date written YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+function flatten(errors: ValidationError[], prefix = ''): RecordError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      code: RecordErrorCode.INVALID,
+      message,
+    }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/**
+ * Node-side checks of a batch: each record's shape (class-validator), the handler's cross-field checks, and
+ * keys sent more than once (every copy is rejected: the batch does not say which one is right).
+ */
+export function validateBatch<R extends object>(
+  handler: SyncHandler<R>,
+  records: readonly object[],
+): { valid: Indexed<R>[]; rejected: Map<number, RecordError[]> } {
+  const rejected = new Map<number, RecordError[]>();
+  const typed: Indexed<R>[] = [];
+  const positions = new Map<string, number[]>();
+  records.forEach((plain, index) => {
+    const record = plainToInstance(handler.recordClass, plain);
+    const errors = flatten(validateSync(record, { forbidUnknownValues: false }));
+    if (errors.length === 0) errors.push(...handler.check(record));
+    if (errors.length) rejected.set(index, errors);
+    typed.push({ index, record });
+    const key = String(handler.key(record));
+    positions.set(key, [...(positions.get(key) ?? []), index]);
+  });
+  for (const [key, at] of positions) {
+    if (at.length < 2) continue;
+    for (const index of at) {
+      const error = {
+        field: handler.keyField,
+        code: RecordErrorCode.DUPLICATE_IN_BATCH,
+        message: `The key ${key} appears ${at.length} times in this batch (records ${at.join(', ')}); send it once.`,
+      };
+      rejected.set(index, [...(rejected.get(index) ?? []), error]);
+    }
+  }
+  const batchErrors: Map<number, RecordError[]> =
+    handler.checkBatch?.(typed.filter((r) => !rejected.has(r.index))) ?? new Map<number, RecordError[]>();
+  for (const [index, errors] of batchErrors) rejected.set(index, [...(rejected.get(index) ?? []), ...errors]);
+  return { valid: typed.filter((r) => !rejected.has(r.index)), rejected };
+}

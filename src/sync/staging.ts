@@ -1,0 +1,79 @@
+import { QueryRunner } from 'typeorm';
+import { RecordResult } from './sync.types';
+
+/** A column of a staging table: its name and PostgreSQL type (also the unnest array's element type). */
+export interface StageColumn {
+  name: string;
+  type: 'int' | 'text' | 'date' | 'boolean';
+}
+
+/** Rows per INSERT: unnest takes one array per column, so parameters stay at one per column. */
+const CHUNK = 5_000;
+
+/**
+ * A temporary table for one batch, dropped at commit. `extra` adds computed columns (SQL definitions) that
+ * the classification statements fill in.
+ */
+export async function createStage(
+  qr: QueryRunner,
+  table: string,
+  columns: StageColumn[],
+  extra: string[] = [],
+): Promise<void> {
+  const defs = [...columns.map((c) => `${c.name} ${c.type}`), ...extra].join(', ');
+  await qr.query(`CREATE TEMP TABLE ${table} (${defs}) ON COMMIT DROP`);
+}
+
+/** Multi-row inserts of `rows` (one array of values per row, in column order), in chunks. */
+export async function stageRows(
+  qr: QueryRunner,
+  table: string,
+  columns: StageColumn[],
+  rows: unknown[][],
+): Promise<void> {
+  const names = columns.map((c) => c.name).join(', ');
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const params = columns.map((_, i) => chunk.map((row) => row[i] ?? null));
+    await qr.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`, params);
+  }
+}
+
+/**
+ * Adds an error to the staged rows matching `where` (a condition on the staged row `s`) and returns how many.
+ * `messageSql` is a SQL expression written here, never client text, so it may quote the row's own values.
+ */
+export async function rejectWhere(
+  qr: QueryRunner,
+  table: string,
+  where: string,
+  error: { field: string; code: string; messageSql: string },
+  params: unknown[] = [],
+): Promise<number> {
+  const n = params.length;
+  const res = await qr.query(
+    `UPDATE ${table} s SET errors = s.errors || jsonb_build_array(jsonb_build_object(
+        'field', $${n + 1}::text, 'code', $${n + 2}::text, 'message', ${error.messageSql}))
+      WHERE ${where}`,
+    [...params, error.field, error.code],
+    true,
+  );
+  return res.affected ?? 0;
+}
+
+/** Rows with errors are REJECTED, rows not matched to an existing one are CREATED; returns every staged row. */
+export async function finishStage(
+  qr: QueryRunner,
+  table: string,
+  keyColumn: string,
+): Promise<RecordResult[]> {
+  await qr.query(`UPDATE ${table} SET outcome = 'REJECTED' WHERE errors <> '[]'::jsonb`);
+  await qr.query(`UPDATE ${table} SET outcome = 'CREATED' WHERE outcome IS NULL`);
+  return qr.query(
+    `SELECT idx AS index, ${keyColumn} AS "externalId", outcome, errors FROM ${table} ORDER BY idx`,
+  ) as Promise<RecordResult[]>;
+}
+
+/** The columns every staging table has besides the record's own. */
+export const STAGE_STATE = [`outcome text`, `errors jsonb NOT NULL DEFAULT '[]'::jsonb`];

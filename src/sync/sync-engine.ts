@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { Caller, Role } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { today } from '../common/graphql/date.scalar';
+import { payloadHash } from './payload-hash';
+import { validateBatch } from './record-validation';
+import { syncBatchLimit } from './sync.constants';
+import { findRunByKey, insertResults, insertRun, SyncRunRow } from './sync-run.store';
+import { inSyncTransaction } from './sync-transaction';
+import {
+  Indexed,
+  RecordError,
+  RecordErrorCode,
+  RecordResult,
+  SyncContext,
+  SyncCounts,
+  SyncHandler,
+  SyncMode,
+} from './sync.types';
+
+export interface SyncRequest {
+  source: string;
+  idempotencyKey?: string | null;
+  mode?: SyncMode | null;
+  dryRun?: boolean | null;
+  atomic?: boolean | null;
+  scopeUnitCode?: string | null;
+  asOf?: string | null;
+  records: readonly object[];
+}
+
+const BATCH_REJECTED: RecordError = {
+  field: 'records',
+  code: RecordErrorCode.BATCH_REJECTED,
+  message: 'Not written: another record in this atomic batch was rejected.',
+};
+
+function countsOf(received: number, results: RecordResult[]): SyncCounts {
+  const c: SyncCounts = { received, created: 0, updated: 0, unchanged: 0, ended: 0, rejected: 0 };
+  for (const r of results) c[r.outcome.toLowerCase() as Exclude<keyof SyncCounts, 'received'>] += 1;
+  return c;
+}
+
+/**
+ * What every kind of sync shares: who may send, the batch limit, record checks, one locked transaction,
+ * idempotency, atomic and dry runs, and the run record with one result per record.
+ */
+@Injectable()
+export class SyncEngine {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async run<R extends object>(
+    caller: Caller,
+    handler: SyncHandler<R>,
+    req: SyncRequest,
+  ): Promise<SyncRunRow> {
+    if (caller.role === Role.HR_SYNC && caller.source !== req.source) {
+      throw DomainError.forbidden(`This token may sync source ${caller.source ?? '(none)'} only.`);
+    }
+    const limit = syncBatchLimit();
+    if (req.records.length > limit) {
+      throw DomainError.badInput(
+        'records',
+        `A batch holds at most ${limit} records; this one has ${req.records.length}. Split it.`,
+      );
+    }
+    const mode = req.mode ?? 'UPSERT';
+    if (mode === 'SNAPSHOT' && handler.kind !== 'POSTINGS') {
+      throw DomainError.badInput(
+        'mode',
+        'SNAPSHOT applies to postings only; units and cadres are never ended.',
+      );
+    }
+    if (mode === 'SNAPSHOT' && !req.scopeUnitCode) {
+      throw DomainError.badInput('scopeUnitCode', 'A SNAPSHOT needs scopeUnitCode: the subtree it covers.');
+    }
+    const hash = payloadHash({
+      kind: handler.kind,
+      mode,
+      dryRun: !!req.dryRun,
+      atomic: !!req.atomic,
+      scopeUnitCode: req.scopeUnitCode ?? null,
+      asOf: req.asOf ?? null,
+      records: req.records,
+    });
+    const { valid, rejected } = validateBatch(handler, req.records);
+    const runId = randomUUID();
+    const startedAt = new Date();
+    return inSyncTransaction(this.ds, caller, req.source, runId, async (qr) => {
+      if (req.idempotencyKey) {
+        const first = await findRunByKey(qr, req.source, req.idempotencyKey);
+        if (first && first.payloadHash === hash) return first;
+        if (first) {
+          throw DomainError.conflict(
+            'idempotencyKey',
+            `Idempotency key ${req.idempotencyKey} was used for a different payload (run ${first.id}).`,
+          );
+        }
+      }
+      const ctx: SyncContext = {
+        qr,
+        source: req.source,
+        mode,
+        asOf: req.asOf ?? today(),
+        scopeUnitCode: req.scopeUnitCode ?? null,
+        sentKeys: sentKeys(handler, req.records),
+      };
+      await handler.prepare?.(ctx);
+      const results = await this.decide(ctx, handler, req, valid, rejected);
+      const anyRejected = results.some((r) => r.outcome === 'REJECTED');
+      const refused = !!req.atomic && anyRejected;
+      if (!refused && !req.dryRun) await handler.apply(ctx);
+      const final = refused ? results.filter((r) => r.outcome !== 'ENDED').map(toBatchRejected) : results;
+      return this.record(qr, final, {
+        id: runId,
+        source: req.source,
+        kind: handler.kind,
+        mode,
+        status: refused ? 'REJECTED' : 'COMPLETED',
+        idempotencyKey: req.idempotencyKey ?? null,
+        payloadHash: hash,
+        dryRun: !!req.dryRun,
+        atomic: !!req.atomic,
+        scopeUnitCode: ctx.scopeUnitCode,
+        asOf: ctx.asOf,
+        startedAt,
+        counts: countsOf(req.records.length, final),
+        createdBy: caller.sub,
+      });
+    });
+  }
+
+  /** One result per record in record order, then one per posting a SNAPSHOT ends. */
+  private async decide<R extends object>(
+    ctx: SyncContext,
+    handler: SyncHandler<R>,
+    req: SyncRequest,
+    valid: Indexed<R>[],
+    rejected: Map<number, RecordError[]>,
+  ): Promise<RecordResult[]> {
+    const { results: staged, ended } = await handler.classify(ctx, valid);
+    const byIndex = new Map(staged.map((r) => [r.index, r]));
+    const results = req.records.map((plain, index): RecordResult => {
+      const errors = rejected.get(index);
+      const key = (plain as Record<string, unknown>)[handler.keyField];
+      const externalId = typeof key === 'string' ? key : null;
+      if (errors) return { index, externalId, outcome: 'REJECTED', errors };
+      return byIndex.get(index) ?? { index, externalId, outcome: 'UNCHANGED', errors: [] };
+    });
+    ended.forEach((externalId, i) =>
+      results.push({ index: req.records.length + i, externalId, outcome: 'ENDED', errors: [] }),
+    );
+    return results;
+  }
+
+  private async record(
+    qr: QueryRunner,
+    results: RecordResult[],
+    run: Omit<SyncRunRow, 'finishedAt'>,
+  ): Promise<SyncRunRow> {
+    const row = await insertRun(qr, run);
+    await insertResults(qr, row.id, results);
+    return row;
+  }
+}
+
+function sentKeys<R extends object>(handler: SyncHandler<R>, records: readonly object[]): string[] {
+  return records
+    .map((r) => (r as Record<string, unknown>)[handler.keyField])
+    .filter((k): k is string => typeof k === 'string');
+}
+
+function toBatchRejected(r: RecordResult): RecordResult {
+  if (r.outcome === 'REJECTED') return r;
+  return { ...r, outcome: 'REJECTED', errors: [BATCH_REJECTED] };
+}

@@ -1,0 +1,50 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller, Role } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { IdArgs } from '../common/graphql/id.args';
+import { SyncPostingsInput } from './dto/sync-postings.input';
+import { SyncResultsArgs } from './dto/sync-results.args';
+import { SyncRunsArgs } from './dto/sync-runs.args';
+import { SyncResultConnection, SyncRun, SyncRunConnection } from './sync-run.model';
+import { SyncService } from './sync.service';
+
+@Resolver(() => SyncRun)
+export class SyncResolver {
+  constructor(private readonly service: SyncService) {}
+
+  @Mutation(() => SyncRun, {
+    description:
+      'Creates, updates (and in SNAPSHOT mode ends) postings by source and externalId; idempotent.',
+  })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncPostings(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SyncPostingsInput,
+  ): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncPostings(caller, input));
+  }
+
+  @Query(() => SyncRun)
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncRun(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<SyncRun> {
+    return SyncRun.from(await this.service.run(caller, id));
+  }
+
+  @Query(() => SyncRunConnection, { description: 'Newest first.' })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncRuns(
+    @CurrentCaller() caller: Caller,
+    @Args() { source, first, after }: SyncRunsArgs,
+  ): Promise<SyncRunConnection> {
+    return this.service.runs(caller, source, first, after);
+  }
+
+  @ResolveField(() => SyncResultConnection, { description: 'In record order.' })
+  async results(
+    @Parent() run: SyncRun,
+    @Args() { outcome, first, after }: SyncResultsArgs,
+  ): Promise<SyncResultConnection> {
+    return this.service.results(run.id, outcome, first, after);
+  }
+}

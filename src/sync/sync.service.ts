@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller, Role } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { SyncPostingsInput } from './dto/sync-postings.input';
+import { PostingsSync } from './kinds/postings.sync';
+import { SyncEngine } from './sync-engine';
+import { SyncResult, SyncRun } from './sync-run.model';
+import { findRun, listResults, listRuns, SyncRunRow } from './sync-run.store';
+import { SyncOutcome } from './sync.types';
+
+const DEFAULT_PAGE = 20;
+
+/** Bulk sync from HR systems and the runs it leaves; HR_SYNC callers see their own source only. */
+@Injectable()
+export class SyncService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly engine: SyncEngine,
+    private readonly postings: PostingsSync,
+  ) {}
+
+  syncPostings(caller: Caller, input: SyncPostingsInput): Promise<SyncRunRow> {
+    return this.engine.run(caller, this.postings, input);
+  }
+
+  async run(caller: Caller, id: string): Promise<SyncRunRow> {
+    const run = await findRun(this.ds, id);
+    if (!run) throw DomainError.notFound('Sync run', id);
+    this.assertSource(caller, run.source);
+    return run;
+  }
+
+  async runs(
+    caller: Caller,
+    source: string | undefined,
+    first = DEFAULT_PAGE,
+    after?: string,
+  ): Promise<ConnectionShape<SyncRun>> {
+    const scope = caller.role === Role.HR_SYNC ? (source ?? caller.source ?? '') : (source ?? null);
+    if (scope !== null) this.assertSource(caller, scope);
+    const key = decodeCursor(after, 2) as [string, string] | undefined;
+    const { rows, total } = await listRuns(this.ds, scope, first + 1, key);
+    return toConnection(
+      rows,
+      first,
+      total,
+      (r) => [r.startedAt.toISOString(), r.id],
+      (r) => SyncRun.from(r),
+    );
+  }
+
+  async results(
+    runId: string,
+    outcome: SyncOutcome | undefined,
+    first = DEFAULT_PAGE,
+    after?: string,
+  ): Promise<ConnectionShape<SyncResult>> {
+    const key = decodeCursor(after, 1)?.[0];
+    const { rows, total } = await listResults(this.ds, runId, outcome ?? null, first + 1, Number(key ?? -1));
+    return toConnection(
+      rows,
+      first,
+      total,
+      (r) => [r.index],
+      (r) => Object.assign(new SyncResult(), r),
+    );
+  }
+
+  private assertSource(caller: Caller, source: string): void {
+    if (caller.role === Role.HR_SYNC && caller.source !== source) {
+      throw DomainError.forbidden(`This token may see source ${caller.source ?? '(none)'} only.`);
+    }
+  }
+}
