@@ -50,7 +50,7 @@ export class AuditService {
     const pageWhere = after ? `${filter ? `${filter} AND` : 'WHERE'} id < $${params.length + 1}` : filter;
     const rows: AuditEntryRow[] = await this.ds.query(
       `SELECT id::text, at, actor_sub, actor_role, action, entity, entity_id, before, after, request_id
-         FROM audit_log ${pageWhere} ORDER BY id DESC LIMIT ${first + 1}`,
+         FROM audit_log ${pageWhere} ORDER BY audit_log.id DESC LIMIT ${first + 1}`,
       after ? [...params, after[0]] : params,
     );
     return toConnection(
