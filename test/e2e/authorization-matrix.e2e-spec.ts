@@ -1,0 +1,427 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Role } from '../../src/auth/caller';
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { createTestApp, GqlResult, TestApp } from '../app-factory';
+import { makeCadre, makePosting, makeUnit } from '../factories';
+
+/**
+ * Every Query and Mutation field of the schema, run as every kind of caller. The schema is read from the app
+ * itself, so a new field without a row in EXPECTED fails this test with its name.
+ *
+ * Callers: ADMIN; ORG_IN, a department whose jurisdiction holds the cadre or unit the operation names; ORG_OUT,
+ * a department elsewhere; CADRE_SELF, the cadre the operation names; CADRE_OTHER, another cadre; HR_SYNC; NONE,
+ * no token. `ok` means the operation succeeds without any error.
+ */
+type Who = 'ADMIN' | 'ORG_IN' | 'ORG_OUT' | 'CADRE_SELF' | 'CADRE_OTHER' | 'HR_SYNC' | 'NONE';
+type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+const WHO: Who[] = ['ADMIN', 'ORG_IN', 'ORG_OUT', 'CADRE_SELF', 'CADRE_OTHER', 'HR_SYNC', 'NONE'];
+
+const F = 'FORBIDDEN';
+const rule = (ok: Who[]): Record<Who, Outcome> =>
+  Object.fromEntries(
+    WHO.map((w) => [w, w === 'NONE' ? 'UNAUTHENTICATED' : ok.includes(w) ? 'ok' : F]),
+  ) as Record<Who, Outcome>;
+const ADMIN_ONLY = rule(['ADMIN']);
+/** Records of a cadre (or a unit) in a department's jurisdiction. */
+const JURISDICTION = rule(['ADMIN', 'ORG_IN']);
+/** Training and claimed achievements: also the cadre itself. */
+const SELF_SUBMIT = rule(['ADMIN', 'ORG_IN', 'CADRE_SELF']);
+const ANY_DEPARTMENT = rule(['ADMIN', 'ORG_IN', 'ORG_OUT']);
+/** Reference data (taxonomy, policy): every person, not HR systems. */
+const REFERENCE = rule(['ADMIN', 'ORG_IN', 'ORG_OUT', 'CADRE_SELF', 'CADRE_OTHER']);
+const ME = rule(['CADRE_SELF', 'CADRE_OTHER']);
+const SYNC = rule(['ADMIN', 'HR_SYNC']);
+
+interface Fixture {
+  /** A fresh cadre posted in the in-jurisdiction township, made for this one call. */
+  cadre: { id: string; externalId: string; postingId: string };
+  inRoot: string;
+  inUnit: string;
+  outRoot: string;
+}
+interface Op {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+interface Case {
+  expect: Record<Who, Outcome>;
+  op: (f: Fixture, t: TestApp) => Promise<Op>;
+}
+
+const one = async (t: TestApp, sql: string, params: unknown[]): Promise<string> =>
+  (await t.ds.query<{ id: string }[]>(sql, params))[0].id;
+const training = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours)
+     VALUES ($1, '党校培训', 'PARTY_SCHOOL', '2024-03-01', '2024-03-10', 40) RETURNING id`,
+    [cadreId],
+  );
+const achievement = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level)
+     VALUES ($1, '直播带货', '2023-02-01', 'AGRICULTURE_MARKETING', 'COUNTY') RETURNING id`,
+    [cadreId],
+  );
+const appraisal = (t: TestApp, cadreId: string) =>
+  one(t, `INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2023, 'COMPETENT') RETURNING id`, [
+    cadreId,
+  ]);
+const cadreInput = () => ({
+  externalId: `M-${Math.random().toString(36).slice(2, 12)}`,
+  name: '赵敏',
+  gender: 'FEMALE',
+  birthDate: '1990-01-01',
+  workStartDate: '2012-07-01',
+  educationLevel: 'BACHELOR',
+});
+
+/** One row per Query and Mutation field. */
+const EXPECTED: Record<string, Case> = {
+  // Queries
+  me: { expect: ME, op: async () => ({ query: `{ me { id } }` }) },
+  cadre: {
+    expect: JURISDICTION,
+    op: async (f) => ({ query: `query($id: ID!) { cadre(id: $id) { id } }`, variables: { id: f.cadre.id } }),
+  },
+  cadres: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { cadres(filter: { unitId: $u }) { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  unit: {
+    expect: JURISDICTION,
+    op: async (f) => ({ query: `query($id: ID!) { unit(id: $id) { id } }`, variables: { id: f.inUnit } }),
+  },
+  units: {
+    expect: JURISDICTION,
+    op: async (f) => ({ query: `query($p: ID) { units(parentId: $p) { id } }`, variables: { p: f.inRoot } }),
+  },
+  training: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { training(id: $id) { id } }`,
+      variables: { id: await training(t, f.cadre.id) },
+    }),
+  },
+  achievement: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { achievement(id: $id) { id verificationNote } }`,
+      variables: { id: await achievement(t, f.cadre.id) },
+    }),
+  },
+  appraisal: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { appraisal(id: $id) { id grade } }`,
+      variables: { id: await appraisal(t, f.cadre.id) },
+    }),
+  },
+  flaggedCadres: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { flaggedCadres(filter: { unitId: $u, asOf: "2026-11-27" }) { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  specialtyDomains: { expect: REFERENCE, op: async () => ({ query: `{ specialtyDomains { code } }` }) },
+  policy: { expect: REFERENCE, op: async () => ({ query: `{ policy(asOf: "2026-11-27") { version } }` }) },
+  auditLog: { expect: ADMIN_ONLY, op: async () => ({ query: `{ auditLog(first: 1) { totalCount } }` }) },
+  syncRuns: { expect: SYNC, op: async () => ({ query: `{ syncRuns(source: "hr-main") { totalCount } }` }) },
+  syncRun: {
+    expect: SYNC,
+    op: async (_f, t) => {
+      const res = await t.gql(SYNC_POSTINGS, { input: { source: 'hr-main', dryRun: true, records: [] } });
+      return {
+        query: `query($id: ID!) { syncRun(id: $id) { id } }`,
+        variables: { id: (res.data as { syncPostings: { id: string } }).syncPostings.id },
+      };
+    },
+  },
+
+  // Mutations
+  createCadre: {
+    expect: ANY_DEPARTMENT,
+    op: async () => ({
+      query: `mutation($i: CreateCadreInput!) { createCadre(input: $i) { id } }`,
+      variables: { i: cadreInput() },
+    }),
+  },
+  updateCadre: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: UpdateCadreInput!) { updateCadre(input: $i) { id } }`,
+      variables: { i: { id: f.cadre.id, professionalTitle: '经济师' } },
+    }),
+  },
+  deleteCadre: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($id: ID!) { deleteCadre(id: $id) }`,
+      variables: { id: f.cadre.id },
+    }),
+  },
+  createUnit: {
+    expect: ADMIN_ONLY,
+    op: async (f) => ({
+      query: `mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`,
+      variables: {
+        i: {
+          code: `N-${Math.random().toString(36).slice(2, 10)}`,
+          name: '新村',
+          level: 'VILLAGE',
+          kind: 'VILLAGE_COMMITTEE',
+          parentId: f.inUnit,
+        },
+      },
+    }),
+  },
+  updateUnit: {
+    expect: ADMIN_ONLY,
+    op: async (f) => ({
+      query: `mutation($i: UpdateUnitInput!) { updateUnit(input: $i) { id } }`,
+      variables: { i: { id: f.inUnit, name: '城关镇' } },
+    }),
+  },
+  recordPosting: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: RecordPostingInput!) { recordPosting(input: $i) { id } }`,
+      variables: {
+        i: {
+          cadreId: f.cadre.id,
+          unitId: f.inUnit,
+          title: '挂职副镇长',
+          level: 'TOWNSHIP_DEPUTY',
+          kind: 'TEMPORARY_ASSIGNMENT',
+          startDate: '2025-01-01',
+        },
+      },
+    }),
+  },
+  updatePosting: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: UpdatePostingInput!) { updatePosting(input: $i) { id } }`,
+      variables: { i: { id: f.cadre.postingId, title: '镇长' } },
+    }),
+  },
+  endPosting: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($id: ID!) { endPosting(id: $id, endDate: "2026-01-31") { id } }`,
+      variables: { id: f.cadre.postingId },
+    }),
+  },
+  deletePosting: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($id: ID!) { deletePosting(id: $id) }`,
+      variables: { id: f.cadre.postingId },
+    }),
+  },
+  recordTraining: {
+    expect: SELF_SUBMIT,
+    op: async (f) => ({
+      query: `mutation($i: RecordTrainingInput!) { recordTraining(input: $i) { id } }`,
+      variables: {
+        i: {
+          cadreId: f.cadre.id,
+          title: '网络学院',
+          kind: 'ONLINE',
+          startDate: '2026-01-05',
+          endDate: '2026-01-06',
+          classHours: 8,
+        },
+      },
+    }),
+  },
+  updateTraining: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateTrainingInput!) { updateTraining(input: $i) { id } }`,
+      variables: { i: { id: await training(t, f.cadre.id), classHours: 42 } },
+    }),
+  },
+  deleteTraining: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteTraining(id: $id) }`,
+      variables: { id: await training(t, f.cadre.id) },
+    }),
+  },
+  recordAchievement: {
+    expect: SELF_SUBMIT,
+    op: async (f) => ({
+      query: `mutation($i: RecordAchievementInput!) { recordAchievement(input: $i) { id verificationStatus } }`,
+      variables: {
+        i: {
+          cadreId: f.cadre.id,
+          title: '冬季旅游短视频',
+          domain: 'CULTURAL_TOURISM',
+          achievedOn: '2023-02-01',
+          recognitionLevel: 'PROVINCE',
+        },
+      },
+    }),
+  },
+  updateAchievement: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateAchievementInput!) { updateAchievement(input: $i) { id } }`,
+      variables: { i: { id: await achievement(t, f.cadre.id), title: '直播带货（更正）' } },
+    }),
+  },
+  deleteAchievement: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteAchievement(id: $id) }`,
+      variables: { id: await achievement(t, f.cadre.id) },
+    }),
+  },
+  verifyAchievement: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { verifyAchievement(id: $id, decision: VERIFIED, note: "核实") { id } }`,
+      variables: { id: await achievement(t, f.cadre.id) },
+    }),
+  },
+  recordAppraisal: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: RecordAppraisalInput!) { recordAppraisal(input: $i) { id } }`,
+      variables: { i: { cadreId: f.cadre.id, year: 2024, grade: 'EXCELLENT' } },
+    }),
+  },
+  updateAppraisal: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateAppraisalInput!) { updateAppraisal(input: $i) { id } }`,
+      variables: { i: { id: await appraisal(t, f.cadre.id), grade: 'EXCELLENT' } },
+    }),
+  },
+  deleteAppraisal: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteAppraisal(id: $id) }`,
+      variables: { id: await appraisal(t, f.cadre.id) },
+    }),
+  },
+  publishPolicy: {
+    expect: ADMIN_ONLY,
+    op: async () => ({
+      query: `mutation($i: PublishPolicyInput!) { publishPolicy(input: $i) { version } }`,
+      variables: { i: { effectiveFrom: '2999-01-01', note: 'matrix', document: DEFAULT_POLICY } },
+    }),
+  },
+  syncPostings: {
+    expect: SYNC,
+    op: async () => ({
+      query: SYNC_POSTINGS,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
+};
+const SYNC_POSTINGS = `mutation($input: SyncPostingsInput!) { syncPostings(input: $input) { id } }`;
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let fields: { kind: 'Query' | 'Mutation'; name: string }[];
+  let inRoot: string;
+  let inUnit: string;
+  let outRoot: string;
+  let otherCadre: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    fields = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((name) => ({
+        kind: 'Query' as const,
+        name,
+      })),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => ({
+        kind: 'Mutation' as const,
+        name,
+      })),
+    ];
+    inRoot = (await makeUnit(t.ds, { level: 'COUNTY' })).id;
+    inUnit = (await makeUnit(t.ds, { level: 'TOWNSHIP', parentId: inRoot })).id;
+    outRoot = (await makeUnit(t.ds, { level: 'COUNTY' })).id;
+    const outUnit = (await makeUnit(t.ds, { level: 'TOWNSHIP', parentId: outRoot })).id;
+    otherCadre = (await makeCadre(t.ds)).id;
+    await makePosting(t.ds, otherCadre, outUnit);
+  });
+  afterAll(() => t.close());
+
+  it('has an expectation for every Query and Mutation field of the schema', () => {
+    const missing = fields.filter((f) => !EXPECTED[f.name]).map((f) => `${f.kind}.${f.name}`);
+    if (missing.length > 0) {
+      throw new Error(
+        `No authorization rule in test/e2e/authorization-matrix.e2e-spec.ts EXPECTED for: ${missing.join(', ')}. ` +
+          'Add a row saying which callers may run each new field.',
+      );
+    }
+    expect(fields.length).toBeGreaterThan(20);
+  });
+
+  async function fixture(): Promise<Fixture> {
+    const c = await makeCadre(t.ds);
+    const p = await makePosting(t.ds, c.id, inUnit, { startDate: '2019-01-01' });
+    return { cadre: { ...c, postingId: p.id }, inRoot, inUnit, outRoot };
+  }
+
+  function tokenFor(who: Who, f: Fixture): string | null {
+    switch (who) {
+      case 'ADMIN':
+        return t.adminToken;
+      case 'ORG_IN':
+        return t.token({ role: Role.ORG_DEPT, unitId: f.inRoot, sub: 'od-in' });
+      case 'ORG_OUT':
+        return t.token({ role: Role.ORG_DEPT, unitId: f.outRoot, sub: 'od-out' });
+      case 'CADRE_SELF':
+        return t.token({ role: Role.CADRE, cadreId: f.cadre.id, sub: 'cadre-self' });
+      case 'CADRE_OTHER':
+        return t.token({ role: Role.CADRE, cadreId: otherCadre, sub: 'cadre-other' });
+      case 'HR_SYNC':
+        return t.token({ role: Role.HR_SYNC, source: 'hr-main', sub: 'hr-main' });
+      case 'NONE':
+        return null;
+    }
+  }
+
+  it('runs every field as every caller and gets the expected outcome', async () => {
+    const failures: string[] = [];
+    for (const { kind, name } of fields) {
+      const rule = EXPECTED[name];
+      if (!rule) continue; // reported by the test above
+      for (const who of WHO) {
+        const f = await fixture();
+        const op = await rule.op(f, t);
+        const [{ mark }] = await t.ds.query<{ mark: number }[]>(
+          `SELECT coalesce(max(id), 0)::int AS mark FROM audit_log`,
+        );
+        const res: GqlResult = await t.gql(op.query, op.variables, tokenFor(who, f));
+        const got = res.errors?.length ? String(res.errors[0].extensions.code) : 'ok';
+        const want = rule.expect[who];
+        if (got !== want) {
+          failures.push(
+            `${kind}.${name} as ${who}: expected ${want}, got ${got} ${JSON.stringify(res.errors?.[0]?.message ?? '')}`,
+          );
+        }
+        if (got !== 'ok' || kind !== 'Mutation') continue;
+        // Every audited write of the API names its actor: a service that bypasses TransactionRunner shows here.
+        const [{ n }] = await t.ds.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE id > $1 AND actor_sub IS NULL`,
+          [mark],
+        );
+        if (n > 0) failures.push(`${kind}.${name} as ${who}: ${n} audit rows without an actor`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
