@@ -42,13 +42,20 @@ export async function queryPathwayFacts(
 ): Promise<PathwayFacts[]> {
   const params: unknown[] = [asOf, levelOrder];
   const target = scopeSql(scope, params);
-  const rows: PathwayFacts[] = await ds.query(
-    `
+  const sql = `
     WITH target AS (${target}),
-    cur AS (
-      SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.level, pl.ladder
+    postings AS MATERIALIZED (
+      -- Every posting of the cadres in scope that began by asOf, read once.
+      SELECT p.cadre_id, p.unit_id, p.level, p.kind, p.start_date, p.period,
+             u.level IN ${GRASSROOTS} AS grassroots
         FROM target t
         JOIN posting p ON p.cadre_id = t.cadre_id
+        JOIN unit u ON u.id = p.unit_id
+       WHERE p.start_date <= $1::date
+    ),
+    cur AS (
+      SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.level, pl.ladder
+        FROM postings p
         JOIN position_level pl ON pl.code = p.level
        WHERE p.kind = 'REGULAR' AND p.period @> $1::date
        ORDER BY p.cadre_id, array_position($2::text[], p.level::text) DESC NULLS LAST, p.start_date DESC
@@ -56,9 +63,8 @@ export async function queryPathwayFacts(
     regular AS (
       SELECT p.cadre_id, p.unit_id, p.level, p.start_date, p.period,
              lag(p.level) OVER (PARTITION BY p.cadre_id ORDER BY p.start_date) AS prev_level
-        FROM target t
-        JOIN posting p ON p.cadre_id = t.cadre_id
-       WHERE p.kind = 'REGULAR' AND p.start_date <= $1::date
+        FROM postings p
+       WHERE p.kind = 'REGULAR'
     ),
     at_level AS (
       -- Adjacent postings at the current level merge into one range; the one holding asOf is the stint.
@@ -86,10 +92,8 @@ export async function queryPathwayFacts(
       SELECT p.cadre_id,
              range_agg(p.period * daterange(NULL, $1::date)) AS spans,
              bool_or(p.period @> $1::date) AS now
-        FROM target t
-        JOIN posting p ON p.cadre_id = t.cadre_id
-        JOIN unit u ON u.id = p.unit_id
-       WHERE u.level IN ${GRASSROOTS} AND p.start_date <= $1::date
+        FROM postings p
+       WHERE p.grassroots
        GROUP BY p.cadre_id
     ),
     appraisals AS (
@@ -121,8 +125,12 @@ export async function queryPathwayFacts(
       LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
       LEFT JOIN posts po ON po.cadre_id = t.cadre_id
       LEFT JOIN grassroots g ON g.cadre_id = t.cadre_id
-      LEFT JOIN appraisals ap ON ap.cadre_id = t.cadre_id`,
-    params,
-  );
-  return rows;
+      LEFT JOIN appraisals ap ON ap.cadre_id = t.cadre_id`;
+  // The planner's row estimates multiply across the left joins, which can cost a whole second of
+  // JIT compilation for a query that runs in milliseconds; it is never worth it here.
+  return ds.transaction(async (em) => {
+    await em.query(`SET LOCAL jit = off`);
+    const rows: PathwayFacts[] = await em.query(sql, params);
+    return rows;
+  });
 }

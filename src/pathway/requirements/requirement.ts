@@ -32,12 +32,20 @@ export interface Step extends LadderStep {
   ladder: string;
 }
 
+// Steps by ladder and level, built once per policy document (documents are never mutated).
+const stepIndex = new WeakMap<PolicyDocument, Map<string, Step>>();
+
 /** The next step on the cadre's ladder; null without a current level or at the top. */
 export function nextStep(facts: PathwayFacts, policy: PolicyDocument): Step | null {
   if (!facts.currentLevel || !facts.ladder) return null;
-  const ladder = policy.ladders.find((l) => l.id === facts.ladder);
-  const step = ladder?.steps.find((s) => s.from === facts.currentLevel);
-  return ladder && step ? { ...step, ladder: ladder.id } : null;
+  let index = stepIndex.get(policy);
+  if (!index) {
+    index = new Map(
+      policy.ladders.flatMap((l) => l.steps.map((s) => [`${l.id}:${s.from}`, { ...s, ladder: l.id }])),
+    );
+    stepIndex.set(policy, index);
+  }
+  return index.get(`${facts.ladder}:${facts.currentLevel}`) ?? null;
 }
 
 export function ruleInfo<K extends RuleId>(
