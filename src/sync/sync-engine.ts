@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import { QueryRunner } from 'typeorm';
+import { TransactionRunner } from '../audit/transaction-runner';
 import { Caller, Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
@@ -50,7 +50,7 @@ function countsOf(received: number, results: RecordResult[]): SyncCounts {
  */
 @Injectable()
 export class SyncEngine {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly tx: TransactionRunner) {}
 
   async run<R extends object>(
     caller: Caller,
@@ -89,7 +89,7 @@ export class SyncEngine {
     const { valid, rejected } = validateBatch(handler, req.records);
     const runId = randomUUID();
     const startedAt = new Date();
-    return inSyncTransaction(this.ds, caller, req.source, runId, async (qr) => {
+    return inSyncTransaction(this.tx, caller, req.source, runId, async (qr) => {
       if (req.idempotencyKey) {
         const first = await findRunByKey(qr, req.source, req.idempotencyKey);
         if (first && first.payloadHash === hash) return first;

@@ -122,7 +122,7 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
        SELECT p.id, p.external_id, GREATEST(p.start_date, $3::date - 1)
          FROM posting p JOIN unit u ON u.id = p.unit_id JOIN unit scope ON scope.code = $2
         WHERE p.source = $1 AND u.path <@ scope.path
-          AND (p.end_date IS NULL OR p.end_date > $3::date - 1)
+          AND (p.end_date IS NULL OR p.end_date > GREATEST(p.start_date, $3::date - 1))
           AND p.external_id <> ALL($4::text[])`,
       [ctx.source, ctx.scopeUnitCode, ctx.asOf, ctx.sentKeys],
     );
