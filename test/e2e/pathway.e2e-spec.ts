@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
 import { PathwayService } from '../../src/pathway/pathway.service';
+import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
 
@@ -410,5 +411,46 @@ describe('Cadre.pathway', () => {
     const before = await pathway(c.id, '2098-12-31');
     expect(before).toMatchObject({ policyVersion: 1, eligible: true, estimatedEligibleDate: '2098-01-01' });
     expect(req(before, 'PROMO_NO_RECENT')).toMatchObject({ met: true, required: 1 });
+  });
+});
+
+describe('Cadre.pathway on the demo seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.ds);
+  });
+  afterAll(() => t.close());
+
+  const byExternalId = async (externalId: string): Promise<string> => {
+    const [row]: { id: string }[] = await t.ds.query(`SELECT id FROM cadre WHERE external_id = $1`, [
+      externalId,
+    ]);
+    return row.id;
+  };
+  const pathwayOf = async (id: string): Promise<Pathway> =>
+    ok(await t.gql<{ cadre: { pathway: Pathway } }>(PATHWAY, { id, asOf: AS_OF })).cadre.pathway;
+
+  it('DEMO-002, the township head kept too long, is eligible for COUNTY_DEPUTY', async () => {
+    const id = await byExternalId('DEMO-002');
+    const p = await pathwayOf(id);
+    expect(p).toMatchObject({ currentLevel: 'TOWNSHIP_CHIEF', nextLevel: 'COUNTY_DEPUTY', eligible: true });
+    expect(p.requirements.every((r) => r.met)).toBe(true);
+    const eligible = await t.app.get(PathwayService).eligibleCadres(AS_OF, DEFAULT_POLICY, {});
+    expect(eligible).toContainEqual({
+      cadreId: id,
+      currentLevel: 'TOWNSHIP_CHIEF',
+      nextLevel: 'COUNTY_DEPUTY',
+    });
+  });
+
+  it('DEMO-003, the selected graduate, reaches PRINCIPAL_STAFF_4 on 2027-08-01', async () => {
+    const p = await pathwayOf(await byExternalId('DEMO-003'));
+    expect(p).toMatchObject({
+      currentLevel: 'CLERK_1',
+      nextLevel: 'PRINCIPAL_STAFF_4',
+      eligible: false,
+      estimatedEligibleDate: '2027-08-01',
+    });
   });
 });
