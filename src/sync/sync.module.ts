@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CadresSync } from './kinds/cadres.sync';
 import { PostingsSync } from './kinds/postings.sync';
+import { UnitsSync } from './kinds/units.sync';
 import { SyncEngine } from './sync-engine';
 import { SyncResolver } from './sync.resolver';
 import { SyncService } from './sync.service';
 
 @Module({
-  providers: [SyncResolver, SyncService, SyncEngine, PostingsSync],
+  providers: [SyncResolver, SyncService, SyncEngine, UnitsSync, CadresSync, PostingsSync],
   exports: [SyncService],
 })
 export class SyncModule {}

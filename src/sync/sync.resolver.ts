@@ -3,7 +3,9 @@ import { Caller, Role } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { IdArgs } from '../common/graphql/id.args';
+import { SyncCadresInput } from './dto/sync-cadres.input';
 import { SyncPostingsInput } from './dto/sync-postings.input';
+import { SyncUnitsInput } from './dto/sync-units.input';
 import { SyncResultsArgs } from './dto/sync-results.args';
 import { SyncRunsArgs } from './dto/sync-runs.args';
 import { SyncResultConnection, SyncRun, SyncRunConnection } from './sync-run.model';
@@ -12,6 +14,20 @@ import { SyncService } from './sync.service';
 @Resolver(() => SyncRun)
 export class SyncResolver {
   constructor(private readonly service: SyncService) {}
+
+  @Mutation(() => SyncRun, {
+    description: 'Creates and updates units by code (parents by parentCode); idempotent.',
+  })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncUnits(@CurrentCaller() caller: Caller, @Args('input') input: SyncUnitsInput): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncUnits(caller, input));
+  }
+
+  @Mutation(() => SyncRun, { description: 'Creates and updates cadres by externalId; idempotent.' })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncCadres(@CurrentCaller() caller: Caller, @Args('input') input: SyncCadresInput): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncCadres(caller, input));
+  }
 
   @Mutation(() => SyncRun, {
     description:

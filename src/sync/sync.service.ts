@@ -5,7 +5,11 @@ import { Caller, Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SyncPostingsInput } from './dto/sync-postings.input';
+import { SyncCadresInput } from './dto/sync-cadres.input';
+import { SyncUnitsInput } from './dto/sync-units.input';
+import { CadresSync } from './kinds/cadres.sync';
 import { PostingsSync } from './kinds/postings.sync';
+import { UnitsSync } from './kinds/units.sync';
 import { SyncEngine } from './sync-engine';
 import { SyncResult, SyncRun } from './sync-run.model';
 import { findRun, listResults, listRuns, SyncRunRow } from './sync-run.store';
@@ -19,8 +23,18 @@ export class SyncService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly engine: SyncEngine,
+    private readonly units: UnitsSync,
+    private readonly cadres: CadresSync,
     private readonly postings: PostingsSync,
   ) {}
+
+  syncUnits(caller: Caller, input: SyncUnitsInput): Promise<SyncRunRow> {
+    return this.engine.run(caller, this.units, input);
+  }
+
+  syncCadres(caller: Caller, input: SyncCadresInput): Promise<SyncRunRow> {
+    return this.engine.run(caller, this.cadres, input);
+  }
 
   syncPostings(caller: Caller, input: SyncPostingsInput): Promise<SyncRunRow> {
     return this.engine.run(caller, this.postings, input);

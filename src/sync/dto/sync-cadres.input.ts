@@ -1,0 +1,11 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsArray } from 'class-validator';
+import { CadreRecordInput } from './cadre-record.input';
+import { SyncInputBase } from './sync-input.base';
+
+@InputType()
+export class SyncCadresInput extends SyncInputBase {
+  @Field(() => [CadreRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
+  @IsArray()
+  records!: CadreRecordInput[];
+}

@@ -1,0 +1,11 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsArray } from 'class-validator';
+import { SyncInputBase } from './sync-input.base';
+import { UnitRecordInput } from './unit-record.input';
+
+@InputType()
+export class SyncUnitsInput extends SyncInputBase {
+  @Field(() => [UnitRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
+  @IsArray()
+  records!: UnitRecordInput[];
+}

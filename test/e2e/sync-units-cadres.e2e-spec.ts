@@ -1,0 +1,123 @@
+import { createTestApp, ok, TestApp } from '../app-factory';
+import { tableFingerprint } from '../factories';
+import { counts, nodes, RESULTS, RUN_FIELDS, RunShape } from './sync-fixtures';
+
+const SYNC_UNITS = `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
+const SYNC_CADRES = `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
+
+const outcomes = (run: RunShape) =>
+  nodes(run).map((n) => [n.externalId, n.outcome, ...n.errors.map((e) => `${e.field}:${e.code}`)]);
+
+describe('syncUnits and syncCadres', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const unit = (code: string, parentCode: string | null, over: Record<string, unknown> = {}) => ({
+    code,
+    name: `Unit ${code}`,
+    level: 'TOWNSHIP',
+    kind: 'GOVERNMENT',
+    parentCode,
+    ...over,
+  });
+  const units = async (records: unknown[], over: Record<string, unknown> = {}) =>
+    ok(await t.gql<{ syncUnits: RunShape }>(SYNC_UNITS, { input: { source: 'hr-u', records, ...over } }))
+      .syncUnits;
+
+  it('creates a tree sent children first, rejects unknown parents and cycles, and replays as UNCHANGED', async () => {
+    const records = [
+      unit('V-1', 'T-1', { level: 'VILLAGE', kind: 'VILLAGE_COMMITTEE' }),
+      unit('T-1', 'C-1'),
+      unit('C-1', null, { level: 'COUNTY' }),
+      unit('T-2', 'NOWHERE'),
+      unit('V-2', 'T-2', { level: 'VILLAGE' }),
+      unit('X-1', 'X-2'),
+      unit('X-2', 'X-1'),
+      unit('B-1', null, { level: 'HAMLET' }),
+    ];
+    const run = await units(records);
+    expect(outcomes(run)).toEqual([
+      ['V-1', 'CREATED'],
+      ['T-1', 'CREATED'],
+      ['C-1', 'CREATED'],
+      ['T-2', 'REJECTED', 'parentCode:UNKNOWN_PARENT'],
+      ['V-2', 'REJECTED', 'parentCode:UNKNOWN_PARENT'],
+      ['X-1', 'REJECTED', 'parentCode:PARENT_CYCLE'],
+      ['X-2', 'REJECTED', 'parentCode:PARENT_CYCLE'],
+      ['B-1', 'REJECTED', 'level:INVALID'],
+    ]);
+    const [v1] = await t.ds.query(
+      `SELECT c.code AS county FROM unit v JOIN unit c ON v.path <@ c.path AND c.parent_id IS NULL WHERE v.code = 'V-1'`,
+    );
+    expect(v1).toEqual({ county: 'C-1' });
+    const before = await tableFingerprint(t.ds, 'unit');
+    const again = await units([...records].reverse());
+    expect(again.counts).toEqual(counts({ received: 8, unchanged: 3, rejected: 5 }));
+    expect(await tableFingerprint(t.ds, 'unit')).toEqual(before);
+  });
+
+  it('renames and moves a unit, its subtree moving with it', async () => {
+    await units([
+      unit('M-C', null, { level: 'COUNTY' }),
+      unit('M-T', 'M-C'),
+      unit('M-V', 'M-T', { level: 'VILLAGE' }),
+    ]);
+    const run = await units([
+      unit('M-C2', null, { level: 'COUNTY' }),
+      unit('M-T', 'M-C2', { name: 'Renamed' }),
+    ]);
+    expect(run.counts).toEqual(counts({ received: 2, created: 1, updated: 1 }));
+    const [v] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM unit v JOIN unit c ON v.path <@ c.path WHERE v.code = 'M-V' AND c.code = 'M-C2'`,
+    );
+    expect(v.n).toBe(1);
+  });
+
+  it('refuses SNAPSHOT for units', async () => {
+    const res = await t.gql(SYNC_UNITS, { input: { source: 'hr-u', mode: 'SNAPSHOT', records: [] } });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mode' });
+  });
+
+  const cadre = (externalId: string, over: Record<string, unknown> = {}) => ({
+    externalId,
+    name: '李四',
+    gender: 'MALE',
+    birthDate: '1985-03-04',
+    workStartDate: '2008-07-01',
+    educationLevel: 'BACHELOR',
+    ...over,
+  });
+  const cadres = async (records: unknown[]) =>
+    ok(await t.gql<{ syncCadres: RunShape }>(SYNC_CADRES, { input: { source: 'hr-u', records } })).syncCadres;
+
+  it('creates, updates and leaves cadres unchanged, rejecting bad records', async () => {
+    const first = await cadres([
+      cadre('P-1'),
+      cadre('P-2', { workStartDate: '1980-01-01' }),
+      cadre('P-3', { gender: 'OTHER' }),
+      cadre('P-4', { birthDate: '1985-02-30' }),
+      cadre('P-5', { partyJoinDate: '2010-05-01', professionalTitle: '经济师' }),
+    ]);
+    expect(outcomes(first)).toEqual([
+      ['P-1', 'CREATED'],
+      ['P-2', 'REJECTED', 'workStartDate:INVALID'],
+      ['P-3', 'REJECTED', 'gender:INVALID'],
+      ['P-4', 'REJECTED', 'birthDate:INVALID'],
+      ['P-5', 'CREATED'],
+    ]);
+    const before = await tableFingerprint(t.ds, 'cadre');
+    const same = await cadres([
+      cadre('P-5', { partyJoinDate: '2010-05-01', professionalTitle: '经济师' }),
+      cadre('P-1'),
+    ]);
+    expect(same.counts).toEqual(counts({ received: 2, unchanged: 2 }));
+    expect(await tableFingerprint(t.ds, 'cadre')).toEqual(before);
+    const changed = await cadres([cadre('P-1', { status: 'RETIRED' })]);
+    expect(changed.counts).toEqual(counts({ received: 1, updated: 1 }));
+    const [row] = await t.ds.query(`SELECT status FROM cadre WHERE external_id = 'P-1'`);
+    expect(row.status).toBe('RETIRED');
+  });
+});
