@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CareerGenerator, CareerOptions } from './career';
 import { DEMO_CASE_NAMES } from './demo-cases';
 import { Prng } from './prng';
-import { INSERT_ORDER, newSeedRows, RunSql, SeedRows } from './rows';
+import { newSeedRows, RunSql, SeedRows } from './rows';
 import { buildSyntheticUnits } from './synthetic-units';
 import { insertUnits } from './units';
 
@@ -37,7 +37,7 @@ export const SYNTHETIC_CAREER: CareerOptions = {
 export interface SyntheticOptions {
   cadres: number;
   seed?: number;
-  /** Called after each batch with the cadres written so far and what is being written. */
+  /** Called as batches go out, with the cadres written so far and the current phase. */
   onProgress?: (done: number, phase: string) => void;
   /** Cadres generated and written per batch. */
   batchSize?: number;
@@ -49,6 +49,25 @@ export interface SyntheticResult {
 }
 
 const CHUNK_ROWS = 10_000;
+
+/**
+ * Cadres first (everything references them), then the other tables side by side on separate connections, so
+ * the server's cores share the index maintenance. Impacts follow their achievements.
+ */
+async function writeBatch(run: RunSql, rows: SeedRows, counts: Record<string, number>): Promise<void> {
+  const write = async (table: keyof SeedRows): Promise<void> => {
+    const buf = rows[table];
+    counts[buf.table] = (counts[buf.table] ?? 0) + (await buf.insert(run, CHUNK_ROWS));
+    buf.clear();
+  };
+  await write('cadre');
+  await Promise.all([
+    write('posting'),
+    write('training'),
+    write('achievement').then(() => write('impact')),
+    write('appraisal'),
+  ]);
+}
 
 /**
  * A synthetic province for benchmarks. Each chunk of up to 10,000 rows is one multi-row insert in its own
@@ -64,20 +83,24 @@ export async function seedSynthetic(ds: DataSource, opts: SyntheticOptions): Pro
   const catalog = buildSyntheticUnits(rng);
   await insertUnits(run, catalog.units);
   const counts: Record<string, number> = { unit: catalog.units.length };
-  const rows: SeedRows = newSeedRows();
-  const gen = new CareerGenerator(rng, catalog, SYNTHETIC_CAREER, rows);
   const batch = opts.batchSize ?? 5_000;
-  for (let from = 1; from <= opts.cadres; from += batch) {
-    progress(from - 1, 'generating');
+  // Two sets of buffers: one is written while the next batch is generated into the other.
+  const buffers: SeedRows[] = [newSeedRows(), newSeedRows()];
+  const gens = buffers.map((rows) => new CareerGenerator(rng, catalog, SYNTHETIC_CAREER, rows));
+  let writing: Promise<void> = Promise.resolve();
+  for (let from = 1, k = 0; from <= opts.cadres; from += batch, k++) {
     const to = Math.min(opts.cadres, from + batch - 1);
-    for (let i = from; i <= to; i++) gen.cadre(i);
-    progress(from - 1, 'writing');
-    for (const table of INSERT_ORDER) {
-      counts[rows[table].table] =
-        (counts[rows[table].table] ?? 0) + (await rows[table].insert(run, CHUNK_ROWS));
-      rows[table].clear();
+    const rows = buffers[k % 2];
+    for (let i = from; i <= to; i++) {
+      gens[k % 2].cadre(i);
+      // let the previous batch's statements go out and complete meanwhile
+      if (i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    await writing;
+    progress(from - 1, 'writing');
+    writing = writeBatch(run, rows, counts);
   }
+  await writing;
   progress(opts.cadres, 'analyze');
   await ds.query('ANALYZE');
   progress(opts.cadres, 'done');
