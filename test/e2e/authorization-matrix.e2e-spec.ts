@@ -325,6 +325,20 @@ const EXPECTED: Record<string, Case> = {
       variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
     }),
   },
+  syncUnits: {
+    expect: SYNC,
+    op: async () => ({
+      query: `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { id } }`,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
+  syncCadres: {
+    expect: SYNC,
+    op: async () => ({
+      query: `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { id } }`,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
 };
 const SYNC_POSTINGS = `mutation($input: SyncPostingsInput!) { syncPostings(input: $input) { id } }`;
 
