@@ -5,7 +5,8 @@ import { SeedUnit } from './units';
 
 /**
  * The six example cases of DOMAIN.md, exactly as written there, with fixed external ids DEMO-001…DEMO-006.
- * Names are fictional. Outcomes are judged as of 2026-11-27 (SEED_AS_OF).
+ * Names are fictional. Outcomes are judged as of 2026-11-27 (SEED_AS_OF). Cases other than the selected graduate
+ * get the induction and annual training their level requires, so each shows only the flags DOMAIN.md expects.
  */
 export interface DemoPosting {
   unit: string;
@@ -96,7 +97,32 @@ export const DEMO_CASES: readonly DemoCase[] = [
         impacts: [],
       },
     ],
-    trainings: [],
+    trainings: [
+      {
+        title: '新任县处级领导干部任职培训班',
+        provider: '云岭省委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2020-09-01',
+        end: '2020-10-10',
+        hours: 240,
+      },
+      {
+        title: '县处级领导干部进修班',
+        provider: '云岭省委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2023-03-01',
+        end: '2023-04-30',
+        hours: 320,
+      },
+      {
+        title: '文旅融合发展专题研修班',
+        provider: '云岭省行政学院',
+        kind: 'ADMINISTRATION_INSTITUTE',
+        start: '2025-05-10',
+        end: '2025-06-10',
+        hours: 260,
+      },
+    ],
     appraisals: [],
   },
   {
@@ -121,7 +147,32 @@ export const DEMO_CASES: readonly DemoCase[] = [
       { unit: 'YL-HX-T04', title: '镇长', level: 'TOWNSHIP_CHIEF', start: '2015-09-01', end: null },
     ],
     achievements: [],
-    trainings: [],
+    trainings: [
+      {
+        title: '新任乡镇领导干部培训班',
+        provider: '云岭市委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2011-09-05',
+        end: '2011-09-25',
+        hours: 120,
+      },
+      {
+        title: '乡镇党政正职任职培训班',
+        provider: '云岭市委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2015-10-12',
+        end: '2015-10-31',
+        hours: 120,
+      },
+      {
+        title: '乡镇长履职能力提升班',
+        provider: '云岭市委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2026-04-06',
+        end: '2026-04-20',
+        hours: 96,
+      },
+    ],
     appraisals: case2Appraisals,
   },
   {
@@ -190,7 +241,16 @@ export const DEMO_CASES: readonly DemoCase[] = [
         ],
       },
     ],
-    trainings: [],
+    trainings: [
+      {
+        title: '城市交通治理专题研修',
+        provider: '云岭市行政学院',
+        kind: 'ADMINISTRATION_INSTITUTE',
+        start: '2026-06-01',
+        end: '2026-06-12',
+        hours: 100,
+      },
+    ],
     appraisals: [],
   },
   {
@@ -208,7 +268,24 @@ export const DEMO_CASES: readonly DemoCase[] = [
       { unit: 'YL-XS-T02', title: '副乡长', level: 'TOWNSHIP_DEPUTY', start: '2017-03-01', end: null },
     ],
     achievements: [],
-    trainings: [],
+    trainings: [
+      {
+        title: '新任乡镇领导干部培训班',
+        provider: '云岭市委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2017-05-08',
+        end: '2017-05-26',
+        hours: 110,
+      },
+      {
+        title: '乡村振兴专题轮训',
+        provider: '云岭市委党校',
+        kind: 'PARTY_SCHOOL',
+        start: '2026-03-09',
+        end: '2026-03-20',
+        hours: 92,
+      },
+    ],
     appraisals: [],
   },
   {
@@ -260,7 +337,16 @@ export const DEMO_CASES: readonly DemoCase[] = [
         impacts: [],
       },
     ],
-    trainings: [],
+    trainings: [
+      {
+        title: '教育政策法规专题培训',
+        provider: '云岭市行政学院',
+        kind: 'ADMINISTRATION_INSTITUTE',
+        start: '2026-07-06',
+        end: '2026-07-17',
+        hours: 90,
+      },
+    ],
     appraisals: [],
   },
 ];
