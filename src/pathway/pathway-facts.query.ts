@@ -30,20 +30,23 @@ function scopeSql(scope: PathwayScope, params: unknown[]): string {
        ${scope.cadreIds ? `AND p.cadre_id = ANY(${ids()})` : ''}`;
 }
 
+/** Placeholders the facts SQL is written against, e.g. `$1::date` and `$2::text[]`. */
+export interface FactsSqlParams {
+  asOf: string;
+  /** Every level of every ladder, lowest first (from the policy). */
+  levelOrder: string;
+}
+
 /**
- * One set-based query for the facts every promotion requirement reads. `levelOrder` (lowest first,
- * from the policy's ladders) picks the highest level if a cadre ever holds two current regular postings.
+ * The facts every promotion requirement reads, as common table expressions for one set-based statement.
+ * The caller defines `target (cadre_id)` first; the last CTE, `pathway_facts`, has one row per target
+ * cadre with typed columns: cadre_id, current_level, ladder, level_start, last_promotion_date,
+ * work_start_date, education_level, grassroots_spans (datemultirange), grassroots_days, in_grassroots_now,
+ * posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
+ * current regular postings. Candidate ranking joins these CTEs; queryPathwayFacts reads them for the rules.
  */
-export async function queryPathwayFacts(
-  ds: DataSource,
-  asOf: string,
-  scope: PathwayScope,
-  levelOrder: readonly string[],
-): Promise<PathwayFacts[]> {
-  const params: unknown[] = [asOf, levelOrder];
-  const target = scopeSql(scope, params);
-  const sql = `
-    WITH target AS (${target}),
+export function pathwayFactsCtes({ asOf, levelOrder }: FactsSqlParams): string {
+  return `
     postings AS MATERIALIZED (
       -- Every posting of the cadres in scope that began by asOf, read once.
       SELECT p.cadre_id, p.unit_id, p.level, p.kind, p.start_date, p.period,
@@ -51,14 +54,14 @@ export async function queryPathwayFacts(
         FROM target t
         JOIN posting p ON p.cadre_id = t.cadre_id
         JOIN unit u ON u.id = p.unit_id
-       WHERE p.start_date <= $1::date
+       WHERE p.start_date <= ${asOf}
     ),
     cur AS (
       SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.level, pl.ladder
         FROM postings p
         JOIN position_level pl ON pl.code = p.level
-       WHERE p.kind = 'REGULAR' AND p.period @> $1::date
-       ORDER BY p.cadre_id, array_position($2::text[], p.level::text) DESC NULLS LAST, p.start_date DESC
+       WHERE p.kind = 'REGULAR' AND p.period @> ${asOf}
+       ORDER BY p.cadre_id, array_position(${levelOrder}, p.level::text) DESC NULLS LAST, p.start_date DESC
     ),
     regular AS (
       SELECT p.cadre_id, p.unit_id, p.level, p.start_date, p.period,
@@ -76,7 +79,7 @@ export async function queryPathwayFacts(
     ),
     level_start AS (
       SELECT a.cadre_id, a.last_promotion_date,
-             (SELECT lower(s) FROM unnest(a.spans) s WHERE s @> $1::date) AS level_start
+             (SELECT lower(s) FROM unnest(a.spans) s WHERE s @> ${asOf}) AS level_start
         FROM at_level a
     ),
     posts AS (
@@ -90,8 +93,8 @@ export async function queryPathwayFacts(
     grassroots AS (
       -- Any kind of posting counts; the union counts overlapping days once, clipped at asOf.
       SELECT p.cadre_id,
-             range_agg(p.period * daterange(NULL, $1::date)) AS spans,
-             bool_or(p.period @> $1::date) AS now
+             range_agg(p.period * daterange(NULL, ${asOf})) AS spans,
+             bool_or(p.period @> ${asOf}) AS now
         FROM postings p
        WHERE p.grassroots
        GROUP BY p.cadre_id
@@ -102,30 +105,56 @@ export async function queryPathwayFacts(
         FROM target t
         LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
         JOIN appraisal a ON a.cadre_id = t.cadre_id
-       WHERE a.year BETWEEN least(extract(year FROM ls.level_start)::int, extract(year FROM $1::date)::int - 1)
-                        AND extract(year FROM $1::date)::int
+       WHERE a.year BETWEEN least(extract(year FROM ls.level_start)::int, extract(year FROM ${asOf})::int - 1)
+                        AND extract(year FROM ${asOf})::int
        GROUP BY a.cadre_id
-    )
-    SELECT t.cadre_id AS "cadreId",
-           cur.level AS "currentLevel",
-           cur.ladder AS "ladder",
-           to_char(ls.level_start, 'YYYY-MM-DD') AS "levelStart",
-           to_char(ls.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
-           to_char(c.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
-           c.education_level AS "educationLevel",
-           (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS "grassrootsDays",
+    ),
+    pathway_facts AS (
+      SELECT t.cadre_id, cur.level AS current_level, cur.ladder, ls.level_start, ls.last_promotion_date,
+             c.work_start_date, c.education_level, g.spans AS grassroots_spans,
+             (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
+             coalesce(g.now, false) AS in_grassroots_now,
+             coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
+             coalesce(ap.list, '[]'::json) AS appraisals
+        FROM target t
+        JOIN cadre c ON c.id = t.cadre_id
+        LEFT JOIN cur ON cur.cadre_id = t.cadre_id
+        LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
+        LEFT JOIN posts po ON po.cadre_id = t.cadre_id
+        LEFT JOIN grassroots g ON g.cadre_id = t.cadre_id
+        LEFT JOIN appraisals ap ON ap.cadre_id = t.cadre_id
+    )`;
+}
+
+/** Reads the facts of pathway_facts as the rules take them. */
+export const PATHWAY_FACTS_COLUMNS = `
+           f.cadre_id AS "cadreId",
+           f.current_level AS "currentLevel",
+           f.ladder AS "ladder",
+           to_char(f.level_start, 'YYYY-MM-DD') AS "levelStart",
+           to_char(f.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
+           to_char(f.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
+           f.education_level AS "educationLevel",
+           f.grassroots_days AS "grassrootsDays",
            (SELECT coalesce(json_agg(json_build_object('from', lower(s), 'to', upper(s)) ORDER BY lower(s)), '[]')
-              FROM unnest(g.spans) s) AS "grassrootsSpans",
-           coalesce(g.now, false) AS "inGrassrootsNow",
-           coalesce(po.by_level, '{}'::jsonb) AS "postsByLevel",
-           coalesce(ap.list, '[]'::json) AS "appraisals"
-      FROM target t
-      JOIN cadre c ON c.id = t.cadre_id
-      LEFT JOIN cur ON cur.cadre_id = t.cadre_id
-      LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
-      LEFT JOIN posts po ON po.cadre_id = t.cadre_id
-      LEFT JOIN grassroots g ON g.cadre_id = t.cadre_id
-      LEFT JOIN appraisals ap ON ap.cadre_id = t.cadre_id`;
+              FROM unnest(f.grassroots_spans) s) AS "grassrootsSpans",
+           f.in_grassroots_now AS "inGrassrootsNow",
+           f.posts_by_level AS "postsByLevel",
+           f.appraisals AS "appraisals"`;
+
+/** One set-based query for the facts every promotion requirement reads (see pathwayFactsCtes). */
+export async function queryPathwayFacts(
+  ds: DataSource,
+  asOf: string,
+  scope: PathwayScope,
+  levelOrder: readonly string[],
+): Promise<PathwayFacts[]> {
+  const params: unknown[] = [asOf, levelOrder];
+  const target = scopeSql(scope, params);
+  const sql = `
+    WITH target AS (${target}),
+    ${pathwayFactsCtes({ asOf: '$1::date', levelOrder: '$2::text[]' })}
+    SELECT ${PATHWAY_FACTS_COLUMNS} FROM pathway_facts f`;
   // The planner's row estimates multiply across the left joins, which can cost a whole second of
   // JIT compilation for a query that runs in milliseconds; it is never worth it here.
   return ds.transaction(async (em) => {
