@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FlagsModule } from './flags/flags.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
@@ -59,6 +60,7 @@ export class AppModule {
         AppraisalsModule,
         PolicyModule,
         SyncModule,
+        FlagsModule,
         PathwayModule,
       ],
       providers: [

@@ -1,0 +1,23 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Cadre } from '../cadres/cadre.model';
+import { today } from '../common/graphql/date.scalar';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { CadreFlagsArgs } from './dto/flags.args';
+import { Flag } from './flag.model';
+import { flagsLoader } from './flags.loader';
+import { FlagsService } from './flags.service';
+
+/** Adds `Cadre.flags(asOf)`, batched per request. */
+@Resolver(() => Cadre)
+export class CadreFlagsResolver {
+  constructor(private readonly service: FlagsService) {}
+
+  @ResolveField(() => [Flag], { description: 'What the rules find about this cadre on asOf, worst first.' })
+  async flags(
+    @Parent() cadre: Cadre,
+    @Args() { asOf }: CadreFlagsArgs,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Flag[]> {
+    return flagsLoader(ctx, this.service, asOf ?? today()).load(cadre.id);
+  }
+}

@@ -1,0 +1,48 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+import { PageArgs } from '../../common/graphql/pagination';
+import { FlagCode } from '../flag.model';
+
+@ArgsType()
+export class CadreFlagsArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
+  @IsOptional()
+  asOf?: string;
+}
+
+@InputType()
+export class FlaggedCadresFilter {
+  @Field(() => [FlagCode], { nullable: true, description: 'Any of these codes; all codes when absent.' })
+  @IsOptional()
+  @IsEnum(FlagCode, { each: true })
+  codes?: FlagCode[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Cadres with a current posting in this unit or beneath it.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId?: string;
+
+  @Field({ nullable: true, description: 'SPECIALIST_STRENGTH only in this domain, e.g. TRANSPORT.' })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'domain must be a domain code such as TRANSPORT' })
+  domain?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
+  @IsOptional()
+  asOf?: string;
+}
+
+@ArgsType()
+export class FlaggedCadresArgs extends PageArgs {
+  @Field(() => FlaggedCadresFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FlaggedCadresFilter)
+  filter?: FlaggedCadresFilter;
+}

@@ -1,0 +1,109 @@
+import { FlagCode } from '../flag.model';
+import { commonCtes } from './common.sql';
+import { inductionTraining } from './induction.sql';
+import { levelTotalLimit, postLimitSamePost } from './posting-limits.sql';
+import { specialist } from './specialist.sql';
+import { Cte, FLAG_COLUMNS, FlagQuery, FlagSql } from './sql-context';
+import { training5y, trainingAnnual } from './training.sql';
+
+/** Which cadres to evaluate: these ids, or the active cadres with a current posting under a unit, or all. */
+export type FlagScope = { cadreIds: readonly string[] } | { unitId?: string };
+
+export interface FlagQueryOptions {
+  asOf: string;
+  document: unknown;
+  scope: FlagScope;
+  /** Only these codes; all when empty or absent. */
+  codes?: readonly FlagCode[];
+  /** SPECIALIST_STRENGTH for this domain only. */
+  domain?: string;
+  /** Rows computed outside SQL (registered flag sources), as FlagRow-shaped objects in snake_case. */
+  extraRows?: readonly object[];
+}
+
+/** Each rule's SQL and the codes it can produce. */
+const RULES: { codes: FlagCode[]; build: (s: FlagSql) => FlagQuery }[] = [
+  {
+    codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
+    build: postLimitSamePost,
+  },
+  {
+    codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
+    build: levelTotalLimit,
+  },
+  { codes: [FlagCode.TRAINING_SHORTFALL], build: trainingAnnual },
+  { codes: [FlagCode.TRAINING_SHORTFALL], build: training5y },
+  { codes: [FlagCode.INDUCTION_TRAINING_DUE], build: inductionTraining },
+  { codes: [FlagCode.SPECIALIST_STRENGTH], build: specialist },
+];
+
+/** The codes evaluated in SQL; others come from registered flag sources. */
+export const SQL_FLAG_CODES: ReadonlySet<FlagCode> = new Set(RULES.flatMap((r) => r.codes));
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+function scopeSql(scope: FlagScope, asOf: string, p: Params): string {
+  if ('cadreIds' in scope) return `SELECT DISTINCT unnest(${p.add(scope.cadreIds, 'uuid[]')}) AS cadre_id`;
+  if (!scope.unitId) return `SELECT c.id AS cadre_id FROM cadre c WHERE c.status = 'ACTIVE'`;
+  return `
+      SELECT c.id AS cadre_id FROM cadre c
+       WHERE c.status = 'ACTIVE' AND EXISTS (
+         SELECT 1 FROM posting p JOIN unit u ON u.id = p.unit_id
+          WHERE p.cadre_id = c.id AND p.period @> ${asOf}
+            AND u.path <@ (SELECT r.path FROM unit r WHERE r.id = ${p.add(scope.unitId, 'uuid')}))`;
+}
+
+/** Adds `name` and what it reads to `out`, dependencies first. */
+function collect(name: string, all: Record<string, Cte>, out: string[]): void {
+  if (out.includes(name)) return;
+  for (const dep of all[name].deps) collect(dep, all, out);
+  out.push(name);
+}
+
+/**
+ * One SQL statement `WITH …, flags AS (…)`: every requested rule as a set-based query over the scope,
+ * unioned. The caller appends the final SELECT from `flags` and receives the parameters to bind.
+ */
+export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params: Params } {
+  const p = new Params();
+  const asOf = p.add(o.asOf, 'date');
+  const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.document), 'jsonb') };
+  if (o.domain) s.domain = p.add(o.domain, 'text');
+  const wanted = o.codes?.length ? new Set(o.codes) : undefined;
+  const rules = RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) => r.build(s));
+
+  const all: Record<string, Cte> = { scope: { sql: scopeSql(o.scope, asOf, p), deps: [] }, ...commonCtes(s) };
+  const names: string[] = ['scope'];
+  for (const r of rules) for (const c of r.ctes) collect(c, all, names);
+
+  const selects = rules.map((r) => r.select);
+  if (o.extraRows?.length) {
+    selects.push(`
+    SELECT ${FLAG_COLUMNS} FROM jsonb_to_recordset(${p.add(JSON.stringify(o.extraRows), 'jsonb')})
+      AS x(cadre_id uuid, code text, severity text, rule_id text, source text, message text, facts jsonb, over_by int)`);
+  }
+  const union = selects.length
+    ? selects.map((sel) => `SELECT * FROM (${sel}) AS q(${FLAG_COLUMNS})`).join('\n    UNION ALL\n')
+    : `SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
+         '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false`;
+  const filter = wanted ? `WHERE code = ANY(${p.add([...wanted], 'text[]')})` : '';
+  const ctes = names.map((n) => `${n} AS (${all[n].sql})`);
+  ctes.push(`flags AS (SELECT * FROM (${union}) AS u ${filter})`);
+  return { withSql: `WITH ${ctes.join(',\n')}`, params: p };
+}
+
+/** The cadre ids of a scope, for flag sources that are evaluated outside SQL. */
+export function buildScopeQuery(scope: FlagScope, asOf: string): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const asOfParam = p.add(asOf, 'date');
+  return {
+    sql: `SELECT cadre_id FROM (${scopeSql(scope, asOfParam, p)}) s WHERE ${asOfParam} IS NOT NULL`,
+    params: p.values,
+  };
+}

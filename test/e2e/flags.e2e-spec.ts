@@ -1,0 +1,238 @@
+import { createTestApp, TestApp } from '../app-factory';
+import { makeCadre, makePosting, makeUnit } from '../factories';
+import { flagsOf } from './flags-helpers';
+
+type P = {
+  unit?: 'A' | 'B';
+  level?: string;
+  kind?: string;
+  title?: string;
+  startDate: string;
+  endDate?: string | null;
+};
+
+describe('flags: posting limits', () => {
+  let t: TestApp;
+  let units: Record<'A' | 'B', string>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    units = { A: (await makeUnit(t.ds)).id, B: (await makeUnit(t.ds)).id };
+  });
+  afterAll(() => t.close());
+
+  async function cadreWith(postings: P[]): Promise<{ id: string; postingIds: string[] }> {
+    const { id } = await makeCadre(t.ds, { workStartDate: '2000-07-01', birthDate: '1978-01-01' });
+    const postingIds: string[] = [];
+    for (const p of postings) {
+      const { unit = 'A', ...rest } = p;
+      postingIds.push((await makePosting(t.ds, id, units[unit], { endDate: null, ...rest })).id);
+    }
+    return { id, postingIds };
+  }
+
+  const samePost = async (cadreId: string, asOf: string) =>
+    (await flagsOf(t, cadreId, asOf)).filter((f) => f.ruleId === 'POST_LIMIT_SAME_POST');
+
+  it.each<[string, P[], string, string | null, Record<string, unknown>?]>([
+    [
+      'exact anniversary: exceeded on the day',
+      [{ startDate: '2016-03-01' }],
+      '2026-03-01',
+      'POSTING_LIMIT_EXCEEDED',
+      { limitDate: '2026-03-01', since: '2016-03-01', limitYears: 10 },
+    ],
+    [
+      'the day before: approaching',
+      [{ startDate: '2016-03-01' }],
+      '2026-02-28',
+      'POSTING_LIMIT_APPROACHING',
+      { limitDate: '2026-03-01' },
+    ],
+    [
+      'window edge: exactly 6 months before',
+      [{ startDate: '2016-03-01' }],
+      '2025-09-01',
+      'POSTING_LIMIT_APPROACHING',
+      { limitDate: '2026-03-01' },
+    ],
+    ['a day before the window', [{ startDate: '2016-03-01' }], '2025-08-31', null],
+    [
+      'leap-day start: limit on Feb 28',
+      [{ startDate: '2016-02-29' }],
+      '2026-02-28',
+      'POSTING_LIMIT_EXCEEDED',
+      { limitDate: '2026-02-28' },
+    ],
+    [
+      'leap-day start: the day before',
+      [{ startDate: '2016-02-29' }],
+      '2026-02-27',
+      'POSTING_LIMIT_APPROACHING',
+      { limitDate: '2026-02-28' },
+    ],
+    [
+      'leap-day start into a leap year',
+      [{ startDate: '2020-02-29' }],
+      '2030-02-28',
+      'POSTING_LIMIT_EXCEEDED',
+      { limitDate: '2030-02-28' },
+    ],
+    [
+      'ended the day before the limit: never passes it',
+      [{ startDate: '2016-03-01', endDate: '2026-02-28' }],
+      '2026-01-15',
+      null,
+    ],
+    [
+      'ended posting, asOf after it ended',
+      [{ startDate: '2016-03-01', endDate: '2026-06-30' }],
+      '2026-07-01',
+      null,
+    ],
+    [
+      'end date after asOf: still current',
+      [{ startDate: '2016-03-01', endDate: '2026-06-30' }],
+      '2026-03-01',
+      'POSTING_LIMIT_EXCEEDED',
+    ],
+    [
+      'adjacent postings in the same post chain',
+      [{ startDate: '2010-01-01', endDate: '2015-12-31' }, { startDate: '2016-01-01' }],
+      '2020-01-01',
+      'POSTING_LIMIT_EXCEEDED',
+      { since: '2010-01-01', limitDate: '2020-01-01' },
+    ],
+    [
+      'a gap of more than one day breaks the chain',
+      [{ startDate: '2010-01-01', endDate: '2015-12-31' }, { startDate: '2016-01-02' }],
+      '2025-12-31',
+      'POSTING_LIMIT_APPROACHING',
+      { since: '2016-01-02', limitDate: '2026-01-02' },
+    ],
+    [
+      'same unit with a new title continues the chain',
+      [
+        { title: 'Deputy head', startDate: '2014-01-01', endDate: '2018-12-31' },
+        { title: 'Deputy secretary', startDate: '2019-01-01' },
+      ],
+      '2024-01-01',
+      'POSTING_LIMIT_EXCEEDED',
+      { since: '2014-01-01' },
+    ],
+    [
+      'another unit at the same level starts a new post',
+      [
+        { startDate: '2014-01-01', endDate: '2018-12-31' },
+        { unit: 'B', startDate: '2019-01-01' },
+      ],
+      '2024-01-01',
+      null,
+    ],
+    [
+      'a new level in the same unit starts a new post',
+      [
+        { startDate: '2014-01-01', endDate: '2018-12-31' },
+        { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' },
+      ],
+      '2024-01-01',
+      null,
+    ],
+    [
+      'a temporary assignment overlapping the regular posting does not break it',
+      [
+        { startDate: '2016-03-01' },
+        { unit: 'B', kind: 'TEMPORARY_ASSIGNMENT', startDate: '2020-01-01', endDate: '2021-12-31' },
+      ],
+      '2026-03-01',
+      'POSTING_LIMIT_EXCEEDED',
+      { since: '2016-03-01' },
+    ],
+    [
+      'a temporary assignment in the same unit before the posting does not extend it',
+      [
+        { kind: 'TEMPORARY_ASSIGNMENT', startDate: '2015-01-01', endDate: '2017-02-28' },
+        { startDate: '2017-03-01' },
+      ],
+      '2026-11-27',
+      'POSTING_LIMIT_APPROACHING',
+      { since: '2017-03-01', limitDate: '2027-03-01' },
+    ],
+    ['a posting that starts after asOf', [{ startDate: '2027-01-01' }], '2026-11-27', null],
+    [
+      'a rank (non-leadership) posting has no post limit',
+      [{ level: 'CLERK_1', startDate: '2010-01-01' }],
+      '2026-11-27',
+      null,
+    ],
+  ])('%s', async (_name, postings, asOf, code, facts = {}) => {
+    const c = await cadreWith(postings);
+    const flags = await samePost(c.id, asOf);
+    if (code === null) {
+      expect(flags).toEqual([]);
+      return;
+    }
+    expect(flags).toHaveLength(1);
+    const [f] = flags;
+    expect(f).toMatchObject({
+      code,
+      severity: code === 'POSTING_LIMIT_EXCEEDED' ? 'CRITICAL' : 'WARNING',
+      policyVersion: 1,
+      source: expect.stringContaining('交流工作规定'),
+      facts: {
+        postingId: c.postingIds.filter((_, i) => !postings[i].kind).at(-1),
+        unitId: expect.any(String),
+        ...facts,
+      },
+    });
+    expect(f.overBy).toBe((Date.parse(asOf) - Date.parse(f.facts.limitDate as string)) / 86_400_000);
+    expect(f.message).toContain(f.facts.limitDate as string);
+  });
+
+  it('chains the postings of one post and names them all in the facts', async () => {
+    const c = await cadreWith([
+      { title: 'Deputy head', startDate: '2014-01-01', endDate: '2018-12-31' },
+      { title: 'Deputy secretary', startDate: '2019-01-01' },
+    ]);
+    const [f] = await samePost(c.id, '2025-03-01');
+    expect(f.facts).toMatchObject({ postingIds: c.postingIds, yearsInPost: 11.2, level: 'TOWNSHIP_DEPUTY' });
+  });
+
+  it.each<[string, P[], string, string | null, Record<string, unknown>?]>([
+    [
+      'total time at a level across units: exceeded at 15 years',
+      [
+        { level: 'TOWNSHIP_CHIEF', startDate: '2008-01-01', endDate: '2015-12-31' },
+        { unit: 'B', level: 'TOWNSHIP_CHIEF', startDate: '2016-01-01' },
+      ],
+      '2023-01-01',
+      'POSTING_LIMIT_EXCEEDED',
+      { since: '2008-01-01', limitDate: '2023-01-01', earlierDays: 0 },
+    ],
+    [
+      'earlier stints at the level bring the limit forward',
+      [
+        { level: 'TOWNSHIP_CHIEF', startDate: '2008-01-01', endDate: '2014-12-31' },
+        { unit: 'B', level: 'TOWNSHIP_CHIEF', startDate: '2016-01-01' },
+      ],
+      '2023-07-01',
+      'POSTING_LIMIT_APPROACHING',
+      { since: '2016-01-01', earlierDays: 2557, limitDate: '2024-01-01' },
+    ],
+    [
+      'the day before the window',
+      [
+        { level: 'TOWNSHIP_CHIEF', startDate: '2008-01-01', endDate: '2014-12-31' },
+        { unit: 'B', level: 'TOWNSHIP_CHIEF', startDate: '2016-01-01' },
+      ],
+      '2023-06-30',
+      null,
+    ],
+  ])('LEVEL_TOTAL_LIMIT: %s', async (_name, postings, asOf, code, facts = {}) => {
+    const c = await cadreWith(postings);
+    const flags = (await flagsOf(t, c.id, asOf)).filter((f) => f.ruleId === 'LEVEL_TOTAL_LIMIT');
+    if (code === null) return expect(flags).toEqual([]);
+    expect(flags).toEqual([
+      expect.objectContaining({ code, facts: expect.objectContaining({ limitYears: 15, ...facts }) }),
+    ]);
+  });
+});
