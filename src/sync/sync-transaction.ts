@@ -12,6 +12,21 @@ function pgCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+interface Emitter {
+  on(event: 'error', listener: (err: unknown) => void): unknown;
+}
+const guarded = new WeakSet<Emitter>();
+
+/**
+ * A connection killed mid-query emits a second 'error' after TypeORM has dropped its listener; unheard, it
+ * would crash the process. The failed query has already rejected, so this late echo can be ignored.
+ */
+function guard(connection: Emitter): void {
+  if (guarded.has(connection)) return;
+  guarded.add(connection);
+  connection.on('error', () => undefined);
+}
+
 /**
  * One audited transaction for a whole sync (its changes carry request id `sync:<run id>` in the audit log),
  * serialised per source with a transaction-level advisory lock. Staging tables are per session, so the work
@@ -29,6 +44,7 @@ export async function inSyncTransaction<T>(
       return await tx.run({ ...caller, requestId: `sync:${runId}` }, async (em) => {
         const qr = em.queryRunner;
         if (!qr) throw new Error('A transaction always has its query runner.');
+        guard((await qr.connect()) as Emitter);
         await qr.query(`SELECT pg_advisory_xact_lock(hashtextextended('cadre-sync:' || $1, 0))`, [source]);
         return work(qr);
       });
