@@ -1,13 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CadreFlagsResolver } from './cadre-flags.resolver';
-import { FlagSources } from './flag-sources';
+import { PathwayModule } from '../pathway/pathway.module';
 import { FlagsResolver } from './flags.resolver';
 import { FlagsService } from './flags.service';
 
-/** Global so that other modules (pathway) can register flag sources with FlagSources. */
-@Global()
+/** Flags are evaluated in SQL; PROMOTION_ELIGIBLE comes from PathwayService. */
 @Module({
-  providers: [FlagsResolver, CadreFlagsResolver, FlagsService, FlagSources],
-  exports: [FlagsService, FlagSources],
+  imports: [PathwayModule],
+  providers: [FlagsResolver, CadreFlagsResolver, FlagsService],
+  exports: [FlagsService],
 })
 export class FlagsModule {}

@@ -5,12 +5,14 @@ import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { AccessService } from '../auth/access.service';
+import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { FlaggedCadresArgs } from './dto/flags.args';
-import { FlagSources } from './flag-sources';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
-import { buildFlagsQuery, buildScopeQuery, FlagScope, SQL_FLAG_CODES } from './sql/flags-query';
+import { promotionFlag } from './promotion-flags';
+import { buildFlagsQuery, FlagScope } from './sql/flags-query';
 
 interface SqlFlag {
   cadre_id: string;
@@ -45,7 +47,6 @@ const toSql = (r: FlagRow): SqlFlag => ({
   over_by: r.overBy,
 });
 
-const SOURCE_BATCH = 1000;
 const DEFAULT_PAGE = 20;
 
 /** Flags are evaluated in PostgreSQL as one set-based statement per request (see sql/). */
@@ -54,19 +55,49 @@ export class FlagsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly policies: PolicyService,
-    private readonly sources: FlagSources,
+    private readonly pathway: PathwayService,
+    private readonly access: AccessService,
   ) {}
 
-  /** The SQL-evaluated flags of a scope on asOf under one policy version. */
+  /** The flags of a scope on asOf under one policy version, in no particular order. */
   async evaluate(
     asOf: string,
     policy: PolicyInForce,
     scope: FlagScope,
     filter: { codes?: FlagCode[]; domain?: string } = {},
   ): Promise<FlagRow[]> {
-    const { withSql, params } = buildFlagsQuery({ asOf, document: policy.document, scope, ...filter });
+    const { withSql, params } = await this.query(asOf, policy, scope, filter);
     const rows: SqlFlag[] = await this.ds.query(`${withSql} SELECT * FROM flags`, params.values);
     return rows.map(fromSql);
+  }
+
+  /**
+   * The flag SQL for a scope. PROMOTION_ELIGIBLE comes from the pathway rules (their facts are one set-based
+   * query, the named rules run over its rows); its rows join the SQL as a jsonb parameter, so ordering and
+   * paging still happen in PostgreSQL.
+   */
+  private async query(
+    asOf: string,
+    policy: PolicyInForce,
+    scope: FlagScope,
+    filter: { codes?: FlagCode[]; domain?: string },
+  ) {
+    const codes = filter.codes;
+    const promotion =
+      codes?.length && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)
+        ? []
+        : await this.pathway.eligibleCadres(
+            asOf,
+            policy.document,
+            'cadreIds' in scope ? { cadreIds: [...scope.cadreIds] } : { unitId: scope.unitId },
+          );
+    return buildFlagsQuery({
+      asOf,
+      document: policy.document,
+      scope,
+      ...filter,
+      extraRows: promotion.map((e) => toSql(promotionFlag(e, policy.document))),
+    });
   }
 
   /** Every flag of each cadre, worst first: SQL rules plus registered sources. Backs the Cadre.flags loader. */
@@ -75,10 +106,7 @@ export class FlagsService {
     asOf: string,
   ): Promise<{ policyVersion: number; flags: FlagRow[][] }> {
     const policy = await this.policies.forDate(asOf);
-    const rows = [
-      ...(await this.evaluate(asOf, policy, { cadreIds })),
-      ...(await this.fromSources(cadreIds, asOf, policy)),
-    ];
+    const rows = await this.evaluate(asOf, policy, { cadreIds });
     const byCadre = new Map<string, FlagRow[]>(cadreIds.map((id) => [id, []]));
     for (const r of rows) byCadre.get(r.cadreId)?.push(r);
     return {
@@ -91,24 +119,20 @@ export class FlagsService {
    * Cadres with any matching flag, worst severity first, then furthest past a limit, then id; keyset pages.
    * Grouping, ordering, counting and LIMIT all happen in the one SQL statement.
    */
-  async flaggedCadres(_caller: Caller, args: FlaggedCadresArgs): Promise<ConnectionShape<FlaggedCadre>> {
+  async flaggedCadres(caller: Caller, args: FlaggedCadresArgs): Promise<ConnectionShape<FlaggedCadre>> {
     const f = args.filter ?? {};
     const asOf = f.asOf ?? today();
     const first = args.first ?? DEFAULT_PAGE;
     const after = decodeCursor(args.after, 3);
     await this.checkFilter(f.unitId, f.domain);
+    const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
-    const scope: FlagScope = { unitId: f.unitId };
-
-    const extra = await this.sourcesOverScope(scope, asOf, policy, f.codes);
-    const { withSql, params } = buildFlagsQuery({
+    const { withSql, params } = await this.query(
       asOf,
-      document: policy.document,
-      scope,
-      codes: f.codes,
-      domain: f.domain,
-      extraRows: extra.map(toSql),
-    });
+      policy,
+      { unitId },
+      { codes: f.codes, domain: f.domain },
+    );
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
                                             ${params.add(after[2], 'uuid')})`
@@ -158,37 +182,5 @@ export class FlagsService {
       const [d]: unknown[] = await this.ds.query(`SELECT 1 FROM specialty_domain WHERE code = $1`, [domain]);
       if (!d) throw DomainError.badInput('filter.domain', `${domain} is not a domain in the taxonomy.`);
     }
-  }
-
-  private async fromSources(
-    cadreIds: readonly string[],
-    asOf: string,
-    policy: PolicyInForce,
-    codes?: FlagCode[],
-  ) {
-    const out: FlagRow[] = [];
-    for (const source of this.sources.for(codes)) {
-      if (SQL_FLAG_CODES.has(source.code)) continue;
-      out.push(...(await source.forCadres(cadreIds, asOf, policy)));
-    }
-    return out;
-  }
-
-  /** Flags from registered sources over a whole scope, in batches, to join the SQL ordering and paging. */
-  private async sourcesOverScope(
-    scope: FlagScope,
-    asOf: string,
-    policy: PolicyInForce,
-    codes?: FlagCode[],
-  ): Promise<FlagRow[]> {
-    if (this.sources.for(codes).every((s) => SQL_FLAG_CODES.has(s.code))) return [];
-    const q = buildScopeQuery(scope, asOf);
-    const scoped: { cadre_id: string }[] = await this.ds.query(q.sql, q.params);
-    const ids = scoped.map((r) => r.cadre_id);
-    const out: FlagRow[] = [];
-    for (let i = 0; i < ids.length; i += SOURCE_BATCH) {
-      out.push(...(await this.fromSources(ids.slice(i, i + SOURCE_BATCH), asOf, policy, codes)));
-    }
-    return out;
   }
 }

@@ -17,7 +17,7 @@ export interface FlagQueryOptions {
   codes?: readonly FlagCode[];
   /** SPECIALIST_STRENGTH for this domain only. */
   domain?: string;
-  /** Rows computed outside SQL (registered flag sources), as FlagRow-shaped objects in snake_case. */
+  /** Rows computed outside this SQL (PROMOTION_ELIGIBLE), FLAG_COLUMNS in snake_case; kept to the scope. */
   extraRows?: readonly object[];
 }
 
@@ -36,9 +36,6 @@ const RULES: { codes: FlagCode[]; build: (s: FlagSql) => FlagQuery }[] = [
   { codes: [FlagCode.INDUCTION_TRAINING_DUE], build: inductionTraining },
   { codes: [FlagCode.SPECIALIST_STRENGTH], build: specialist },
 ];
-
-/** The codes evaluated in SQL; others come from registered flag sources. */
-export const SQL_FLAG_CODES: ReadonlySet<FlagCode> = new Set(RULES.flatMap((r) => r.codes));
 
 class Params {
   readonly values: unknown[] = [];
@@ -86,7 +83,8 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   if (o.extraRows?.length) {
     selects.push(`
     SELECT ${FLAG_COLUMNS} FROM jsonb_to_recordset(${p.add(JSON.stringify(o.extraRows), 'jsonb')})
-      AS x(cadre_id uuid, code text, severity text, rule_id text, source text, message text, facts jsonb, over_by int)`);
+      AS x(cadre_id uuid, code text, severity text, rule_id text, source text, message text, facts jsonb, over_by int)
+     WHERE x.cadre_id IN (SELECT cadre_id FROM scope)`);
   }
   const union = selects.length
     ? selects.map((sel) => `SELECT * FROM (${sel}) AS q(${FLAG_COLUMNS})`).join('\n    UNION ALL\n')
@@ -96,14 +94,4 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   const ctes = names.map((n) => `${n} AS (${all[n].sql})`);
   ctes.push(`flags AS (SELECT * FROM (${union}) AS u ${filter})`);
   return { withSql: `WITH ${ctes.join(',\n')}`, params: p };
-}
-
-/** The cadre ids of a scope, for flag sources that are evaluated outside SQL. */
-export function buildScopeQuery(scope: FlagScope, asOf: string): { sql: string; params: unknown[] } {
-  const p = new Params();
-  const asOfParam = p.add(asOf, 'date');
-  return {
-    sql: `SELECT cadre_id FROM (${scopeSql(scope, asOfParam, p)}) s WHERE ${asOfParam} IS NOT NULL`,
-    params: p.values,
-  };
 }
