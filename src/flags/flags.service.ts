@@ -133,6 +133,7 @@ export class FlagsService {
       { unitId },
       { codes: f.codes, domain: f.domain },
     );
+    const countParams = [...params.values];
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
                                             ${params.add(after[2], 'uuid')})`
@@ -152,7 +153,7 @@ export class FlagsService {
     return toConnection(
       rows,
       first,
-      rows[0]?.total ?? (await this.countOnly(withSql, params.values)),
+      rows[0]?.total ?? (await this.countOnly(withSql, countParams)),
       (r) => [r.worst, r.over_by, r.cadre_id],
       (r) =>
         Object.assign(new FlaggedCadre(), {

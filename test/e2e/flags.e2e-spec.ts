@@ -1,6 +1,9 @@
-import { createTestApp, TestApp } from '../app-factory';
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
 import { flagsOf } from './flags-helpers';
+
+const PUBLISH = `mutation($input: PublishPolicyInput!) { publishPolicy(input: $input) { version } }`;
 
 type P = {
   unit?: 'A' | 'B';
@@ -233,6 +236,36 @@ describe('flags: posting limits', () => {
     if (code === null) return expect(flags).toEqual([]);
     expect(flags).toEqual([
       expect.objectContaining({ code, facts: expect.objectContaining({ limitYears: 15, ...facts }) }),
+    ]);
+  });
+});
+
+describe('flags: policy versions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('follows a newly published limit from its effective date; earlier dates keep version 1', async () => {
+    const unitId = (await makeUnit(t.ds)).id;
+    const { id } = await makeCadre(t.ds);
+    await makePosting(t.ds, id, unitId, { startDate: '2081-06-01' });
+    const document = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as typeof DEFAULT_POLICY;
+    document.rules.POST_LIMIT_SAME_POST.params.years = 8;
+    ok(await t.gql(PUBLISH, { input: { effectiveFrom: '2090-01-01', note: 'Eight years', document } }));
+
+    const before = await flagsOf(t, id, '2089-12-31');
+    expect(before.filter((f) => f.ruleId === 'POST_LIMIT_SAME_POST')).toEqual([]);
+    expect(new Set(before.map((f) => f.policyVersion))).toEqual(new Set([1]));
+
+    const after = (await flagsOf(t, id, '2090-01-01')).filter((f) => f.ruleId === 'POST_LIMIT_SAME_POST');
+    expect(after).toEqual([
+      expect.objectContaining({
+        code: 'POSTING_LIMIT_EXCEEDED',
+        policyVersion: 2,
+        facts: expect.objectContaining({ limitYears: 8, limitDate: '2089-06-01' }),
+      }),
     ]);
   });
 });
