@@ -1,0 +1,86 @@
+import { seedDemo } from '../../src/seed/demo';
+import { createTestApp, TestApp } from '../app-factory';
+import { FlagOut, flagsOf } from './flags-helpers';
+
+const AS_OF = '2026-11-27';
+
+/** The six example cases of DOMAIN.md, from the demo seed, as of 2026-11-27. */
+describe('flags of the DOMAIN.md example cases', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.ds);
+  });
+  afterAll(() => t.close());
+
+  async function flags(externalId: string): Promise<FlagOut[]> {
+    const [row]: { id: string }[] = await t.ds.query(`SELECT id FROM cadre WHERE external_id = $1`, [
+      externalId,
+    ]);
+    return flagsOf(t, row.id, AS_OF);
+  }
+  const codes = (fs: FlagOut[]) => fs.map((f) => f.code);
+
+  it('case 1: SPECIALIST_STRENGTH for CULTURAL_TOURISM only', async () => {
+    const fs = await flags('DEMO-001');
+    const specialist = fs.filter((f) => f.code === 'SPECIALIST_STRENGTH');
+    expect(specialist.map((f) => f.facts.domain)).toEqual(['CULTURAL_TOURISM']);
+    expect(specialist[0].facts.criteria).toEqual(expect.arrayContaining(['RECOGNITION', 'IMPROVEMENT']));
+    expect(codes(fs)).toEqual(['SPECIALIST_STRENGTH']);
+  });
+
+  it('case 2: POSTING_LIMIT_EXCEEDED, 10 years reached on 2025-09-01, and PROMOTION_ELIGIBLE', async () => {
+    const fs = await flags('DEMO-002');
+    const exceeded = fs.filter((f) => f.code === 'POSTING_LIMIT_EXCEEDED');
+    expect(exceeded).toEqual([
+      expect.objectContaining({
+        severity: 'CRITICAL',
+        ruleId: 'POST_LIMIT_SAME_POST',
+        facts: expect.objectContaining({ since: '2015-09-01', limitYears: 10, limitDate: '2025-09-01' }),
+      }),
+    ]);
+    expect(fs.find((f) => f.code === 'PROMOTION_ELIGIBLE')?.facts).toMatchObject({
+      nextLevel: 'COUNTY_DEPUTY',
+    });
+  });
+
+  it('case 3: TRAINING_SHORTFALL, 60 of 90 hours missing for 2026', async () => {
+    const fs = await flags('DEMO-003');
+    expect(fs.filter((f) => f.code === 'TRAINING_SHORTFALL')).toEqual([
+      expect.objectContaining({
+        ruleId: 'TRAINING_ANNUAL',
+        facts: expect.objectContaining({
+          year: 2026,
+          hoursCompleted: 30,
+          hoursRequired: 90,
+          hoursMissing: 60,
+        }),
+      }),
+    ]);
+  });
+
+  it('case 4: SPECIALIST_STRENGTH in TRANSPORT by measured improvement', async () => {
+    const fs = await flags('DEMO-004');
+    expect(fs.filter((f) => f.code === 'SPECIALIST_STRENGTH')).toEqual([
+      expect.objectContaining({
+        facts: expect.objectContaining({
+          domain: 'TRANSPORT',
+          criteria: ['IMPROVEMENT'],
+          bestImprovementPercent: 87.8,
+        }),
+      }),
+    ]);
+  });
+
+  it('case 5: POSTING_LIMIT_APPROACHING (10 years on 2027-03-01), not EXCEEDED', async () => {
+    const fs = await flags('DEMO-005');
+    expect(codes(fs)).not.toContain('POSTING_LIMIT_EXCEEDED');
+    expect(fs.filter((f) => f.code === 'POSTING_LIMIT_APPROACHING')).toEqual([
+      expect.objectContaining({ facts: expect.objectContaining({ limitDate: '2027-03-01' }) }),
+    ]);
+  });
+
+  it('case 6: no SPECIALIST_STRENGTH from claimed achievements', async () => {
+    expect(codes(await flags('DEMO-006'))).not.toContain('SPECIALIST_STRENGTH');
+  });
+});
