@@ -39,15 +39,15 @@ export interface FactsSqlParams {
 
 /**
  * The facts every promotion requirement reads, as common table expressions for one set-based statement.
- * The caller defines `target (cadre_id)` first; the last CTE, `pathway_facts`, has one row per target
- * cadre with typed columns: cadre_id, current_level, ladder, level_start, last_promotion_date,
- * work_start_date, education_level, grassroots_spans (datemultirange), grassroots_days, in_grassroots_now,
- * posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
+ * The caller defines `target (cadre_id)` first. The helper CTEs are named pw_* so they do not clash with
+ * the caller's own; the last, `pathway_facts`, has one row per target cadre with typed columns: cadre_id,
+ * current_level, ladder, level_start, last_promotion_date, work_start_date, education_level,
+ * grassroots_spans (datemultirange), grassroots_days, in_grassroots_now, posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
  * current regular postings. Candidate ranking joins these CTEs; queryPathwayFacts reads them for the rules.
  */
 export function pathwayFactsCtes({ asOf, levelOrder }: FactsSqlParams): string {
   return `
-    postings AS MATERIALIZED (
+    pw_postings AS MATERIALIZED (
       -- Every posting of the cadres in scope that began by asOf, read once.
       SELECT p.cadre_id, p.unit_id, p.level, p.kind, p.start_date, p.period,
              u.level IN ${GRASSROOTS} AS grassroots
@@ -56,54 +56,54 @@ export function pathwayFactsCtes({ asOf, levelOrder }: FactsSqlParams): string {
         JOIN unit u ON u.id = p.unit_id
        WHERE p.start_date <= ${asOf}
     ),
-    cur AS (
+    pw_cur AS (
       SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.level, pl.ladder
-        FROM postings p
+        FROM pw_postings p
         JOIN position_level pl ON pl.code = p.level
        WHERE p.kind = 'REGULAR' AND p.period @> ${asOf}
        ORDER BY p.cadre_id, array_position(${levelOrder}, p.level::text) DESC NULLS LAST, p.start_date DESC
     ),
-    regular AS (
+    pw_regular AS (
       SELECT p.cadre_id, p.unit_id, p.level, p.start_date, p.period,
              lag(p.level) OVER (PARTITION BY p.cadre_id ORDER BY p.start_date) AS prev_level
-        FROM postings p
+        FROM pw_postings p
        WHERE p.kind = 'REGULAR'
     ),
-    at_level AS (
+    pw_at_level AS (
       -- Adjacent postings at the current level merge into one range; the one holding asOf is the stint.
       SELECT r.cadre_id, range_agg(r.period) AS spans,
              max(r.start_date) FILTER (WHERE r.prev_level IS DISTINCT FROM r.level) AS last_promotion_date
-        FROM regular r
-        JOIN cur ON cur.cadre_id = r.cadre_id AND cur.level = r.level
+        FROM pw_regular r
+        JOIN pw_cur cur ON cur.cadre_id = r.cadre_id AND cur.level = r.level
        GROUP BY r.cadre_id
     ),
-    level_start AS (
+    pw_level_start AS (
       SELECT a.cadre_id, a.last_promotion_date,
              (SELECT lower(s) FROM unnest(a.spans) s WHERE s @> ${asOf}) AS level_start
-        FROM at_level a
+        FROM pw_at_level a
     ),
-    posts AS (
+    pw_posts AS (
       SELECT x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
         FROM (SELECT r.cadre_id, r.level, count(DISTINCT r.unit_id)::int AS n
-                FROM regular r
+                FROM pw_regular r
                 JOIN position_level pl ON pl.code = r.level AND pl.ladder = 'LEADERSHIP'
                GROUP BY r.cadre_id, r.level) x
        GROUP BY x.cadre_id
     ),
-    grassroots AS (
+    pw_grassroots AS (
       -- Any kind of posting counts; the union counts overlapping days once, clipped at asOf.
       SELECT p.cadre_id,
              range_agg(p.period * daterange(NULL, ${asOf})) AS spans,
              bool_or(p.period @> ${asOf}) AS now
-        FROM postings p
+        FROM pw_postings p
        WHERE p.grassroots
        GROUP BY p.cadre_id
     ),
-    appraisals AS (
+    pw_appraisals AS (
       SELECT a.cadre_id,
              json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
         FROM target t
-        LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
+        LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
         JOIN appraisal a ON a.cadre_id = t.cadre_id
        WHERE a.year BETWEEN least(extract(year FROM ls.level_start)::int, extract(year FROM ${asOf})::int - 1)
                         AND extract(year FROM ${asOf})::int
@@ -118,11 +118,11 @@ export function pathwayFactsCtes({ asOf, levelOrder }: FactsSqlParams): string {
              coalesce(ap.list, '[]'::json) AS appraisals
         FROM target t
         JOIN cadre c ON c.id = t.cadre_id
-        LEFT JOIN cur ON cur.cadre_id = t.cadre_id
-        LEFT JOIN level_start ls ON ls.cadre_id = t.cadre_id
-        LEFT JOIN posts po ON po.cadre_id = t.cadre_id
-        LEFT JOIN grassroots g ON g.cadre_id = t.cadre_id
-        LEFT JOIN appraisals ap ON ap.cadre_id = t.cadre_id
+        LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
+        LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
+        LEFT JOIN pw_posts po ON po.cadre_id = t.cadre_id
+        LEFT JOIN pw_grassroots g ON g.cadre_id = t.cadre_id
+        LEFT JOIN pw_appraisals ap ON ap.cadre_id = t.cadre_id
     )`;
 }
 
