@@ -15,6 +15,9 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { HttpLimitsModule } from './common/http/http-limits.module';
+import { LoggingModule } from './logging/logging.module';
 import { FlagsModule } from './flags/flags.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
@@ -39,13 +42,17 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
+        HttpLimitsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           poolSize: config.DB_POOL_SIZE,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
           runMigrations: config.MIGRATIONS_RUN,
           logger: options.typeormLogger,
         }),
         AuthModule,
+        HealthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [TokenService, DataSource],

@@ -2,29 +2,46 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-runtime';
+import { Readiness } from './health/readiness';
 import { JSON_BODY_LIMIT } from './sync/sync.constants';
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Bootstrap');
   const config = loadConfig();
   const db = await resolveDatabase(config);
-  if (db.embedded)
-    logger.log(`Embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT} (data in ${config.dataDir})`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, databaseUrl: db.url, writeSchemaFile: !config.isProduction }),
-    { bufferLogs: false },
+    { bufferLogs: true },
   );
+  app.useLogger(app.get(PinoLogger));
+  const logger = new Logger('Bootstrap');
+  if (db.embedded)
+    logger.log(`Embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT} (data in ${config.dataDir})`);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // A client must send its whole request within the request timeout (slow-loris connections are cut).
+  const server: Server = app.getHttpServer();
+  server.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 60_000);
+
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: closing`);
-    await app.close();
+    logger.log(`${signal}: draining (at most ${config.SHUTDOWN_TIMEOUT_MS} ms), then closing`);
+    app.get(Readiness).draining = true;
+    const deadline = setTimeout(() => {
+      logger.error('Shutdown took too long; exiting with requests still open');
+      void (db.embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    // Apollo stops accepting and lets in-flight requests finish, then the pool and the server close.
+    await app.close().catch((err: unknown) => logger.error(`Closing failed: ${String(err)}`));
     await db.embedded?.stop();
+    clearTimeout(deadline);
+    logger.log('Stopped');
     process.exit(0);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));

@@ -7,6 +7,14 @@ describe('loadConfig', () => {
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
+  it('has hardening defaults: depth 10, a generous rate limit, statement timeout below the request timeout', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ GRAPHQL_MAX_DEPTH: 10, GRAPHQL_MAX_ALIASES: 50, RATE_LIMIT_MAX: 1200 });
+    expect(c.DB_STATEMENT_TIMEOUT_MS).toBeLessThan(c.REQUEST_TIMEOUT_MS);
+    expect(c.logLevel).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('error');
+  });
+
   it('reads and converts values', () => {
     const c = loadConfig({ PORT: '4000', MIGRATIONS_RUN: 'false', DATABASE_URL: 'postgres://x@h/db' });
     expect(c).toMatchObject({ PORT: 4000, MIGRATIONS_RUN: false, DATABASE_URL: 'postgres://x@h/db' });
@@ -18,6 +26,12 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_STATEMENT_TIMEOUT_MS: '5' }, 'DB_STATEMENT_TIMEOUT_MS'],
+    [{ REQUEST_TIMEOUT_MS: 'soon' }, 'REQUEST_TIMEOUT_MS'],
+    [{ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH'],
+    [{ GRAPHQL_MAX_COST: '-1' }, 'GRAPHQL_MAX_COST'],
+    [{ RATE_LIMIT_MAX: '1.5' }, 'RATE_LIMIT_MAX'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('refuses %j with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}=`));
   });

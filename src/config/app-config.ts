@@ -62,8 +62,70 @@ export class AppConfig {
   @Max(1000)
   DB_POOL_SIZE = 10;
 
+  /** Any one SQL statement longer than this is cancelled (PostgreSQL statement_timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** A GraphQL request not answered by then gets TIMEOUT (its statements are cancelled by the statement timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** SIGTERM: how long in-flight requests may take to finish before the process exits anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  /** Estimated cost: 1 a field, times `first` (or 10 for an unpaged list) below a list. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  GRAPHQL_MAX_COST = 50_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  GRAPHQL_MAX_ALIASES = 50;
+
+  /** GraphQL operations one token (or, without one, one address) may run per RATE_LIMIT_WINDOW_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_MAX = 1_200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /** pino level; default info (error under NODE_ENV=test). */
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
   get dataDir(): string {
     return resolve(this.DATA_DIR);
+  }
+
+  get logLevel(): string {
+    return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'error' : 'info');
   }
 
   get isProduction(): boolean {
@@ -82,6 +144,15 @@ export const CONFIG_KEYS = [
   'JWT_SECRET',
   'JWT_PUBLIC_KEY',
   'DB_POOL_SIZE',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'REQUEST_TIMEOUT_MS',
+  'SHUTDOWN_TIMEOUT_MS',
+  'GRAPHQL_MAX_DEPTH',
+  'GRAPHQL_MAX_COST',
+  'GRAPHQL_MAX_ALIASES',
+  'RATE_LIMIT_MAX',
+  'RATE_LIMIT_WINDOW_MS',
+  'LOG_LEVEL',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

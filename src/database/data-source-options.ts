@@ -10,7 +10,21 @@ types.setTypeParser(20, (v: string) => Number(v));
 
 const root = join(__dirname, '..', '..');
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export interface ConnectionLimits {
+  /** PostgreSQL cancels any statement running longer (statement_timeout); unset: no limit (CLI, migrations). */
+  statementTimeoutMs?: number;
+}
+
+/** A transaction left open this long (a stuck request) is ended by the server, releasing its locks. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+/** Waiting longer than this for a new connection fails the request instead of hanging it. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  limits: ConnectionLimits = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,6 +35,16 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     poolSize,
-    extra: { application_name: 'cadre-pathways' },
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    extra: {
+      application_name: 'cadre-pathways',
+      keepAlive: true,
+      ...(limits.statementTimeoutMs
+        ? {
+            statement_timeout: limits.statementTimeoutMs,
+            idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+          }
+        : {}),
+    },
   };
 }

@@ -6,5 +6,9 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A statement or the request ran past its time limit; nothing was written. Retry, or ask for less. */
+  TIMEOUT = 'TIMEOUT',
+  /** The database could not be reached or dropped the connection; nothing was written. Retry later. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

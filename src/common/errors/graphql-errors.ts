@@ -6,6 +6,7 @@ import { GraphQLContext } from '../graphql/graphql-context';
 import { fromDatabaseError } from './database-errors';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
+import { transientError } from './transient-errors';
 
 const PASSTHROUGH_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -45,6 +46,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && PASSTHROUGH_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  const transient = transientError(original);
+  if (transient) {
+    return { message: transient.message, path: formatted.path, extensions: { code: transient.code } };
   }
   return {
     message: 'Something went wrong on our side. Quote the request id when you report it.',

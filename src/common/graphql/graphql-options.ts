@@ -1,7 +1,8 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
+import { GraphQLFormattedError } from 'graphql';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access.service';
@@ -9,9 +10,17 @@ import { TokenService } from '../../auth/token.service';
 import { AppConfig } from '../../config/app-config';
 import { errorLoggingPlugin, formatGraphQLError } from '../errors/graphql-errors';
 import { GraphQLContext } from './graphql-context';
+import { operationLogPlugin } from '../../logging/operation-log.plugin';
+import { requestIdOf } from '../../logging/request-id';
+import { limitsPlugin } from './limits.plugin';
+import { MAX_TOKENS } from './limits';
 import { createLoaders } from './loaders';
 
-const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+/** Apollo strips "Did you mean …?" from validation errors only; variable errors carry them too. */
+function withoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const f = formatGraphQLError(formatted, error);
+  return { ...f, message: f.message.replace(/ ?Did you mean .+\?$/, '') };
+}
 
 export function graphqlOptions(
   config: AppConfig,
@@ -26,20 +35,33 @@ export function graphqlOptions(
     autoSchemaFile: writeSchemaFile ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
     playground: false,
+    // Production gives away nothing about the schema: no introspection, no sandbox, no "Did you mean …?".
     introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    formatError: config.isProduction ? withoutSuggestions : formatGraphQLError,
     // @nestjs/apollo loads Apollo's ESM build and this CommonJS code its CJS build: same objects, twin types.
     plugins: [
+      operationLogPlugin(),
+      limitsPlugin({
+        maxDepth: config.GRAPHQL_MAX_DEPTH,
+        maxCost: config.GRAPHQL_MAX_COST,
+        maxAliases: config.GRAPHQL_MAX_ALIASES,
+        rateLimitMax: config.RATE_LIMIT_MAX,
+        rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
+      }),
       errorLoggingPlugin(),
-      ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()]),
+      config.isProduction
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault(),
     ] as unknown as ApolloDriverConfig['plugins'],
     context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
       const header = req.headers.authorization;
       const token =
         typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-      const given = req.headers['x-request-id'];
-      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      const requestId = requestIdOf(req);
       const verified = token ? await tokens.verify(token) : undefined;
       const caller = verified ? { ...verified, requestId } : undefined;
       return { req, requestId, caller, loaders: createLoaders(ds, access, caller) };
