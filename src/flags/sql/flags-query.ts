@@ -64,6 +64,23 @@ function collect(name: string, all: Record<string, Cte>, out: string[]): void {
 }
 
 /**
+ * The rules that can produce `codes` (all rules when empty) over a `scope (cadre_id)` CTE defined by the
+ * caller: the CTEs they read, as `name AS (…)` in dependency order (scope itself left out), and each rule's
+ * SELECT of FLAG_COLUMNS. buildFlagsQuery unions them; candidate ranking joins them into its own statement.
+ */
+export function flagRuleSql(s: FlagSql, codes?: readonly FlagCode[]): { ctes: string[]; selects: string[] } {
+  const wanted = codes?.length ? new Set(codes) : undefined;
+  const rules = RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) => r.build(s));
+  const all: Record<string, Cte> = { scope: { sql: '', deps: [] }, ...commonCtes(s) };
+  const names: string[] = ['scope'];
+  for (const r of rules) for (const c of r.ctes) collect(c, all, names);
+  return {
+    ctes: names.slice(1).map((n) => `${n} AS (${all[n].sql})`),
+    selects: rules.map((r) => `SELECT * FROM (${r.select}) AS q(${FLAG_COLUMNS})`),
+  };
+}
+
+/**
  * One SQL statement `WITH …, flags AS (…)`: every requested rule as a set-based query over the scope,
  * unioned. The caller appends the final SELECT from `flags` and receives the parameters to bind.
  */
@@ -73,13 +90,10 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.document), 'jsonb') };
   if (o.domain) s.domain = p.add(o.domain, 'text');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
-  const rules = RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) => r.build(s));
+  const scope = `scope AS (${scopeSql(o.scope, asOf, p)})`;
+  const rules = flagRuleSql(s, o.codes);
 
-  const all: Record<string, Cte> = { scope: { sql: scopeSql(o.scope, asOf, p), deps: [] }, ...commonCtes(s) };
-  const names: string[] = ['scope'];
-  for (const r of rules) for (const c of r.ctes) collect(c, all, names);
-
-  const selects = rules.map((r) => r.select);
+  const selects = rules.selects;
   if (o.extraRows?.length) {
     selects.push(`
     SELECT ${FLAG_COLUMNS} FROM jsonb_to_recordset(${p.add(JSON.stringify(o.extraRows), 'jsonb')})
@@ -87,11 +101,10 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
      WHERE x.cadre_id IN (SELECT cadre_id FROM scope)`);
   }
   const union = selects.length
-    ? selects.map((sel) => `SELECT * FROM (${sel}) AS q(${FLAG_COLUMNS})`).join('\n    UNION ALL\n')
+    ? selects.join('\n    UNION ALL\n')
     : `SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
          '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false`;
   const filter = wanted ? `WHERE code = ANY(${p.add([...wanted], 'text[]')})` : '';
-  const ctes = names.map((n) => `${n} AS (${all[n].sql})`);
-  ctes.push(`flags AS (SELECT * FROM (${union}) AS u ${filter})`);
+  const ctes = [scope, ...rules.ctes, `flags AS (SELECT * FROM (${union}) AS u ${filter})`];
   return { withSql: `WITH ${ctes.join(',\n')}`, params: p };
 }
