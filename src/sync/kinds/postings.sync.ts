@@ -17,7 +17,8 @@ const COLUMNS: StageColumn[] = [
   { name: 'start_date', type: 'date' },
   { name: 'end_date', type: 'date' },
 ];
-const OK = `s.errors = '[]'::jsonb`;
+/** Accepted so far, regular, and new or changed: an unchanged record's row already keeps the constraint. */
+const CHANGING = `s.errors = '[]'::jsonb AND s.kind = 'REGULAR' AND s.outcome IS DISTINCT FROM 'UNCHANGED'`;
 const PERIOD = `daterange(s.start_date, s.end_date, '[]')`;
 const FIELDS = `cadre_id, unit_id, title, level, kind, start_date, end_date`;
 
@@ -75,6 +76,7 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
         r.endDate ?? null,
       ]),
     );
+    await qr.query(`ANALYZE ${STAGE}`);
     await qr.query(`UPDATE ${STAGE} s SET cadre_id = c.id FROM cadre c WHERE c.external_id = s.cadre_key`);
     await qr.query(`UPDATE ${STAGE} s SET unit_id = u.id FROM unit u WHERE u.code = s.unit_key`);
     await qr.query(
@@ -86,9 +88,6 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
         FROM posting p WHERE p.source = $1 AND p.external_id = s.external_id`,
       [ctx.source],
     );
-    await qr.query(`CREATE INDEX ON ${STAGE} (cadre_id)`);
-    await qr.query(`CREATE INDEX ON ${STAGE} (posting_id)`);
-    await qr.query(`ANALYZE ${STAGE}`);
     await rejectWhere(qr, STAGE, 's.cadre_id IS NULL', {
       field: 'cadreExternalId',
       code: RecordErrorCode.UNKNOWN_CADRE,
@@ -104,6 +103,9 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
       code: RecordErrorCode.UNKNOWN_LEVEL,
       messageSql: `'Level ' || s.level || ' is not a code on any ladder.'`,
     });
+    await qr.query(`CREATE INDEX ON ${STAGE} (cadre_id)`);
+    await qr.query(`CREATE INDEX ON ${STAGE} (posting_id)`);
+    await qr.query(`ANALYZE ${STAGE}`);
     await this.findEnded(ctx);
     await this.rejectOverlaps(ctx);
     const results = await finishStage(qr, STAGE, 'external_id');
@@ -129,19 +131,21 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
   }
 
   /**
-   * Regular postings of one cadre cannot overlap: checked against the cadre's postings as they will be (those
-   * this batch replaces left out, those it ends shortened) and against the rest of the batch. Repeated until
-   * stable, since a record rejected here no longer replaces its old row.
+   * Regular postings of one cadre cannot overlap: each new or changed record is checked against the cadre's
+   * postings as they will be (those this batch changes left out, those it ends shortened) and against the
+   * batch's other new or changed records. Repeated until stable, since a record rejected here no longer replaces
+   * its old row.
    */
   private async rejectOverlaps(ctx: SyncContext): Promise<void> {
     for (let round = 0; round < 10; round += 1) {
       const withExisting = await rejectWhere(
         ctx.qr,
         STAGE,
-        `${OK} AND s.kind = 'REGULAR' AND EXISTS (
+        `${CHANGING} AND EXISTS (
            SELECT 1 FROM posting p LEFT JOIN ${ENDED} e ON e.id = p.id
             WHERE p.cadre_id = s.cadre_id AND p.kind = 'REGULAR'
-              AND NOT EXISTS (SELECT 1 FROM ${STAGE} o WHERE o.posting_id = p.id AND o.errors = '[]'::jsonb)
+              AND NOT EXISTS (SELECT 1 FROM ${STAGE} o
+                               WHERE o.posting_id = p.id AND o.outcome = 'UPDATED' AND o.errors = '[]'::jsonb)
               AND CASE WHEN e.id IS NULL THEN p.period ELSE daterange(p.start_date, e.new_end, '[]') END && ${PERIOD})`,
         {
           field: 'startDate',
@@ -153,9 +157,10 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
       const withinBatch = await rejectWhere(
         ctx.qr,
         STAGE,
-        `${OK} AND s.kind = 'REGULAR' AND EXISTS (
+        `${CHANGING} AND EXISTS (
            SELECT 1 FROM ${STAGE} o
             WHERE o.cadre_id = s.cadre_id AND o.idx <> s.idx AND o.kind = 'REGULAR' AND o.errors = '[]'::jsonb
+              AND o.outcome IS DISTINCT FROM 'UNCHANGED'
               AND daterange(o.start_date, o.end_date, '[]') && ${PERIOD})`,
         {
           field: 'startDate',
