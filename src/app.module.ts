@@ -25,6 +25,7 @@ import { PostingsModule } from './postings/postings.module';
 import { SyncModule } from './sync/sync.module';
 import { TrainingModule } from './training/training.module';
 import { UnitsModule } from './units/units.module';
+import { WebModule } from './web/web.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -69,6 +70,7 @@ export class AppModule {
         SyncModule,
         FlagsModule,
         PathwayModule,
+        WebModule,
       ],
       providers: [
         DateScalar,

@@ -1,0 +1,136 @@
+import { useEffect } from 'react';
+import { useAsOf } from './as-of';
+import { useSession } from './auth/session';
+import { useI18n, type Locale } from './i18n/i18n';
+import { Link, navigate, useRoute } from './router';
+import { CadrePage } from './views/CadrePage';
+import { Cadres } from './views/Cadres';
+import { CandidateSearch } from './views/CandidateSearch';
+import { FlagDashboard } from './views/FlagDashboard';
+import { MyRecord } from './views/MyRecord';
+import { SignIn } from './views/SignIn';
+import { TalentPools } from './views/TalentPools';
+
+function Header() {
+  const { m, locale, setLocale } = useI18n();
+  const { session, signOut } = useSession();
+  const { asOf, setAsOf } = useAsOf();
+  const { parts } = useRoute();
+  const role = session?.claims.role;
+  const links =
+    role === 'CADRE'
+      ? [{ to: '/me', text: m.nav.me }]
+      : role
+        ? [
+            { to: '/flags', text: m.nav.flags },
+            { to: '/candidates', text: m.nav.candidates },
+            { to: '/pools', text: m.nav.pools },
+            { to: '/cadres', text: m.nav.cadres },
+          ]
+        : [];
+  const current = `/${parts[0] ?? ''}`;
+  return (
+    <header className="top">
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {m.app.skip}
+      </a>
+      <div className="top-row">
+        <Link to="/" className="brand">
+          {m.app.title}
+        </Link>
+        {links.length > 0 && (
+          <nav aria-label={m.nav.label}>
+            <ul>
+              {links.map((l) => (
+                <li key={l.to}>
+                  <Link
+                    to={l.to}
+                    aria-current={
+                      current === l.to || (l.to === '/cadres' && current === '/cadres') ? 'page' : undefined
+                    }
+                  >
+                    {l.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="top-tools">
+          {session && (
+            <div className="field inline">
+              <label htmlFor="as-of">{m.app.asOf}</label>
+              <input id="as-of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+            </div>
+          )}
+          <div className="field inline">
+            <label htmlFor="locale">{m.app.language}</label>
+            <select id="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+              <option value="zh-CN">中文</option>
+              <option value="en">English</option>
+            </select>
+          </div>
+          {session && (
+            <div className="who" data-testid="who">
+              <span className="muted small">{m.signIn.signedInAs}</span>{' '}
+              <strong>{session.displayName}</strong>{' '}
+              <span className="badge">{m.roles[session.claims.role]}</span>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  signOut();
+                  navigate('/');
+                }}
+              >
+                {m.app.signOut}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Page() {
+  const { session } = useSession();
+  const { parts } = useRoute();
+  const role = session?.claims.role;
+  useEffect(() => {
+    if (session && parts.length === 0) navigate(role === 'CADRE' ? '/me' : '/flags');
+  }, [session, parts.length, role]);
+  if (!session) return <SignIn />;
+  switch (parts[0]) {
+    case 'me':
+      return <MyRecord />;
+    case 'cadres':
+      return parts[1] ? <CadrePage id={parts[1]} /> : <Cadres />;
+    case 'flags':
+      return <FlagDashboard />;
+    case 'candidates':
+      return <CandidateSearch />;
+    case 'pools':
+      return <TalentPools poolId={parts[1]} />;
+    default:
+      return null;
+  }
+}
+
+export function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Page />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,284 @@
+import { graphql } from '../gql';
+
+/** Everything the record page shows about one cadre, evaluated on $asOf. */
+export const CadreRecordFields = graphql(`
+  fragment CadreRecordFields on Cadre {
+    id
+    name
+    externalId
+    gender
+    birthDate
+    workStartDate
+    educationLevel
+    professionalTitle
+    yearsInCurrentPost(asOf: $asOf)
+    grassrootsYears(asOf: $asOf)
+    currentPostings(asOf: $asOf) {
+      id
+      title
+      level
+      kind
+      unit {
+        name
+      }
+    }
+    postings {
+      id
+      title
+      level
+      kind
+      startDate
+      endDate
+      durationYears(asOf: $asOf)
+      unit {
+        id
+        name
+        level
+      }
+    }
+    trainings {
+      id
+      title
+      provider
+      kind
+      startDate
+      endDate
+      classHours
+      completed
+    }
+    achievements {
+      id
+      title
+      description
+      domain
+      achievedOn
+      recognitionLevel
+      verificationStatus
+      verificationNote
+      impacts {
+        indicator
+        baseline
+        result
+        unit
+        betterWhen
+        improvementPercent
+      }
+    }
+    appraisals {
+      id
+      year
+      grade
+      note
+    }
+    flags(asOf: $asOf) {
+      code
+      severity
+      message
+      ruleId
+      source
+      facts
+      policyVersion
+    }
+    pathway(asOf: $asOf) {
+      currentLevel
+      nextLevel
+      ladder
+      eligible
+      estimatedEligibleDate
+      policyVersion
+      requirements {
+        code
+        description
+        met
+        current
+        required
+        remaining
+        unit
+        source
+        dateMet
+      }
+    }
+  }
+`);
+
+/** The reference data a record page needs: the policy in force (training requirements) and domain names. */
+export const ReferenceFields = graphql(`
+  fragment ReferenceFields on Query {
+    policy(asOf: $asOf) {
+      version
+      rules {
+        id
+        params
+        source
+      }
+    }
+    specialtyDomains {
+      code
+      nameZh
+      nameEn
+    }
+  }
+`);
+
+export const MyRecordQuery = graphql(`
+  query MyRecord($asOf: Date) {
+    me {
+      ...CadreRecordFields
+    }
+    ...ReferenceFields
+  }
+`);
+
+export const CadreRecordQuery = graphql(`
+  query CadreRecord($id: ID!, $asOf: Date) {
+    cadre(id: $id) {
+      ...CadreRecordFields
+    }
+    ...ReferenceFields
+  }
+`);
+
+export const WhoAmICadreQuery = graphql(`
+  query WhoAmICadre {
+    me {
+      id
+      name
+    }
+  }
+`);
+
+export const WhoAmIUnitQuery = graphql(`
+  query WhoAmIUnit($id: ID!) {
+    unit(id: $id) {
+      id
+      name
+    }
+  }
+`);
+
+export const RootUnitsQuery = graphql(`
+  query RootUnits {
+    units {
+      id
+      name
+    }
+  }
+`);
+
+export const UnitChildrenQuery = graphql(`
+  query UnitChildren($parentId: ID) {
+    units(parentId: $parentId) {
+      id
+      name
+      level
+    }
+  }
+`);
+
+export const SpecialtyDomainsQuery = graphql(`
+  query SpecialtyDomains {
+    specialtyDomains {
+      code
+      nameZh
+      nameEn
+    }
+  }
+`);
+
+export const RecordTrainingMutation = graphql(`
+  mutation RecordTraining($input: RecordTrainingInput!) {
+    recordTraining(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const RecordAchievementMutation = graphql(`
+  mutation RecordAchievement($input: RecordAchievementInput!) {
+    recordAchievement(input: $input) {
+      id
+      title
+      verificationStatus
+    }
+  }
+`);
+
+export const FlaggedCadreFields = graphql(`
+  fragment FlaggedCadreFields on FlaggedCadre {
+    cadre {
+      id
+      name
+      externalId
+      currentPostings(asOf: $asOf) {
+        id
+        title
+        level
+        unit {
+          name
+        }
+      }
+    }
+    flags {
+      code
+      severity
+      message
+      ruleId
+      source
+      facts
+      policyVersion
+    }
+  }
+`);
+
+export const FlagCountQuery = graphql(`
+  query FlagCount($codes: [FlagCode!], $asOf: Date, $unitId: ID) {
+    flaggedCadres(filter: { codes: $codes, asOf: $asOf, unitId: $unitId }, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const FlaggedCadresQuery = graphql(`
+  query FlaggedCadres($codes: [FlagCode!], $asOf: Date, $unitId: ID, $first: Int, $after: String) {
+    flaggedCadres(filter: { codes: $codes, asOf: $asOf, unitId: $unitId }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...FlaggedCadreFields
+        }
+      }
+    }
+  }
+`);
+
+export const CadresQuery = graphql(`
+  query Cadres($filter: CadreFilter, $first: Int, $after: String, $asOf: Date) {
+    cadres(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          externalId
+          currentPostings(asOf: $asOf) {
+            id
+            title
+            level
+            unit {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,89 @@
+import type { CadreRecordFieldsFragment } from '../gql/graphql';
+import { fmt, label, useI18n } from '../i18n/i18n';
+
+type Pathway = NonNullable<CadreRecordFieldsFragment['pathway']>;
+type Requirement = Pathway['requirements'][number];
+
+/** The pathway to the next level: a progress bar, the estimated date, and each requirement as a checklist item. */
+export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragment['pathway'] }) {
+  const { m, date, number } = useI18n();
+  if (!pathway) return <p className="muted">{m.pathway.none}</p>;
+  if (!pathway.nextLevel) return <p className="muted">{m.pathway.top}</p>;
+
+  const value = (v: Requirement['current'], r: Requirement): string => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'number') {
+      if (r.unit.startsWith('years')) return fmt(m.labels.years, { n: number(v) });
+      if (r.unit.startsWith('posts')) return fmt(m.labels.posts, { n: number(v, 0) });
+      return number(v);
+    }
+    return label({ ...m.labels.education, ...m.labels.grade }, v);
+  };
+  const total = pathway.requirements.length;
+  const met = pathway.requirements.filter((r) => r.met).length;
+  const percent = total ? Math.round((met / total) * 100) : 100;
+
+  return (
+    <div className="pathway">
+      <p className="pathway-step">
+        {fmt(m.pathway.next, {
+          from: label(m.labels.level, pathway.currentLevel),
+          to: label(m.labels.level, pathway.nextLevel),
+        })}
+      </p>
+      <div className="pathway-date" data-testid="pathway-date">
+        {pathway.eligible ? (
+          <strong className="ok">{m.pathway.eligible}</strong>
+        ) : pathway.estimatedEligibleDate ? (
+          <>
+            <span>{m.pathway.estimated}</span>{' '}
+            <strong>
+              <time dateTime={pathway.estimatedEligibleDate}>{date(pathway.estimatedEligibleDate)}</time>
+            </strong>
+          </>
+        ) : (
+          <strong className="warn">{m.pathway.blocked}</strong>
+        )}
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={met}
+        aria-valuetext={fmt(m.pathway.progress, { met, total })}
+        aria-label={m.pathway.title}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="muted small">{fmt(m.pathway.progress, { met, total })}</p>
+      <ul className="checklist">
+        {pathway.requirements.map((r) => (
+          <li key={r.code} className={r.met ? 'met' : 'unmet'}>
+            <span className="check" aria-hidden="true">
+              {r.met ? '✓' : '✗'}
+            </span>
+            <div>
+              <strong>{label(m.labels.requirement, r.code)}</strong>
+              <span className="visually-hidden">: {r.met ? m.pathway.met : m.pathway.unmet}</span>
+              <p className="small">
+                {fmt(m.pathway.current, { value: value(r.current, r) })} ·{' '}
+                {fmt(m.pathway.required, { value: value(r.required, r) })}
+                {!r.met && r.remaining !== null && r.remaining !== 0 && (
+                  <>
+                    {' '}
+                    · <strong>{fmt(m.pathway.remaining, { value: value(r.remaining, r) })}</strong>
+                  </>
+                )}
+                {!r.met && r.dateMet && <> · {fmt(m.pathway.dateMet, { date: date(r.dateMet) })}</>}
+              </p>
+              <p className="muted small">
+                <code>{r.code}</code> · {r.source}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
