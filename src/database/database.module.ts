@@ -47,7 +47,8 @@ export class DatabaseModule {
           dataSourceFactory: async (opts) => {
             // Migrations get their own connection without the statement timeout: they may take long.
             if (options.runMigrations) {
-              const migrator = await new DataSource(dataSourceOptions(options.url, 1)).initialize();
+              // two connections: one holds the advisory lock while the other migrates
+              const migrator = await new DataSource(dataSourceOptions(options.url, 2)).initialize();
               try {
                 await runMigrations(migrator);
               } finally {

@@ -26,12 +26,16 @@ const UNAVAILABLE_MESSAGE =
  * the connection. They keep their own codes so a client knows a retry may work; the details stay in the log.
  */
 export function transientError(err: unknown): TransientError | undefined {
-  if (!(err instanceof Error)) return undefined;
+  // Duck-typed: socket errors come from Node's core, which may be another realm than this code's.
+  if (typeof err !== 'object' || err === null) return undefined;
   const driver = (err as { driverError?: unknown }).driverError;
-  const e = (driver instanceof Error ? driver : err) as Error & { code?: unknown };
+  const e = (typeof driver === 'object' && driver !== null ? driver : err) as {
+    code?: unknown;
+    message?: unknown;
+  };
   const code = typeof e.code === 'string' ? e.code : '';
   if (BY_SQLSTATE[code]) return BY_SQLSTATE[code];
   if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE.has(code)) return UNAVAILABLE;
-  if (UNAVAILABLE_MESSAGE.test(e.message)) return UNAVAILABLE;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return UNAVAILABLE;
   return undefined;
 }

@@ -1,0 +1,158 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { Role } from '../../src/auth/caller';
+import { TokenService } from '../../src/auth/token.service';
+import { loadConfig } from '../../src/config/app-config';
+import { createTestApp, TEST_JWT_SECRET, TestApp } from '../app-factory';
+import { makeCadre, makePosting, makeUnit } from '../factories';
+import { Child, freePort, ROOT } from './support/child';
+
+const UNITS = '{ units { id } }';
+const CREATE_UNIT = `mutation($code: String!) { createUnit(input: { code: $code, name: "n", level: COUNTY, kind: GOVERNMENT }) { id } }`;
+
+/** Polls `probe` until it returns true (bounded by count, not by asserting any duration). */
+async function eventually(probe: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+describe('database restarted while the service runs', () => {
+  jest.setTimeout(180_000);
+  let pg: Child;
+  let dir: string;
+  let app: NestExpressApplication;
+  let admin: string;
+
+  beforeAll(async () => {
+    const base = join(ROOT, '.data');
+    mkdirSync(base, { recursive: true });
+    dir = mkdtempSync(join(base, 'restart-'));
+    pg = new Child('test/e2e/support/pg-server.ts', [join(dir, 'data'), String(await freePort())], {});
+    const url = (await pg.waitFor(/^READY /)).slice('READY '.length);
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DB_POOL_SIZE: '3' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot({ config, databaseUrl: url })],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
+    await app.init();
+    admin = app.get(TokenService).sign({ sub: 'restart-admin', role: Role.ADMIN });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    pg?.send('exit');
+    await pg?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ready = async (): Promise<number> => (await request(app.getHttpServer()).get('/health/ready')).status;
+  const gql = async (query: string, variables: Record<string, unknown> = {}) =>
+    (
+      await request(app.getHttpServer())
+        .post('/graphql')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ query, variables })
+    ).body as { data?: Record<string, unknown> | null; errors?: { extensions: Record<string, unknown> }[] };
+
+  it('goes red while the database is down, answers requests with a clean error, then green; requests resume', async () => {
+    expect(await ready()).toBe(200);
+    expect((await gql(CREATE_UNIT, { code: 'BEFORE' })).errors).toBeUndefined();
+
+    pg.send('stop');
+    await pg.waitFor(/^STOPPED/);
+    await eventually(async () => (await ready()) === 503, '/health/ready went red');
+    const during = await gql(UNITS);
+    expect(during.errors?.[0].extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      requestId: expect.any(String),
+    });
+
+    pg.send('start');
+    await pg.waitFor(/^STARTED/);
+    await eventually(async () => (await ready()) === 200, '/health/ready went green');
+    const after = await gql(CREATE_UNIT, { code: 'AFTER' });
+    expect(after.errors).toBeUndefined();
+    const units = await gql(UNITS);
+    expect((units.data?.units as unknown[]).length).toBe(2);
+  });
+});
+
+describe('graceful shutdown on SIGTERM', () => {
+  jest.setTimeout(180_000);
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('stops accepting, lets the request in flight finish, closes the pool and exits 0', async () => {
+    const url = (t.ds.options as { url?: string }).url ?? '';
+    const unit = await makeUnit(t.ds);
+    const cadre = await makeCadre(t.ds);
+    const posting = await makePosting(t.ds, cadre.id, unit.id);
+    const port = await freePort();
+    const service = new Child('src/main.ts', [], {
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PORT: String(port),
+      MIGRATIONS_RUN: 'false',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DB_POOL_SIZE: '2',
+    });
+    const side = new Client({ connectionString: url });
+    await side.connect();
+    try {
+      await service.waitFor(/GraphQL ready/);
+      // hold the posting so that the update below stays in flight
+      await side.query('BEGIN');
+      await side.query('SELECT id FROM posting WHERE id = $1 FOR UPDATE', [posting.id]);
+      const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+        body: JSON.stringify({
+          query: 'mutation($id: ID!) { updatePosting(input: { id: $id, title: "Finished" }) { title } }',
+          variables: { id: posting.id },
+        }),
+      });
+      await eventually(async () => {
+        const { rows } = await side.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+              AND application_name = 'cadre-pathways' AND wait_event_type = 'Lock'`,
+        );
+        return rows.length > 0;
+      }, 'the update waits on the lock');
+      service.proc.kill('SIGTERM');
+      await service.waitFor(/SIGTERM: draining/);
+      // new connections are refused while the request in flight is still running
+      await eventually(
+        () =>
+          fetch(`http://127.0.0.1:${port}/health/live`).then(
+            () => false,
+            () => true,
+          ),
+        'the service stopped accepting',
+      );
+      await side.query('ROLLBACK');
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { updatePosting: { title: 'Finished' } } });
+      expect(await service.exited).toBe(0);
+      const { rows } = await side.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'cadre-pathways'`,
+      );
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await side.end();
+      if (service.proc.exitCode === null) service.proc.kill('SIGKILL');
+    }
+  });
+});
