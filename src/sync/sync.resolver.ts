@@ -1,7 +1,8 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller, Role } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { GraphQLContext } from '../common/graphql/graphql-context';
 import { IdArgs } from '../common/graphql/id.args';
 import { SyncCadresInput } from './dto/sync-cadres.input';
 import { SyncPostingsInput } from './dto/sync-postings.input';
@@ -60,7 +61,8 @@ export class SyncResolver {
   async results(
     @Parent() run: SyncRun,
     @Args() { outcome, first, after }: SyncResultsArgs,
+    @Context() ctx: GraphQLContext,
   ): Promise<SyncResultConnection> {
-    return this.service.results(run.id, outcome, first, after);
+    return this.service.results(ctx, run.id, outcome, first, after);
   }
 }

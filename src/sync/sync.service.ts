@@ -12,14 +12,18 @@ import { PostingsSync } from './kinds/postings.sync';
 import { UnitsSync } from './kinds/units.sync';
 import { SyncEngine } from './sync-engine';
 import { SyncResult, SyncRun } from './sync-run.model';
-import { findRun, listResults, listRuns, SyncRunRow } from './sync-run.store';
+import { findRun, listRuns, SyncRunRow } from './sync-run.store';
+import { createSyncResultsLoader } from './sync-results.loader';
 import { SyncOutcome } from './sync.types';
 
 const DEFAULT_PAGE = 20;
+type ResultsLoader = ReturnType<typeof createSyncResultsLoader>;
 
 /** Bulk sync from HR systems and the runs it leaves; HR_SYNC callers see their own source only. */
 @Injectable()
 export class SyncService {
+  private readonly loaders = new WeakMap<object, ResultsLoader>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly engine: SyncEngine,
@@ -66,14 +70,23 @@ export class SyncService {
     );
   }
 
+  /** One page of a run's results; `request` scopes the batching loader to one GraphQL request. */
   async results(
+    request: object,
     runId: string,
     outcome: SyncOutcome | undefined,
     first = DEFAULT_PAGE,
     after?: string,
   ): Promise<ConnectionShape<SyncResult>> {
     const key = decodeCursor(after, 1)?.[0];
-    const { rows, total } = await listResults(this.ds, runId, outcome ?? null, first + 1, Number(key ?? -1));
+    let loader = this.loaders.get(request);
+    if (!loader) this.loaders.set(request, (loader = createSyncResultsLoader(this.ds)));
+    const { rows, total } = await loader.load({
+      runId,
+      outcome: outcome ?? null,
+      limit: first + 1,
+      afterIndex: typeof key === 'number' ? key : -1,
+    });
     return toConnection(
       rows,
       first,

@@ -177,4 +177,17 @@ describe('SNAPSHOT, atomic batches and reading runs', () => {
     const ids = [...all.edges, ...next.edges].map((e: { node: { id: string } }) => e.node.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("loads a page of runs' results in two statements, however many runs", async () => {
+    const query = `{ syncRuns(first: 5) { edges { node { id counts { received }
+      results(first: 1, outcome: REJECTED) { totalCount edges { node { index outcome } } } } } } }`;
+    t.queries.reset();
+    const runs = ok(await t.gql(query)).syncRuns.edges as {
+      node: { counts: { received: number }; results: { totalCount: number } };
+    }[];
+    expect(runs).toHaveLength(5);
+    expect(t.queries.queries.filter((q) => q.includes('sync_result'))).toHaveLength(2);
+    const rejectedTotals = runs.map((r) => r.node.results.totalCount);
+    expect(rejectedTotals.some((n) => n > 0)).toBe(true);
+  });
 });
