@@ -22,6 +22,7 @@ async function sideSession(t: TestApp): Promise<Client> {
 /** The app's backend that waits on a lock the side session holds (polls, bounded). */
 async function blockedBackend(side: Client): Promise<number> {
   for (let i = 0; i < 400; i += 1) {
+    await side.query('SELECT pg_stat_clear_snapshot()'); // activity is a snapshot per transaction
     const { rows } = await side.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity
         WHERE datname = current_database() AND application_name = 'cadre-pathways'

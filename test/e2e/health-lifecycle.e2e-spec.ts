@@ -123,6 +123,7 @@ describe('graceful shutdown on SIGTERM', () => {
         }),
       });
       await eventually(async () => {
+        await side.query('SELECT pg_stat_clear_snapshot()'); // activity is a snapshot per transaction
         const { rows } = await side.query(
           `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
               AND application_name = 'cadre-pathways' AND wait_event_type = 'Lock'`,
