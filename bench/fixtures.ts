@@ -1,0 +1,57 @@
+import { Client } from 'pg';
+import { today } from '../src/common/graphql/date.scalar';
+import { encodeCursor } from '../src/common/graphql/pagination';
+import { Fixtures } from './scenarios/scenario';
+
+const ME_CADRES = 100;
+const PAGES = 20;
+
+async function unitByCode(client: Client, code: string): Promise<{ id: string; code: string }> {
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM unit WHERE code = $1`, [code]);
+  if (!rows[0]) throw new Error(`The synthetic province has no unit ${code}`);
+  return { id: rows[0].id, code };
+}
+
+/** Looks up what the scenarios need, the same way on every run (no randomness). */
+export async function loadFixtures(client: Client): Promise<Fixtures> {
+  const asOf = today();
+  const { rows: policy } = await client.query<{
+    document: { ladders: { steps: { from: string; to: string }[] }[] };
+  }>(`SELECT document FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [
+    asOf,
+  ]);
+  if (!policy[0]) throw new Error(`No policy is in force on ${asOf}`);
+  const document = policy[0].document;
+  const levelOrder = document.ladders.flatMap((l) =>
+    l.steps.length ? [l.steps[0].from, ...l.steps.map((s) => s.to)] : [],
+  );
+  // Spread over the province: ordered by a hash of the id rather than by name or external id.
+  const { rows: cadres } = await client.query<{ id: string }>(
+    `SELECT c.id FROM cadre c
+      WHERE c.status = 'ACTIVE' AND c.external_id LIKE 'SYN-%' AND EXISTS (
+        SELECT 1 FROM posting p WHERE p.cadre_id = c.id AND p.kind = 'REGULAR' AND p.period @> $1::date)
+      ORDER BY md5(c.id::text) LIMIT $2`,
+    [asOf, ME_CADRES],
+  );
+  const { rows: ends } = await client.query<{ name: string; id: string }>(
+    `SELECT name, id FROM (SELECT name, id, row_number() OVER (ORDER BY name, id) AS n FROM cadre) x
+      WHERE n % 50 = 0 AND n < $1 ORDER BY n`,
+    [50 * PAGES],
+  );
+  const district = await unitByCode(client, 'SYN-P01-C01');
+  const { rows: size } = await client.query<{ n: number }>(
+    `SELECT count(DISTINCT p.cadre_id)::int AS n FROM posting p JOIN unit u ON u.id = p.unit_id
+      WHERE p.period @> $1::date AND u.path <@ (SELECT path FROM unit WHERE id = $2)`,
+    [asOf, district.id],
+  );
+  return {
+    asOf,
+    policyDocument: document,
+    levelOrder,
+    cadreIds: cadres.map((c) => c.id),
+    pageCursors: [undefined, ...ends.map((e) => encodeCursor([e.name, e.id]))],
+    province: await unitByCode(client, 'SYN'),
+    prefecture: await unitByCode(client, 'SYN-P01'),
+    district: { ...district, cadres: size[0].n },
+  };
+}

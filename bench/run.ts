@@ -1,0 +1,211 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { loadavg } from 'node:os';
+import { ensureDataset, resolveServer } from './dataset';
+import { loadFixtures } from './fixtures';
+import { GraphQLRequest, httpLoad } from './http-load';
+import { codeInfo, machineInfo, postgresInfo } from './machine';
+import { parseOptions } from './options';
+import {
+  BenchReport,
+  markdown,
+  MEMORY_TARGET_MB,
+  ScenarioResult,
+  SyncResult,
+  verdicts,
+  writeReport,
+} from './report';
+import { allScenarios } from './scenarios';
+import { Scenario } from './scenarios/scenario';
+import { buildSyncBatch, runSync, SYNC_BATCH, SyncTiming } from './scenarios/sync';
+import { buildService, drainService, freePort, RssSampler, startService } from './service';
+import { sqlLoad } from './sql-load';
+import { BenchTokens } from './tokens';
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const SYNC_TARGETS = { createdPerSecond: 5000, unchangedPerSecond: 15000 };
+
+async function graphql(url: string, r: GraphQLRequest): Promise<{ data?: unknown; errors?: unknown }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${r.token}` },
+    body: JSON.stringify({ query: r.query, variables: r.variables ?? {} }),
+  });
+  return (await res.json()) as { data?: unknown; errors?: unknown };
+}
+
+/**
+ * One request of variant 0 over GraphQL and the same in raw SQL: they must return the same keys. Returns
+ * `skip` when the query is not in the schema (a feature that has not landed).
+ */
+async function check(
+  s: Scenario,
+  url: string,
+  client: Client,
+): Promise<{ same?: boolean | string; skip?: string }> {
+  const res = await graphql(url, s.requests[0]);
+  if (res.errors) {
+    const text = JSON.stringify(res.errors);
+    if (/Cannot query field/.test(text)) return { skip: `not in the schema yet (${text.slice(0, 160)})` };
+    throw new Error(`${s.name}: the request fails: ${text.slice(0, 800)}`);
+  }
+  if (!s.keys || !s.sql) return {};
+  const gql = s.keys(res.data);
+  const sql = await s.sql.run(client, 0);
+  const diff = gql.findIndex((k, i) => k !== sql[i]);
+  if (diff < 0 && gql.length === sql.length) return { same: true };
+  const at = diff < 0 ? Math.min(gql.length, sql.length) : diff;
+  return { same: `differ at ${at}: GraphQL ${gql[at] ?? '(none)'} / SQL ${sql[at] ?? '(none)'}` };
+}
+
+const median = (xs: SyncTiming[]): SyncTiming =>
+  [...xs].sort((a, b) => a.recordsPerSecond - b.recordsPerSecond)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const machine = machineInfo();
+  const code = codeInfo();
+  log(
+    `cadre-pathways bench (${opts.quick ? 'quick' : 'full'}): ${opts.cadres.toLocaleString('en')} cadres, ` +
+      `${machine.cpus} cores, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
+  const server = await resolveServer();
+  try {
+    const dataset = await ensureDataset(server, opts.cadres, log);
+    log(
+      `dataset ${dataset.database} (${dataset.reused ? 'reused' : 'seeded'}): ${JSON.stringify(dataset.rows)}`,
+    );
+    if (opts.build) buildService(log);
+    const client = new Client({ connectionString: dataset.url, application_name: 'cadre-bench' });
+    await client.connect();
+    try {
+      const postgres = await postgresInfo(client);
+      const fixtures = await loadFixtures(client);
+      const tokens = new BenchTokens();
+      const wanted = (name: string): boolean => !opts.only.length || opts.only.some((w) => name.includes(w));
+      const scenarios = allScenarios({ fixtures, tokens }).filter((s) => wanted(s.name));
+      const syncBatch = wanted('sync') ? await buildSyncBatch(client, opts.cadres) : [];
+
+      const service = await startService({
+        databaseUrl: dataset.url,
+        jwtSecret: tokens.secret,
+        port: await freePort(),
+      });
+      const rss = new RssSampler(service.pid);
+      rss.start();
+      const startupMb = rss.window().nowMb;
+      log(`service up at ${service.url} (pid ${service.pid}, ${startupMb} MB)`);
+      const results: ScenarioResult[] = [];
+      let sync: SyncResult | undefined;
+      try {
+        for (const s of scenarios) {
+          if (s.skip) {
+            log(`- ${s.name}: skipped (${s.skip})`);
+            results.push({ name: s.name, label: s.label, skipped: s.skip });
+            continue;
+          }
+          if (s.sql?.prepare) await client.query(s.sql.prepare);
+          const probe = await check(s, service.url, client);
+          if (probe.skip) {
+            log(`- ${s.name}: skipped (${probe.skip})`);
+            results.push({ name: s.name, label: s.label, skipped: probe.skip });
+            continue;
+          }
+          await httpLoad(service.url, s.requests, opts.warmup, opts.concurrency);
+          await drainService(client);
+          rss.window();
+          const http = await httpLoad(service.url, s.requests, opts.duration, opts.concurrency);
+          const mem = rss.window();
+          const cancelled = await drainService(client);
+          if (cancelled) log(`  (${cancelled} statements still running 30 s after the load were cancelled)`);
+          const sql = s.sql
+            ? {
+                ...(await sqlLoad(dataset.url, s.sql.run, opts.sqlDuration, opts.concurrency, s.sql.prepare)),
+                description: s.sql.description,
+              }
+            : undefined;
+          const ratio = sql ? Math.round((http.mean / sql.mean) * 10) / 10 : undefined;
+          const r: ScenarioResult = {
+            name: s.name,
+            label: s.label,
+            targets: s.targets,
+            service: http,
+            sql,
+            sqlRatio: ratio,
+            sameRows: probe.same,
+            rssPeakMb: mem.peakMb,
+            met: verdicts(s.targets, http, ratio),
+          };
+          results.push(r);
+          log(
+            `- ${s.name}: p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms, ${http.rps} req/s, ${http.errors} errors` +
+              (sql ? `; SQL p50 ${sql.p50} p95 ${sql.p95} ms (${ratio}×)` : '') +
+              (probe.same !== undefined && probe.same !== true ? `; ROWS ${probe.same}` : '') +
+              (http.firstError ? `\n  first error: ${http.firstError}` : ''),
+          );
+        }
+        if (syncBatch.length) {
+          log(`- sync: ${syncBatch.length.toLocaleString('en')} postings, ${opts.syncRounds} round(s)`);
+          rss.window();
+          const rounds = await runSync(service.url, client, tokens, syncBatch, opts.syncRounds, log);
+          const created = median(rounds.map((r) => r.created));
+          const unchanged = median(rounds.map((r) => r.unchanged));
+          sync = {
+            batch: syncBatch.length,
+            rounds,
+            created,
+            unchanged,
+            targets: SYNC_TARGETS,
+            met: {
+              created: created.recordsPerSecond >= SYNC_TARGETS.createdPerSecond,
+              unchanged: unchanged.recordsPerSecond >= SYNC_TARGETS.unchangedPerSecond,
+            },
+            rssPeakMb: rss.window().peakMb,
+          };
+          if (syncBatch.length < SYNC_BATCH) log(`  (only ${syncBatch.length} records could be made)`);
+        }
+      } finally {
+        rss.stop();
+        await service.stop();
+      }
+      const report: BenchReport = {
+        date: new Date(started).toISOString(),
+        mode: opts.quick ? 'quick' : 'full',
+        machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+        postgres,
+        code,
+        settings: {
+          concurrency: opts.concurrency,
+          durationSeconds: opts.duration,
+          warmupSeconds: opts.warmup,
+          sqlDurationSeconds: opts.sqlDuration,
+        },
+        dataset,
+        scenarios: results,
+        sync,
+        memory: {
+          startupMb,
+          peakMb: rss.peakMb,
+          targetMb: MEMORY_TARGET_MB,
+          met: rss.peakMb < MEMORY_TARGET_MB,
+        },
+        totalSeconds: (Date.now() - started) / 1000,
+      };
+      log(`\n${markdown(report)}\n`);
+      if (opts.write) {
+        const w = writeReport(report);
+        log(`wrote ${w.json}${w.readme ? ' and the table in bench/README.md' : ''}`);
+      }
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await server.embedded?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import { buildFlagsQuery } from '../../src/flags/sql/flags-query';
+import { FlagCode } from '../../src/flags/flag.model';
+import { list, text } from '../json';
+import { Scenario, ScenarioContext } from './scenario';
+
+const QUERY = `
+query Flagged($unitId: ID) {
+  flaggedCadres(first: 20, filter: { codes: [POSTING_LIMIT_EXCEEDED], unitId: $unitId }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        cadre { id externalId name }
+        flags { code severity message ruleId source facts overBy }
+      }
+    }
+  }
+}`;
+
+/**
+ * The first page of cadres past a posting limit under a unit: the rules' own set-based SQL (the same builder
+ * the service uses), grouped, ordered and limited in the statement, with the cadres' names joined.
+ */
+export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'province'): Scenario {
+  const { fixtures, tokens } = ctx;
+  const unit = where === 'district' ? fixtures.district : fixtures.province;
+  const token = tokens.orgDept(unit.id);
+  const { withSql, params } = buildFlagsQuery({
+    asOf: fixtures.asOf,
+    document: fixtures.policyDocument,
+    scope: { unitId: unit.id },
+    codes: [FlagCode.POSTING_LIMIT_EXCEEDED],
+  });
+  const limit = params.add(21, 'int');
+  const sql = `${withSql},
+    per AS (
+      SELECT cadre_id,
+             -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
+             max(over_by) AS over_by, jsonb_agg(to_jsonb(flags)) AS flags
+        FROM flags GROUP BY cadre_id)
+    SELECT per.*, (SELECT count(*) FROM per)::int AS total, c.external_id, c.name
+      FROM per JOIN cadre c ON c.id = per.cadre_id
+     ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit}`;
+  return {
+    name: `flagged-${where}`,
+    label:
+      where === 'district'
+        ? `\`flaggedCadres(POSTING_LIMIT_EXCEEDED)\` page 1, county ${unit.code}`
+        : '`flaggedCadres(POSTING_LIMIT_EXCEEDED)` page 1, province',
+    targets: { p95Ms: 250 },
+    requests: [{ query: QUERY, variables: { unitId: unit.id }, token }],
+    keys: (data) => [
+      `total ${text(data, 'flaggedCadres', 'totalCount')}`,
+      ...list(data, 'flaggedCadres', 'edges').map(
+        (e) => `${text(e, 'node', 'cadre', 'id')} ${list(e, 'node', 'flags').length}`,
+      ),
+    ],
+    sql: {
+      description: 'the flag rules as one statement (src/flags/sql), grouped and paged, cadres joined',
+      run: async (client) => {
+        const { rows } = await client.query<{ cadre_id: string; total: number; flags: unknown[] }>(
+          sql,
+          params.values,
+        );
+        return [
+          `total ${rows[0]?.total ?? 0}`,
+          ...rows.slice(0, 20).map((r) => `${r.cadre_id} ${r.flags.length}`),
+        ];
+      },
+    },
+  };
+}

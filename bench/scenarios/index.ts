@@ -1,0 +1,16 @@
+import { cadresPageScenario } from './cadres-page';
+import { flaggedScenario } from './flagged';
+import { floorScenario } from './floor';
+import { meScenario } from './me';
+import { Scenario, ScenarioContext } from './scenario';
+
+/** The HTTP scenarios in the order they run; sync runs after them. */
+export function allScenarios(ctx: ScenarioContext): Scenario[] {
+  return [
+    floorScenario(ctx),
+    meScenario(ctx),
+    cadresPageScenario(ctx),
+    flaggedScenario(ctx, 'district'),
+    flaggedScenario(ctx, 'province'),
+  ];
+}

@@ -1,0 +1,54 @@
+import { Client } from 'pg';
+import { summarize, LoadStats } from './stats';
+
+/** One request's worth of work in raw SQL; `i` picks the variant (which cadre, which page). */
+export type SqlWork = (client: Client, i: number) => Promise<unknown>;
+
+/** `concurrency` connections, each running `work` back to back for `seconds`. */
+export async function sqlLoad(
+  url: string,
+  work: SqlWork,
+  seconds: number,
+  concurrency: number,
+  prepare?: string,
+): Promise<LoadStats & { firstError?: string }> {
+  const clients = await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const c = new Client({ connectionString: url, application_name: 'cadre-bench-sql' });
+      await c.connect();
+      // A runaway statement must not hold the run hostage; like the service's own statement timeout.
+      await c.query(`SET statement_timeout = '60s'`);
+      if (prepare) await c.query(prepare);
+      return c;
+    }),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const end = Date.now() + seconds * 1000;
+  try {
+    await Promise.all(
+      clients.map(async (client) => {
+        while (Date.now() < end) {
+          const t0 = process.hrtime.bigint();
+          try {
+            await work(client, next++);
+            latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          } catch (err) {
+            errors++;
+            firstError ??= err instanceof Error ? err.message : String(err);
+          }
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    ...summarize(latencies, errors, elapsed, latencies.length + errors),
+    ...(firstError ? { firstError } : {}),
+  };
+}
