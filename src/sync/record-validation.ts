@@ -46,8 +46,8 @@ export function validateBatch<R extends object>(
     if (errors.length === 0) errors.push(...handler.check(record));
     if (errors.length) rejected.set(index, errors);
     typed.push({ index, record });
-    const key = String(handler.key(record));
-    positions.set(key, [...(positions.get(key) ?? []), index]);
+    const key: unknown = handler.key(record);
+    if (typeof key === 'string') positions.set(key, [...(positions.get(key) ?? []), index]);
   });
   for (const [key, at] of positions) {
     if (at.length < 2) continue;

@@ -32,6 +32,9 @@ export interface SyncRequest {
   records: readonly object[];
 }
 
+/** sync_result.external_id holds this much; a longer key is rejected anyway and reported cut short. */
+const MAX_KEY = 200;
+
 const BATCH_REJECTED: RecordError = {
   field: 'records',
   code: RecordErrorCode.BATCH_REJECTED,
@@ -59,6 +62,9 @@ export class SyncEngine {
   ): Promise<SyncRunRow> {
     if (caller.role === Role.HR_SYNC && caller.source !== req.source) {
       throw DomainError.forbidden(`This token may sync source ${caller.source ?? '(none)'} only.`);
+    }
+    if (!/^\S.{0,63}$/su.test(req.source)) {
+      throw DomainError.badInput('source', 'source is 1 to 64 characters and does not start with a space.');
     }
     const limit = syncBatchLimit();
     if (req.records.length > limit) {
@@ -146,7 +152,7 @@ export class SyncEngine {
     const results = req.records.map((plain, index): RecordResult => {
       const errors = rejected.get(index);
       const key = (plain as Record<string, unknown>)[handler.keyField];
-      const externalId = typeof key === 'string' ? key : null;
+      const externalId = typeof key === 'string' ? key.slice(0, MAX_KEY) : null;
       if (errors) return { index, externalId, outcome: 'REJECTED', errors };
       return byIndex.get(index) ?? { index, externalId, outcome: 'UNCHANGED', errors: [] };
     });

@@ -112,6 +112,21 @@ describe('syncPostings', () => {
     expect(run.counts).toEqual(counts({ received: 2, created: 1, updated: 1 }));
   });
 
+  it('reports an over-long key as a rejected record, not a failed batch', async () => {
+    const a = await makeCadre(t.ds);
+    const long = 'L'.repeat(300);
+    const run = ok(
+      await syncPostings(t, {
+        source: 'hr-e',
+        records: [record(long, a.externalId), record('E-1', a.externalId)],
+      }),
+    ).syncPostings;
+    expect(nodes(run).map((n) => [n.externalId?.length, n.outcome, n.errors[0]?.field])).toEqual([
+      [200, 'REJECTED', 'externalId'],
+      [3, 'CREATED', undefined],
+    ]);
+  });
+
   it('writes nothing but the run on a dry run', async () => {
     const a = await makeCadre(t.ds);
     const before = await tableFingerprint(t.ds, 'posting');
