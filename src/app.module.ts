@@ -9,6 +9,7 @@ import { AppraisalsModule } from './appraisals/appraisals.module';
 import { AuthModule } from './auth/auth.module';
 import { TokenService } from './auth/token.service';
 import { CadresModule } from './cadres/cadres.module';
+import { CandidatesModule } from './candidates/candidates.module';
 import { DateScalar } from './common/graphql/date.scalar';
 import { graphqlOptions } from './common/graphql/graphql-options';
 import { createValidationPipe } from './common/validation';
@@ -70,6 +71,7 @@ export class AppModule {
         SyncModule,
         FlagsModule,
         PathwayModule,
+        CandidatesModule,
         WebModule,
       ],
       providers: [

@@ -128,6 +128,27 @@ const EXPECTED: Record<string, Case> = {
       variables: { u: f.inRoot },
     }),
   },
+  promotionCandidates: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { promotionCandidates(input: { targetLevel: "TOWNSHIP_CHIEF", unitId: $u, asOf: "2026-11-27" }) { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  trainingCandidates: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { trainingCandidates(input: { unitId: $u, asOf: "2026-11-27" }) { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  specialists: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { specialists(domain: "TRANSPORT", unitId: $u, asOf: "2026-11-27") { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
   specialtyDomains: { expect: REFERENCE, op: async () => ({ query: `{ specialtyDomains { code } }` }) },
   policy: { expect: REFERENCE, op: async () => ({ query: `{ policy(asOf: "2026-11-27") { version } }` }) },
   auditLog: { expect: ADMIN_ONLY, op: async () => ({ query: `{ auditLog(first: 1) { totalCount } }` }) },

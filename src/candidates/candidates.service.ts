@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { Caller, Role } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
+import { PolicyService } from '../policy/policy.service';
+import { Readiness } from './candidate.model';
+import { PromotionCandidatesArgs } from './dto/promotion-candidates.args';
+import { SpecialistsArgs } from './dto/specialists.args';
+import { TrainingCandidatesArgs } from './dto/training-candidates.args';
+import { CandidatePage, DEFAULT_WITHIN_MONTHS, pageRequest, RankingService } from './ranking.service';
+import { promotionList } from './sql/promotion.sql';
+import { specialistList } from './sql/specialists.sql';
+import { SqlParams } from './sql/sql-params';
+import { stepTo } from './sql/steps';
+import { trainingList } from './sql/training.sql';
+
+/** The three candidate lists; each is one ranking statement per page, within the caller's jurisdiction. */
+@Injectable()
+export class CandidatesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly policies: PolicyService,
+    private readonly ranking: RankingService,
+  ) {}
+
+  async promotionCandidates(caller: Caller, args: PromotionCandidatesArgs): Promise<CandidatePage> {
+    const input = args.input;
+    const page = pageRequest(args, input.asOf);
+    const root = await this.root(caller, input.unitId);
+    if (input.domain) await this.checkDomain(input.domain, 'input.domain');
+    const policy = await this.policies.forDate(page.asOf);
+    const step = stepTo(policy.document, input.targetLevel);
+    if (!step) {
+      throw DomainError.badInput(
+        'input.targetLevel',
+        `Nobody is promoted to ${input.targetLevel} under policy version ${policy.version}: it is not the upper level of any ladder step.`,
+      );
+    }
+    const p = new SqlParams();
+    const asOf = p.add(page.asOf, 'date');
+    const rootParam = root ? p.add(root, 'uuid') : undefined;
+    const domain = input.domain ? p.add(input.domain, 'text') : undefined;
+    const readiness = input.includeNearlyEligible
+      ? [Readiness.READY_NOW, Readiness.READY_SOON]
+      : [Readiness.READY_NOW];
+    const spec = promotionList({ asOf, policy: policy.document, step, root: rootParam, readiness }, p);
+    const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
+    return this.ranking.rank({
+      kind: 'PROMOTION',
+      page,
+      policy,
+      p,
+      asOf,
+      root: rootParam,
+      domain,
+      withinMonths,
+      spec,
+    });
+  }
+
+  async trainingCandidates(caller: Caller, args: TrainingCandidatesArgs): Promise<CandidatePage> {
+    const input = args.input ?? {};
+    const page = pageRequest(args, input.asOf);
+    const root = await this.root(caller, input.unitId);
+    const policy = await this.policies.forDate(page.asOf);
+    const p = new SqlParams();
+    const asOf = p.add(page.asOf, 'date');
+    const rootParam = root ? p.add(root, 'uuid') : undefined;
+    const longServiceYears =
+      input.longServiceYears ?? policy.document.rules.POST_LIMIT_SAME_POST.params.years;
+    const spec = trainingList(
+      { asOf, policy: policy.document, root: rootParam, kind: input.kind, longServiceYears },
+      p,
+    );
+    const withinMonths = DEFAULT_WITHIN_MONTHS;
+    return this.ranking.rank({
+      kind: 'TRAINING',
+      page,
+      policy,
+      p,
+      asOf,
+      root: rootParam,
+      withinMonths,
+      spec,
+    });
+  }
+
+  async specialists(caller: Caller, args: SpecialistsArgs): Promise<CandidatePage> {
+    const page = pageRequest(args, args.asOf);
+    const root = await this.root(caller, args.unitId);
+    await this.checkDomain(args.domain, 'domain');
+    const policy = await this.policies.forDate(page.asOf);
+    const p = new SqlParams();
+    const asOf = p.add(page.asOf, 'date');
+    const rootParam = root ? p.add(root, 'uuid') : undefined;
+    const domain = p.add(args.domain, 'text');
+    const spec = specialistList({ asOf, policy: policy.document, domain, root: rootParam }, p);
+    const withinMonths = args.withinMonths ?? DEFAULT_WITHIN_MONTHS;
+    return this.ranking.rank({
+      kind: 'SPECIALIST',
+      page,
+      policy,
+      p,
+      asOf,
+      root: rootParam,
+      domain,
+      withinMonths,
+      spec,
+    });
+  }
+
+  /** The list's root unit: FORBIDDEN outside a department's jurisdiction, NOT_FOUND for an unknown unit. */
+  async root(caller: Caller, unitId?: string): Promise<string | undefined> {
+    const root = await this.access.jurisdictionRoot(caller, unitId);
+    if (root && caller.role === Role.ADMIN) {
+      const [u]: unknown[] = await this.ds.query(`SELECT 1 FROM unit WHERE id = $1`, [root]);
+      if (!u) throw DomainError.notFound('Unit', root, 'unitId');
+    }
+    return root;
+  }
+
+  async checkDomain(domain: string, field: string): Promise<void> {
+    const [d]: unknown[] = await this.ds.query(`SELECT 1 FROM specialty_domain WHERE code = $1`, [domain]);
+    if (!d) throw DomainError.badInput(field, `${domain} is not a domain in the taxonomy.`);
+  }
+}

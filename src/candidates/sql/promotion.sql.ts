@@ -1,0 +1,110 @@
+import { FlagCode } from '../../flags/flag.model';
+import { PolicyDocument } from '../../policy/policy.types';
+import {
+  ACHIEVEMENT_FULL_POINTS,
+  APPRAISAL_YEARS,
+  GRADE_POINTS,
+  GRASSROOTS_FULL_YEARS,
+  PROMOTION_FACTORS,
+  RECOGNITION_POINTS,
+  weightOf,
+} from '../ranking-factors';
+import { ListSpec } from './ranking-query';
+import { scopeTargetSql } from './scope.sql';
+import { SqlParams } from './sql-params';
+import { StepRow } from './steps';
+
+export interface PromotionSqlInput {
+  asOf: string;
+  policy: PolicyDocument;
+  step: StepRow;
+  root?: string;
+  /** Only these cadres (pool members); otherwise everyone at the step's lower level in the jurisdiction. */
+  cadreIds?: readonly string[];
+  /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
+  readiness?: readonly string[];
+}
+
+/**
+ * Promotion candidates: cadres at the level one step below the target, scored by the factors of
+ * ranking-factors.ts. SPECIALIST_STRENGTH comes from the flag SQL (`flags`, limited to the domain if one is given).
+ */
+export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
+  const { asOf, policy, step } = i;
+  const weights = PROMOTION_FACTORS.map((factor) => ({
+    factor,
+    weight: weightOf(policy.rankingWeights, factor),
+  }));
+  const t5 = policy.rules.TRAINING_5Y.params;
+  const year = `extract(year FROM ${asOf})::int`;
+  const grades = p.add(JSON.stringify(GRADE_POINTS), 'jsonb');
+  const recognition = p.add(JSON.stringify(RECOGNITION_POINTS), 'jsonb');
+  const fullLevelYears = p.add(Math.max((2 * step.min_months) / 12, 1), 'float8');
+  const windowStart = `(${asOf} - ${p.add(t5.windowYears, 'float8')} * interval '1 year')::date`;
+  const raw = `
+      SELECT t.cadre_id,
+             (SELECT coalesce(sum((${grades} ->> a.grade)::numeric), 0)
+                FROM appraisal a WHERE a.cadre_id = t.cadre_id
+                 AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1) / ${APPRAISAL_YEARS} AS appraisal,
+             f.grassroots_days / 365.25 AS grassroots_years,
+             ach.points, ach.verified, ach.top_recognition,
+             (SELECT coalesce(sum(tr.class_hours), 0) FROM training tr
+               WHERE tr.cadre_id = t.cadre_id AND tr.completed
+                 AND tr.end_date > ${windowStart} AND tr.end_date <= ${asOf}) AS hours,
+             (${asOf} - f.level_start) / 365.25 AS years_at_level,
+             sp.domains AS specialist_domains
+        FROM candidates t
+        JOIN pathway_facts f ON f.cadre_id = t.cadre_id
+        LEFT JOIN (SELECT fl.cadre_id, array_agg(DISTINCT fl.facts ->> 'domain' ORDER BY fl.facts ->> 'domain') AS domains
+                     FROM flags fl WHERE fl.code = '${FlagCode.SPECIALIST_STRENGTH}' GROUP BY fl.cadre_id) sp
+          ON sp.cadre_id = t.cadre_id
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum((${recognition} ->> a.recognition_level)::numeric), 0) AS points,
+                 count(*)::int AS verified,
+                 (array_agg(a.recognition_level ORDER BY (${recognition} ->> a.recognition_level)::numeric DESC))[1]
+                   AS top_recognition
+            FROM achievement a
+           WHERE a.cadre_id = t.cadre_id AND a.verification_status = 'VERIFIED' AND a.achieved_on <= ${asOf}) ach`;
+  const values = `
+      SELECT r.*,
+             round(r.appraisal, 4) AS v_appraisal,
+             round(least(1, r.grassroots_years / ${GRASSROOTS_FULL_YEARS}), 4) AS v_grassroots,
+             round(least(1, r.points / ${ACHIEVEMENT_FULL_POINTS}), 4) AS v_achievements,
+             round(least(1, r.hours / ${p.add(t5.hours, 'numeric')}), 4) AS v_training,
+             round(least(1, coalesce(r.years_at_level, 0) / ${fullLevelYears})::numeric, 4) AS v_time,
+             CASE WHEN r.specialist_domains IS NULL THEN 0 ELSE 1 END AS v_specialist
+        FROM (${raw}) r`;
+  const [wa, wg, wac, wt, wl, ws] = weights.map((x) => p.add(x.weight, 'numeric'));
+  const scored = `
+      SELECT v.cadre_id,
+             round(${wa} * v.v_appraisal + ${wg} * v.v_grassroots + ${wac} * v.v_achievements
+                   + ${wt} * v.v_training + ${wl} * v.v_time + ${ws} * v.v_specialist, 4) AS score,
+             jsonb_build_object('appraisal', v.v_appraisal, 'grassrootsYears', v.v_grassroots,
+                                'achievements', v.v_achievements, 'training', v.v_training,
+                                'timeAtLevel', v.v_time, 'specialistMatch', v.v_specialist) AS factor_values,
+             jsonb_build_object('grassrootsYears', round(v.grassroots_years, 1), 'verifiedAchievements', v.verified,
+                                'topRecognition', v.top_recognition, 'trainingHours', v.hours,
+                                'trainingWindowYears', ${p.add(t5.windowYears, 'float8')},
+                                'yearsAtLevel', round(v.years_at_level::numeric, 1),
+                                'specialistDomains', to_jsonb(v.specialist_domains)) AS details,
+             ARRAY[]::text[] AS needs
+        FROM (${values}) v`;
+  const readiness = i.readiness ? p.add(i.readiness, 'text[]') : undefined;
+  return {
+    weights,
+    scope: scopeTargetSql({
+      asOf,
+      root: i.root,
+      level: p.add(step.from_level, 'text'),
+      cadreIds: i.cadreIds ? p.add(i.cadreIds, 'uuid[]') : undefined,
+    }),
+    flagCodes: [FlagCode.SPECIALIST_STRENGTH],
+    readinessFor: 'all',
+    steps: [step],
+    scored,
+    pageDetails: `jsonb_build_object('appraisals', (
+      SELECT coalesce(jsonb_agg(jsonb_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]')
+        FROM appraisal a WHERE a.cadre_id = pg.cadre_id AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1))`,
+    filter: readiness ? `r.readiness = ANY(${readiness})` : 'true',
+  };
+}

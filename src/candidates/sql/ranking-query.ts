@@ -1,0 +1,149 @@
+import { FlagCode } from '../../flags/flag.model';
+import { flagRuleSql } from '../../flags/sql/flags-query';
+import { FLAG_COLUMNS, FlagSql } from '../../flags/sql/sql-context';
+import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../pathway/pathway-facts.query';
+import { PolicyDocument } from '../../policy/policy.types';
+import { readinessCtes } from './readiness.sql';
+import { SqlParams } from './sql-params';
+import { StepRow } from './steps';
+
+export interface FactorWeight {
+  factor: string;
+  weight: number;
+}
+
+/** What one list (promotion, training, specialists) adds to the shared ranking statement. */
+export interface ListSpec {
+  /** The factors of `score`, in order, with the weights the SQL used (scoreBreakdown shows the same). */
+  weights: FactorWeight[];
+  /** `SELECT cadre_id, unit_id, level`: the cadres the flags are evaluated over, within the jurisdiction. */
+  scope: string;
+  /** Flags the list reads from the CTE `flags`. */
+  flagCodes: FlagCode[];
+  /** `SELECT cadre_id, unit_id, level` from `scope` (and `flags`): the cadres scored; all of scope by default. */
+  candidates?: string;
+  /**
+   * Where readiness is worked out. `all`: for every candidate, so the list can filter and count by it
+   * (promotion, specialists). `page`: for the rows of the page only, when the candidates are too many to
+   * evaluate every time (training needs); byReadiness is then empty and `scored` must not read pathway_facts.
+   */
+  readinessFor: 'all' | 'page';
+  /** The ladder steps readiness is evaluated for. */
+  steps: StepRow[];
+  /**
+   * `SELECT cadre_id, score (numeric, 4 decimals), factor_values (jsonb: factor → 0..1), details (jsonb), needs
+   * (text[])` over `candidates`, `flags` and (readinessFor `all`) `pathway_facts`: one row per cadre scored.
+   */
+  scored: string;
+  /** Extra details (jsonb) worked out for the rows of the page only, over `pg.cadre_id`. */
+  pageDetails?: string;
+  /** Which scored rows are listed, over `s` (scored) and, when readinessFor is `all`, `r` (readiness). */
+  filter: string;
+}
+
+export interface RankingStatementInput {
+  p: SqlParams;
+  /** Placeholders: `$n::date`, and the jurisdiction root `$n::uuid` when there is one. */
+  asOf: string;
+  root?: string;
+  /** `$n::text` when SPECIALIST_STRENGTH is limited to a domain. */
+  domain?: string;
+  policy: PolicyDocument;
+  levelOrder: readonly string[];
+  withinMonths: number;
+  spec: ListSpec;
+  first: number;
+  after?: { score: string; cadreId: string };
+}
+
+export interface FacetRow {
+  key: string;
+  label: string | null;
+  count: number;
+}
+
+/** One row of the statement: the list's totals on every row; a page row unless the list is empty. */
+export interface RankingRow {
+  total: number;
+  by_unit: FacetRow[];
+  by_level: FacetRow[];
+  by_readiness: FacetRow[];
+  cadre_id: string | null;
+  score: string;
+  factor_values: Record<string, number>;
+  details: Record<string, unknown>;
+  needs: string[];
+  unit_id: string;
+  level: string;
+  to_level: string | null;
+  readiness: string | null;
+  eligible_from: string | null;
+}
+
+const facet = (column: string, labels: string) => `
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('key', x.k, 'label', ${labels}, 'count', x.n)
+                                 ORDER BY x.n DESC, x.k), '[]')
+         FROM (SELECT ${column}::text AS k, count(*)::int AS n FROM listed GROUP BY 1) x)`;
+
+/**
+ * One statement per page. The scope (jurisdiction and, for promotion, the level one step below) comes first,
+ * then the flag SQL over it, the candidates, the pathway facts and readiness (src/pathway, src/flags), the
+ * list's scores; then the total and facets over everything listed, and the page by keyset (score DESC,
+ * cadre_id), so pages never repeat or skip a row whose score has not changed. Each page row carries its
+ * pathway facts, from which the service explains it with the pure rules.
+ */
+export function rankingStatement(o: RankingStatementInput): string {
+  const { p, asOf, spec } = o;
+  const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.policy), 'jsonb'), domain: o.domain };
+  const flagSql = flagRuleSql(s, spec.flagCodes);
+  const flags = spec.flagCodes.length
+    ? `flags AS MATERIALIZED (SELECT * FROM (${flagSql.selects.join(' UNION ALL ')}) AS u
+                               WHERE u.code = ANY(${p.add(spec.flagCodes, 'text[]')}))`
+    : `flags AS (SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
+                 '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false)`;
+  const facts = [
+    pathwayFactsCtes({ asOf, levelOrder: p.add(o.levelOrder, 'text[]') }),
+    readinessCtes({ asOf, policy: o.policy, steps: spec.steps, withinMonths: o.withinMonths }, p),
+  ];
+  const all = spec.readinessFor === 'all';
+  const keyset = o.after
+    ? `WHERE l.score < ${p.add(o.after.score, 'numeric')}
+          OR (l.score = ${p.add(o.after.score, 'numeric')} AND l.cadre_id > ${p.add(o.after.cadreId, 'uuid')})`
+    : '';
+  const ctes = [
+    `scope AS MATERIALIZED (${spec.scope})`,
+    ...(spec.flagCodes.length ? flagSql.ctes : []),
+    flags,
+    `candidates AS MATERIALIZED (${spec.candidates ?? 'SELECT cadre_id, unit_id, level FROM scope'})`,
+    ...(all ? [`target AS (SELECT cadre_id FROM candidates)`, ...facts] : []),
+    `scored AS (${spec.scored})`,
+    `listed AS MATERIALIZED (
+      SELECT s.cadre_id, s.score, s.factor_values, s.details, s.needs, c.unit_id, c.level,
+             ${all ? 'r.readiness' : 'NULL::text AS readiness'},
+             CASE WHEN nlevel(cu.path) > d.depth
+                  THEN replace(ltree2text(subpath(cu.path, d.depth, 1)), '_', '-')::uuid ELSE cu.id END AS facet_unit
+        FROM scored s
+        JOIN candidates c ON c.cadre_id = s.cadre_id
+        JOIN unit cu ON cu.id = c.unit_id
+        CROSS JOIN (SELECT coalesce((SELECT nlevel(path) FROM unit WHERE id = ${o.root ?? 'NULL::uuid'}), 1) AS depth) d
+        ${all ? 'LEFT JOIN readiness r ON r.cadre_id = s.cadre_id' : ''}
+       WHERE ${spec.filter})`,
+    `page AS (SELECT l.* FROM listed l ${keyset} ORDER BY l.score DESC, l.cadre_id LIMIT ${p.add(o.first, 'int')})`,
+    ...(all ? [] : [`target AS (SELECT cadre_id FROM page)`, ...facts]),
+  ];
+  return `
+    WITH ${ctes.join(',\n')}
+    SELECT m.*, pg.cadre_id, pg.score::text AS score, pg.factor_values,
+           CASE WHEN pg.cadre_id IS NOT NULL THEN pg.details || ${spec.pageDetails ?? `'{}'::jsonb`} END AS details,
+           pg.needs, pg.unit_id, pg.level, r.to_level, r.readiness,
+           CASE WHEN r.eligible_from > '-infinity' THEN to_char(r.eligible_from, 'YYYY-MM-DD') END AS eligible_from,
+           ${PATHWAY_FACTS_COLUMNS}
+      FROM (SELECT (SELECT count(*) FROM listed)::int AS total,
+                   ${facet('facet_unit', '(SELECT u.name FROM unit u WHERE u.id = x.k::uuid)')} AS by_unit,
+                   ${facet('level', '(SELECT pl.name_zh FROM position_level pl WHERE pl.code = x.k)')} AS by_level,
+                   ${all ? facet(`coalesce(readiness, 'NONE')`, 'NULL::text') : `'[]'::jsonb`} AS by_readiness) m
+      LEFT JOIN page pg ON true
+      LEFT JOIN pathway_facts f ON f.cadre_id = pg.cadre_id
+      LEFT JOIN readiness r ON r.cadre_id = pg.cadre_id
+     ORDER BY pg.score DESC, pg.cadre_id`;
+}

@@ -1,0 +1,94 @@
+import { FlagCode } from '../../flags/flag.model';
+import { PolicyDocument } from '../../policy/policy.types';
+import { TrainingNeed } from '../candidate.model';
+import { NEED_FACTORS, NeedFactor, weightOf } from '../ranking-factors';
+import { ListSpec } from './ranking-query';
+import { scopeTargetSql } from './scope.sql';
+import { SqlParams } from './sql-params';
+import { stepRows } from './steps';
+
+export interface TrainingSqlInput {
+  asOf: string;
+  policy: PolicyDocument;
+  root?: string;
+  kind?: TrainingNeed;
+  longServiceYears: number;
+}
+
+/**
+ * Training needs over everyone in the jurisdiction: SHORTFALL and INDUCTION_DUE from the flag SQL
+ * (TRAINING_SHORTFALL, INDUCTION_TRAINING_DUE), NEVER_TRAINED_IN_WINDOW and LONG_SERVICE_NO_STUDY here, ranked by
+ * the urgency factors of ranking-factors.ts. "Study" is training of the INDUCTION_TRAINING qualifying kinds
+ * (party school, administration institute, university); grassroots years count as in the pathway facts.
+ * Readiness is worked out for the page only: a whole province can have tens of thousands of these.
+ */
+export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
+  const { asOf, policy } = i;
+  const weights = (Object.keys(NEED_FACTORS) as NeedFactor[]).map((factor) => ({
+    factor,
+    weight: weightOf(policy.rankingWeights, factor, NEED_FACTORS[factor]),
+  }));
+  const [ws, wi, wn, wl] = weights.map((x) => p.add(x.weight, 'numeric'));
+  const t5 = policy.rules.TRAINING_5Y.params;
+  const windowStart = `(${asOf} - ${p.add(t5.windowYears, 'float8')} * interval '1 year')::date`;
+  const longYears = p.add(i.longServiceYears, 'numeric');
+  const studySince = `(${asOf} - ${longYears}::float8 * interval '1 year')::date`;
+  const studyKinds = p.add(policy.rules.INDUCTION_TRAINING.params.qualifyingKinds, 'text[]');
+  const values = `
+      SELECT c.cadre_id, sf.v AS v_shortfall, sf.messages, ind.v AS v_induction, ind.message AS induction,
+             CASE WHEN NOT EXISTS (
+               SELECT 1 FROM training t WHERE t.cadre_id = c.cadre_id AND t.completed
+                  AND t.end_date > ${windowStart} AND t.end_date <= ${asOf}) THEN 1 ELSE 0 END AS v_never,
+             CASE WHEN ls.years >= ${longYears} THEN round(least(1, ls.years / (2 * ${longYears})), 4) ELSE 0 END AS v_long,
+             round(ls.years, 1) AS long_years
+        FROM candidates c
+        JOIN cadre cd ON cd.id = c.cadre_id
+        LEFT JOIN (SELECT cadre_id, array_agg(message ORDER BY rule_id) AS messages,
+                          round(max((facts ->> 'hoursMissing')::numeric / nullif((facts ->> 'hoursRequired')::numeric, 0)), 4) AS v
+                     FROM flags WHERE code = '${FlagCode.TRAINING_SHORTFALL}' GROUP BY cadre_id) sf
+          ON sf.cadre_id = c.cadre_id
+        LEFT JOIN (SELECT cadre_id, min(message) AS message,
+                          round(max(CASE WHEN (facts ->> 'overdue')::boolean THEN 1
+                                         ELSE least(1, (${asOf} - (facts ->> 'appointedOn')::date)::numeric
+                                                       / nullif((facts ->> 'deadline')::date - (facts ->> 'appointedOn')::date, 0))
+                                    END), 4) AS v
+                     FROM flags WHERE code = '${FlagCode.INDUCTION_TRAINING_DUE}' GROUP BY cadre_id) ind
+          ON ind.cadre_id = c.cadre_id
+        -- Grassroots years, worked out only for those without study: postings in COUNTY-and-below units, overlaps once.
+        LEFT JOIN LATERAL (
+          SELECT (SELECT coalesce(sum(upper(s) - lower(s)), 0) FROM unnest(range_agg(gp.period * daterange(NULL, ${asOf}))) s)
+                 / 365.25 AS years
+            FROM posting gp JOIN unit gu ON gu.id = gp.unit_id
+           WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')
+             AND NOT cd.education_in_service
+             AND NOT EXISTS (SELECT 1 FROM training st WHERE st.cadre_id = c.cadre_id AND st.completed
+                                AND st.kind = ANY(${studyKinds}) AND st.end_date > ${studySince} AND st.end_date <= ${asOf})
+        ) ls ON true`;
+  const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;
+  return {
+    weights,
+    scope: scopeTargetSql({ asOf, root: i.root }),
+    flagCodes: [FlagCode.TRAINING_SHORTFALL, FlagCode.INDUCTION_TRAINING_DUE],
+    readinessFor: 'page',
+    steps: stepRows(policy),
+    scored: `
+      SELECT v.cadre_id,
+             round(${ws} * coalesce(v.v_shortfall, 0) + ${wi} * coalesce(v.v_induction, 0) + ${wn} * v.v_never
+                   + ${wl} * v.v_long, 4) AS score,
+             jsonb_build_object('SHORTFALL', coalesce(v.v_shortfall, 0), 'INDUCTION_DUE', coalesce(v.v_induction, 0),
+                                'NEVER_TRAINED_IN_WINDOW', v.v_never, 'LONG_SERVICE_NO_STUDY', v.v_long) AS factor_values,
+             jsonb_build_object('messages', to_jsonb(array_remove(
+               coalesce(v.messages, ARRAY[]::text[]) || ARRAY[
+                 v.induction,
+                 CASE WHEN v.v_never = 1 THEN format('No completed training from %s to %s.', ${windowStart} + 1, ${asOf}) END,
+                 CASE WHEN v.v_long > 0 THEN format(
+                   '%s years in grassroots units, with no in-service degree and no party-school, administration-institute or university study since %s.',
+                   v.long_years, ${studySince}) END], NULL))) AS details,
+             array_remove(ARRAY[${need('v.v_shortfall IS NOT NULL', TrainingNeed.SHORTFALL)},
+                                ${need('v.v_induction IS NOT NULL', TrainingNeed.INDUCTION_DUE)},
+                                ${need('v.v_never = 1', TrainingNeed.NEVER_TRAINED_IN_WINDOW)},
+                                ${need('v.v_long > 0', TrainingNeed.LONG_SERVICE_NO_STUDY)}], NULL) AS needs
+        FROM (${values}) v`,
+    filter: i.kind ? `${p.add(i.kind, 'text')} = ANY(s.needs)` : 'cardinality(s.needs) > 0',
+  };
+}

@@ -1,0 +1,98 @@
+import { evaluatePathway } from '../../src/pathway/evaluate-pathway';
+import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/pathway/pathway-facts.query';
+import { PathwayFacts } from '../../src/pathway/pathway-facts';
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { levelOrder } from '../../src/candidates/ranking.service';
+import { readinessCtes } from '../../src/candidates/sql/readiness.sql';
+import { SqlParams } from '../../src/candidates/sql/sql-params';
+import { stepRows } from '../../src/candidates/sql/steps';
+import { seedDemo } from '../../src/seed/demo';
+import { createTestApp, TestApp } from '../app-factory';
+import { allPages, promotion, specialists, training } from './candidates-helpers';
+
+const AS_OF = '2026-11-27';
+
+describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.ds);
+  });
+  afterAll(() => t.close());
+
+  it('DEMO-002, the township head kept eleven years, is a COUNTY_DEPUTY candidate READY_NOW', async () => {
+    const all = await allPages((after) =>
+      promotion(t, { targetLevel: 'COUNTY_DEPUTY', asOf: AS_OF }, { first: 50, after }),
+    );
+    const head = all.find((c) => c.cadre.externalId === 'DEMO-002');
+    expect(head).toMatchObject({
+      currentLevel: 'TOWNSHIP_CHIEF',
+      nextLevel: 'COUNTY_DEPUTY',
+      readiness: 'READY_NOW',
+      eligibleFrom: '2018-09-01',
+      blockers: [],
+    });
+    expect(head?.reasons[0]).toBe('Meets every requirement for COUNTY_DEPUTY (since 2018-09-01).');
+    expect(head?.reasons).toContain('11.2 years at TOWNSHIP_CHIEF.');
+    expect(all.every((c) => c.readiness === 'READY_NOW' && c.currentLevel === 'TOWNSHIP_CHIEF')).toBe(true);
+  });
+
+  it('DEMO-001 tops specialists(domain: CULTURAL_TOURISM)', async () => {
+    const res = await specialists(t, { domain: 'CULTURAL_TOURISM', asOf: AS_OF });
+    const top = res.edges[0].node;
+    expect(top.cadre.externalId).toBe('DEMO-001');
+    expect(top.reasons[0]).toMatch(/^Specialist strength in CULTURAL_TOURISM/);
+    // PROVINCE recognition 0.8 × 0.4 + impact (180k → 410k visitors, +128%) 1 × 0.3; the videos are from 2021-03.
+    expect(top.scoreBreakdown.map((f) => [f.factor, f.value])).toEqual([
+      ['evidenceRecognition', 0.8],
+      ['evidenceImpact', 1],
+      ['evidenceRecency', 0],
+      ['evidenceCount', 0],
+    ]);
+    expect(top.score).toBe(0.62);
+  });
+
+  it('DEMO-003, the selected graduate, needs training: 60 of 90 hours missing for 2026', async () => {
+    const all = await allPages((after) =>
+      training(t, { asOf: AS_OF, kind: 'SHORTFALL' }, { first: 100, after }),
+    );
+    const graduate = all.find((c) => c.cadre.externalId === 'DEMO-003');
+    expect(graduate?.needs).toContain('SHORTFALL');
+    expect(graduate?.reasons[0]).toBe('30 of 90 class hours completed in 2026; 60 hours missing.');
+    const shortfall = graduate?.scoreBreakdown.find((f) => f.factor === 'SHORTFALL');
+    expect(shortfall).toEqual({ factor: 'SHORTFALL', weight: 0.4, value: 0.6667, contribution: 0.2667 });
+    expect(all.every((c) => c.needs.includes('SHORTFALL'))).toBe(true);
+  });
+
+  it('readiness in SQL agrees with evaluatePathway for every demo cadre, on several dates', async () => {
+    for (const asOf of [AS_OF, '2024-03-01', '2020-02-29']) {
+      const p = new SqlParams();
+      const at = p.add(asOf, 'date');
+      const rows: (PathwayFacts & { readiness: string | null; eligible_from: string | null })[] =
+        await t.ds.query(
+          `WITH target AS (SELECT id AS cadre_id FROM cadre),
+         ${pathwayFactsCtes({ asOf: at, levelOrder: p.add(levelOrder(DEFAULT_POLICY), 'text[]') })},
+         ${readinessCtes({ asOf: at, policy: DEFAULT_POLICY, steps: stepRows(DEFAULT_POLICY), withinMonths: 600 }, p)}
+         SELECT r.readiness, to_char(r.eligible_from, 'YYYY-MM-DD') AS eligible_from, ${PATHWAY_FACTS_COLUMNS}
+           FROM pathway_facts f LEFT JOIN readiness r ON r.cadre_id = f.cadre_id`,
+          p.values,
+        );
+      expect(rows.length).toBeGreaterThan(300);
+      const mismatches = rows.flatMap(({ readiness, eligible_from, ...facts }) => {
+        const e = evaluatePathway(facts, DEFAULT_POLICY, asOf);
+        const expected = !e.nextLevel
+          ? [null, null]
+          : e.eligible
+            ? ['READY_NOW', eligible_from]
+            : e.estimatedEligibleDate
+              ? ['READY_SOON', e.estimatedEligibleDate]
+              : ['NOT_READY', null];
+        return expected[0] === readiness && expected[1] === eligible_from
+          ? []
+          : [{ cadreId: facts.cadreId, asOf, expected, got: [readiness, eligible_from] }];
+      });
+      expect(mismatches).toEqual([]);
+    }
+  });
+});
