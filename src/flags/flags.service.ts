@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { AccessService } from '../auth/access.service';
+import { PathwayScope } from '../pathway/pathway-facts.query';
 import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { FlaggedCadresArgs } from './dto/flags.args';
@@ -66,7 +67,8 @@ export class FlagsService {
     scope: FlagScope,
     filter: { codes?: FlagCode[]; domain?: string } = {},
   ): Promise<FlagRow[]> {
-    const { withSql, params } = await this.query(asOf, policy, scope, filter);
+    const pathwayScope = 'cadreIds' in scope ? { cadreIds: [...scope.cadreIds] } : {};
+    const { withSql, params } = await this.query(asOf, policy, scope, filter, pathwayScope);
     const rows: SqlFlag[] = await this.ds.query(`${withSql} SELECT * FROM flags`, params.values);
     return rows.map(fromSql);
   }
@@ -81,16 +83,13 @@ export class FlagsService {
     policy: PolicyInForce,
     scope: FlagScope,
     filter: { codes?: FlagCode[]; domain?: string },
+    pathwayScope: PathwayScope,
   ) {
     const codes = filter.codes;
     const promotion =
       codes?.length && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)
         ? []
-        : await this.pathway.eligibleCadres(
-            asOf,
-            policy.document,
-            'cadreIds' in scope ? { cadreIds: [...scope.cadreIds] } : { unitId: scope.unitId },
-          );
+        : await this.pathway.eligibleCadres(asOf, policy.document, pathwayScope);
     return buildFlagsQuery({
       asOf,
       document: policy.document,
@@ -127,12 +126,10 @@ export class FlagsService {
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
-    const { withSql, params } = await this.query(
-      asOf,
-      policy,
-      { unitId },
-      { codes: f.codes, domain: f.domain },
-    );
+    // The subtree's unit ids, not its root: PostgreSQL then estimates the scope's size well.
+    const scope: FlagScope = unitId ? { unitIds: await this.subtree(unitId) } : {};
+    const filter = { codes: f.codes, domain: f.domain };
+    const { withSql, params } = await this.query(asOf, policy, scope, filter, { unitId });
     const countParams = [...params.values];
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
@@ -142,12 +139,15 @@ export class FlagsService {
       await this.ds.query(
         `${withSql},
          per AS (
-           SELECT cadre_id,
-                  -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
-                  max(over_by) AS over_by, jsonb_agg(to_jsonb(flags)) AS flags
-             FROM flags GROUP BY cadre_id)
-         SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per ${keyset}
-          ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')}`,
+           SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
+                  max(over_by) AS over_by
+             FROM flags GROUP BY cadre_id),
+         page AS (
+           SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per ${keyset}
+            ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')})
+         -- the flags themselves only for the page's cadres
+         SELECT page.*, (SELECT jsonb_agg(to_jsonb(f)) FROM flags f WHERE f.cadre_id = page.cadre_id) AS flags
+           FROM page ORDER BY worst, over_by DESC, cadre_id`,
         params.values,
       );
     return toConnection(
@@ -172,6 +172,14 @@ export class FlagsService {
       params,
     );
     return row.n;
+  }
+
+  private async subtree(rootId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT u.id FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
+      [rootId],
+    );
+    return rows.map((r) => r.id);
   }
 
   private async checkFilter(unitId?: string, domain?: string): Promise<void> {

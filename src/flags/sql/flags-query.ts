@@ -6,8 +6,12 @@ import { specialist } from './specialist.sql';
 import { Cte, FLAG_COLUMNS, FlagQuery, FlagSql } from './sql-context';
 import { training5y, trainingAnnual } from './training.sql';
 
-/** Which cadres to evaluate: these ids, or the active cadres with a current posting under a unit, or all. */
-export type FlagScope = { cadreIds: readonly string[] } | { unitId?: string };
+/**
+ * Which cadres to evaluate: these ids; or the active cadres with a current posting under a unit (given as the
+ * root, or as the ids of every unit in its subtree, which PostgreSQL estimates far better); or all active ones.
+ */
+export type FlagScope =
+  { cadreIds: readonly string[] } | { unitIds: readonly string[] } | { unitId?: string };
 
 export interface FlagQueryOptions {
   asOf: string;
@@ -47,6 +51,13 @@ class Params {
 
 function scopeSql(scope: FlagScope, asOf: string, p: Params): string {
   if ('cadreIds' in scope) return `SELECT DISTINCT unnest(${p.add(scope.cadreIds, 'uuid[]')}) AS cadre_id`;
+  if ('unitIds' in scope) {
+    return `
+      SELECT c.id AS cadre_id FROM cadre c
+       WHERE c.status = 'ACTIVE' AND EXISTS (
+         SELECT 1 FROM posting p
+          WHERE p.cadre_id = c.id AND p.period @> ${asOf} AND p.unit_id = ANY(${p.add(scope.unitIds, 'uuid[]')}))`;
+  }
   if (!scope.unitId) return `SELECT c.id AS cadre_id FROM cadre c WHERE c.status = 'ACTIVE'`;
   return `
       SELECT c.id AS cadre_id FROM cadre c

@@ -42,23 +42,13 @@ export function postLimitSamePost(s: FlagSql): FlagQuery {
 /**
  * LEVEL_TOTAL_LIMIT: all leadership time at the current level, in any unit. Earlier stints at the level
  * bring the limit date forward by their days: limit = start of the current run + N years − earlier days.
- * The earlier days are summed in one grouped join (hashed on the cadre): a lateral subquery per cadre over the
- * `runs` CTE, which has no index, rescans every run for every cadre and grows with the square of the scope.
  */
 export function levelTotalLimit(s: FlagSql): FlagQuery {
-  const earlier = `coalesce(e.earlier_days, 0)`;
-  const from = `(SELECT c.*, ${param(s, 'LEVEL_TOTAL_LIMIT', 'years')} AS limit_years, ${earlier} AS earlier_days,
-                        (c.chain_start + ${years(s, 'LEVEL_TOTAL_LIMIT')})::date - ${earlier} AS limit_date
-                   FROM cur_level c
-                   LEFT JOIN (
-                     SELECT k.cadre_id, k.level, k.chain_start,
-                            sum(r.end_date + 1 - r.start_date)::int AS earlier_days
-                       FROM cur_level k
-                       JOIN runs r ON r.cadre_id = k.cadre_id AND r.level = k.level AND r.start_date < k.chain_start
-                      GROUP BY k.cadre_id, k.level, k.chain_start) e
-                     ON e.cadre_id = c.cadre_id AND e.level = c.level AND e.chain_start = c.chain_start) x`;
+  const from = `(SELECT c.*, ${param(s, 'LEVEL_TOTAL_LIMIT', 'years')} AS limit_years,
+                        (c.chain_start + ${years(s, 'LEVEL_TOTAL_LIMIT')})::date - c.earlier_days AS limit_date
+                   FROM cur_level c) x`;
   return {
-    ctes: ['cur_level', 'runs'],
+    ctes: ['cur_level'],
     select: select(
       s,
       'LEVEL_TOTAL_LIMIT',
