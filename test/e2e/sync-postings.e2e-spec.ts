@@ -127,6 +127,31 @@ describe('syncPostings', () => {
     ]);
   });
 
+  it('moves the boundary between two postings, whichever row the database updates first', async () => {
+    const people = [
+      await makeCadre(t.ds),
+      await makeCadre(t.ds),
+      await makeCadre(t.ds),
+      await makeCadre(t.ds),
+    ];
+    const before = (c: { externalId: string }, k: string) => [
+      record(`${k}-1`, c.externalId, { startDate: '2010-01-01', endDate: '2014-12-31' }),
+      record(`${k}-2`, c.externalId, { startDate: '2015-01-01', endDate: null }),
+    ];
+    const after = (c: { externalId: string }, k: string) => [
+      record(`${k}-1`, c.externalId, { startDate: '2010-01-01', endDate: '2012-12-31' }),
+      record(`${k}-2`, c.externalId, { startDate: '2013-01-01', endDate: null }),
+    ];
+    ok(await syncPostings(t, { source: 'hr-m', records: people.flatMap((c, i) => before(c, `B${i}`)) }));
+    const run = ok(
+      await syncPostings(t, {
+        source: 'hr-m',
+        records: people.flatMap((c, i) => after(c, `B${i}`)).reverse(),
+      }),
+    ).syncPostings;
+    expect(run.counts).toEqual(counts({ received: 8, updated: 8 }));
+  });
+
   it('writes nothing but the run on a dry run', async () => {
     const a = await makeCadre(t.ds);
     const before = await tableFingerprint(t.ds, 'posting');

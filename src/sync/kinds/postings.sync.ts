@@ -173,9 +173,12 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
     }
   }
 
-  /** Ends first, then updates, then inserts: each step only frees periods the next may take. */
+  /** Ends, then updates, then inserts, in one transaction checked for overlaps at commit. */
   async apply(ctx: SyncContext): Promise<void> {
     const { qr } = ctx;
+    // Checked at commit instead: classify has ruled out overlaps, but one UPDATE moving the boundary between
+    // two postings of a cadre would trip over the other's old period if checked row by row.
+    await qr.query(`SET CONSTRAINTS posting_no_overlap_excl DEFERRED`);
     await qr.query(
       `UPDATE posting p SET end_date = e.new_end, updated_at = now() FROM ${ENDED} e WHERE p.id = e.id`,
     );
