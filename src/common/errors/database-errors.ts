@@ -125,6 +125,16 @@ const GENERIC: Record<string, { code: ErrorCode; message: string }> = {
   '22P02': { code: ErrorCode.BAD_USER_INPUT, message: 'A value has the wrong format.' },
   '22007': { code: ErrorCode.BAD_USER_INPUT, message: 'A date is not valid.' },
   '22008': { code: ErrorCode.BAD_USER_INPUT, message: 'A date is out of range.' },
+  '22003': { code: ErrorCode.BAD_USER_INPUT, message: 'A number is out of range.' },
+  '22021': {
+    code: ErrorCode.BAD_USER_INPUT,
+    message: 'A value holds a character that cannot be stored (such as U+0000).',
+  },
+  '22P05': {
+    code: ErrorCode.BAD_USER_INPUT,
+    message: 'A value holds a character that cannot be stored (such as U+0000).',
+  },
+  '54000': { code: ErrorCode.BAD_USER_INPUT, message: 'A value is too long.' },
   '40001': { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again.' },
   '40P01': { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again.' },
 };
