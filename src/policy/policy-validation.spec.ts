@@ -1,0 +1,119 @@
+import { DomainError } from '../common/errors/domain-error';
+import { DEFAULT_POLICY } from './default-policy';
+import { RULE_IDS, validatePolicyDocument } from './policy-validation';
+import { PolicyDocument } from './policy.types';
+
+const LEVELS = new Set(DEFAULT_POLICY.ladders.flatMap((l) => l.steps.flatMap((s) => [s.from, s.to])));
+const copy = (): PolicyDocument => JSON.parse(JSON.stringify(DEFAULT_POLICY)) as PolicyDocument;
+
+function fieldOf(doc: unknown): string | undefined {
+  try {
+    validatePolicyDocument(doc, LEVELS);
+    return undefined;
+  } catch (e) {
+    if (e instanceof DomainError) return e.field;
+    throw e;
+  }
+}
+
+describe('validatePolicyDocument', () => {
+  it('accepts the default policy and lists every rule it defines', () => {
+    expect(validatePolicyDocument(copy(), LEVELS)).toEqual(DEFAULT_POLICY);
+    expect([...RULE_IDS].sort()).toEqual(Object.keys(DEFAULT_POLICY.rules).sort());
+  });
+
+  it('accepts rules as the list `policy { rules }` returns', () => {
+    const d = copy();
+    const asList = { ...d, rules: Object.values(d.rules) };
+    expect(validatePolicyDocument(asList, LEVELS).rules).toEqual(DEFAULT_POLICY.rules);
+  });
+
+  it.each<[string, (d: PolicyDocument) => unknown, string]>([
+    ['not an object', () => [], 'document'],
+    [
+      'a cycle of two levels',
+      (d) => ({
+        ...d,
+        ladders: [
+          {
+            id: 'X',
+            name: 'x',
+            steps: [
+              { from: 'CLERK_1', to: 'CLERK_2', minYears: 1 },
+              { from: 'CLERK_2', to: 'CLERK_1', minYears: 1 },
+            ],
+          },
+        ],
+      }),
+      'document.ladders[0].steps',
+    ],
+    [
+      'a step to itself',
+      (d) => ({
+        ...d,
+        ladders: [{ id: 'X', name: 'x', steps: [{ from: 'CLERK_1', to: 'CLERK_1', minYears: 1 }] }],
+      }),
+      'document.ladders[0].steps',
+    ],
+    [
+      'two ladders with one id',
+      (d) => ({ ...d, ladders: [d.ladders[0], { ...d.ladders[1], id: 'LEADERSHIP' }] }),
+      'document.ladders[1].id',
+    ],
+    [
+      'an unknown key in daysByLevel',
+      (d) => {
+        d.rules.INDUCTION_TRAINING.params.daysByLevel.MAYOR = 5;
+        return d;
+      },
+      'document.rules.INDUCTION_TRAINING.params.daysByLevel',
+    ],
+    [
+      'an education minimum outside the order',
+      (d) => {
+        d.rules.PROMO_EDUCATION.params.minimumByLevel.BUREAU_CHIEF = 'PHD';
+        return d;
+      },
+      'document.rules.PROMO_EDUCATION.params.minimumByLevel.BUREAU_CHIEF',
+    ],
+    [
+      'an unknown recognition level',
+      (d) => {
+        d.rules.SPECIALIST.params.recognitionAtLeast = 'GALACTIC';
+        return d;
+      },
+      'document.rules.SPECIALIST.params.recognitionAtLeast',
+    ],
+    [
+      'a rule filed under another id',
+      (d) => {
+        (d.rules.TERM_LIMIT as { id: string }).id = 'TERM';
+        return d;
+      },
+      'document.rules.TERM_LIMIT.id',
+    ],
+    [
+      'a fractional count',
+      (d) => {
+        d.rules.SPECIALIST.params.minCount = 1.5;
+        return d;
+      },
+      'document.rules.SPECIALIST.params.minCount',
+    ],
+    [
+      'infinite hours',
+      (d) => {
+        d.rules.TRAINING_5Y.params.hours = Infinity;
+        return d;
+      },
+      'document.rules.TRAINING_5Y.params.hours',
+    ],
+    [
+      'a rule listed twice',
+      (d) => ({ ...d, rules: [...Object.values(d.rules), d.rules.SPECIALIST] }),
+      `document.rules[${RULE_IDS.length}].id`,
+    ],
+  ])('rejects %s, naming the field', (_name, spoil, field) => {
+    expect(fieldOf(spoil(copy()))).toBe(field);
+  });
+});
