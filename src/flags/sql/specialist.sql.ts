@@ -38,7 +38,12 @@ export function specialist(s: FlagSql): FlagQuery {
     ctes: ['scope'],
     select: `
     SELECT cadre_id, 'SPECIALIST_STRENGTH', 'INFO', '${rule}', ${source(s, rule)},
-           format('Specialist strength in %s: %s.', domain, array_to_string(criteria_met, ', ')),
+           format('Specialist strength in %s: %s.', domain, concat_ws('; ',
+             CASE WHEN 'COUNT' = ANY(criteria_met) THEN format('%s verified achievements within %s years',
+               cardinality(recent), trim_scale(${param(s, rule, 'windowYears')})) END,
+             CASE WHEN 'RECOGNITION' = ANY(criteria_met) THEN format('recognised at %s level', highest_recognition) END,
+             CASE WHEN 'IMPROVEMENT' = ANY(criteria_met)
+                  THEN format('a measured improvement of %s%%', round(best_improvement, 1)) END)),
            jsonb_build_object('domain', domain, 'criteria', to_jsonb(criteria_met), 'achievementIds', to_jsonb(ids),
                               'recentCount', coalesce(cardinality(recent), 0),
                               'windowYears', ${param(s, rule, 'windowYears')},
