@@ -17,8 +17,11 @@ export interface ConnectionLimits {
 
 /** A transaction left open this long (a stuck request) is ended by the server, releasing its locks. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
-/** Waiting longer than this for a new connection fails the request instead of hanging it. */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * Waiting longer than this for a connection (the pool busy, or a server that does not answer) fails the request
+ * instead of hanging it. Generous, because under load requests queue here for a while.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 export function dataSourceOptions(
   url: string,
