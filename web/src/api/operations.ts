@@ -282,3 +282,98 @@ export const CadresQuery = graphql(`
     }
   }
 `);
+
+export const CandidateFields = graphql(`
+  fragment CandidateFields on Candidate {
+    cadreId
+    cadre {
+      id
+      name
+      externalId
+    }
+    unit {
+      id
+      name
+    }
+    currentLevel
+    nextLevel
+    readiness
+    eligibleFrom
+    score
+    scoreBreakdown {
+      factor
+      weight
+      value
+      contribution
+    }
+    reasons
+    needs
+    blockers {
+      code
+      met
+      current
+      required
+      remaining
+      unit
+      dateMet
+    }
+  }
+`);
+
+export const CandidateListFields = graphql(`
+  fragment CandidateListFields on CandidateConnection {
+    totalCount
+    asOf
+    policyVersion
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    facets {
+      byUnit {
+        key
+        label
+        count
+      }
+      byLevel {
+        key
+        label
+        count
+      }
+      byReadiness {
+        key
+        label
+        count
+      }
+    }
+    edges {
+      node {
+        ...CandidateFields
+      }
+    }
+  }
+`);
+
+export const PromotionCandidatesQuery = graphql(`
+  query PromotionCandidates($input: PromotionCandidatesInput!, $first: Int, $after: String) {
+    promotionCandidates(input: $input, first: $first, after: $after) {
+      ...CandidateListFields
+    }
+  }
+`);
+
+export const TrainingCandidatesQuery = graphql(`
+  query TrainingCandidates($input: TrainingCandidatesInput, $first: Int, $after: String) {
+    trainingCandidates(input: $input, first: $first, after: $after) {
+      ...CandidateListFields
+    }
+  }
+`);
+
+export const SpecialistsQuery = graphql(`
+  query Specialists($domain: String!, $unitId: ID, $asOf: Date, $first: Int, $after: String) {
+    specialists(domain: $domain, unitId: $unitId, asOf: $asOf, first: $first, after: $after) {
+      ...CandidateListFields
+    }
+  }
+`);

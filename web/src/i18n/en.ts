@@ -321,7 +321,12 @@ export const en: Messages = {
       PROMO_APPRAISAL: 'Appraisals',
       PROMO_NO_RECENT: 'Time since the last promotion',
     },
-    readiness: { READY_NOW: 'Ready now', READY_SOON: 'Ready soon' },
+    readiness: {
+      READY_NOW: 'Ready now',
+      READY_SOON: 'Ready soon',
+      NOT_READY: 'Not ready',
+      NONE: 'No next level',
+    },
     decision: {
       PROMOTED: 'Promoted',
       DEFERRED: 'Deferred',
@@ -334,7 +339,18 @@ export const en: Messages = {
       NEVER_TRAINED_IN_WINDOW: 'No training in the window',
       LONG_SERVICE_NO_STUDY: 'Long grassroots service, no study',
     },
-    factor: {},
+    factor: {
+      appraisal: 'Appraisals',
+      grassrootsYears: 'Grassroots years',
+      achievements: 'Achievements',
+      training: 'Training',
+      timeAtLevel: 'Time at level',
+      specialistMatch: 'Specialist match',
+      evidenceRecognition: 'Recognition',
+      evidenceImpact: 'Measured impact',
+      evidenceRecency: 'Recency',
+      evidenceCount: 'Number of achievements',
+    },
     criteria: {
       COUNT: 'several in 5 years',
       RECOGNITION: 'province-level recognition',

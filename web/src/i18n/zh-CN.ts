@@ -312,7 +312,12 @@ export const zhCN = {
       PROMO_APPRAISAL: '考核结果',
       PROMO_NO_RECENT: '距上次晋升时间',
     } as Record<string, string>,
-    readiness: { READY_NOW: '现在可用', READY_SOON: '即将成熟' } as Record<string, string>,
+    readiness: {
+      READY_NOW: '现在可用',
+      READY_SOON: '即将成熟',
+      NOT_READY: '尚不成熟',
+      NONE: '无下一层次',
+    } as Record<string, string>,
     decision: {
       PROMOTED: '已提拔',
       DEFERRED: '暂缓',
@@ -325,7 +330,18 @@ export const zhCN = {
       NEVER_TRAINED_IN_WINDOW: '期内未参加培训',
       LONG_SERVICE_NO_STUDY: '长期基层工作无学习经历',
     } as Record<string, string>,
-    factor: {} as Record<string, string>,
+    factor: {
+      appraisal: '考核结果',
+      grassrootsYears: '基层经历',
+      achievements: '工作实绩',
+      training: '教育培训',
+      timeAtLevel: '任现职年限',
+      specialistMatch: '专长匹配',
+      evidenceRecognition: '认可层级',
+      evidenceImpact: '实测成效',
+      evidenceRecency: '最近实绩',
+      evidenceCount: '实绩数量',
+    } as Record<string, string>,
     criteria: {
       COUNT: '五年内多项实绩',
       RECOGNITION: '省级及以上认可',
