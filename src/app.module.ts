@@ -24,6 +24,7 @@ import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
 import { SyncModule } from './sync/sync.module';
+import { TalentPoolsModule } from './talent-pools/talent-pools.module';
 import { TrainingModule } from './training/training.module';
 import { UnitsModule } from './units/units.module';
 import { WebModule } from './web/web.module';
@@ -72,6 +73,7 @@ export class AppModule {
         FlagsModule,
         PathwayModule,
         CandidatesModule,
+        TalentPoolsModule,
         WebModule,
       ],
       providers: [

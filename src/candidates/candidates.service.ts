@@ -5,7 +5,7 @@ import { AccessService } from '../auth/access.service';
 import { Caller, Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { PolicyService } from '../policy/policy.service';
-import { Readiness } from './candidate.model';
+import { Candidate, Readiness } from './candidate.model';
 import { PromotionCandidatesArgs } from './dto/promotion-candidates.args';
 import { SpecialistsArgs } from './dto/specialists.args';
 import { TrainingCandidatesArgs } from './dto/training-candidates.args';
@@ -110,6 +110,30 @@ export class CandidatesService {
       withinMonths,
       spec,
     });
+  }
+
+  /**
+   * These cadres as promotion candidates for targetLevel on asOf, whatever their readiness, in one ranking
+   * statement (talent pool snapshots and live status). A cadre not one step below the level is left out.
+   */
+  async forCadres(
+    cadreIds: readonly string[],
+    o: { targetLevel: string; asOf: string; domain?: string | null },
+  ): Promise<{ policyVersion: number; candidates: Map<string, Candidate> }> {
+    const policy = await this.policies.forDate(o.asOf);
+    const step = stepTo(policy.document, o.targetLevel);
+    if (!step || cadreIds.length === 0) return { policyVersion: policy.version, candidates: new Map() };
+    const p = new SqlParams();
+    const asOf = p.add(o.asOf, 'date');
+    const domain = o.domain ? p.add(o.domain, 'text') : undefined;
+    const spec = promotionList({ asOf, policy: policy.document, step, cadreIds }, p);
+    const page = { asOf: o.asOf, first: cadreIds.length };
+    const withinMonths = DEFAULT_WITHIN_MONTHS;
+    const result = await this.ranking.rank({ kind: 'PROMOTION', page, policy, p, asOf, domain, withinMonths, spec });
+    return {
+      policyVersion: policy.version,
+      candidates: new Map(result.edges.map((e) => [e.node.cadreId, e.node])),
+    };
   }
 
   /** The list's root unit: FORBIDDEN outside a department's jurisdiction, NOT_FOUND for an unknown unit. */

@@ -68,6 +68,21 @@ const appraisal = (t: TestApp, cadreId: string) =>
   one(t, `INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2023, 'COMPETENT') RETURNING id`, [
     cadreId,
   ]);
+/** A TOWNSHIP_CHIEF pool of the in-jurisdiction root, with `member` in it when given. */
+const pool = async (t: TestApp, f: Fixture, member?: string): Promise<string> => {
+  const id = await one(
+    t,
+    `INSERT INTO talent_pool (name, target_level, unit_id, created_by) VALUES ('后备', 'TOWNSHIP_CHIEF', $1, 'm') RETURNING id`,
+    [f.inRoot],
+  );
+  if (member) {
+    await t.ds.query(
+      `INSERT INTO talent_pool_member (pool_id, cadre_id, snapshot, added_by) VALUES ($1, $2, '{}', 'm')`,
+      [id, member],
+    );
+  }
+  return id;
+};
 const cadreInput = () => ({
   externalId: `M-${Math.random().toString(36).slice(2, 12)}`,
   name: '赵敏',
@@ -147,6 +162,20 @@ const EXPECTED: Record<string, Case> = {
     op: async (f) => ({
       query: `query($u: ID) { specialists(domain: "TRANSPORT", unitId: $u, asOf: "2026-11-27") { totalCount } }`,
       variables: { u: f.inRoot },
+    }),
+  },
+  talentPools: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { talentPools(unitId: $u) { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  talentPool: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { talentPool(id: $id) { id members(asOf: "2026-11-27") { cadreId } } }`,
+      variables: { id: await pool(t, f) },
     }),
   },
   specialtyDomains: { expect: REFERENCE, op: async () => ({ query: `{ specialtyDomains { code } }` }) },
@@ -337,6 +366,41 @@ const EXPECTED: Record<string, Case> = {
     op: async () => ({
       query: `mutation($i: PublishPolicyInput!) { publishPolicy(input: $i) { version } }`,
       variables: { i: { effectiveFrom: '2999-01-01', note: 'matrix', document: DEFAULT_POLICY } },
+    }),
+  },
+  createTalentPool: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+      variables: { i: { name: '后备干部', targetLevel: 'TOWNSHIP_CHIEF', unitId: f.inRoot } },
+    }),
+  },
+  addToPool: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: AddToPoolInput!) { addToPool(input: $i) { cadreId } }`,
+      variables: { i: { poolId: await pool(t, f), cadreId: f.cadre.id, asOf: '2026-11-27' } },
+    }),
+  },
+  removeFromPool: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($p: ID!, $c: ID!) { removeFromPool(poolId: $p, cadreId: $c) }`,
+      variables: { p: await pool(t, f, f.cadre.id), c: f.cadre.id },
+    }),
+  },
+  recordDecision: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`,
+      variables: {
+        i: {
+          poolId: await pool(t, f, f.cadre.id),
+          cadreId: f.cadre.id,
+          decision: 'DEFERRED',
+          effectiveDate: '2026-12-01',
+        },
+      },
     }),
   },
   syncPostings: {

@@ -41,30 +41,30 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
   const recognition = p.add(JSON.stringify(RECOGNITION_POINTS), 'jsonb');
   const fullLevelYears = p.add(Math.max((2 * step.min_months) / 12, 1), 'float8');
   const windowStart = `(${asOf} - ${p.add(t5.windowYears, 'float8')} * interval '1 year')::date`;
+  // Each per-cadre aggregate is a lateral join, so the outer SELECTs reading it twice do not run it twice.
   const raw = `
-      SELECT t.cadre_id,
-             (SELECT coalesce(sum((${grades} ->> a.grade)::numeric), 0)
-                FROM appraisal a WHERE a.cadre_id = t.cadre_id
-                 AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1) / ${APPRAISAL_YEARS} AS appraisal,
-             f.grassroots_days / 365.25 AS grassroots_years,
-             ach.points, ach.verified, ach.top_recognition,
-             (SELECT coalesce(sum(tr.class_hours), 0) FROM training tr
-               WHERE tr.cadre_id = t.cadre_id AND tr.completed
-                 AND tr.end_date > ${windowStart} AND tr.end_date <= ${asOf}) AS hours,
-             (${asOf} - f.level_start) / 365.25 AS years_at_level,
-             sp.domains AS specialist_domains
+      SELECT t.cadre_id, ap.points / ${APPRAISAL_YEARS} AS appraisal, f.grassroots_days / 365.25 AS grassroots_years,
+             ach.points, ach.verified, ach.top_recognition, tr.hours,
+             (${asOf} - f.level_start) / 365.25 AS years_at_level, sp.domains AS specialist_domains
         FROM candidates t
         JOIN pathway_facts f ON f.cadre_id = t.cadre_id
         LEFT JOIN (SELECT fl.cadre_id, array_agg(DISTINCT fl.facts ->> 'domain' ORDER BY fl.facts ->> 'domain') AS domains
                      FROM flags fl WHERE fl.code = '${FlagCode.SPECIALIST_STRENGTH}' GROUP BY fl.cadre_id) sp
           ON sp.cadre_id = t.cadre_id
         CROSS JOIN LATERAL (
+          SELECT coalesce(sum((${grades} ->> a.grade)::numeric), 0) AS points
+            FROM appraisal a
+           WHERE a.cadre_id = t.cadre_id AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1) ap
+        CROSS JOIN LATERAL (
           SELECT coalesce(sum((${recognition} ->> a.recognition_level)::numeric), 0) AS points,
                  count(*)::int AS verified,
                  (array_agg(a.recognition_level ORDER BY (${recognition} ->> a.recognition_level)::numeric DESC))[1]
                    AS top_recognition
             FROM achievement a
-           WHERE a.cadre_id = t.cadre_id AND a.verification_status = 'VERIFIED' AND a.achieved_on <= ${asOf}) ach`;
+           WHERE a.cadre_id = t.cadre_id AND a.verification_status = 'VERIFIED' AND a.achieved_on <= ${asOf}) ach
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(x.class_hours), 0) AS hours FROM training x
+           WHERE x.cadre_id = t.cadre_id AND x.completed AND x.end_date > ${windowStart} AND x.end_date <= ${asOf}) tr`;
   const values = `
       SELECT r.*,
              round(r.appraisal, 4) AS v_appraisal,

@@ -71,9 +71,9 @@ export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
                                  coalesce(sum(${adj}) OVER (ORDER BY a.year ROWS BETWEEN UNBOUNDED PRECEDING
                                                                                AND 1 PRECEDING), 0)::int AS prior
                             FROM appraisal a
-                           WHERE a.cadre_id = f.cadre_id AND a.year <= ${year}
+                           WHERE st.rank_adjusted AND a.cadre_id = f.cadre_id AND a.year <= ${year}
                              AND make_date(a.year, 1, 1) >= f.level_start) x) y
-        ) adj ON st.rank_adjusted
+        ) adj ON true
     ),
     readiness AS (
       SELECT d.cadre_id, d.to_level, CASE WHEN NOT d.blocked THEN d.eligible_from END AS eligible_from,

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { Caller } from '../auth/caller';
+import { TransactionRunner } from '../audit/transaction-runner';
+import { DomainError } from '../common/errors/domain-error';
+import { isIsoDate } from '../common/graphql/date.scalar';
+import { RecordDecisionInput } from './dto/record-decision.input';
+import { PoolDecision, TalentPool, TalentPoolDecision } from './talent-pool.model';
+import { DecisionRow, toDecision } from './talent-pool.rows';
+import { TalentPoolsService } from './talent-pools.service';
+
+/** Decisions about pool members; a PROMOTED one may move the cadre into the new post in the same transaction. */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly tx: TransactionRunner,
+    private readonly pools: TalentPoolsService,
+  ) {}
+
+  async record(caller: Caller, input: RecordDecisionInput): Promise<TalentPoolDecision> {
+    if (!isIsoDate(input.effectiveDate)) {
+      throw DomainError.badInput('input.effectiveDate', 'effectiveDate must be a date written YYYY-MM-DD.');
+    }
+    if (input.newPosting && input.decision !== PoolDecision.PROMOTED) {
+      throw DomainError.badInput('input.newPosting', 'Only a PROMOTED decision creates a new posting.');
+    }
+    return this.tx.run(caller, async (em) => {
+      const pool = await this.pools.pool(em, input.poolId);
+      await this.pools.assertUnit(caller, pool.unitId, em);
+      await this.access.assertCanWriteCadre(caller, input.cadreId, em);
+      const [member]: unknown[] = await em.query(
+        `SELECT 1 FROM talent_pool_member WHERE pool_id = $1 AND cadre_id = $2 FOR UPDATE`,
+        [pool.id, input.cadreId],
+      );
+      if (!member) throw DomainError.notFound('Pool member', input.cadreId, 'input.cadreId');
+      const postingId = input.newPosting ? await this.promote(caller, em, pool, input) : null;
+      const [row]: DecisionRow[] = await em.query(
+        `INSERT INTO talent_pool_decision (pool_id, cadre_id, decision, note, effective_date, posting_id, decided_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [
+          pool.id,
+          input.cadreId,
+          input.decision,
+          input.note ?? null,
+          input.effectiveDate,
+          postingId,
+          caller.sub,
+        ],
+      );
+      return toDecision(row);
+    });
+  }
+
+  /**
+   * Ends the regular posting that holds the day before effectiveDate on that day, and records the new one from
+   * effectiveDate. The overlap constraint still guards against any later posting already on record.
+   */
+  private async promote(
+    caller: Caller,
+    em: EntityManager,
+    pool: TalentPool,
+    input: RecordDecisionInput,
+  ): Promise<string> {
+    const next = input.newPosting!;
+    await this.access.assertCanPostCadre(caller, input.cadreId, next.unitId, em);
+    const [current]: { id: string }[] = await em.query(
+      `SELECT id FROM posting WHERE cadre_id = $1 AND kind = 'REGULAR' AND period @> ($2::date - 1) FOR UPDATE`,
+      [input.cadreId, input.effectiveDate],
+    );
+    if (current) {
+      await em.query(`UPDATE posting SET end_date = $2::date - 1, updated_at = now() WHERE id = $1`, [
+        current.id,
+        input.effectiveDate,
+      ]);
+    }
+    const [{ id }]: { id: string }[] = await em.query(
+      `INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date)
+       VALUES ($1, $2, $3, $4, 'REGULAR', $5) RETURNING id`,
+      [input.cadreId, next.unitId, next.title.trim(), next.level ?? pool.targetLevel, input.effectiveDate],
+    );
+    return id;
+  }
+}

@@ -1,0 +1,32 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { DOMAIN_CODE, LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
+
+@InputType()
+export class CreateTalentPoolInput {
+  @Field()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @Field({ description: 'The level the pool prepares people for, e.g. COUNTY_DEPUTY.' })
+  @MaxLength(32)
+  @Matches(LEVEL_CODE, { message: 'targetLevel must be a level code such as COUNTY_DEPUTY' })
+  targetLevel!: string;
+
+  @Field(() => ID, { description: 'The unit whose pool it is; members come from its subtree.' })
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId!: string;
+
+  @Field({ nullable: true, description: 'A specialty domain the post needs, e.g. CULTURAL_TOURISM.' })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(DOMAIN_CODE, { message: 'domain must be a domain code such as CULTURAL_TOURISM' })
+  domain?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string;
+}

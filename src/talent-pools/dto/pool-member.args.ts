@@ -1,0 +1,54 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+
+@ArgsType()
+export class PoolMemberArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
+  poolId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+}
+
+@InputType()
+export class AddToPoolInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
+  poolId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+
+  @Field({ nullable: true, description: 'Why this cadre was chosen.' })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the snapshot is taken as of; default today.',
+  })
+  @IsOptional()
+  asOf?: string;
+}
+
+@ArgsType()
+export class TalentPoolArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+@ArgsType()
+export class PoolMembersArgs {
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date live status is evaluated on; default today.',
+  })
+  @IsOptional()
+  asOf?: string;
+}

@@ -1,0 +1,68 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
+import { DateScalar } from '../../common/graphql/date.scalar';
+import { PoolDecision } from '../talent-pool.model';
+
+@InputType({ description: 'The post a PROMOTED cadre takes up on the effective date.' })
+export class NewPostingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @Field({ nullable: true, description: 'Default: the pool’s target level.' })
+  @IsOptional()
+  @MaxLength(32)
+  @Matches(LEVEL_CODE, { message: 'level must be a level code such as COUNTY_DEPUTY' })
+  level?: string;
+}
+
+@InputType()
+export class RecordDecisionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
+  poolId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+
+  @Field(() => PoolDecision)
+  @IsEnum(PoolDecision)
+  decision!: PoolDecision;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string;
+
+  @Field(() => DateScalar)
+  @Allow()
+  effectiveDate!: string;
+
+  @Field(() => NewPostingInput, {
+    nullable: true,
+    description:
+      'PROMOTED only: record this posting from effectiveDate, ending the current regular posting the day before, in the same transaction.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewPostingInput)
+  newPosting?: NewPostingInput;
+}

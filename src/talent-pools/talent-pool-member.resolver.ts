@@ -1,0 +1,15 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Cadre } from '../cadres/cadre.model';
+import { DomainError } from '../common/errors/domain-error';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { TalentPoolMember } from './talent-pool.model';
+
+@Resolver(() => TalentPoolMember)
+export class TalentPoolMemberResolver {
+  @ResolveField(() => Cadre)
+  async cadre(@Parent() m: TalentPoolMember, @Context() ctx: GraphQLContext): Promise<Cadre> {
+    const cadre = await ctx.loaders.cadre.load(m.cadreId);
+    if (!cadre) throw DomainError.notFound('Cadre', m.cadreId);
+    return Cadre.from(cadre);
+  }
+}
