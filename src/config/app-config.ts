@@ -76,6 +76,13 @@ export class AppConfig {
   @Max(3_600_000)
   REQUEST_TIMEOUT_MS = 30_000;
 
+  /** Records per syncUnits/syncCadres/syncPostings call; a larger batch is BAD_USER_INPUT. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SYNC_BATCH_LIMIT = 10_000;
+
   /** SIGTERM: how long in-flight requests may take to finish before the process exits anyway. */
   @Transform(toInt)
   @IsInt()
@@ -147,6 +154,7 @@ export const CONFIG_KEYS = [
   'DB_STATEMENT_TIMEOUT_MS',
   'REQUEST_TIMEOUT_MS',
   'SHUTDOWN_TIMEOUT_MS',
+  'SYNC_BATCH_LIMIT',
   'GRAPHQL_MAX_DEPTH',
   'GRAPHQL_MAX_COST',
   'GRAPHQL_MAX_ALIASES',

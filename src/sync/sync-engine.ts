@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { payloadHash } from './payload-hash';
 import { validateBatch } from './record-validation';
-import { syncBatchLimit } from './sync.constants';
+import { AppConfig } from '../config/app-config';
 import { findRunByKey, insertResults, insertRun, SyncRunRow } from './sync-run.store';
 import { inSyncTransaction } from './sync-transaction';
 import {
@@ -53,7 +53,10 @@ function countsOf(received: number, results: RecordResult[]): SyncCounts {
  */
 @Injectable()
 export class SyncEngine {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly config: AppConfig,
+  ) {}
 
   async run<R extends object>(
     caller: Caller,
@@ -66,7 +69,7 @@ export class SyncEngine {
     if (!/^\S.{0,63}$/su.test(req.source)) {
       throw DomainError.badInput('source', 'source is 1 to 64 characters and does not start with a space.');
     }
-    const limit = syncBatchLimit();
+    const limit = this.config.SYNC_BATCH_LIMIT;
     if (req.records.length > limit) {
       throw DomainError.badInput(
         'records',

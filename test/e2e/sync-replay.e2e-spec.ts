@@ -142,3 +142,28 @@ describe('sync replays, idempotency, limits and concurrency', () => {
     expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('a configured batch limit', () => {
+  it('refuses more records than SYNC_BATCH_LIMIT', async () => {
+    const t = await createTestApp({ SYNC_BATCH_LIMIT: '3' });
+    try {
+      const record = {
+        externalId: 'x',
+        cadreExternalId: 'x',
+        unitCode: 'x',
+        title: 'x',
+        level: 'X',
+        startDate: '2020-01-01',
+      };
+      const records = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ ...record, externalId: `L-${i}` }));
+      const res = await syncPostings(t, { source: 'hr-l', records: records(4) });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
+      expect(
+        ok(await syncPostings(t, { source: 'hr-l', records: records(3) })).syncPostings.counts.rejected,
+      ).toBe(3);
+    } finally {
+      await t.close();
+    }
+  });
+});

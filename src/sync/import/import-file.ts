@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../audit/transaction-runner';
 import { Caller, Role } from '../../auth/caller';
+import { AppConfig, loadConfig } from '../../config/app-config';
 import { CadresSync } from '../kinds/cadres.sync';
 import { PostingsSync } from '../kinds/postings.sync';
 import { UnitsSync } from '../kinds/units.sync';
@@ -17,6 +18,8 @@ export interface ImportOptions {
   /** Where every rejected row goes, one JSON object a line. */
   reportFile: string;
   batchSize?: number;
+  /** The batch limit comes from here; default: the environment. */
+  config?: AppConfig;
   onProgress?: (p: { records: number; bytes: number }) => void;
 }
 
@@ -37,10 +40,11 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
  * batches would end what the other batches carry). Every rejected row is written to the report with its line.
  */
 export async function importFile(ds: DataSource, options: ImportOptions): Promise<ImportSummary> {
-  const engine = new SyncEngine(new TransactionRunner(ds));
+  const config = options.config ?? loadConfig();
+  const engine = new SyncEngine(new TransactionRunner(ds), config);
   const handler = HANDLERS[options.kind]();
   const caller: Caller = { sub: `import:${options.source}`, role: Role.HR_SYNC, source: options.source };
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = Math.min(options.batchSize ?? 5_000, config.SYNC_BATCH_LIMIT);
   const counts: SyncCounts = { received: 0, created: 0, updated: 0, unchanged: 0, ended: 0, rejected: 0 };
   const runs: string[] = [];
   const report = createWriteStream(options.reportFile);

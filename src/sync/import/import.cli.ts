@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       file: values.file,
       reportFile: values.report ?? `${values.file}.rejected.ndjson`,
       batchSize: values.batch ? Number(values.batch) : undefined,
+      config,
       onProgress: ({ records, bytes }) =>
         bar.update(bytes, {
           records,
