@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT, startService, type RunningService } from './service.ts';
+
+/** The demo seed's cases are judged as of this date (DOMAIN.md); the page is told to use it. */
+const AS_OF = '2026-11-27';
+const SHOTS = join(ROOT, 'web', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let service: RunningService;
+let browser: Browser;
+const tokens: Record<string, string> = {};
+let townshipHeadId: string;
+/** Uncaught errors in the page; none are expected. */
+const pageErrors: string[] = [];
+
+async function openSignedIn(token: string, width = 1280, locale = 'zh-CN'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(service.url);
+  if (locale !== 'zh-CN') await page.getByLabel('语言').selectOption(locale);
+  const en = locale === 'en';
+  await page.getByLabel(en ? 'Token' : '令牌').fill(token);
+  await page.getByRole('button', { name: en ? 'Sign in' : '登录' }).click();
+  await page.getByTestId('who').waitFor();
+  await page.getByLabel(en ? 'As of' : '评估日期').fill(AS_OF);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+before(async () => {
+  service = await startService();
+  tokens.cadre = await service.token('--role', 'CADRE', '--cadre', 'DEMO-003');
+  tokens.orgDept = await service.token('--role', 'ORG_DEPT', '--unit', 'YL', '--sub', 'yl-od-clerk');
+  tokens.admin = await service.token('--role', 'ADMIN');
+  const found = await service.gql<{ cadres: { edges: { node: { id: string; externalId: string } }[] } }>(
+    tokens.admin,
+    '{ cadres(filter: { name: "杨守田" }) { edges { node { id externalId } } } }',
+  );
+  townshipHeadId = found.cadres.edges.find((e) => e.node.externalId === 'DEMO-002')!.node.id;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  assert.deepEqual(pageErrors, []);
+  await browser?.close();
+  await service?.stop();
+});
+
+describe('a cadre', () => {
+  test('signs in, is told who they are, and sees the estimated date on their pathway', async () => {
+    const page = await openSignedIn(tokens.cadre);
+    const who = page.getByTestId('who');
+    assert.match(await who.innerText(), /林知远/);
+    assert.match(await who.innerText(), /干部/);
+    await page.getByRole('heading', { name: /我的成长档案/ }).waitFor();
+    // DOMAIN.md case 3: CLERK_1 since 2025-08-01, eligible for PRINCIPAL_STAFF_4 on 2027-08-01.
+    const date = page.getByTestId('pathway-date');
+    await date.locator('time[datetime="2027-08-01"]').waitFor();
+    assert.match(await date.innerText(), /2027年8月1日/);
+    assert.match(await page.locator('.pathway-step').innerText(), /一级科员 → 四级主任科员/);
+    // TRAINING_SHORTFALL in words, with its rule and source.
+    const flag = page.locator('[data-flag="TRAINING_SHORTFALL"]');
+    assert.match(await flag.innerText(), /还差 60 学时/);
+    assert.match(await flag.innerText(), /干部教育培训工作条例/);
+    await shot(page, 'cadre-record');
+    await page.close();
+  });
+
+  test('records a training: errors appear next to the fields, then the record is saved', async () => {
+    const page = await openSignedIn(tokens.cadre);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: '登记培训' }) });
+    await form.getByRole('button', { name: '登记' }).click();
+    assert.equal(await form.getByLabel('培训名称').getAttribute('aria-invalid'), 'true');
+    assert.match(await form.locator('#training-title-error').innerText(), /必填/);
+    await form.getByLabel('培训名称').fill('乡镇干部能力提升网络课程');
+    await form.getByLabel('培训类型').selectOption('ONLINE');
+    await form.getByLabel('开始日期').fill('2026-10-08');
+    await form.getByLabel('结束日期').fill('2026-10-01');
+    await form.getByLabel('学时').fill('24');
+    await form.getByRole('button', { name: '登记' }).click();
+    assert.match(await form.locator('#training-endDate-error').innerText(), /结束日期不能早于开始日期/);
+    await form.getByLabel('结束日期').fill('2026-10-12');
+    await form.getByRole('button', { name: '登记' }).click();
+    await form.getByText('已登记：乡镇干部能力提升网络课程').waitFor();
+    // 30 + 24 hours now: the shortfall flag follows.
+    await page.locator('[data-flag="TRAINING_SHORTFALL"]', { hasText: '还差 36 学时' }).waitFor();
+    await page.close();
+  });
+
+  test('reads the page in English, and on a phone', async () => {
+    const page = await openSignedIn(tokens.cadre, 1280, 'en');
+    await page.getByRole('heading', { name: /My record/ }).waitFor();
+    assert.match(await page.getByTestId('pathway-date').innerText(), /August 1, 2027/);
+    await shot(page, 'cadre-record-en');
+    await page.close();
+    const phone = await openSignedIn(tokens.cadre, 390);
+    await phone.getByTestId('pathway-date').locator('time').waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the page is ${overflow}px wider than a phone`);
+    await shot(phone, 'cadre-record-phone');
+    await phone.close();
+  });
+
+  test("cannot open another cadre's record", async () => {
+    const page = await openSignedIn(tokens.cadre);
+    await page.getByTestId('pathway-date').waitFor();
+    assert.equal(await page.getByRole('link', { name: '预警看板' }).count(), 0);
+    await page.goto(`${service.url}#/cadres/${townshipHeadId}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('data-code'), 'FORBIDDEN');
+    assert.match(await alert.innerText(), /无权查看/);
+    assert.equal(await page.getByText('杨守田').count(), 0);
+    await page.close();
+  });
+});
+
+describe('an organisation department', () => {
+  test('sees the flag counts and who is past a posting limit', async () => {
+    const page = await openSignedIn(tokens.orgDept);
+    assert.match(await page.getByTestId('who').innerText(), /云岭市人民政府/);
+    assert.match(await page.getByTestId('who').innerText(), /组织部/);
+    await page.getByRole('heading', { name: '预警看板' }).waitFor();
+    const exceeded = page.locator('section', { has: page.getByRole('heading', { name: '已超任职期限' }) });
+    await exceeded.getByRole('link', { name: '杨守田' }).waitFor();
+    assert.match(await exceeded.innerText(), /10 年期限已于 2025年9月1日 届满/);
+    await page.locator('.hbar-row').first().waitFor();
+    await shot(page, 'flag-dashboard');
+    await exceeded.getByRole('link', { name: '杨守田' }).click();
+    await page.getByRole('heading', { name: '杨守田 的成长档案' }).waitFor();
+    await page.getByTestId('pathway-date').getByText('已符合晋升条件').waitFor();
+    await shot(page, 'cadre-record-org-dept');
+    await page.close();
+  });
+});
