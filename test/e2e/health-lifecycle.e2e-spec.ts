@@ -85,6 +85,30 @@ describe('database restarted while the service runs', () => {
   });
 });
 
+describe('start-up', () => {
+  jest.setTimeout(120_000);
+  it('stops with a message naming a bad configuration value', async () => {
+    const service = new Child('src/main.ts', [], {
+      NODE_ENV: 'production',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      GRAPHQL_MAX_DEPTH: '0',
+    });
+    expect(await service.exited).toBe(1);
+    expect(service.lines.join('\n')).toMatch(/Invalid configuration:\s+GRAPHQL_MAX_DEPTH=0: .*less than 1/);
+  });
+});
+
+/** Backends of any cadre-pathways process on the side session's database. */
+async function appBackends(side: Client): Promise<number[]> {
+  await side.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await side.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = 'cadre-pathways' ORDER BY pid`,
+  );
+  return rows.map((r) => r.pid);
+}
+
 describe('graceful shutdown on SIGTERM', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
@@ -109,6 +133,7 @@ describe('graceful shutdown on SIGTERM', () => {
     });
     const side = new Client({ connectionString: url });
     await side.connect();
+    const ownBackends = await appBackends(side);
     try {
       await service.waitFor(/GraphQL ready/);
       // hold the posting so that the update below stays in flight
@@ -118,8 +143,9 @@ describe('graceful shutdown on SIGTERM', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
         body: JSON.stringify({
-          query: 'mutation($id: ID!) { updatePosting(input: { id: $id, title: "Finished" }) { title } }',
-          variables: { id: posting.id },
+          query:
+            'mutation Finish($id: ID!, $title: String!) { updatePosting(input: { id: $id, title: $title }) { title } }',
+          variables: { id: posting.id, title: 'Finished' },
         }),
       });
       await eventually(async () => {
@@ -146,11 +172,25 @@ describe('graceful shutdown on SIGTERM', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ data: { updatePosting: { title: 'Finished' } } });
       expect(await service.exited).toBe(0);
-      const { rows } = await side.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND application_name = 'cadre-pathways'`,
-      );
-      expect(rows[0].n).toBe(0);
+      // its JSON log line: request id, operation, role, duration; no token, no variables
+      const logged = service.lines
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.operation === 'Finish');
+      expect(logged).toMatchObject({
+        req: { id: expect.any(String), method: 'POST', url: '/graphql' },
+        res: { statusCode: 200 },
+        operationType: 'mutation',
+        role: 'ADMIN',
+        sub: 'test-admin',
+        durationMs: expect.any(Number),
+      });
+      const all = service.lines.join('\n');
+      expect(all).not.toContain(t.adminToken);
+      expect(all).not.toContain('Finished');
+      expect(all).not.toMatch(/authorization/i);
+      // no connection of the service is left (this test's own app has its own, counted before the start)
+      expect((await appBackends(side)).filter((pid) => !ownBackends.includes(pid))).toEqual([]);
     } finally {
       await side.end();
       if (service.proc.exitCode === null) service.proc.kill('SIGKILL');
