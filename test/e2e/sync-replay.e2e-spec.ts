@@ -117,6 +117,32 @@ describe('sync replays, idempotency, limits and concurrency', () => {
     expect({ n, keys }).toEqual({ n: 63, keys: 63 });
   });
 
+  it('lets two sources race for the same periods: each cadre gets one posting, the other is REJECTED', async () => {
+    const from = 34;
+    const to = 39;
+    const mine = (source: string) =>
+      cadres.slice(from, to).map((c, i) => ({
+        externalId: `${source}-${i}`,
+        cadreExternalId: c.externalId,
+        unitCode: unit.code,
+        title: source,
+        level: 'TOWNSHIP_DEPUTY',
+        startDate: '2020-01-01',
+      }));
+    const [x, y] = (
+      await Promise.all([
+        syncPostings(t, { source: 'hr-x', records: mine('hr-x') }),
+        syncPostings(t, { source: 'hr-y', records: mine('hr-y') }),
+      ])
+    ).map((r) => ok(r).syncPostings);
+    expect(x.counts.created + y.counts.created).toBe(to - from);
+    expect(x.counts.rejected + y.counts.rejected).toBe(to - from);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM posting WHERE source IN ('hr-x', 'hr-y')`,
+    );
+    expect(n).toBe(to - from);
+  });
+
   it('refuses an HR_SYNC token sending another source, and lets it send its own', async () => {
     const token = t.token({ role: Role.HR_SYNC, source: 'hr-own' });
     const records = batch('F', 39, 40);
