@@ -16,6 +16,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { HttpLimitsModule } from './common/http/http-limits.module';
 import { LoggingModule } from './logging/logging.module';
@@ -74,6 +75,7 @@ export class AppModule {
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,
+        ExportModule,
         WebModule,
       ],
       providers: [

@@ -1,0 +1,31 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { Caller, Role } from '../auth/caller';
+import { TokenService } from '../auth/token.service';
+import { DomainError } from '../common/errors/domain-error';
+
+type ExportRequest = Request & { caller?: Caller };
+
+/** The same bearer tokens as the GraphQL API; exports are for administrators and departments. */
+@Injectable()
+export class ExportAuthGuard implements CanActivate {
+  constructor(private readonly tokens: TokenService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<ExportRequest>();
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const caller = token ? await this.tokens.verify(token) : undefined;
+    if (!caller) throw DomainError.unauthenticated();
+    if (caller.role !== Role.ADMIN && caller.role !== Role.ORG_DEPT) throw DomainError.forbidden();
+    const given = req.headers['x-request-id'];
+    req.caller = { ...caller, requestId: typeof given === 'string' ? given.slice(0, 100) : undefined };
+    return true;
+  }
+}
+
+/** The caller ExportAuthGuard verified. */
+export const ExportCaller = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Caller =>
+    ctx.switchToHttp().getRequest<ExportRequest>().caller as Caller,
+);

@@ -1,0 +1,42 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { fromDatabaseError } from '../common/errors/database-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+};
+
+/**
+ * Export routes answer errors as JSON with the same codes as GraphQL's extensions.code. Once a CSV has
+ * started streaming the status is sent, so a late failure can only cut the download short.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Export');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const domain = exception instanceof DomainError ? exception : fromDatabaseError(exception);
+    if (!domain) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (!domain && exception instanceof HttpException) {
+      res.status(exception.getStatus()).json({ code: 'BAD_REQUEST', message: exception.message });
+      return;
+    }
+    const code = domain?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    res.status(STATUS[code] ?? 500).json({
+      code,
+      message: domain?.message ?? 'Something went wrong on our side.',
+      ...(domain?.field ? { field: domain.field } : {}),
+    });
+  }
+}

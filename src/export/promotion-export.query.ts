@@ -1,0 +1,43 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DOMAIN_CODE, LEVEL_CODE } from '../candidates/dto/promotion-candidates.args';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The query string of /export/promotion-candidates.csv: the promotionCandidates input, as text. */
+export class PromotionExportQuery {
+  @MaxLength(32)
+  @Matches(LEVEL_CODE, { message: 'targetLevel must be a level code such as COUNTY_DEPUTY' })
+  targetLevel!: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId?: string;
+
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(DOMAIN_CODE, { message: 'domain must be a domain code such as CULTURAL_TOURISM' })
+  domain?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'asOf must be a date written YYYY-MM-DD' })
+  asOf?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'includeNearlyEligible must be true or false' })
+  includeNearlyEligible?: boolean;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  withinMonths?: number;
+}
+
+export class PoolExportQuery {
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'asOf must be a date written YYYY-MM-DD' })
+  asOf?: string;
+}

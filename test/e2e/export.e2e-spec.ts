@@ -1,0 +1,197 @@
+import request from 'supertest';
+import { Role } from '../../src/auth/caller';
+import { createTestApp, ok, TestApp } from '../app-factory';
+import { rankingFixture, RankingFixture } from './candidates-fixture';
+
+const AS_OF = '2026-11-27';
+const BOM = '\uFEFF';
+
+/** Parses the CSV this service writes (RFC 4180, CRLF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && ch === '"') {
+      quoted = false;
+    } else if (quoted || (ch !== '"' && ch !== ',' && ch !== '\r')) {
+      field += ch;
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++; // the \n of \r\n
+    }
+  }
+  return rows;
+}
+
+describe('CSV export', () => {
+  let t: TestApp;
+  let f: RankingFixture;
+  let deptA: string;
+
+  const get = (path: string, token: string | null = t.adminToken) => {
+    const req = request(t.app.getHttpServer())
+      .get(path)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+      });
+    return token ? req.set('authorization', `Bearer ${token}`) : req;
+  };
+  const table = (body: string) => {
+    expect(body.startsWith(BOM)).toBe(true);
+    const [head, ...rows] = parseCsv(body.slice(1));
+    return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await rankingFixture(t.ds);
+    await t.ds.query(`UPDATE cadre SET name = '木雪娇, "雪原"' WHERE id = $1`, [f.ids.ann]);
+    deptA = t.token({ role: Role.ORG_DEPT, unitId: f.countyA, sub: 'od-county-a' });
+  });
+  afterAll(() => t.close());
+
+  it('promotion candidates: UTF-8 with a BOM, the ranked list with scores and reasons', async () => {
+    const res = await get(
+      `/export/promotion-candidates.csv?targetLevel=COUNTY_DEPUTY&unitId=${f.city}&asOf=${AS_OF}&includeNearlyEligible=true`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="promotion-candidates-COUNTY_DEPUTY-${AS_OF}.csv"`,
+    );
+    const rows = table(res.body as string);
+    expect(rows.map((r) => [r.rank, r.name, r.score, r.readiness])).toEqual([
+      ['1', '木雪娇, "雪原"', '0.83', 'READY_NOW'],
+      ['2', 'Cai', '0.4833', 'READY_NOW'],
+      ...['3', '4', '5'].map((n, i) => [n, rows[2 + i].name, '0.45', 'READY_NOW']),
+      ['6', 'Fay', '0.2122', 'READY_SOON'],
+    ]);
+    expect(
+      rows
+        .slice(2, 5)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['Bo', 'Dan', 'Eve']);
+    expect(rows[0]).toMatchObject({
+      unit: 'A2镇',
+      currentLevel: 'TOWNSHIP_CHIEF',
+      targetLevel: 'COUNTY_DEPUTY',
+      eligibleFrom: '2019-12-01',
+      appraisal: '1',
+      achievements: '0.4',
+      asOf: AS_OF,
+      policyVersion: '1',
+    });
+    expect(rows[0].reasons).toMatch(/^Meets every requirement for COUNTY_DEPUTY \(since 2019-12-01\)\. /);
+    expect(rows[5]).toMatchObject({ eligibleFrom: '2027-06-01', blockers: 'PROMO_TIME_IN_LEVEL' });
+  });
+
+  it('keeps to the jurisdiction: a department gets its own cadres, and FORBIDDEN for a unit elsewhere', async () => {
+    const mine = await get(`/export/promotion-candidates.csv?targetLevel=COUNTY_DEPUTY&asOf=${AS_OF}`, deptA);
+    expect(
+      table(mine.body as string)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['Bo', 'Cai', 'Dan', '木雪娇, "雪原"']);
+    const other = await get(
+      `/export/promotion-candidates.csv?targetLevel=COUNTY_DEPUTY&asOf=${AS_OF}&unitId=${f.countyB}`,
+      deptA,
+    );
+    expect(other.status).toBe(403);
+    expect(JSON.parse(other.body as string)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('answers 401 without a valid token, 403 for other roles, 400 for bad input', async () => {
+    const path = `/export/promotion-candidates.csv?targetLevel=COUNTY_DEPUTY&asOf=${AS_OF}`;
+    expect((await get(path, null)).status).toBe(401);
+    expect((await get(path, 'not-a-token')).status).toBe(401);
+    expect((await get(path, t.token({ role: Role.CADRE, cadreId: f.ids.ann }))).status).toBe(403);
+    expect((await get(path, t.token({ role: Role.HR_SYNC, source: 'hr-main' }))).status).toBe(403);
+    const bad = await get(`/export/promotion-candidates.csv?targetLevel=TOWNSHIP_DEPUTY&asOf=${AS_OF}`);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body as string)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.targetLevel',
+    });
+    const flag = await get(
+      `/export/promotion-candidates.csv?targetLevel=COUNTY_DEPUTY&includeNearlyEligible=maybe`,
+    );
+    expect(flag.status).toBe(400);
+    expect((await get(`/export/promotion-candidates.csv?asOf=${AS_OF}`)).status).toBe(400);
+  });
+
+  it('a talent pool: each member with the snapshot, the live status and the latest decision', async () => {
+    const pool = ok(
+      await t.gql<{ createTalentPool: { id: string } }>(
+        `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+        { i: { name: 'A县后备干部', targetLevel: 'COUNTY_DEPUTY', unitId: f.countyA } },
+        deptA,
+      ),
+    ).createTalentPool.id;
+    for (const cadreId of [f.ids.ann, f.ids.fay]) {
+      ok(
+        await t.gql(
+          `mutation($i: AddToPoolInput!) { addToPool(input: $i) { cadreId } }`,
+          { i: { poolId: pool, cadreId, asOf: AS_OF, note: cadreId === f.ids.ann ? '实绩突出' : null } },
+          deptA,
+        ),
+      );
+    }
+    ok(
+      await t.gql(
+        `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`,
+        {
+          i: {
+            poolId: pool,
+            cadreId: f.ids.fay,
+            decision: 'SENT_TO_TRAINING',
+            effectiveDate: '2026-12-01',
+            note: '党校',
+          },
+        },
+        deptA,
+      ),
+    );
+    const res = await get(`/export/talent-pools/${pool}.csv?asOf=${AS_OF}`, deptA);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="talent-pool-${pool}-${AS_OF}.csv"`,
+    );
+    const rows = table(res.body as string);
+    expect(
+      rows.map((r) => [r.name, r.note, r.snapshotScore, r.snapshotReadiness, r.liveScore, r.decision]),
+    ).toEqual([
+      ['木雪娇, "雪原"', '实绩突出', '0.83', 'READY_NOW', '0.83', ''],
+      ['Fay', '', '0.2122', 'READY_SOON', '0.2122', 'SENT_TO_TRAINING'],
+    ]);
+    expect(rows[1]).toMatchObject({
+      pool: 'A县后备干部',
+      snapshotEligibleFrom: '2027-06-01',
+      liveUnit: 'A2镇',
+      decisionEffectiveDate: '2026-12-01',
+      decisionNote: '党校',
+      addedBy: 'od-county-a',
+    });
+    const other = t.token({ role: Role.ORG_DEPT, unitId: f.countyB });
+    expect((await get(`/export/talent-pools/${pool}.csv`, other)).status).toBe(403);
+    expect((await get(`/export/talent-pools/00000000-0000-4000-8000-000000000000.csv`)).status).toBe(404);
+    expect((await get(`/export/talent-pools/nope.csv`)).status).toBe(400);
+  });
+});
