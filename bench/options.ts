@@ -20,6 +20,8 @@ export interface BenchOptions {
   build: boolean;
   /** Write bench/results/<date>.json and the table in bench/README.md. */
   write: boolean;
+  /** Run the service under the V8 profiler and print where its time went. */
+  profile: boolean;
 }
 
 const USAGE = `Usage: npm run bench [-- --quick] [--cadres N] [--duration S] [--warmup S] [--sql-duration S]
@@ -29,6 +31,7 @@ const USAGE = `Usage: npm run bench [-- --quick] [--cadres N] [--duration S] [--
   --only         scenarios whose name contains any of the given words, e.g. --only me,cadres
   --no-build     reuse the service build in bench/data/dist
   --no-write     print the table only; write no results file and leave bench/README.md alone
+  --profile      run the service with --cpu-prof (profile in bench/data/profiles) and print its hottest functions
 Set DATABASE_URL to use that PostgreSQL server (the bench creates its own database there, cadre_bench_<size>);
 without it an embedded server is started under .data/postgres.`;
 
@@ -46,6 +49,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     syncRounds: Math.round(num('sync-rounds', values['sync-rounds'], quick ? 1 : 3)),
     only: values.only ? values.only.split(',').map((s) => s.trim()) : [],
     build: !values['no-build'],
-    write: !values['no-write'],
+    write: !values['no-write'] && !values.profile,
+    profile: values.profile,
   };
 }

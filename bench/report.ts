@@ -84,20 +84,22 @@ export function markdown(r: BenchReport): string {
     `Dataset \`${r.dataset.database}\`: ${rows}.`,
     '',
     `Concurrency ${r.settings.concurrency}, ${r.settings.warmupSeconds} s warm-up then ${r.settings.durationSeconds} s ` +
-      `per scenario over HTTP; raw SQL ${r.settings.sqlDurationSeconds} s. Latencies in ms.`,
+      `per scenario over HTTP; raw SQL ${r.settings.sqlDurationSeconds} s. Latencies in ms. CPU ms/req: CPU time of ` +
+      `the service process and of the PostgreSQL backends serving it (raw SQL: its backends), per request.`,
     '',
-    '| Scenario | p50 | p95 | p99 | req/s | errors | raw SQL p50 / p95 | × SQL | same rows | RSS peak MB | targets |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | --- |',
+    '| Scenario | p50 | p95 | p99 | req/s | errors | CPU ms/req service + PG | raw SQL p50 / p95 | raw SQL CPU ms/req | × SQL | same rows | RSS peak MB | targets |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | --- |',
   ];
   for (const s of r.scenarios) {
     if (s.skipped || !s.service) {
-      lines.push(`| ${s.label} | | | | | | | | | | skipped: ${s.skipped ?? 'not run'} |`);
+      lines.push(`| ${s.label} | | | | | | | | | | | | skipped: ${s.skipped ?? 'not run'} |`);
       continue;
     }
     const v = s.service;
     lines.push(
       `| ${s.label} | ${n(v.p50)} | ${n(v.p95)} | ${n(v.p99)} | ${n(v.rps, 0)} | ${v.errors} | ` +
-        `${s.sql ? `${n(s.sql.p50)} / ${n(s.sql.p95)}` : '–'} | ${s.sqlRatio === undefined ? '–' : `${n(s.sqlRatio)}×`} | ` +
+        `${v.cpu ? `${n(v.cpu.serviceMs)} + ${n(v.cpu.postgresMs)}` : '–'} | ` +
+        `${s.sql ? `${n(s.sql.p50)} / ${n(s.sql.p95)}` : '–'} | ${s.sql?.cpu ? n(s.sql.cpu.postgresMs) : '–'} | ${s.sqlRatio === undefined ? '–' : `${n(s.sqlRatio)}×`} | ` +
         `${s.sameRows === undefined ? '–' : s.sameRows === true ? 'yes' : 'NO'} | ${n(s.rssPeakMb, 0)} | ${marks(s.met)} |`,
     );
   }

@@ -4,8 +4,10 @@ import { loadavg } from 'node:os';
 import { ensureDataset, resolveServer } from './dataset';
 import { loadFixtures } from './fixtures';
 import { GraphQLRequest, httpLoad } from './http-load';
+import { backendPids, CpuMeter } from './cpu';
 import { codeInfo, machineInfo, postgresInfo } from './machine';
 import { parseOptions } from './options';
+import { clearProfiles, PROFILE_DIR, summarizeProfile } from './profile';
 import {
   BenchReport,
   markdown,
@@ -87,10 +89,12 @@ async function main(): Promise<void> {
       const scenarios = allScenarios({ fixtures, tokens }).filter((s) => wanted(s.name));
       const syncBatch = wanted('sync') ? await buildSyncBatch(client, opts.cadres) : [];
 
+      if (opts.profile) clearProfiles();
       const service = await startService({
         databaseUrl: dataset.url,
         jwtSecret: tokens.secret,
         port: await freePort(),
+        nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
       });
       const rss = new RssSampler(service.pid);
       rss.start();
@@ -115,8 +119,16 @@ async function main(): Promise<void> {
           await httpLoad(service.url, s.requests, opts.warmup, opts.concurrency);
           await drainService(client);
           rss.window();
+          const serviceCpu = new CpuMeter([service.pid]);
+          const postgresCpu = new CpuMeter(await backendPids(client, 'cadre-pathways'));
           const http = await httpLoad(service.url, s.requests, opts.duration, opts.concurrency);
           const mem = rss.window();
+          const answered = Math.max(1, http.requests);
+          const perRequest = (ms: number): number => Math.round((ms / answered) * 100) / 100;
+          http.cpu = {
+            serviceMs: perRequest(serviceCpu.elapsed()),
+            postgresMs: perRequest(postgresCpu.elapsed()),
+          };
           const cancelled = await drainService(client);
           if (cancelled) log(`  (${cancelled} statements still running 30 s after the load were cancelled)`);
           const sql = s.sql
@@ -139,8 +151,11 @@ async function main(): Promise<void> {
           };
           results.push(r);
           log(
-            `- ${s.name}: p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms, ${http.rps} req/s, ${http.errors} errors` +
-              (sql ? `; SQL p50 ${sql.p50} p95 ${sql.p95} ms (${ratio}×)` : '') +
+            `- ${s.name}: p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms, ${http.rps} req/s, ${http.errors} errors, ` +
+              `CPU/req ${http.cpu.serviceMs} ms service + ${http.cpu.postgresMs} ms PostgreSQL` +
+              (sql
+                ? `; SQL p50 ${sql.p50} p95 ${sql.p95} ms, ${sql.cpu?.postgresMs} ms CPU/req (${ratio}×)`
+                : '') +
               (probe.same !== undefined && probe.same !== true ? `; ROWS ${probe.same}` : '') +
               (http.firstError ? `\n  first error: ${http.firstError}` : ''),
           );
@@ -193,6 +208,7 @@ async function main(): Promise<void> {
         totalSeconds: (Date.now() - started) / 1000,
       };
       log(`\n${markdown(report)}\n`);
+      if (opts.profile) log(summarizeProfile().join('\n'));
       if (opts.write) {
         const w = writeReport(report);
         log(`wrote ${w.json}${w.readme ? ' and the table in bench/README.md' : ''}`);

@@ -44,10 +44,12 @@ export async function startService(opts: {
   databaseUrl: string;
   jwtSecret: string;
   port: number;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }): Promise<RunningService> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing; run without --no-build`);
   const out = createWriteStream(LOG);
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CpuMeter } from './cpu';
 import { summarize, LoadStats } from './stats';
 
 /** One request's worth of work in raw SQL; `i` picks the variant (which cadre, which page). */
@@ -22,6 +23,11 @@ export async function sqlLoad(
       return c;
     }),
   );
+  const pids = await Promise.all(
+    clients.map(async (c) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid),
+  );
+  const meter = new CpuMeter(pids);
+  let postgresCpu: number;
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -44,11 +50,14 @@ export async function sqlLoad(
       }),
     );
   } finally {
+    postgresCpu = meter.elapsed();
     await Promise.all(clients.map((c) => c.end()));
   }
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const postgresMs = postgresCpu;
   return {
     ...summarize(latencies, errors, elapsed, latencies.length + errors),
+    cpu: { postgresMs: Math.round((postgresMs / Math.max(1, latencies.length)) * 100) / 100 },
     ...(firstError ? { firstError } : {}),
   };
 }

@@ -9,6 +9,8 @@ export interface LoadStats {
   p99: number;
   mean: number;
   max: number;
+  /** CPU milliseconds per request: the service process (HTTP side only) and the PostgreSQL backends serving it. */
+  cpu?: { serviceMs?: number; postgresMs: number };
 }
 
 /** Nearest-rank percentile of sorted values. */
