@@ -1,4 +1,5 @@
 import { cadresPageScenario } from './cadres-page';
+import { candidatesScenario } from './candidates';
 import { flaggedScenario } from './flagged';
 import { floorScenario } from './floor';
 import { meScenario } from './me';
@@ -12,5 +13,7 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     cadresPageScenario(ctx),
     flaggedScenario(ctx, 'district'),
     flaggedScenario(ctx, 'province'),
+    candidatesScenario(ctx, 'promotion'),
+    candidatesScenario(ctx, 'training'),
   ];
 }

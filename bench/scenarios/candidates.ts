@@ -1,0 +1,122 @@
+import { Readiness } from '../../src/candidates/candidate.model';
+import { DEFAULT_WITHIN_MONTHS, levelOrder } from '../../src/candidates/ranking.service';
+import { promotionList } from '../../src/candidates/sql/promotion.sql';
+import { rankingStatement } from '../../src/candidates/sql/ranking-query';
+import { SqlParams } from '../../src/candidates/sql/sql-params';
+import { stepTo } from '../../src/candidates/sql/steps';
+import { trainingList } from '../../src/candidates/sql/training.sql';
+import { PolicyDocument } from '../../src/policy/policy.types';
+import { list, text } from '../json';
+import { Scenario, ScenarioContext } from './scenario';
+
+const PAGE = 20;
+const TARGET_LEVEL = 'COUNTY_DEPUTY';
+
+const NODE = `
+  cadreId cadre { id externalId name } unit { id code name }
+  currentLevel nextLevel readiness eligibleFrom score
+  scoreBreakdown { factor weight value contribution }
+  reasons needs policyVersion
+  blockers { code met current required remaining unit source dateMet }`;
+const CONNECTION = `
+  totalCount asOf policyVersion
+  pageInfo { hasNextPage endCursor }
+  facets { byUnit { key label count } byLevel { key label count } byReadiness { key label count } }
+  edges { cursor node { ${NODE} } }`;
+
+const PROMOTION = `
+query Promotion($unitId: ID) {
+  promotionCandidates(first: ${PAGE}, input: { targetLevel: "${TARGET_LEVEL}", unitId: $unitId }) { ${CONNECTION} }
+}`;
+const TRAINING = `
+query Training($unitId: ID) {
+  trainingCandidates(first: ${PAGE}, input: { unitId: $unitId }) { ${CONNECTION} }
+}`;
+
+/** The settings the candidate service gives its ranking statement, in the same transaction-free form. */
+const SESSION = `SELECT set_config('jit', 'off', false), set_config('random_page_cost', '1.1', false),
+                        set_config('work_mem', '32MB', false)`;
+
+const keysOf = (field: string) => (data: unknown) => [
+  `total ${text(data, field, 'totalCount')}`,
+  ...list(data, field, 'edges').map((e) => `${text(e, 'node', 'cadreId')} ${text(e, 'node', 'score')}`),
+];
+
+/**
+ * The ranking statement the candidate service builds (src/candidates/sql), bound the same way, run directly:
+ * the database work of a page with its facets, without the Node side (explanations, GraphQL, loaders).
+ */
+function rankingSql(
+  kind: 'promotion' | 'training',
+  document: PolicyDocument,
+  asOfValue: string,
+  rootId: string,
+): { sql: string; values: unknown[] } {
+  const p = new SqlParams();
+  const asOf = p.add(asOfValue, 'date');
+  const root = p.add(rootId, 'uuid');
+  let spec;
+  if (kind === 'promotion') {
+    const step = stepTo(document, TARGET_LEVEL);
+    if (!step) throw new Error(`No ladder step leads to ${TARGET_LEVEL}`);
+    spec = promotionList({ asOf, policy: document, step, root, readiness: [Readiness.READY_NOW] }, p);
+  } else {
+    const longServiceYears = document.rules.POST_LIMIT_SAME_POST.params.years;
+    spec = trainingList({ asOf, policy: document, root, kind: undefined, longServiceYears }, p);
+  }
+  const sql = rankingStatement({
+    p,
+    asOf,
+    root,
+    policy: document,
+    levelOrder: levelOrder(document),
+    withinMonths: DEFAULT_WITHIN_MONTHS,
+    spec,
+    first: PAGE + 1,
+  });
+  return { sql, values: p.values };
+}
+
+/** promotionCandidates (COUNTY_DEPUTY, in a prefecture) or trainingCandidates (the same prefecture), page 1. */
+export function candidatesScenario(
+  { fixtures, tokens }: ScenarioContext,
+  kind: 'promotion' | 'training',
+): Scenario {
+  const unit = fixtures.prefecture;
+  const field = kind === 'promotion' ? 'promotionCandidates' : 'trainingCandidates';
+  const document = fixtures.policyDocument as PolicyDocument;
+  let built: { sql: string; values: unknown[] } | undefined;
+  return {
+    name: kind,
+    label:
+      kind === 'promotion'
+        ? `\`promotionCandidates(${TARGET_LEVEL})\` page 1, prefecture ${unit.code}`
+        : `\`trainingCandidates\` page 1, prefecture ${unit.code}`,
+    targets: kind === 'promotion' ? { p95Ms: 250 } : {},
+    requests: [
+      {
+        query: kind === 'promotion' ? PROMOTION : TRAINING,
+        variables: { unitId: unit.id },
+        token: tokens.orgDept(unit.id),
+      },
+    ],
+    keys: keysOf(field),
+    sql: {
+      description:
+        'the ranking statement src/candidates/sql builds (flags, pathway facts, score, facets, page)',
+      prepare: SESSION,
+      run: async (client) => {
+        built ??= rankingSql(kind, document, fixtures.asOf, unit.id);
+        const { rows } = await client.query<{ cadre_id: string | null; score: string; total: number }>(
+          built.sql,
+          built.values,
+        );
+        const listed = rows.filter((r) => r.cadre_id !== null);
+        return [
+          `total ${rows[0]?.total ?? 0}`,
+          ...listed.slice(0, PAGE).map((r) => `${r.cadre_id} ${Number(r.score)}`),
+        ];
+      },
+    },
+  };
+}
