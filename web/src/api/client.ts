@@ -82,15 +82,21 @@ export async function request<R, V>(token: string | null, doc: Doc<R, V>, variab
 export async function downloadCsv(token: string | null, path: string, filename: string): Promise<void> {
   const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
-    let message = `HTTP ${res.status}`;
+    let problem: ApiProblem = {
+      code: res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : 'NETWORK',
+      message: `HTTP ${res.status}`,
+    };
     try {
-      const body = (await res.json()) as { message?: string; code?: string };
-      message = body.message ?? message;
+      const body = (await res.json()) as { code?: string; message?: string; requestId?: string };
+      problem = {
+        code: body.code ?? problem.code,
+        message: body.message ?? problem.message,
+        requestId: body.requestId,
+      };
     } catch {
       // not JSON
     }
-    const code = res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : 'NETWORK';
-    throw new ApiError([{ code, message }]);
+    throw new ApiError([problem]);
   }
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -377,3 +377,127 @@ export const SpecialistsQuery = graphql(`
     }
   }
 `);
+
+export const TalentPoolsQuery = graphql(`
+  query TalentPools($first: Int, $after: String) {
+    talentPools(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          targetLevel
+          domain
+          note
+          memberCount
+          createdAt
+          createdBy
+          unit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const TalentPoolQuery = graphql(`
+  query TalentPool($id: ID!, $asOf: Date) {
+    talentPool(id: $id) {
+      id
+      name
+      targetLevel
+      domain
+      note
+      memberCount
+      createdBy
+      createdAt
+      unit {
+        id
+        name
+      }
+      members(asOf: $asOf) {
+        cadreId
+        note
+        addedAt
+        addedBy
+        cadre {
+          id
+          name
+          externalId
+        }
+        snapshot {
+          asOf
+          policyVersion
+          score
+          readiness
+          eligibleFrom
+          reasons
+          blockers
+          scoreBreakdown {
+            factor
+            weight
+            value
+            contribution
+          }
+        }
+        live {
+          ...CandidateFields
+        }
+        decisions {
+          id
+          decision
+          effectiveDate
+          note
+          decidedBy
+          decidedAt
+          postingId
+        }
+      }
+    }
+  }
+`);
+
+export const CreateTalentPoolMutation = graphql(`
+  mutation CreateTalentPool($input: CreateTalentPoolInput!) {
+    createTalentPool(input: $input) {
+      id
+      name
+      targetLevel
+    }
+  }
+`);
+
+export const AddToPoolMutation = graphql(`
+  mutation AddToPool($input: AddToPoolInput!) {
+    addToPool(input: $input) {
+      poolId
+      cadreId
+      snapshot {
+        score
+      }
+    }
+  }
+`);
+
+export const RemoveFromPoolMutation = graphql(`
+  mutation RemoveFromPool($poolId: ID!, $cadreId: ID!) {
+    removeFromPool(poolId: $poolId, cadreId: $cadreId)
+  }
+`);
+
+export const RecordDecisionMutation = graphql(`
+  mutation RecordDecision($input: RecordDecisionInput!) {
+    recordDecision(input: $input) {
+      id
+      decision
+      effectiveDate
+      postingId
+    }
+  }
+`);

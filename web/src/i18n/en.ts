@@ -238,6 +238,12 @@ export const en: Messages = {
     export: 'Export CSV',
     open: 'Open',
     created: 'Created: {name}',
+    created2: 'Created',
+    newPostUnit: 'New post: unit',
+    newPostTitle: 'New post: title',
+    then: 'When added',
+    now: 'Now',
+    noLongerCandidate: 'No longer one step below the level: not a candidate any more.',
   },
   labels: {
     level: {

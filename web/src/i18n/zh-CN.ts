@@ -230,6 +230,12 @@ export const zhCN = {
     export: '导出 CSV',
     open: '打开',
     created: '已新建：{name}',
+    created2: '创建',
+    newPostUnit: '新任职单位',
+    newPostTitle: '新任职务',
+    then: '入库时',
+    now: '现在',
+    noLongerCandidate: '已不在下一级之下，不再是候选人。',
   },
   labels: {
     level: {

@@ -4,6 +4,7 @@ import {
   PromotionCandidatesQuery,
   SpecialistsQuery,
   SpecialtyDomainsQuery,
+  TalentPoolsQuery,
   TrainingCandidatesQuery,
 } from '../api/operations';
 import { useApi } from '../api/use-api';
@@ -12,6 +13,7 @@ import { useSession } from '../auth/session';
 import { domainName } from '../components/Achievements';
 import { CandidateCard } from '../components/CandidateCard';
 import { ErrorBox, Loading, Pager, Section } from '../components/common';
+import { CreatePoolForm } from '../components/CreatePoolForm';
 import { UnitSelect } from '../components/UnitSelect';
 import { usePages } from '../components/use-pages';
 import type { CandidateListFieldsFragment, TrainingNeed } from '../gql/graphql';
@@ -166,6 +168,8 @@ export function CandidateSearch() {
   const { asOf } = useAsOf();
   const { session } = useSession();
   const domains = useApi(SpecialtyDomainsQuery, {});
+  const pools = useApi(TalentPoolsQuery, { first: 100 });
+  const poolList = pools.data?.talentPools.edges.map((e) => e.node) ?? [];
   const [draft, setDraft] = useState<Filters>(INITIAL);
   const [applied, setApplied] = useState<Filters>(INITIAL);
   const [exportError, setExportError] = useState<ApiError | null>(null);
@@ -324,6 +328,15 @@ export function CandidateSearch() {
           }
         >
           {exportError && <ErrorBox error={exportError} />}
+          <details className="list-details" open={pools.data && poolList.length === 0}>
+            <summary>{m.pools.create}</summary>
+            <CreatePoolForm
+              idPrefix="cand-pool"
+              defaultLevel={applied.kind === 'promotion' ? applied.targetLevel : undefined}
+              defaultUnitId={applied.unitId}
+              onCreated={pools.reload}
+            />
+          </details>
           <Facets list={list} unitId={applied.unitId} onUnit={filterUnit} />
           {list.edges.length === 0 ? (
             <p className="muted">{m.candidates.empty}</p>
@@ -335,6 +348,8 @@ export function CandidateSearch() {
                     cadreId={node.cadreId}
                     cadreName={node.cadre.name}
                     targetLevel={applied.kind === 'promotion' ? applied.targetLevel : null}
+                    pools={poolList}
+                    onAdded={pools.reload}
                   />
                 </CandidateCard>
               ))}

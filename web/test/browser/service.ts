@@ -107,7 +107,11 @@ export async function startService(): Promise<RunningService> {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
 
-  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   const keep = (d: Buffer) => {
     log = (log + d.toString()).slice(-20_000);
@@ -146,7 +150,8 @@ export async function startService(): Promise<RunningService> {
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: T; errors?: unknown[] };
-      if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      if (body.errors?.length || !body.data)
+        throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
       return body.data;
     },
   };

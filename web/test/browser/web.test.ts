@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -142,6 +143,62 @@ describe('an organisation department', () => {
     await page.getByRole('heading', { name: '杨守田 的成长档案' }).waitFor();
     await page.getByTestId('pathway-date').getByText('已符合晋升条件').waitFor();
     await shot(page, 'cadre-record-org-dept');
+    await page.close();
+  });
+
+  test('finds the township head among promotion candidates, adds him to a talent pool and records a decision', async () => {
+    const page = await openSignedIn(tokens.orgDept);
+    await page.getByRole('link', { name: '候选人' }).click();
+    await page.getByRole('heading', { name: '候选人查询' }).waitFor();
+    await page.getByLabel('查询类型').selectOption('promotion');
+    await page.getByLabel('拟任层次').selectOption('COUNTY_DEPUTY');
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    // DOMAIN.md case 2: kept eleven years as township head, eligible for COUNTY_DEPUTY.
+    const card = page.locator('li[data-cadre="DEMO-002"]');
+    await card.waitFor();
+    assert.match(await card.innerText(), /杨守田/);
+    assert.match(await card.innerText(), /现在可用/);
+    assert.ok((await card.locator('.score-bars li').count()) >= 3, 'a bar per ranking factor');
+    assert.match(await page.locator('.facets').innerText(), /禾溪县人民政府/);
+
+    const poolName = '县处级副职后备干部（2026）';
+    const create = page.locator('form', { has: page.getByLabel('名称') });
+    if (!(await create.isVisible())) await page.locator('summary', { hasText: '新建人才库' }).click();
+    await create.getByLabel('名称').fill(poolName);
+    await create.getByRole('button', { name: '新建人才库' }).click();
+    await create.getByText(`已新建：${poolName}`).waitFor();
+    await card.getByLabel('人才库', { exact: true }).selectOption({ label: `${poolName} (县处级副职)` });
+    await card.getByLabel('备注', { exact: true }).fill('任乡镇正职十一年，实绩突出');
+    await card.getByRole('button', { name: '加入人才库' }).click();
+    const added = card.getByRole('link', { name: `已加入 ${poolName}` });
+    await added.waitFor();
+    await shot(page, 'candidates');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a BOM');
+    assert.match(csv, /杨守田/);
+
+    await added.click();
+    await page.getByRole('heading', { name: poolName }).waitFor();
+    const member = page.locator('li[data-cadre="DEMO-002"]');
+    assert.match(await member.innerText(), /任乡镇正职十一年，实绩突出/);
+    await member.getByLabel('决定', { exact: true }).selectOption('PROMOTED');
+    await member.getByLabel('生效日期').fill('2026-12-01');
+    await member.getByLabel('新任职单位').selectOption({ label: '禾溪县人民政府' });
+    await member.getByLabel('新任职务').fill('副县长');
+    await member.getByRole('button', { name: '记录决定' }).click();
+    await member.getByText('已记录：已提拔').waitFor();
+    await member.locator('.decision-promoted').waitFor();
+    await shot(page, 'talent-pool');
+
+    // The PROMOTED decision recorded the new post: his record shows it from 2026-12-01.
+    await member.getByRole('link', { name: '杨守田' }).click();
+    await page.getByLabel('评估日期').fill('2026-12-02');
+    const postings = page.locator('section', { has: page.getByRole('heading', { name: '任职经历' }) });
+    await postings.getByRole('cell', { name: '副县长' }).waitFor();
     await page.close();
   });
 });
