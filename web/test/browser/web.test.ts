@@ -31,6 +31,22 @@ async function openSignedIn(token: string, width = 1280, locale = 'zh-CN'): Prom
   return page;
 }
 
+/** Every form control has a label, every picture-like element a name: what a screen reader needs. */
+async function assertLabelled(page: Page): Promise<void> {
+  const unlabelled = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLInputElement>('input, select, textarea')) {
+      if (!el.labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+        out.push(el.outerHTML.slice(0, 80));
+    }
+    for (const el of document.querySelectorAll('[role="img"], [role="progressbar"], nav, [role="group"]'))
+      if (!el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+        out.push(el.outerHTML.slice(0, 80));
+    return out;
+  });
+  assert.deepEqual(unlabelled, []);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -75,6 +91,14 @@ describe('a cadre', () => {
     const flag = page.locator('[data-flag="TRAINING_SHORTFALL"]');
     assert.match(await flag.innerText(), /还差 60 学时/);
     assert.match(await flag.innerText(), /干部教育培训工作条例/);
+    await assertLabelled(page);
+    // After a reload (the session survives it), the keyboard reaches the skip link first; it moves focus to the content.
+    await page.reload();
+    await page.getByTestId('pathway-date').locator('time').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
     await shot(page, 'cadre-record');
     await page.close();
   });
@@ -160,6 +184,7 @@ describe('an organisation department', () => {
     assert.match(await card.innerText(), /现在可用/);
     assert.ok((await card.locator('.score-bars li').count()) >= 3, 'a bar per ranking factor');
     assert.match(await page.locator('.facets').innerText(), /禾溪县人民政府/);
+    await assertLabelled(page);
 
     const poolName = '县处级副职后备干部（2026）';
     const create = page.locator('form', { has: page.getByLabel('名称') });
