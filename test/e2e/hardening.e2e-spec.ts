@@ -190,7 +190,7 @@ describe('rate limit per token', () => {
 describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production' });
+    t = await createTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'error' });
   });
   afterAll(() => t.close());
 
@@ -239,6 +239,15 @@ describe('production mode', () => {
     } finally {
       await t.ds.query('ALTER TABLE training_gone RENAME TO training');
     }
+  });
+
+  it('answers a malformed JSON body with 400 and no stack', async () => {
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send('{"query": "{ units { id } }", oops');
+    expect(res.status).toBe(400);
+    expect(res.text).not.toMatch(/node_modules|\bat .*\(|stack/i);
   });
 
   it('keeps domain errors as they are: code, field, message', async () => {

@@ -4,7 +4,7 @@ import { createTestApp, TestApp } from '../app-factory';
 describe('health endpoints', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production' });
+    t = await createTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'error' });
   });
   afterAll(() => t.close());
 
