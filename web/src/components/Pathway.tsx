@@ -17,6 +17,9 @@ export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragme
       if (r.unit.startsWith('posts')) return fmt(m.labels.posts, { n: number(v, 0) });
       return number(v);
     }
+    const notGrade = /^not ([A-Z_]+) in (\d{4})$/.exec(v);
+    if (notGrade)
+      return fmt(m.pathway.notGradeIn, { grade: label(m.labels.grade, notGrade[1]), year: notGrade[2] });
     return label({ ...m.labels.education, ...m.labels.grade }, v);
   };
   const total = pathway.requirements.length;

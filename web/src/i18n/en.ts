@@ -149,6 +149,7 @@ export const en: Messages = {
     current: 'now {value}',
     required: 'required {value}',
     remaining: '{value} to go',
+    notGradeIn: 'not {grade} in {year}',
     dateMet: 'met on {date}',
   },
   form: {

@@ -141,6 +141,7 @@ export const zhCN = {
     current: '现有 {value}',
     required: '要求 {value}',
     remaining: '还差 {value}',
+    notGradeIn: '{year} 年度不是“{grade}”',
     dateMet: '预计 {date} 满足',
   },
   form: {

@@ -138,6 +138,20 @@ describe('a cadre', () => {
     await phone.close();
   });
 
+  test('is told at sign-in when a token is not one, or when the service refuses it', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(service.url);
+    await page.getByLabel('令牌').fill('not-a-token');
+    await page.getByRole('button', { name: '登录' }).click();
+    assert.match(await page.locator('#token-error').innerText(), /这不是有效的令牌/);
+    const forged = `${tokens.cadre.slice(0, -6)}AAAAAA`;
+    await page.getByLabel('令牌').fill(forged);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('#token-error', { hasText: '服务拒绝了此令牌' }).waitFor();
+    assert.equal(await page.getByTestId('who').count(), 0);
+    await page.close();
+  });
+
   test("cannot open another cadre's record", async () => {
     const page = await openSignedIn(tokens.cadre);
     await page.getByTestId('pathway-date').waitFor();
