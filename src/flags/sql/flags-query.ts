@@ -116,6 +116,8 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
     : `SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
          '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false`;
   const filter = wanted ? `WHERE code = ANY(${p.add([...wanted], 'text[]')})` : '';
-  const ctes = [scope, ...rules.ctes, `flags AS (SELECT * FROM (${union}) AS u ${filter})`];
+  // Names every parameter once, so each has a type even when no rule reads it (e.g. PROMOTION_ELIGIBLE alone).
+  const args = `args AS (SELECT ${asOf} AS as_of, ${s.doc} AS doc${s.domain ? `, ${s.domain} AS domain` : ''})`;
+  const ctes = [args, scope, ...rules.ctes, `flags AS (SELECT * FROM (${union}) AS u ${filter})`];
   return { withSql: `WITH ${ctes.join(',\n')}`, params: p };
 }
