@@ -22,6 +22,8 @@ export interface BenchOptions {
   write: boolean;
   /** Run the service under the V8 profiler and print where its time went. */
   profile: boolean;
+  /** Extra node flags for the service, e.g. --max-old-space-size=192. */
+  nodeOptions: string[];
 }
 
 const USAGE = `Usage: npm run bench [-- --quick] [--cadres N] [--duration S] [--warmup S] [--sql-duration S]
@@ -32,6 +34,7 @@ const USAGE = `Usage: npm run bench [-- --quick] [--cadres N] [--duration S] [--
   --no-build     reuse the service build in bench/data/dist
   --no-write     print the table only; write no results file and leave bench/README.md alone
   --profile      run the service with --cpu-prof (profile in bench/data/profiles) and print its hottest functions
+  --node-options "--flag …"  extra node flags for the service, e.g. --max-old-space-size=192
 Set DATABASE_URL to use that PostgreSQL server (the bench creates its own database there, cadre_bench_<size>);
 without it an embedded server is started under .data/postgres.`;
 
@@ -50,6 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'no-build': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'node-options': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -76,5 +80,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     build: !values['no-build'],
     write: !values['no-write'] && !values.profile,
     profile: values.profile,
+    nodeOptions: values['node-options']?.split(/\s+/).filter(Boolean) ?? [],
   };
 }

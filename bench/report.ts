@@ -42,6 +42,7 @@ export interface BenchReport {
     durationSeconds: number;
     warmupSeconds: number;
     sqlDurationSeconds: number;
+    nodeOptions: string[];
   };
   dataset: Dataset;
   scenarios: ScenarioResult[];
@@ -84,7 +85,9 @@ export function markdown(r: BenchReport): string {
     `Dataset \`${r.dataset.database}\`: ${rows}.`,
     '',
     `Concurrency ${r.settings.concurrency}, ${r.settings.warmupSeconds} s warm-up then ${r.settings.durationSeconds} s ` +
-      `per scenario over HTTP; raw SQL ${r.settings.sqlDurationSeconds} s. Latencies in ms. CPU ms/req: CPU time of ` +
+      `per scenario over HTTP; raw SQL ${r.settings.sqlDurationSeconds} s` +
+      `${r.settings.nodeOptions.length ? `; service started with node ${r.settings.nodeOptions.join(' ')}` : ''}. ` +
+      `Latencies in ms. CPU ms/req: CPU time of ` +
       `the service process and of the PostgreSQL backends serving it (raw SQL: its backends), per request.`,
     '',
     '| Scenario | p50 | p95 | p99 | req/s | errors | CPU ms/req service + PG | raw SQL p50 / p95 | raw SQL CPU ms/req | × SQL | same rows | RSS peak MB | targets |',

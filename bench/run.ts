@@ -94,7 +94,10 @@ async function main(): Promise<void> {
         databaseUrl: dataset.url,
         jwtSecret: tokens.secret,
         port: await freePort(),
-        nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+        nodeArgs: [
+          ...opts.nodeOptions,
+          ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+        ],
       });
       const rss = new RssSampler(service.pid);
       rss.start();
@@ -195,6 +198,7 @@ async function main(): Promise<void> {
           durationSeconds: opts.duration,
           warmupSeconds: opts.warmup,
           sqlDurationSeconds: opts.sqlDuration,
+          nodeOptions: opts.nodeOptions,
         },
         dataset,
         scenarios: results,

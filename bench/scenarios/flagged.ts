@@ -38,9 +38,11 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
              -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
              max(over_by) AS over_by, jsonb_agg(to_jsonb(flags)) AS flags
         FROM flags GROUP BY cadre_id)
-    SELECT per.*, (SELECT count(*) FROM per)::int AS total, c.external_id, c.name
-      FROM per JOIN cadre c ON c.id = per.cadre_id
-     ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit}`;
+    SELECT page.*, c.external_id, c.name
+      FROM (SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per
+             ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit}) page
+      JOIN cadre c ON c.id = page.cadre_id
+     ORDER BY worst, over_by DESC, cadre_id`;
   return {
     name: `flagged-${where}`,
     label:
