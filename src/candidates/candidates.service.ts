@@ -129,7 +129,16 @@ export class CandidatesService {
     const spec = promotionList({ asOf, policy: policy.document, step, cadreIds }, p);
     const page = { asOf: o.asOf, first: cadreIds.length };
     const withinMonths = DEFAULT_WITHIN_MONTHS;
-    const result = await this.ranking.rank({ kind: 'PROMOTION', page, policy, p, asOf, domain, withinMonths, spec });
+    const result = await this.ranking.rank({
+      kind: 'PROMOTION',
+      page,
+      policy,
+      p,
+      asOf,
+      domain,
+      withinMonths,
+      spec,
+    });
     return {
       policyVersion: policy.version,
       candidates: new Map(result.edges.map((e) => [e.node.cadreId, e.node])),

@@ -35,7 +35,17 @@ export interface FactsSqlParams {
   asOf: string;
   /** Every level of every ladder, lowest first (from the policy). */
   levelOrder: string;
+  /**
+   * Leave pathway_facts.appraisals NULL; pathwayFactsColumns(asOf) then reads them for the rows selected. For
+   * statements that need the facts of many cadres but return few (candidate ranking returns one page).
+   */
+  appraisalsLater?: boolean;
 }
+
+/** The appraisal years the rules read: from the year the current level began (or last year) to asOf's year. */
+const appraisalYears = (levelStart: string, asOf: string): string =>
+  `BETWEEN least(extract(year FROM ${levelStart})::int, extract(year FROM ${asOf})::int - 1)
+               AND extract(year FROM ${asOf})::int`;
 
 /**
  * The facts every promotion requirement reads, as common table expressions for one set-based statement.
@@ -45,7 +55,18 @@ export interface FactsSqlParams {
  * grassroots_spans (datemultirange), grassroots_days, in_grassroots_now, posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
  * current regular postings. Candidate ranking joins these CTEs; queryPathwayFacts reads them for the rules.
  */
-export function pathwayFactsCtes({ asOf, levelOrder }: FactsSqlParams): string {
+export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSqlParams): string {
+  const appraisals = appraisalsLater
+    ? ''
+    : `pw_appraisals AS (
+      SELECT a.cadre_id,
+             json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
+        FROM target t
+        LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
+        JOIN appraisal a ON a.cadre_id = t.cadre_id
+       WHERE a.year ${appraisalYears('ls.level_start', asOf)}
+       GROUP BY a.cadre_id
+    ),`;
   return `
     pw_postings AS MATERIALIZED (
       -- Every posting of the cadres in scope that began by asOf, read once.
@@ -99,35 +120,25 @@ export function pathwayFactsCtes({ asOf, levelOrder }: FactsSqlParams): string {
        WHERE p.grassroots
        GROUP BY p.cadre_id
     ),
-    pw_appraisals AS (
-      SELECT a.cadre_id,
-             json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
-        FROM target t
-        LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
-        JOIN appraisal a ON a.cadre_id = t.cadre_id
-       WHERE a.year BETWEEN least(extract(year FROM ls.level_start)::int, extract(year FROM ${asOf})::int - 1)
-                        AND extract(year FROM ${asOf})::int
-       GROUP BY a.cadre_id
-    ),
+    ${appraisals}
     pathway_facts AS (
       SELECT t.cadre_id, cur.level AS current_level, cur.ladder, ls.level_start, ls.last_promotion_date,
              c.work_start_date, c.education_level, g.spans AS grassroots_spans,
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
              coalesce(g.now, false) AS in_grassroots_now,
              coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
-             coalesce(ap.list, '[]'::json) AS appraisals
+             ${appraisalsLater ? 'NULL::json' : `coalesce(ap.list, '[]'::json)`} AS appraisals
         FROM target t
         JOIN cadre c ON c.id = t.cadre_id
         LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
         LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
         LEFT JOIN pw_posts po ON po.cadre_id = t.cadre_id
         LEFT JOIN pw_grassroots g ON g.cadre_id = t.cadre_id
-        LEFT JOIN pw_appraisals ap ON ap.cadre_id = t.cadre_id
+        ${appraisalsLater ? '' : 'LEFT JOIN pw_appraisals ap ON ap.cadre_id = t.cadre_id'}
     )`;
 }
 
-/** Reads the facts of pathway_facts as the rules take them. */
-export const PATHWAY_FACTS_COLUMNS = `
+const columns = (appraisals: string): string => `
            f.cadre_id AS "cadreId",
            f.current_level AS "currentLevel",
            f.ladder AS "ladder",
@@ -140,7 +151,17 @@ export const PATHWAY_FACTS_COLUMNS = `
               FROM unnest(f.grassroots_spans) s) AS "grassrootsSpans",
            f.in_grassroots_now AS "inGrassrootsNow",
            f.posts_by_level AS "postsByLevel",
-           f.appraisals AS "appraisals"`;
+           ${appraisals} AS "appraisals"`;
+
+/** Reads the facts of pathway_facts (alias f) as the rules take them. */
+export const PATHWAY_FACTS_COLUMNS = columns('f.appraisals');
+
+/** The same, reading the appraisals of each row selected when pathwayFactsCtes left them for later. */
+export function pathwayFactsColumns(asOf: string): string {
+  return columns(`coalesce(f.appraisals, (
+    SELECT coalesce(json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]'::json)
+      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`);
+}
 
 /** One set-based query for the facts every promotion requirement reads (see pathwayFactsCtes). */
 export async function queryPathwayFacts(

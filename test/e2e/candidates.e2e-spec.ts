@@ -185,7 +185,9 @@ describe('promotionCandidates', () => {
     const seen = await allPages(
       (after) => promotion(t, input, { first: 3, after }),
       async (n) => {
-        // Above the cursor (never shown now), below it (shown later), a rename and a removal.
+        // While the cursor is still among the original rows (0.30 and up): a newcomer above it (never shown
+        // now), one below every original (shown later), a rename and a removal.
+        if (n >= 3) return;
         const top = await townshipChief(t.ds, {
           name: `Top${n}`,
           deputyUnit: f.a1,
@@ -199,13 +201,13 @@ describe('promotionCandidates', () => {
             name: `Low${n}`,
             deputyUnit: f.a1,
             chiefUnit: township,
-            deputyFrom: '2014-12-01',
-            chiefFrom: '2018-12-01',
+            deputyFrom: '2021-06-01',
+            chiefFrom: '2023-06-01',
           }),
         );
         await t.ds.query(`UPDATE cadre SET name = name || '′' WHERE id = $1`, [before[n].cadreId]);
         const victim = before.at(-1 - n)?.cadreId;
-        if (victim && n < 3) {
+        if (victim) {
           await t.ds.query(
             `UPDATE posting SET end_date = '2026-06-30' WHERE cadre_id = $1 AND end_date IS NULL`,
             [victim],
@@ -218,7 +220,7 @@ describe('promotionCandidates', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const expected = before.map((c) => c.cadreId).filter((id) => !removed.has(id));
     expect(expected.filter((id) => !ids.includes(id))).toEqual([]);
-    // Newcomers scoring below every cursor (0.15 + 0.15) are shown; those above were already passed.
+    // Newcomers below every original (5.5 grassroots years, 3.5 at level: about 0.17) are shown.
     expect(added.every((id) => ids.includes(id))).toBe(true);
     // Scores never go up from one row to the next.
     expect(

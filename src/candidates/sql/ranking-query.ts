@@ -1,7 +1,7 @@
 import { FlagCode } from '../../flags/flag.model';
 import { flagRuleSql } from '../../flags/sql/flags-query';
 import { FLAG_COLUMNS, FlagSql } from '../../flags/sql/sql-context';
-import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../pathway/pathway-facts.query';
+import { pathwayFactsColumns, pathwayFactsCtes } from '../../pathway/pathway-facts.query';
 import { PolicyDocument } from '../../policy/policy.types';
 import { readinessCtes } from './readiness.sql';
 import { SqlParams } from './sql-params';
@@ -102,7 +102,8 @@ export function rankingStatement(o: RankingStatementInput): string {
     : `flags AS (SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
                  '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false)`;
   const facts = [
-    pathwayFactsCtes({ asOf, levelOrder: p.add(o.levelOrder, 'text[]') }),
+    // Appraisals are read for the page rows only: the SQL rules read the appraisal table themselves.
+    pathwayFactsCtes({ asOf, levelOrder: p.add(o.levelOrder, 'text[]'), appraisalsLater: true }),
     readinessCtes({ asOf, policy: o.policy, steps: spec.steps, withinMonths: o.withinMonths }, p),
   ];
   const all = spec.readinessFor === 'all';
@@ -137,7 +138,7 @@ export function rankingStatement(o: RankingStatementInput): string {
            CASE WHEN pg.cadre_id IS NOT NULL THEN pg.details || ${spec.pageDetails ?? `'{}'::jsonb`} END AS details,
            pg.needs, pg.unit_id, pg.level, r.to_level, r.readiness,
            CASE WHEN r.eligible_from > '-infinity' THEN to_char(r.eligible_from, 'YYYY-MM-DD') END AS eligible_from,
-           ${PATHWAY_FACTS_COLUMNS}
+           ${pathwayFactsColumns(asOf)}
       FROM (SELECT (SELECT count(*) FROM listed)::int AS total,
                    ${facet('facet_unit', '(SELECT u.name FROM unit u WHERE u.id = x.k::uuid)')} AS by_unit,
                    ${facet('level', '(SELECT pl.name_zh FROM position_level pl WHERE pl.code = x.k)')} AS by_level,

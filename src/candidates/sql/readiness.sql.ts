@@ -45,9 +45,7 @@ export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
                   ELSE (f.work_start_date + st.work_years * interval '1 year')::date END AS work_years,
              CASE WHEN st.grassroots_days IS NULL OR f.grassroots_days >= st.grassroots_days THEN ${never}
                   WHEN f.in_grassroots_now THEN ${asOf} + (st.grassroots_days - f.grassroots_days) END AS grassroots_years,
-             CASE WHEN st.posts_needed IS NULL OR st.posts_needed <= (
-                    SELECT coalesce(sum((f.posts_by_level ->> b)::int), 0) FROM jsonb_array_elements_text(st.band) b)
-                  THEN ${never} END AS two_posts,
+             CASE WHEN st.posts_needed IS NULL OR st.posts_needed <= posts.n THEN ${never} END AS two_posts,
              CASE WHEN f.level_start IS NULL THEN ${never}
                   ELSE (f.level_start + make_interval(months => (st.min_months + coalesce(adj.months, 0))::int))::date
              END AS time_in_level,
@@ -60,6 +58,8 @@ export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
         FROM pathway_facts f
         JOIN steps st ON st.from_level = f.current_level AND st.ladder = f.ladder
         LEFT JOIN appraisal last_year ON last_year.cadre_id = f.cadre_id AND last_year.year = ${year} - 1
+        CROSS JOIN LATERAL (SELECT coalesce(sum((f.posts_by_level ->> b)::int), 0) AS n
+                              FROM jsonb_array_elements_text(st.band) b) posts
         -- Rank steps: whole years held at the level, in order, while they end before the date being reached.
         LEFT JOIN LATERAL (
           SELECT sum(y.adj) FILTER (WHERE y.counted) AS months
