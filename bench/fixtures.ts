@@ -1,15 +1,19 @@
 import { Client } from 'pg';
 import { today } from '../src/common/graphql/date.scalar';
 import { encodeCursor } from '../src/common/graphql/pagination';
-import { Fixtures } from './scenarios/scenario';
+import { Area, Fixtures } from './scenarios/scenario';
 
 const ME_CADRES = 100;
 const PAGES = 20;
 
-async function unitByCode(client: Client, code: string): Promise<{ id: string; code: string }> {
-  const { rows } = await client.query<{ id: string }>(`SELECT id FROM unit WHERE code = $1`, [code]);
-  if (!rows[0]) throw new Error(`The synthetic province has no unit ${code}`);
-  return { id: rows[0].id, code };
+async function area(client: Client, code: string): Promise<Area> {
+  const { rows } = await client.query<{ id: string; root: boolean }>(
+    `SELECT u.id, u.id = r.id AS root FROM unit u JOIN unit r ON r.code = $1 WHERE u.path <@ r.path`,
+    [code],
+  );
+  const root = rows.find((r) => r.root);
+  if (!root) throw new Error(`The synthetic province has no unit ${code}`);
+  return { id: root.id, code, unitIds: rows.map((r) => r.id) };
 }
 
 /** Looks up what the scenarios need, the same way on every run (no randomness). */
@@ -38,20 +42,14 @@ export async function loadFixtures(client: Client): Promise<Fixtures> {
       WHERE n % 50 = 0 AND n < $1 ORDER BY n`,
     [50 * PAGES],
   );
-  const district = await unitByCode(client, 'SYN-P01-C01');
-  const { rows: size } = await client.query<{ n: number }>(
-    `SELECT count(DISTINCT p.cadre_id)::int AS n FROM posting p JOIN unit u ON u.id = p.unit_id
-      WHERE p.period @> $1::date AND u.path <@ (SELECT path FROM unit WHERE id = $2)`,
-    [asOf, district.id],
-  );
   return {
     asOf,
     policyDocument: document,
     levelOrder,
     cadreIds: cadres.map((c) => c.id),
     pageCursors: [undefined, ...ends.map((e) => encodeCursor([e.name, e.id]))],
-    province: await unitByCode(client, 'SYN'),
-    prefecture: await unitByCode(client, 'SYN-P01'),
-    district: { ...district, cadres: size[0].n },
+    province: await area(client, 'SYN'),
+    prefecture: await area(client, 'SYN-P01'),
+    district: await area(client, 'SYN-P01-C01'),
   };
 }

@@ -19,7 +19,8 @@ query Flagged($unitId: ID) {
 
 /**
  * The first page of cadres past a posting limit under a unit: the rules' own set-based SQL (the same builder
- * the service uses), grouped, ordered and limited in the statement, with the cadres' names joined.
+ * the service uses, over the subtree's unit ids), grouped, ordered and limited in the statement, the flags
+ * and the cadres' names for the page only.
  */
 export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'province'): Scenario {
   const { fixtures, tokens } = ctx;
@@ -28,20 +29,21 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
   const { withSql, params } = buildFlagsQuery({
     asOf: fixtures.asOf,
     document: fixtures.policyDocument,
-    scope: { unitId: unit.id },
+    scope: { unitIds: unit.unitIds },
     codes: [FlagCode.POSTING_LIMIT_EXCEEDED],
   });
   const limit = params.add(21, 'int');
   const sql = `${withSql},
     per AS (
-      SELECT cadre_id,
-             -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
-             max(over_by) AS over_by, jsonb_agg(to_jsonb(flags)) AS flags
-        FROM flags GROUP BY cadre_id)
-    SELECT page.*, c.external_id, c.name
-      FROM (SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per
-             ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit}) page
-      JOIN cadre c ON c.id = page.cadre_id
+      SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
+             max(over_by) AS over_by
+        FROM flags GROUP BY cadre_id),
+    page AS (
+      SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per
+       ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit})
+    SELECT page.*, c.external_id, c.name,
+           (SELECT jsonb_agg(to_jsonb(f)) FROM flags f WHERE f.cadre_id = page.cadre_id) AS flags
+      FROM page JOIN cadre c ON c.id = page.cadre_id
      ORDER BY worst, over_by DESC, cadre_id`;
   return {
     name: `flagged-${where}`,

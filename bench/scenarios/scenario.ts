@@ -12,6 +12,13 @@ export interface Targets {
   sqlRatio?: number;
 }
 
+export interface Area {
+  id: string;
+  code: string;
+  /** The unit and every unit beneath it. */
+  unitIds: string[];
+}
+
 /** What the scenarios are built from: ids looked up once in the benchmark database. */
 export interface Fixtures {
   asOf: string;
@@ -22,9 +29,9 @@ export interface Fixtures {
   cadreIds: string[];
   /** `after` cursors of consecutive cadres pages of 50 (the first is undefined: page one). */
   pageCursors: (string | undefined)[];
-  province: { id: string; code: string };
-  prefecture: { id: string; code: string };
-  district: { id: string; code: string; cadres: number };
+  province: Area;
+  prefecture: Area;
+  district: Area;
 }
 
 export interface ScenarioContext {
