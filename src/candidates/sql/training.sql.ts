@@ -34,15 +34,22 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
   const longYears = p.add(i.longServiceYears, 'numeric');
   const studySince = `(${asOf} - ${longYears}::float8 * interval '1 year')::date`;
   const studyKinds = p.add(policy.rules.INDUCTION_TRAINING.params.qualifyingKinds, 'text[]');
+  // One pass over the candidates' trainings: any completed in the TRAINING_5Y window, any study since studySince.
+  const trainings = `
+      SELECT c.cadre_id, bool_or(t.end_date > ${windowStart}) AS recent,
+             bool_or(t.kind = ANY(${studyKinds}) AND t.end_date > ${studySince}) AS studied
+        FROM candidates c
+        JOIN training t ON t.cadre_id = c.cadre_id AND t.completed AND t.end_date <= ${asOf}
+                       AND t.end_date > least(${windowStart}, ${studySince})
+       GROUP BY c.cadre_id`;
   const values = `
       SELECT c.cadre_id, sf.v AS v_shortfall, sf.messages, ind.v AS v_induction, ind.message AS induction,
-             CASE WHEN NOT EXISTS (
-               SELECT 1 FROM training t WHERE t.cadre_id = c.cadre_id AND t.completed
-                  AND t.end_date > ${windowStart} AND t.end_date <= ${asOf}) THEN 1 ELSE 0 END AS v_never,
+             CASE WHEN tr.recent THEN 0 ELSE 1 END AS v_never,
              CASE WHEN ls.years >= ${longYears} THEN round(least(1, ls.years / (2 * ${longYears})), 4) ELSE 0 END AS v_long,
              round(ls.years, 1) AS long_years
         FROM candidates c
         JOIN cadre cd ON cd.id = c.cadre_id
+        LEFT JOIN (${trainings}) tr ON tr.cadre_id = c.cadre_id
         LEFT JOIN (SELECT cadre_id, array_agg(message ORDER BY rule_id) AS messages,
                           round(max((facts ->> 'hoursMissing')::numeric / nullif((facts ->> 'hoursRequired')::numeric, 0)), 4) AS v
                      FROM flags WHERE code = '${FlagCode.TRAINING_SHORTFALL}' GROUP BY cadre_id) sf
@@ -60,9 +67,7 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
                  / 365.25 AS years
             FROM posting gp JOIN unit gu ON gu.id = gp.unit_id
            WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')
-             AND NOT cd.education_in_service
-             AND NOT EXISTS (SELECT 1 FROM training st WHERE st.cadre_id = c.cadre_id AND st.completed
-                                AND st.kind = ANY(${studyKinds}) AND st.end_date > ${studySince} AND st.end_date <= ${asOf})
+             AND NOT cd.education_in_service AND NOT coalesce(tr.studied, false)
         ) ls ON true`;
   const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;
   return {
