@@ -86,13 +86,15 @@ async function main(): Promise<void> {
       if (rss !== undefined) memory.push({ t: Math.round((Date.now() - t0) / 1000), rss: round(rss) });
     }, 1000);
     let clients = 0;
+    const perSecond: number[] = [];
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      autocannon(
+      const instance = autocannon(
         {
           url: service.url,
           connections: CONNECTIONS,
           duration: SECONDS,
-          timeout: 30,
+          // above the service's own request timeout, so that its answer (a 503) is what gets counted
+          timeout: 40,
           requests: requestCycle(cadreIds, written, tally),
           setupClient: (client) => {
             clients += 1;
@@ -103,6 +105,12 @@ async function main(): Promise<void> {
         (err: unknown, res) =>
           err ? reject(err instanceof Error ? err : new Error('autocannon failed')) : resolve(res),
       );
+      const started = Date.now();
+      instance.on('response', () => {
+        const second = Math.floor((Date.now() - started) / 1000);
+        while (perSecond.length <= second) perSecond.push(0);
+        perSecond[second] += 1;
+      });
     });
     clearInterval(sampler);
     const foundCadres = await countFound(db.url, 'cadre', written.cadres);
@@ -119,6 +127,10 @@ async function main(): Promise<void> {
       requests: {
         total: result.requests.total,
         perSecondAvg: result.requests.average,
+        // the last, partial second left out
+        perSecondMin: Math.min(...perSecond.slice(0, SECONDS)),
+        perSecondMax: Math.max(...perSecond),
+        perSecond,
         reads: tally.reads,
         writes: tally.writes,
       },
@@ -168,7 +180,14 @@ function markdown(
     startedAt: string;
     connections: number;
     seconds: number;
-    requests: { total: number; perSecondAvg: number; reads: number; writes: number };
+    requests: {
+      total: number;
+      perSecondAvg: number;
+      perSecondMin: number;
+      perSecondMax: number;
+      reads: number;
+      writes: number;
+    };
     latencyMs: { p50: number; p90: number; p99: number; max: number };
     status: Record<string, number>;
     connectionErrors: number;
@@ -186,7 +205,8 @@ ${r.connections} connections for ${r.seconds} s on loopback, 7 reads : 3 writes,
 
 | measure | value |
 |---|---|
-| requests | ${r.requests.total} (${round(r.requests.perSecondAvg)}/s average; ${r.requests.reads} reads, ${r.requests.writes} writes) |
+| requests | ${r.requests.total} (${r.requests.reads} reads, ${r.requests.writes} writes) |
+| requests per second: average (slowest second, fastest second) | ${round(r.requests.perSecondAvg)} (${r.requests.perSecondMin}, ${r.requests.perSecondMax}) |
 | latency p50 / p90 / p99 / max | ${r.latencyMs.p50} / ${r.latencyMs.p90} / ${r.latencyMs.p99} / ${r.latencyMs.max} ms |
 | HTTP 2xx / 4xx / 5xx | ${r.status['2xx']} / ${r.status['4xx']} / ${r.status['5xx']} |
 | connection errors / timeouts | ${r.connectionErrors} / ${r.timeouts} |
