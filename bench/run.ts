@@ -166,7 +166,15 @@ async function main(): Promise<void> {
         if (syncBatch.length) {
           log(`- sync: ${syncBatch.length.toLocaleString('en')} postings, ${opts.syncRounds} round(s)`);
           rss.window();
-          const rounds = await runSync(service.url, client, tokens, syncBatch, opts.syncRounds, log);
+          const rounds = await runSync(
+            service.url,
+            service.pid,
+            client,
+            tokens,
+            syncBatch,
+            opts.syncRounds,
+            log,
+          );
           const created = median(rounds.map((r) => r.created));
           const unchanged = median(rounds.map((r) => r.unchanged));
           sync = {

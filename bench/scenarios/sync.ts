@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { backendPids, CpuMeter } from '../cpu';
 import { BENCH_SOURCE, removeSyncRows } from '../dataset';
 import { text } from '../json';
 import { BenchTokens } from '../tokens';
@@ -69,6 +70,8 @@ export interface SyncTiming {
   seconds: number;
   recordsPerSecond: number;
   counts: Record<string, number>;
+  /** CPU seconds of the service process and of its PostgreSQL backends during the call. */
+  cpu?: { serviceSeconds: number; postgresSeconds: number };
 }
 
 export interface SyncRound {
@@ -76,7 +79,13 @@ export interface SyncRound {
   unchanged: SyncTiming;
 }
 
-async function send(url: string, token: string, records: PostingRecord[]): Promise<SyncTiming> {
+async function send(
+  url: string,
+  token: string,
+  records: PostingRecord[],
+  meters: () => Promise<() => SyncTiming['cpu']>,
+): Promise<SyncTiming> {
+  const measured = await meters();
   const body = JSON.stringify({ query: MUTATION, variables: { input: { source: BENCH_SOURCE, records } } });
   const t0 = process.hrtime.bigint();
   const res = await fetch(url, {
@@ -97,12 +106,14 @@ async function send(url: string, token: string, records: PostingRecord[]): Promi
     seconds: Math.round(seconds * 1000) / 1000,
     recordsPerSecond: Math.round(records.length / seconds),
     counts,
+    cpu: measured(),
   };
 }
 
 /** Each round: remove the bench source's postings, send the batch (all new), send it again (all unchanged). */
 export async function runSync(
   url: string,
+  servicePid: number,
   client: Client,
   tokens: BenchTokens,
   records: PostingRecord[],
@@ -110,16 +121,24 @@ export async function runSync(
   log: (line: string) => void,
 ): Promise<SyncRound[]> {
   const token = tokens.hrSync(BENCH_SOURCE);
+  const meters = async (): Promise<() => SyncTiming['cpu']> => {
+    const service = new CpuMeter([servicePid]);
+    const postgres = new CpuMeter(await backendPids(client, 'cadre-pathways'));
+    const s = (ms: number): number => Math.round(ms) / 1000;
+    return () => ({ serviceSeconds: s(service.elapsed()), postgresSeconds: s(postgres.elapsed()) });
+  };
   const out: SyncRound[] = [];
   try {
     for (let r = 0; r < rounds; r++) {
       await removeSyncRows(client);
       await client.query('VACUUM ANALYZE posting');
-      const created = await send(url, token, records);
-      const unchanged = await send(url, token, records);
+      const created = await send(url, token, records, meters);
+      const unchanged = await send(url, token, records, meters);
+      const cpu = (t: SyncTiming): string =>
+        t.cpu ? `, CPU ${t.cpu.serviceSeconds} s service + ${t.cpu.postgresSeconds} s PostgreSQL` : '';
       log(
-        `  round ${r + 1}: new ${created.recordsPerSecond} records/s (${JSON.stringify(created.counts)}), ` +
-          `unchanged ${unchanged.recordsPerSecond} records/s (${JSON.stringify(unchanged.counts)})`,
+        `  round ${r + 1}: new ${created.recordsPerSecond} records/s${cpu(created)} (${JSON.stringify(created.counts)}), ` +
+          `unchanged ${unchanged.recordsPerSecond} records/s${cpu(unchanged)} (${JSON.stringify(unchanged.counts)})`,
       );
       out.push({ created, unchanged });
     }
