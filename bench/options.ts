@@ -32,7 +32,7 @@ const USAGE = `Usage: npm run bench [-- --quick] [--cadres N] [--duration S] [--
   --cadres N     province size (default 100000; --quick 10000)
   --only         scenarios whose name contains any of the given words, e.g. --only me,cadres
   --no-build     reuse the service build in bench/data/dist
-  --no-write     print the table only; write no results file and leave bench/README.md alone
+  --no-write     print the table only; write no results file and leave bench/README.md alone (implied by --only)
   --profile      run the service with --cpu-prof (profile in bench/data/profiles) and print its hottest functions
   --node-options "--flag …"  extra node flags for the service, e.g. --max-old-space-size=192
 Set DATABASE_URL to use that PostgreSQL server (the bench creates its own database there, cadre_bench_<size>);
@@ -78,7 +78,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     syncRounds: Math.round(num('sync-rounds', values['sync-rounds'], quick ? 1 : 3)),
     only: values.only ? values.only.split(',').map((s) => s.trim()) : [],
     build: !values['no-build'],
-    write: !values['no-write'] && !values.profile,
+    // a partial or profiled run must not replace the table of a whole one
+    write: !values['no-write'] && !values.profile && !values.only,
     profile: values.profile,
     nodeOptions: values['node-options']?.split(/\s+/).filter(Boolean) ?? [],
   };

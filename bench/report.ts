@@ -136,8 +136,8 @@ export function markdown(r: BenchReport): string {
 const RESULTS = join(__dirname, 'results');
 const README = join(__dirname, 'README.md');
 
-/** bench/results/<date>[-quick].json, and the table between this mode's markers in bench/README.md. */
-export function writeReport(r: BenchReport): { json: string; readme: boolean } {
+/** bench/results/<date>[-quick].json, and the table between this mode's markers in bench/README.md (Prettier'd). */
+export async function writeReport(r: BenchReport): Promise<{ json: string; readme: boolean }> {
   mkdirSync(RESULTS, { recursive: true });
   const json = join(RESULTS, `${r.date.slice(0, 10)}${r.mode === 'quick' ? '-quick' : ''}.json`);
   writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
@@ -148,6 +148,9 @@ export function writeReport(r: BenchReport): { json: string; readme: boolean } {
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a < 0 || b < a) return { json, readme: false };
-  writeFileSync(README, `${text.slice(0, a + start.length)}\n${markdown(r)}\n${text.slice(b)}`);
+  const updated = `${text.slice(0, a + start.length)}\n${markdown(r)}\n${text.slice(b)}`;
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(README)) ?? {};
+  writeFileSync(README, await prettier.format(updated, { ...options, filepath: README }));
   return { json, readme: true };
 }

@@ -222,7 +222,7 @@ async function main(): Promise<void> {
       log(`\n${markdown(report)}\n`);
       if (opts.profile) log(summarizeProfile().join('\n'));
       if (opts.write) {
-        const w = writeReport(report);
+        const w = await writeReport(report);
         log(`wrote ${w.json}${w.readme ? ' and the table in bench/README.md' : ''}`);
       }
     } finally {
