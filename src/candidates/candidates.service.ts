@@ -29,7 +29,7 @@ export class CandidatesService {
   async promotionCandidates(caller: Caller, args: PromotionCandidatesArgs): Promise<CandidatePage> {
     const input = args.input;
     const page = pageRequest(args, input.asOf);
-    const root = await this.root(caller, input.unitId);
+    const root = await this.rootPath(caller, input.unitId);
     if (input.domain) await this.checkDomain(input.domain, 'input.domain');
     const policy = await this.policies.forDate(page.asOf);
     const step = stepTo(policy.document, input.targetLevel);
@@ -41,7 +41,7 @@ export class CandidatesService {
     }
     const p = new SqlParams();
     const asOf = p.add(page.asOf, 'date');
-    const rootParam = root ? p.add(root, 'uuid') : undefined;
+    const rootParam = root ? p.add(root, 'ltree') : undefined;
     const domain = input.domain ? p.add(input.domain, 'text') : undefined;
     const readiness = input.includeNearlyEligible
       ? [Readiness.READY_NOW, Readiness.READY_SOON]
@@ -64,11 +64,11 @@ export class CandidatesService {
   async trainingCandidates(caller: Caller, args: TrainingCandidatesArgs): Promise<CandidatePage> {
     const input = args.input ?? {};
     const page = pageRequest(args, input.asOf);
-    const root = await this.root(caller, input.unitId);
+    const root = await this.rootPath(caller, input.unitId);
     const policy = await this.policies.forDate(page.asOf);
     const p = new SqlParams();
     const asOf = p.add(page.asOf, 'date');
-    const rootParam = root ? p.add(root, 'uuid') : undefined;
+    const rootParam = root ? p.add(root, 'ltree') : undefined;
     const longServiceYears =
       input.longServiceYears ?? policy.document.rules.POST_LIMIT_SAME_POST.params.years;
     const spec = trainingList(
@@ -90,12 +90,12 @@ export class CandidatesService {
 
   async specialists(caller: Caller, args: SpecialistsArgs): Promise<CandidatePage> {
     const page = pageRequest(args, args.asOf);
-    const root = await this.root(caller, args.unitId);
+    const root = await this.rootPath(caller, args.unitId);
     await this.checkDomain(args.domain, 'domain');
     const policy = await this.policies.forDate(page.asOf);
     const p = new SqlParams();
     const asOf = p.add(page.asOf, 'date');
-    const rootParam = root ? p.add(root, 'uuid') : undefined;
+    const rootParam = root ? p.add(root, 'ltree') : undefined;
     const domain = p.add(args.domain, 'text');
     const spec = specialistList({ asOf, policy: policy.document, domain, root: rootParam }, p);
     const withinMonths = args.withinMonths ?? DEFAULT_WITHIN_MONTHS;
@@ -153,6 +153,20 @@ export class CandidatesService {
       if (!u) throw DomainError.notFound('Unit', root, 'unitId');
     }
     return root;
+  }
+
+  /**
+   * The path of the list's root unit, bound as a constant: the planner then sees how much of the tree a list
+   * covers (a county or the province), and picks joins that suit a few hundred cadres or tens of thousands.
+   */
+  private async rootPath(caller: Caller, unitId?: string): Promise<string | undefined> {
+    const root = await this.root(caller, unitId);
+    if (!root) return undefined;
+    const [u]: { path: string }[] = await this.ds.query(`SELECT path::text AS path FROM unit WHERE id = $1`, [
+      root,
+    ]);
+    if (!u) throw DomainError.notFound('Unit', root, 'unitId');
+    return u.path;
   }
 
   async checkDomain(domain: string, field: string): Promise<void> {

@@ -43,7 +43,7 @@ export interface ListSpec {
 
 export interface RankingStatementInput {
   p: SqlParams;
-  /** Placeholders: `$n::date`, and the jurisdiction root `$n::uuid` when there is one. */
+  /** Placeholders: `$n::date`, and the path of the jurisdiction's root `$n::ltree` when there is one. */
   asOf: string;
   root?: string;
   /** `$n::text` when SPECIALIST_STRENGTH is limited to a domain. */
@@ -126,7 +126,7 @@ export function rankingStatement(o: RankingStatementInput): string {
         FROM scored s
         JOIN candidates c ON c.cadre_id = s.cadre_id
         JOIN unit cu ON cu.id = c.unit_id
-        CROSS JOIN (SELECT coalesce((SELECT nlevel(path) FROM unit WHERE id = ${o.root ?? 'NULL::uuid'}), 1) AS depth) d
+        CROSS JOIN (SELECT ${o.root ? `nlevel(${o.root})` : '1'} AS depth) d
         ${all ? 'LEFT JOIN readiness r ON r.cadre_id = s.cadre_id' : ''}
        WHERE ${spec.filter})`,
     `page AS (SELECT l.* FROM listed l ${keyset} ORDER BY l.score DESC, l.cadre_id LIMIT ${p.add(o.first, 'int')})`,

@@ -2,7 +2,10 @@
 export interface ScopeSqlInput {
   /** `$n::date` */
   asOf: string;
-  /** The root unit of the jurisdiction (`$n::uuid`); none: everyone (an administrator's whole tree). */
+  /**
+   * The path of the jurisdiction's root unit (`$n::ltree`); none: everyone (an administrator's whole tree). A
+   * constant rather than a lookup, so the planner can tell a county (a few hundred cadres) from the province.
+   */
   root?: string;
   /** Only cadres whose current regular posting is at this level (`$n::text`). */
   level?: string;
@@ -22,7 +25,7 @@ export function scopeTargetSql(i: ScopeSqlInput): string {
       SELECT p.cadre_id, p.unit_id, p.level
         FROM posting p
         JOIN cadre c ON c.id = p.cadre_id AND c.status = 'ACTIVE'
-        ${i.root ? `JOIN unit su ON su.id = p.unit_id AND su.path <@ (SELECT r.path FROM unit r WHERE r.id = ${i.root})` : ''}
+        ${i.root ? `JOIN unit su ON su.id = p.unit_id AND su.path <@ ${i.root}` : ''}
        WHERE p.kind = 'REGULAR' AND p.period @> ${i.asOf}
          ${i.level ? `AND p.level = ${i.level}` : ''}
          ${i.cadreIds ? `AND p.cadre_id = ANY(${i.cadreIds})` : ''}
