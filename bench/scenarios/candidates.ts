@@ -50,11 +50,12 @@ function rankingSql(
   kind: 'promotion' | 'training',
   document: PolicyDocument,
   asOfValue: string,
-  rootId: string,
+  rootPath: string,
 ): { sql: string; values: unknown[] } {
   const p = new SqlParams();
   const asOf = p.add(asOfValue, 'date');
-  const root = p.add(rootId, 'uuid');
+  // The service binds the path of the root unit (a constant the planner can size the list by).
+  const root = p.add(rootPath, 'ltree');
   let spec;
   if (kind === 'promotion') {
     const step = stepTo(document, TARGET_LEVEL);
@@ -106,7 +107,13 @@ export function candidatesScenario(
         'the ranking statement src/candidates/sql builds (flags, pathway facts, score, facets, page)',
       prepare: SESSION,
       run: async (client) => {
-        built ??= rankingSql(kind, document, fixtures.asOf, unit.id);
+        if (!built) {
+          const { rows: path } = await client.query<{ path: string }>(
+            `SELECT path::text AS path FROM unit WHERE id = $1`,
+            [unit.id],
+          );
+          built = rankingSql(kind, document, fixtures.asOf, path[0].path);
+        }
         const { rows } = await client.query<{ cadre_id: string | null; score: string; total: number }>(
           built.sql,
           built.values,

@@ -3,6 +3,7 @@ import { candidatesScenario } from './candidates';
 import { flaggedScenario } from './flagged';
 import { floorScenario } from './floor';
 import { meScenario } from './me';
+import { promotionCandidatesScenario } from './promotion-candidates';
 import { Scenario, ScenarioContext } from './scenario';
 
 /** The HTTP scenarios in the order they run; sync runs after them. */
@@ -13,6 +14,7 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     cadresPageScenario(ctx),
     flaggedScenario(ctx, 'district'),
     flaggedScenario(ctx, 'province'),
+    promotionCandidatesScenario(ctx, 'province'),
     candidatesScenario(ctx, 'promotion'),
     candidatesScenario(ctx, 'training'),
   ];
