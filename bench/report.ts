@@ -10,6 +10,8 @@ export interface ScenarioResult {
   name: string;
   label: string;
   skipped?: string;
+  /** The first request failed (its GraphQL errors); not loaded. */
+  failed?: string;
   targets?: Targets;
   service?: LoadStats & { firstError?: string };
   sql?: LoadStats & { firstError?: string; description: string };
@@ -101,6 +103,11 @@ export function markdown(r: BenchReport): string {
     );
   }
   for (const s of r.scenarios) {
+    if (s.failed) {
+      const code = /"code":"([A-Z_]+)"/.exec(s.failed)?.[1] ?? 'an error';
+      lines.push(`| ${s.label} | | | | | | | | | | | | ❌ fails alone: ${code} |`);
+      continue;
+    }
     if (s.skipped || !s.service) {
       lines.push(`| ${s.label} | | | | | | | | | | | | skipped: ${s.skipped ?? 'not run'} |`);
       continue;

@@ -44,12 +44,12 @@ async function check(
   s: Scenario,
   url: string,
   client: Client,
-): Promise<{ same?: boolean | string; skip?: string }> {
+): Promise<{ same?: boolean | string; skip?: string; failed?: string }> {
   const res = await graphql(url, s.requests[0]);
   if (res.errors) {
     const text = JSON.stringify(res.errors);
     if (/Cannot query field/.test(text)) return { skip: `not in the schema yet (${text.slice(0, 160)})` };
-    throw new Error(`${s.name}: the request fails: ${text.slice(0, 800)}`);
+    return { failed: text.slice(0, 300) };
   }
   if (!s.keys || !s.sql) return {};
   const gql = s.keys(res.data);
@@ -117,6 +117,13 @@ async function main(): Promise<void> {
           if (probe.skip) {
             log(`- ${s.name}: skipped (${probe.skip})`);
             results.push({ name: s.name, label: s.label, skipped: probe.skip });
+            continue;
+          }
+          if (probe.failed) {
+            // a query that fails on its own (e.g. TIMEOUT) is reported, and the run goes on
+            log(`- ${s.name}: FAILED ${probe.failed}`);
+            results.push({ name: s.name, label: s.label, targets: s.targets, failed: probe.failed });
+            await drainService(client);
             continue;
           }
           await httpLoad(service.url, s.requests, opts.warmup, opts.concurrency);
