@@ -35,11 +35,20 @@ export function cpuMs(pid: number): number | undefined {
 export class CpuMeter {
   private readonly start = new Map<number, number>();
 
-  constructor(private readonly pids: number[]) {
+  constructor(pids: number[]) {
     for (const pid of pids) {
       const ms = cpuMs(pid);
       if (ms !== undefined) this.start.set(pid, ms);
     }
+  }
+
+  /**
+   * Counts processes that started after construction (e.g. a connection the pool opened during the load) from
+   * their start: all their CPU falls in the window.
+   */
+  include(pids: number[]): this {
+    for (const pid of pids) if (!this.start.has(pid)) this.start.set(pid, 0);
+    return this;
   }
 
   /** Milliseconds used since construction by those processes still running. */

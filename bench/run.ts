@@ -135,6 +135,7 @@ async function main(): Promise<void> {
           const mem = rss.window();
           const answered = Math.max(1, http.requests);
           const perRequest = (ms: number): number => Math.round((ms / answered) * 100) / 100;
+          postgresCpu.include(await backendPids(client, 'cadre-pathways'));
           http.cpu = {
             serviceMs: perRequest(serviceCpu.elapsed()),
             postgresMs: perRequest(postgresCpu.elapsed()),

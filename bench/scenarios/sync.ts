@@ -83,7 +83,7 @@ async function send(
   url: string,
   token: string,
   records: PostingRecord[],
-  meters: () => Promise<() => SyncTiming['cpu']>,
+  meters: () => Promise<() => Promise<SyncTiming['cpu']>>,
 ): Promise<SyncTiming> {
   const measured = await meters();
   const body = JSON.stringify({ query: MUTATION, variables: { input: { source: BENCH_SOURCE, records } } });
@@ -106,7 +106,7 @@ async function send(
     seconds: Math.round(seconds * 1000) / 1000,
     recordsPerSecond: Math.round(records.length / seconds),
     counts,
-    cpu: measured(),
+    cpu: await measured(),
   };
 }
 
@@ -121,11 +121,14 @@ export async function runSync(
   log: (line: string) => void,
 ): Promise<SyncRound[]> {
   const token = tokens.hrSync(BENCH_SOURCE);
-  const meters = async (): Promise<() => SyncTiming['cpu']> => {
+  const meters = async (): Promise<() => Promise<SyncTiming['cpu']>> => {
     const service = new CpuMeter([servicePid]);
     const postgres = new CpuMeter(await backendPids(client, 'cadre-pathways'));
     const s = (ms: number): number => Math.round(ms) / 1000;
-    return () => ({ serviceSeconds: s(service.elapsed()), postgresSeconds: s(postgres.elapsed()) });
+    return async () => {
+      postgres.include(await backendPids(client, 'cadre-pathways'));
+      return { serviceSeconds: s(service.elapsed()), postgresSeconds: s(postgres.elapsed()) };
+    };
   };
   const out: SyncRound[] = [];
   try {
