@@ -45,17 +45,27 @@ describe('flags of the DOMAIN.md example cases', () => {
   });
 
   it('lists the township head among cadres flagged PROMOTION_ELIGIBLE, each with that flag', async () => {
-    const res = await t.gql(
-      `query($f: FlaggedCadresFilter) {
-        flaggedCadres(filter: $f, first: 100) { totalCount edges { node { cadre { externalId } flags { code } } } }
-      }`,
-      { f: { codes: ['PROMOTION_ELIGIBLE'], asOf: AS_OF } },
-    );
-    expect(res.errors).toBeUndefined();
-    const nodes = res.data!.flaggedCadres.edges.map((e: any) => e.node);
-    expect(nodes.map((n: any) => n.cadre.externalId)).toContain('DEMO-002');
-    expect(nodes.every((n: any) => n.flags.some((f: any) => f.code === 'PROMOTION_ELIGIBLE'))).toBe(true);
-    expect(res.data!.flaggedCadres.totalCount).toBeGreaterThanOrEqual(nodes.length);
+    const nodes: any[] = [];
+    let after: string | null = null;
+    let total = -1;
+    do {
+      const res: any = await t.gql(
+        `query($f: FlaggedCadresFilter, $after: String) {
+          flaggedCadres(filter: $f, first: 100, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { cadre { externalId } flags { code } } }
+          }
+        }`,
+        { f: { codes: ['PROMOTION_ELIGIBLE'], asOf: AS_OF }, after },
+      );
+      expect(res.errors).toBeUndefined();
+      const page = res.data.flaggedCadres;
+      total = page.totalCount;
+      nodes.push(...page.edges.map((e: any) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(nodes).toHaveLength(total);
+    expect(nodes.map((n) => n.cadre.externalId)).toContain('DEMO-002');
+    expect(nodes.every((n) => n.flags.some((f: any) => f.code === 'PROMOTION_ELIGIBLE'))).toBe(true);
   });
 
   it('case 3: TRAINING_SHORTFALL, 60 of 90 hours missing for 2026', async () => {
