@@ -47,7 +47,7 @@ describe('flags of the DOMAIN.md example cases', () => {
   it('lists the township head among cadres flagged PROMOTION_ELIGIBLE, each with that flag', async () => {
     const nodes: any[] = [];
     let after: string | null = null;
-    let total = -1;
+    let total: number | undefined;
     do {
       const res: any = await t.gql(
         `query($f: FlaggedCadresFilter, $after: String) {
