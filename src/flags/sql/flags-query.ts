@@ -49,14 +49,27 @@ class Params {
   }
 }
 
+/** Up to this many units in a subtree (a prefecture has a few hundred, the province thousands). */
+const SMALL_SUBTREE_UNITS = 2000;
+
 function scopeSql(scope: FlagScope, asOf: string, p: Params): string {
   if ('cadreIds' in scope) return `SELECT DISTINCT unnest(${p.add(scope.cadreIds, 'uuid[]')}) AS cadre_id`;
   if ('unitIds' in scope) {
+    const units = p.add(scope.unitIds, 'uuid[]');
+    // A county or a prefecture: the cadres looked up by id from the subtree's current postings. Left to plan
+    // the EXISTS below, PostgreSQL scanned every cadre (a county on 100,000 cadres: 23 ms, this way 4 ms);
+    // for the whole province that scan is the cheaper way (120 ms against 290 ms for 95,000 lookups).
+    if (scope.unitIds.length <= SMALL_SUBTREE_UNITS) {
+      return `
+      SELECT c.id AS cadre_id FROM cadre c
+       WHERE c.id = ANY(ARRAY(SELECT p.cadre_id FROM posting p WHERE p.period @> ${asOf} AND p.unit_id = ANY(${units})))
+         AND c.status = 'ACTIVE'`;
+    }
     return `
       SELECT c.id AS cadre_id FROM cadre c
        WHERE c.status = 'ACTIVE' AND EXISTS (
          SELECT 1 FROM posting p
-          WHERE p.cadre_id = c.id AND p.period @> ${asOf} AND p.unit_id = ANY(${p.add(scope.unitIds, 'uuid[]')}))`;
+          WHERE p.cadre_id = c.id AND p.period @> ${asOf} AND p.unit_id = ANY(${units}))`;
   }
   if (!scope.unitId) return `SELECT c.id AS cadre_id FROM cadre c WHERE c.status = 'ACTIVE'`;
   return `
