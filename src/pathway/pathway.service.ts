@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PolicyService } from '../policy/policy.service';
 import { PolicyDocument } from '../policy/policy.types';
 import { evaluatePathway, PathwayResult } from './evaluate-pathway';
+import { PathwayFacts } from './pathway-facts';
 import { PathwayScope, queryPathwayFacts } from './pathway-facts.query';
 
 export interface PathwayEvaluation extends PathwayResult {
@@ -25,20 +26,37 @@ function levelOrder(policy: PolicyDocument): string[] {
 
 @Injectable()
 export class PathwayService {
+  /**
+   * Facts reads in flight, by date, scope and ladder: `me { flags pathway }` asks for the same cadre's facts twice
+   * at once (Cadre.pathway, and the PROMOTION_ELIGIBLE flag); the second joins the first instead of planning the
+   * statement again (planning is most of its cost). Entries leave as soon as the read settles: nothing is cached.
+   */
+  private readonly inflight = new Map<string, Promise<PathwayFacts[]>>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly policies: PolicyService,
   ) {}
 
+  private facts(asOf: string, scope: PathwayScope, levels: string[]): Promise<PathwayFacts[]> {
+    const key = JSON.stringify([
+      asOf,
+      scope.unitId ?? null,
+      scope.cadreIds ? [...scope.cadreIds].sort() : null,
+      levels,
+    ]);
+    let read = this.inflight.get(key);
+    if (!read) {
+      read = queryPathwayFacts(this.ds, asOf, scope, levels).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, read);
+    }
+    return read;
+  }
+
   /** Pathways of several cadres on one date, with one policy read and one facts query. */
   async pathways(cadreIds: readonly string[], asOf: string): Promise<Map<string, PathwayEvaluation>> {
     const policy = await this.policies.forDate(asOf);
-    const facts = await queryPathwayFacts(
-      this.ds,
-      asOf,
-      { cadreIds: [...cadreIds] },
-      levelOrder(policy.document),
-    );
+    const facts = await this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document));
     return new Map(
       facts.map((f) => [
         f.cadreId,
@@ -52,7 +70,7 @@ export class PathwayService {
    * come from one set-based query; the named rules then run over its rows.
    */
   async eligibleCadres(asOf: string, policy: PolicyDocument, scope: PathwayScope): Promise<EligibleCadre[]> {
-    const facts = await queryPathwayFacts(this.ds, asOf, scope, levelOrder(policy));
+    const facts = await this.facts(asOf, scope, levelOrder(policy));
     return facts.flatMap((f) => {
       const p = evaluatePathway(f, policy, asOf);
       return p.eligible && p.currentLevel && p.nextLevel
