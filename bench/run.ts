@@ -216,7 +216,8 @@ async function main(): Promise<void> {
           sqlDurationSeconds: opts.sqlDuration,
           nodeOptions: opts.nodeOptions,
         },
-        dataset,
+        // never a password in a results file
+        dataset: { ...dataset, url: dataset.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
         scenarios: results,
         sync,
         memory: {
