@@ -205,7 +205,12 @@ describe('an organisation department', () => {
     if (!(await create.isVisible())) await page.locator('summary', { hasText: '新建人才库' }).click();
     await create.getByLabel('名称').fill(poolName);
     await create.getByRole('button', { name: '新建人才库' }).click();
-    await create.getByText(`已新建：${poolName}`).waitFor();
+    // The form confirms, then folds away once the list of pools reloads with the new one in it.
+    await create.getByText(`已新建：${poolName}`).waitFor({ state: 'attached' });
+    await card
+      .getByLabel('人才库', { exact: true })
+      .locator('option', { hasText: poolName })
+      .waitFor({ state: 'attached' });
     await card.getByLabel('人才库', { exact: true }).selectOption({ label: `${poolName} (县处级副职)` });
     await card.getByLabel('备注', { exact: true }).fill('任乡镇正职十一年，实绩突出');
     await card.getByRole('button', { name: '加入人才库' }).click();
