@@ -1,4 +1,5 @@
 import { ValidationError, ValidateBy, ValidationOptions, validateSync } from 'class-validator';
+import { constraintProblem } from '../common/errors/database-errors';
 import { isIsoDate } from '../common/graphql/date.scalar';
 import { Indexed, RecordError, RecordErrorCode, SyncHandler } from './sync.types';
 
@@ -14,6 +15,18 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * A record's cross-field checks, each paired with the database constraint it anticipates: a failed check is
+ * rejected with that constraint's field and sentence, the same words a single GraphQL write would give.
+ */
+export function violatedConstraints(
+  checks: readonly (readonly [failed: boolean, constraint: string])[],
+): RecordError[] {
+  return checks
+    .filter(([failed]) => failed)
+    .map(([, constraint]) => ({ ...constraintProblem(constraint), code: RecordErrorCode.INVALID }));
 }
 
 function flatten(errors: ValidationError[], prefix = ''): RecordError[] {

@@ -140,6 +140,13 @@ const GENERIC: Record<string, { code: ErrorCode; message: string }> = {
 };
 
 /** Turns a PostgreSQL error into a DomainError a client can act on, or undefined if it is not a data error. */
+/** The field and sentence of a named constraint, for code that checks the same rule before the database does. */
+export function constraintProblem(constraint: string): { field: string; message: string } {
+  const known = CONSTRAINTS[constraint];
+  if (!known) throw new Error(`No message for constraint ${constraint}`);
+  return { field: known.field, message: known.message };
+}
+
 export function fromDatabaseError(err: unknown): DomainError | undefined {
   const e = (err as { driverError?: PgError }).driverError ?? (err as PgError);
   if (!e || typeof e.code !== 'string') return undefined;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { violatedConstraints } from '../record-validation';
 import { CadreRecordInput } from '../dto/cadre-record.input';
 import { createStage, finishStage, STAGE_STATE, StageColumn, stageRows } from '../staging';
-import { Indexed, RecordError, RecordErrorCode, SyncContext, SyncHandler } from '../sync.types';
+import { Indexed, RecordError, SyncContext, SyncHandler } from '../sync.types';
 
 const STAGE = 'sync_cadre_stage';
 const COLUMNS: StageColumn[] = [
@@ -36,17 +37,11 @@ export class CadresSync implements SyncHandler<CadreRecordInput> {
   }
 
   check(r: CadreRecordInput): RecordError[] {
-    const errors: RecordError[] = [];
-    const bad = (field: string, message: string): void => {
-      errors.push({ field, code: RecordErrorCode.INVALID, message });
-    };
-    if (r.birthDate < '1900-01-01' || r.birthDate > '2100-01-01')
-      bad('birthDate', 'The birth date is out of range.');
-    if (r.workStartDate <= r.birthDate) bad('workStartDate', 'Work cannot start before birth.');
-    if (r.partyJoinDate && r.partyJoinDate <= r.birthDate) {
-      bad('partyJoinDate', 'Party membership cannot start before birth.');
-    }
-    return errors;
+    return violatedConstraints([
+      [r.birthDate < '1900-01-01' || r.birthDate > '2100-01-01', 'cadre_birth_date_check'],
+      [r.workStartDate <= r.birthDate, 'cadre_work_start_check'],
+      [!!r.partyJoinDate && r.partyJoinDate <= r.birthDate, 'cadre_party_join_check'],
+    ]);
   }
 
   async classify(ctx: SyncContext, records: Indexed<CadreRecordInput>[]) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { violatedConstraints } from '../record-validation';
 import { DomainError } from '../../common/errors/domain-error';
 import { PostingRecordInput } from '../dto/posting-record.input';
 import { createStage, finishStage, rejectWhere, STAGE_STATE, StageColumn, stageRows } from '../staging';
@@ -34,14 +35,10 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
   }
 
   check(r: PostingRecordInput): RecordError[] {
-    const errors: RecordError[] = [];
-    const bad = (field: string, message: string): void => {
-      errors.push({ field, code: RecordErrorCode.INVALID, message });
-    };
-    if (r.startDate < '1940-01-01' || r.startDate > '2100-01-01')
-      bad('startDate', 'The start date is out of range.');
-    if (r.endDate && r.endDate < r.startDate) bad('endDate', 'The end date is before the start date.');
-    return errors;
+    return violatedConstraints([
+      [r.startDate < '1940-01-01' || r.startDate > '2100-01-01', 'posting_start_date_check'],
+      [!!r.endDate && r.endDate < r.startDate, 'posting_dates_check'],
+    ]);
   }
 
   async prepare(ctx: SyncContext): Promise<void> {
