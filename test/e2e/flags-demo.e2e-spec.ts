@@ -63,7 +63,7 @@ describe('flags of the DOMAIN.md example cases', () => {
       nodes.push(...page.edges.map((e: any) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    expect(nodes).toHaveLength(total);
+    expect(nodes.length).toBe(total);
     expect(nodes.map((n) => n.cadre.externalId)).toContain('DEMO-002');
     expect(nodes.every((n) => n.flags.some((f: any) => f.code === 'PROMOTION_ELIGIBLE'))).toBe(true);
   });
