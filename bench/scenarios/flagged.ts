@@ -1,4 +1,4 @@
-import { buildFlagsQuery } from '../../src/flags/sql/flags-query';
+import { buildFlagsQuery, subtreeScope } from '../../src/flags/sql/flags-query';
 import { FlagCode } from '../../src/flags/flag.model';
 import { list, text } from '../json';
 import { Scenario, ScenarioContext } from './scenario';
@@ -19,8 +19,8 @@ query Flagged($unitId: ID) {
 
 /**
  * The first page of cadres past a posting limit under a unit: the rules' own set-based SQL (the same builder
- * the service uses, over the subtree's unit ids), grouped, ordered and limited in the statement, the flags
- * and the cadres' names for the page only.
+ * the service uses, with the same scope: the subtree's unit ids, or its root for a province), grouped, ordered
+ * and limited in the statement, the flags and the cadres' names for the page only.
  */
 export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'province'): Scenario {
   const { fixtures, tokens } = ctx;
@@ -29,7 +29,7 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
   const { withSql, params } = buildFlagsQuery({
     asOf: fixtures.asOf,
     document: fixtures.policyDocument,
-    scope: { unitIds: unit.unitIds },
+    scope: subtreeScope(unit.id, unit.unitIds),
     codes: [FlagCode.POSTING_LIMIT_EXCEEDED],
   });
   const limit = params.add(21, 'int');

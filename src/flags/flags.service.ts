@@ -13,7 +13,7 @@ import { FlaggedCadresArgs } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
 import { promotionFlag } from './promotion-flags';
-import { buildFlagsQuery, FlagScope } from './sql/flags-query';
+import { buildFlagsQuery, FlagScope, subtreeScope } from './sql/flags-query';
 
 interface SqlFlag {
   cadre_id: string;
@@ -126,8 +126,7 @@ export class FlagsService {
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
-    // The subtree's unit ids, not its root: PostgreSQL then estimates the scope's size well.
-    const scope: FlagScope = unitId ? { unitIds: await this.subtree(unitId) } : {};
+    const scope: FlagScope = unitId ? subtreeScope(unitId, await this.subtree(unitId)) : {};
     const filter = { codes: f.codes, domain: f.domain };
     const { withSql, params } = await this.query(asOf, policy, scope, filter, { unitId });
     const countParams = [...params.values];

@@ -52,6 +52,15 @@ class Params {
 /** Up to this many units in a subtree (a prefecture has a few hundred, the province thousands). */
 const SMALL_SUBTREE_UNITS = 2000;
 
+/**
+ * The scope for a unit subtree given its root and its units' ids: a county's or a prefecture's ids, which
+ * PostgreSQL estimates well; for a larger subtree (a province has thousands of units, and planning a statement
+ * around an array that long took 30–50 ms) the root, tested by path for each cadre.
+ */
+export function subtreeScope(rootId: string, unitIds: readonly string[]): FlagScope {
+  return unitIds.length <= SMALL_SUBTREE_UNITS ? { unitIds } : { unitId: rootId };
+}
+
 function scopeSql(scope: FlagScope, asOf: string, p: Params): string {
   if ('cadreIds' in scope) return `SELECT DISTINCT unnest(${p.add(scope.cadreIds, 'uuid[]')}) AS cadre_id`;
   if ('unitIds' in scope) {
@@ -96,6 +105,7 @@ export function flagRuleSql(s: FlagSql, codes?: readonly FlagCode[]): { ctes: st
   const wanted = codes?.length ? new Set(codes) : undefined;
   const rules = RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) => r.build(s));
   const all: Record<string, Cte> = { scope: { sql: '', deps: [] }, ...commonCtes(s) };
+  for (const r of rules) Object.assign(all, r.own);
   const names: string[] = ['scope'];
   for (const r of rules) for (const c of r.ctes) collect(c, all, names);
   return {
@@ -114,7 +124,7 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.document), 'jsonb') };
   if (o.domain) s.domain = p.add(o.domain, 'text');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
-  const scope = `scope AS (${scopeSql(o.scope, asOf, p)})`;
+  const scope = `scope AS NOT MATERIALIZED (${scopeSql(o.scope, asOf, p)})`;
   const rules = flagRuleSql(s, o.codes);
 
   const selects = rules.selects;

@@ -1,4 +1,4 @@
-import { FlagQuery, FlagSql, param, source } from './sql-context';
+import { Cte, FlagQuery, FlagSql, param, source } from './sql-context';
 
 const years = (s: FlagSql, rule: string) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
 const window = (s: FlagSql) => `${param(s, 'WARNING_WINDOW', 'months')}::float8 * interval '1 month'`;
@@ -22,16 +22,56 @@ function select(s: FlagSql, rule: string, from: string, what: string, facts: str
        AND (open OR last_end >= limit_date)`;
 }
 
+/**
+ * Days a year-and-month shift can move a bound: each clamp at a month end moves a date by up to three days
+ * (the 31st to the 28th), and the level limit shifts twice (see levelTotalLimit); generous, as it only widens
+ * what the exact test reads.
+ */
+const MONTH_END_SLACK_DAYS = 8;
+
+/**
+ * The regular leadership postings covering asOf (from posting_run, whose runs are precomputed) that may be
+ * within the warning window of a limit: `key` (a date column or expression of posting_run r) shifted by the
+ * limit is at most asOf + the window. Shifting a date by years and months clamps at month ends, so the bound
+ * here is loose by a few days and the rule's own WHERE decides exactly; the bound only lets PostgreSQL read
+ * the few postings near or past a limit through an index instead of every current posting. The two branches
+ * are the open postings (end_date IS NULL, indexed) and the ones with an end date still covering asOf.
+ */
+function nearLimit(s: FlagSql, rule: string, key: string, columns: string): Cte {
+  const bound = `((${s.asOf} + ${window(s)}) - ${years(s, rule)})::date + ${MONTH_END_SLACK_DAYS}`;
+  const branch = (covers: string) => `
+      SELECT ${columns}
+        FROM posting_run r
+        JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
+       WHERE ${covers} AND r.start_date <= ${s.asOf} AND ${key} <= ${bound}
+         AND r.cadre_id IN (SELECT cadre_id FROM scope)`;
+  return {
+    deps: ['scope'],
+    sql: `${branch('r.end_date IS NULL')}
+      UNION ALL${branch(`r.end_date >= ${s.asOf}`)}`,
+  };
+}
+
 /** POST_LIMIT_SAME_POST: continuous time in the same post, from the start of the run covering asOf. */
 export function postLimitSamePost(s: FlagSql): FlagQuery {
-  const from = `(SELECT c.*, ${param(s, 'POST_LIMIT_SAME_POST', 'years')} AS limit_years,
-                        (c.chain_start + ${years(s, 'POST_LIMIT_SAME_POST')})::date AS limit_date
-                   FROM cur_post c) x`;
+  const rule = 'POST_LIMIT_SAME_POST';
+  const from = `(SELECT c.*, ${param(s, rule, 'years')} AS limit_years,
+                        (c.chain_start + ${years(s, rule)})::date AS limit_date
+                   FROM limit_post c) x`;
   return {
-    ctes: ['cur_post'],
+    ctes: ['limit_post'],
+    own: {
+      limit_post: nearLimit(
+        s,
+        rule,
+        'r.post_run_start',
+        `r.cadre_id, r.posting_id, r.unit_id, r.level, r.end_date IS NULL AS open, r.end_date AS last_end,
+             r.post_run_start AS chain_start, r.post_run_posting_ids AS posting_ids`,
+      ),
+    },
     select: select(
       s,
-      'POST_LIMIT_SAME_POST',
+      rule,
       from,
       `format('In the same post since %s', chain_start)`,
       `'postingIds', to_jsonb(posting_ids), 'yearsInPost', round((${s.asOf} - chain_start) / 365.25, 1)`,
@@ -42,16 +82,27 @@ export function postLimitSamePost(s: FlagSql): FlagQuery {
 /**
  * LEVEL_TOTAL_LIMIT: all leadership time at the current level, in any unit. Earlier stints at the level
  * bring the limit date forward by their days: limit = start of the current run + N years − earlier days.
+ * Its index bound shifts (run start − earlier days) by N years instead, within a few days of the same.
  */
 export function levelTotalLimit(s: FlagSql): FlagQuery {
-  const from = `(SELECT c.*, ${param(s, 'LEVEL_TOTAL_LIMIT', 'years')} AS limit_years,
-                        (c.chain_start + ${years(s, 'LEVEL_TOTAL_LIMIT')})::date - c.earlier_days AS limit_date
-                   FROM cur_level c) x`;
+  const rule = 'LEVEL_TOTAL_LIMIT';
+  const from = `(SELECT c.*, ${param(s, rule, 'years')} AS limit_years,
+                        (c.chain_start + ${years(s, rule)})::date - c.earlier_days AS limit_date
+                   FROM limit_level c) x`;
   return {
-    ctes: ['cur_level'],
+    ctes: ['limit_level'],
+    own: {
+      limit_level: nearLimit(
+        s,
+        rule,
+        '(r.level_run_start - r.earlier_level_days)',
+        `r.cadre_id, r.posting_id, r.unit_id, r.level, r.end_date IS NULL AS open, r.end_date AS last_end,
+             r.level_run_start AS chain_start, r.earlier_level_days AS earlier_days`,
+      ),
+    },
     select: select(
       s,
-      'LEVEL_TOTAL_LIMIT',
+      rule,
       from,
       `format('%s years in total at %s', round((earlier_days + (${s.asOf} - chain_start)) / 365.25, 1), level)`,
       `'earlierDays', earlier_days,
