@@ -16,4 +16,5 @@ COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+# The same flags as `npm run start:prod`: a heap limit keeps resident memory near 200 MB (bench/README.md).
+CMD ["node", "--max-old-space-size=192", "dist/src/main.js"]

@@ -20,7 +20,14 @@ import {
 import { allScenarios } from './scenarios';
 import { Scenario } from './scenarios/scenario';
 import { buildSyncBatch, runSync, SYNC_BATCH, SyncTiming } from './scenarios/sync';
-import { buildService, drainService, freePort, RssSampler, startService } from './service';
+import {
+  buildService,
+  drainService,
+  freePort,
+  productionNodeFlags,
+  RssSampler,
+  startService,
+} from './service';
 import { sqlLoad } from './sql-load';
 import { BenchTokens } from './tokens';
 
@@ -214,7 +221,8 @@ async function main(): Promise<void> {
           durationSeconds: opts.duration,
           warmupSeconds: opts.warmup,
           sqlDurationSeconds: opts.sqlDuration,
-          nodeOptions: opts.nodeOptions,
+          // as the service was started: start:prod's flags, then --node-options
+          nodeOptions: [...productionNodeFlags(), ...opts.nodeOptions],
         },
         // never a password in a results file
         dataset: { ...dataset, url: dataset.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },

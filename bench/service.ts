@@ -39,7 +39,22 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Starts `node <build>/src/main.js` in production mode on its own port and waits until it answers. */
+/**
+ * The node flags `npm run start:prod` runs the service with (e.g. its heap limit), read from package.json so
+ * that the bench measures the service as production starts it.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts['start:prod'].split(/\s+/);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
+/**
+ * Starts `node <production flags> <build>/src/main.js` in production mode on its own port and waits until it
+ * answers. nodeArgs come after the production flags, so they can override them.
+ */
 export async function startService(opts: {
   databaseUrl: string;
   jwtSecret: string;
@@ -49,20 +64,24 @@ export async function startService(opts: {
 }): Promise<RunningService> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing; run without --no-build`);
   const out = createWriteStream(LOG);
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(opts.port),
-      DATABASE_URL: opts.databaseUrl,
-      JWT_SECRET: opts.jwtSecret,
-      MIGRATIONS_RUN: 'true',
-      // The bench measures throughput, not the per-token rate limiter.
-      RATE_LIMIT_MAX: '100000000',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...productionNodeFlags(), ...(opts.nodeArgs ?? []), MAIN],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(opts.port),
+        DATABASE_URL: opts.databaseUrl,
+        JWT_SECRET: opts.jwtSecret,
+        MIGRATIONS_RUN: 'true',
+        // The bench measures throughput, not the per-token rate limiter.
+        RATE_LIMIT_MAX: '100000000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   const state: { exited: number | null } = { exited: null };
