@@ -16,8 +16,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Temporary assignments and secondments are not REGULAR: they neither break nor extend a run, and have no row.
  *
  * refresh_posting_runs(cadre ids) recomputes every row of those cadres and writes only the rows that changed;
- * statement-level triggers call it with the cadres in each statement's transition tables, so a bulk sync
- * refreshes its cadres in one set-based statement.
+ * statement-level triggers call it with the cadres whose regular postings each statement changed (from its
+ * transition tables), so a bulk sync refreshes its cadres in one set-based statement.
  */
 export class CreatePostingRun1764232600000 implements MigrationInterface {
   name = 'CreatePostingRun1764232600000';
@@ -50,7 +50,19 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
                    WHERE end_date IS NULL`);
     await q.query(`CREATE INDEX posting_run_end_idx ON posting_run (end_date) WHERE end_date IS NOT NULL`);
     await q.query(`
-      CREATE FUNCTION refresh_posting_runs(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION refresh_posting_runs(ids uuid[]) RETURNS void LANGUAGE plpgsql
+      -- The cadres' postings are few and cached: found by index, not by reading every posting (as the
+      -- default page costs planned it for a 10,000-record sync on 100,000 cadres).
+      SET random_page_cost = 1.1
+      AS $$
+      BEGIN
+        IF coalesce(cardinality(ids), 0) = 0 THEN
+          RETURN;
+        END IF;
+        -- One refresh per cadre at a time: two transactions changing one cadre's postings at once would each
+        -- compute the runs without the other's postings. Locking the cadres (in id order, so two batches
+        -- cannot deadlock) makes the second wait for the first to commit; its next statement then sees both.
+        PERFORM 1 FROM cadre WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
         WITH q AS (
           SELECT p.id, p.cadre_id, p.unit_id, p.level, p.start_date, p.end_date,
                  p.start_date <= lag(p.end_date) OVER w_level + 1 AS joins_level,
@@ -80,41 +92,53 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
                  level_run_start, earlier_level_days::int AS earlier_level_days
             FROM r
         ),
+        -- The cadres' rows as they are: compared with the fresh ones, only those that differ are written.
+        old AS MATERIALIZED (SELECT * FROM posting_run WHERE cadre_id = ANY(ids)),
+        diff AS (
+          SELECT f.* FROM fresh f JOIN old o ON o.posting_id = f.posting_id
+           WHERE (o.cadre_id, o.unit_id, o.level, o.start_date, o.end_date, o.post_run_start,
+                  o.post_run_posting_ids, o.level_run_start, o.earlier_level_days)
+                 IS DISTINCT FROM
+                 (f.cadre_id, f.unit_id, f.level, f.start_date, f.end_date, f.post_run_start,
+                  f.post_run_posting_ids, f.level_run_start, f.earlier_level_days)
+        ),
+        changed AS (
+          UPDATE posting_run pr
+             SET cadre_id = d.cadre_id, unit_id = d.unit_id, level = d.level, start_date = d.start_date,
+                 end_date = d.end_date, post_run_start = d.post_run_start,
+                 post_run_posting_ids = d.post_run_posting_ids, level_run_start = d.level_run_start,
+                 earlier_level_days = d.earlier_level_days
+            FROM diff d
+           WHERE pr.posting_id = d.posting_id
+        ),
         gone AS (
           DELETE FROM posting_run pr
-           WHERE pr.cadre_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.posting_id = pr.posting_id)
+           USING old o
+           WHERE pr.posting_id = o.posting_id AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.posting_id = o.posting_id)
         )
-        INSERT INTO posting_run AS pr (posting_id, cadre_id, unit_id, level, start_date, end_date, post_run_start,
-                                       post_run_posting_ids, level_run_start, earlier_level_days)
+        INSERT INTO posting_run (posting_id, cadre_id, unit_id, level, start_date, end_date, post_run_start,
+                                 post_run_posting_ids, level_run_start, earlier_level_days)
         SELECT posting_id, cadre_id, unit_id, level, start_date, end_date, post_run_start, post_run_posting_ids,
                level_run_start, earlier_level_days
-          FROM fresh
-        ON CONFLICT (posting_id) DO UPDATE
-           SET cadre_id = EXCLUDED.cadre_id, unit_id = EXCLUDED.unit_id, level = EXCLUDED.level,
-               start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
-               post_run_start = EXCLUDED.post_run_start, post_run_posting_ids = EXCLUDED.post_run_posting_ids,
-               level_run_start = EXCLUDED.level_run_start, earlier_level_days = EXCLUDED.earlier_level_days
-         WHERE (pr.cadre_id, pr.unit_id, pr.level, pr.start_date, pr.end_date, pr.post_run_start,
-                pr.post_run_posting_ids, pr.level_run_start, pr.earlier_level_days)
-               IS DISTINCT FROM
-               (EXCLUDED.cadre_id, EXCLUDED.unit_id, EXCLUDED.level, EXCLUDED.start_date, EXCLUDED.end_date,
-                EXCLUDED.post_run_start, EXCLUDED.post_run_posting_ids, EXCLUDED.level_run_start,
-                EXCLUDED.earlier_level_days)
-      $$`);
+          FROM fresh f
+         WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.posting_id = f.posting_id);
+      END $$`);
     await q.query(`
       CREATE FUNCTION posting_run_refresh_trg() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Only regular postings make runs: a temporary assignment or secondment coming or going changes none.
         IF TG_OP = 'INSERT' THEN
-          PERFORM refresh_posting_runs(ARRAY(SELECT DISTINCT cadre_id FROM new_rows));
+          PERFORM refresh_posting_runs(ARRAY(SELECT DISTINCT cadre_id FROM new_rows WHERE kind = 'REGULAR'));
         ELSIF TG_OP = 'DELETE' THEN
-          PERFORM refresh_posting_runs(ARRAY(SELECT DISTINCT cadre_id FROM old_rows));
+          PERFORM refresh_posting_runs(ARRAY(SELECT DISTINCT cadre_id FROM old_rows WHERE kind = 'REGULAR'));
         ELSE
-          -- Only rows whose run inputs changed; a title or note edit leaves every run as it was.
+          -- Only rows whose run inputs changed; a title edit leaves every run as it was.
           PERFORM refresh_posting_runs(ARRAY(
             SELECT DISTINCT x.cadre_id
               FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
              CROSS JOIN LATERAL (VALUES (n.cadre_id), (o.cadre_id)) AS x(cadre_id)
              WHERE x.cadre_id IS NOT NULL
+               AND (n.kind = 'REGULAR' OR o.kind = 'REGULAR')
                AND (n.cadre_id, n.unit_id, n.level, n.kind, n.start_date, n.end_date)
                    IS DISTINCT FROM (o.cadre_id, o.unit_id, o.level, o.kind, o.start_date, o.end_date)));
         END IF;

@@ -137,6 +137,38 @@ describe('posting_run: precomputed runs', () => {
     }
   });
 
+  it('stays right when two transactions add postings of one cadre at the same time', async () => {
+    const { id: cadreId } = await makeCadre(t.ds);
+    const insert = `INSERT INTO posting (cadre_id, unit_id, title, level, start_date, end_date)
+                    VALUES ($1, $2, 'Township head', 'TOWNSHIP_CHIEF', $3, $4) RETURNING id`;
+    const first = t.ds.createQueryRunner();
+    const second = t.ds.createQueryRunner();
+    try {
+      await first.startTransaction();
+      await second.startTransaction();
+      // Each alone would compute the runs without the other's posting; together they are one run from 2010.
+      await first.query(insert, [cadreId, units[0], '2010-01-01', '2014-12-31']);
+      const later = second.query(insert, [cadreId, units[0], '2015-01-01', null]);
+      await new Promise((r) => setTimeout(r, 200)); // the second now waits for the first's lock on the cadre
+      await first.commitTransaction();
+      await later;
+      await second.commitTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    const rows: { post_run_start: string; n: number }[] = await t.ds.query(
+      `SELECT post_run_start::text, cardinality(post_run_posting_ids) AS n FROM posting_run
+        WHERE cadre_id = $1 ORDER BY start_date`,
+      [cadreId],
+    );
+    expect(rows).toEqual([
+      { post_run_start: '2010-01-01', n: 1 },
+      { post_run_start: '2010-01-01', n: 2 },
+    ]);
+    await expectConsistent();
+  });
+
   it('moves the POST_LIMIT_SAME_POST date when the API closes a gap, ends, deletes or adds a posting', async () => {
     const { id: cadreId } = await makeCadre(t.ds, { workStartDate: '2000-07-01', birthDate: '1978-01-01' });
     const record = `mutation($input: RecordPostingInput!) { recordPosting(input: $input) { id } }`;
