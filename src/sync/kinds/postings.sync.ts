@@ -141,9 +141,14 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
         `${CHANGING} AND EXISTS (
            SELECT 1 FROM posting p LEFT JOIN ${ENDED} e ON e.id = p.id
             WHERE p.cadre_id = s.cadre_id AND p.kind = 'REGULAR'
+              -- implied by the test below (an ended posting only gets shorter): each record's check is then a
+              -- lookup in the no-overlap index; OFFSET 0 keeps it one (joined instead, PostgreSQL hashed every
+              -- regular posting in the province for each batch: ~0.3 s of 10,000 new postings on 100,000 cadres)
+              AND p.period && ${PERIOD}
               AND NOT EXISTS (SELECT 1 FROM ${STAGE} o
                                WHERE o.posting_id = p.id AND o.outcome = 'UPDATED' AND o.errors = '[]'::jsonb)
-              AND CASE WHEN e.id IS NULL THEN p.period ELSE daterange(p.start_date, e.new_end, '[]') END && ${PERIOD})`,
+              AND CASE WHEN e.id IS NULL THEN p.period ELSE daterange(p.start_date, e.new_end, '[]') END && ${PERIOD}
+            OFFSET 0)`,
         {
           field: 'startDate',
           code: RecordErrorCode.OVERLAP,
