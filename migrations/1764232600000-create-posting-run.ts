@@ -13,6 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   previous one ended; `post_run_posting_ids` lists them, oldest first, up to this posting.
  * - level run: the same at the same level in any unit (time since appointment to the level);
  *   `earlier_level_days` counts the days of the earlier stints at the level, before the run.
+ * - level entered: the start of the latest posting at this level (up to this one) whose previous regular
+ *   posting was at another level, or that has none: the last promotion or move to the level, for the pathway.
  * Temporary assignments and secondments are not REGULAR: they neither break nor extend a run, and have no row.
  *
  * refresh_posting_runs(cadre ids) recomputes every row of those cadres and writes only the rows that changed;
@@ -36,7 +38,8 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
         post_run_posting_ids uuid[] NOT NULL,
         level_run_start date NOT NULL,
         earlier_level_days int NOT NULL,
-        CHECK (post_run_start <= start_date AND level_run_start <= post_run_start),
+        level_entered_on date NOT NULL,
+        CHECK (post_run_start <= start_date AND level_run_start <= post_run_start AND level_entered_on <= start_date),
         CHECK (earlier_level_days >= 0),
         CHECK (cardinality(post_run_posting_ids) >= 1)
       )`);
@@ -67,6 +70,7 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
           SELECT p.id, p.cadre_id, p.unit_id, p.level, p.start_date, p.end_date,
                  p.start_date <= lag(p.end_date) OVER w_level + 1 AS joins_level,
                  p.start_date <= lag(p.end_date) OVER w_post + 1 AS joins_post,
+                 lag(p.level) OVER (PARTITION BY p.cadre_id ORDER BY p.start_date) AS prev_level,
                  coalesce(sum(p.end_date + 1 - p.start_date)
                             OVER (w_level ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS days_before
             FROM posting p
@@ -79,6 +83,7 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
           SELECT q.*,
                  max(start_date) FILTER (WHERE joins_level IS NOT TRUE) OVER w_level AS level_run_start,
                  max(days_before) FILTER (WHERE joins_level IS NOT TRUE) OVER w_level AS earlier_level_days,
+                 max(start_date) FILTER (WHERE prev_level IS DISTINCT FROM level) OVER w_level AS level_entered_on,
                  max(start_date) FILTER (WHERE joins_post IS NOT TRUE) OVER w_post AS post_run_start,
                  count(*) FILTER (WHERE joins_post IS NOT TRUE) OVER w_post AS post_run_no
             FROM q
@@ -89,7 +94,7 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
           SELECT id AS posting_id, cadre_id, unit_id, level, start_date, end_date, post_run_start,
                  array_agg(id) OVER (PARTITION BY cadre_id, level, unit_id, post_run_no ORDER BY start_date
                                      ROWS UNBOUNDED PRECEDING) AS post_run_posting_ids,
-                 level_run_start, earlier_level_days::int AS earlier_level_days
+                 level_run_start, earlier_level_days::int AS earlier_level_days, level_entered_on
             FROM r
         ),
         -- The cadres' rows as they are: compared with the fresh ones, only those that differ are written.
@@ -97,17 +102,17 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
         diff AS (
           SELECT f.* FROM fresh f JOIN old o ON o.posting_id = f.posting_id
            WHERE (o.cadre_id, o.unit_id, o.level, o.start_date, o.end_date, o.post_run_start,
-                  o.post_run_posting_ids, o.level_run_start, o.earlier_level_days)
+                  o.post_run_posting_ids, o.level_run_start, o.earlier_level_days, o.level_entered_on)
                  IS DISTINCT FROM
                  (f.cadre_id, f.unit_id, f.level, f.start_date, f.end_date, f.post_run_start,
-                  f.post_run_posting_ids, f.level_run_start, f.earlier_level_days)
+                  f.post_run_posting_ids, f.level_run_start, f.earlier_level_days, f.level_entered_on)
         ),
         changed AS (
           UPDATE posting_run pr
              SET cadre_id = d.cadre_id, unit_id = d.unit_id, level = d.level, start_date = d.start_date,
                  end_date = d.end_date, post_run_start = d.post_run_start,
                  post_run_posting_ids = d.post_run_posting_ids, level_run_start = d.level_run_start,
-                 earlier_level_days = d.earlier_level_days
+                 earlier_level_days = d.earlier_level_days, level_entered_on = d.level_entered_on
             FROM diff d
            WHERE pr.posting_id = d.posting_id
         ),
@@ -117,9 +122,9 @@ export class CreatePostingRun1764232600000 implements MigrationInterface {
            WHERE pr.posting_id = o.posting_id AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.posting_id = o.posting_id)
         )
         INSERT INTO posting_run (posting_id, cadre_id, unit_id, level, start_date, end_date, post_run_start,
-                                 post_run_posting_ids, level_run_start, earlier_level_days)
+                                 post_run_posting_ids, level_run_start, earlier_level_days, level_entered_on)
         SELECT posting_id, cadre_id, unit_id, level, start_date, end_date, post_run_start, post_run_posting_ids,
-               level_run_start, earlier_level_days
+               level_run_start, earlier_level_days, level_entered_on
           FROM fresh f
          WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.posting_id = f.posting_id);
       END $$`);

@@ -62,7 +62,7 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
       SELECT a.cadre_id,
              json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
         FROM target t
-        LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
+        LEFT JOIN pw_cur ls ON ls.cadre_id = t.cadre_id
         JOIN appraisal a ON a.cadre_id = t.cadre_id
        WHERE a.year ${appraisalYears('ls.level_start', asOf)}
        GROUP BY a.cadre_id
@@ -78,30 +78,19 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
        WHERE p.start_date <= ${asOf}
     ),
     pw_cur AS (
-      SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.level, pl.ladder
-        FROM pw_postings p
-        JOIN position_level pl ON pl.code = p.level
-       WHERE p.kind = 'REGULAR' AND p.period @> ${asOf}
-       ORDER BY p.cadre_id, array_position(${levelOrder}, p.level::text) DESC NULLS LAST, p.start_date DESC
+      -- The regular posting covering asOf, with its level run from posting_run (kept by triggers on posting):
+      -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
+      -- start of the latest posting at the level that followed one at another level (the last promotion).
+      SELECT DISTINCT ON (r.cadre_id) r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
+             r.level_entered_on AS last_promotion_date
+        FROM target t
+        JOIN posting_run r ON r.cadre_id = t.cadre_id
+        JOIN position_level pl ON pl.code = r.level
+       WHERE r.period @> ${asOf}
+       ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
     ),
     pw_regular AS (
-      SELECT p.cadre_id, p.unit_id, p.level, p.start_date, p.period,
-             lag(p.level) OVER (PARTITION BY p.cadre_id ORDER BY p.start_date) AS prev_level
-        FROM pw_postings p
-       WHERE p.kind = 'REGULAR'
-    ),
-    pw_at_level AS (
-      -- Adjacent postings at the current level merge into one range; the one holding asOf is the stint.
-      SELECT r.cadre_id, range_agg(r.period) AS spans,
-             max(r.start_date) FILTER (WHERE r.prev_level IS DISTINCT FROM r.level) AS last_promotion_date
-        FROM pw_regular r
-        JOIN pw_cur cur ON cur.cadre_id = r.cadre_id AND cur.level = r.level
-       GROUP BY r.cadre_id
-    ),
-    pw_level_start AS (
-      SELECT a.cadre_id, a.last_promotion_date,
-             (SELECT lower(s) FROM unnest(a.spans) s WHERE s @> ${asOf}) AS level_start
-        FROM pw_at_level a
+      SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind = 'REGULAR'
     ),
     pw_posts AS (
       SELECT x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
@@ -122,7 +111,7 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
     ),
     ${appraisals}
     pathway_facts AS (
-      SELECT t.cadre_id, cur.level AS current_level, cur.ladder, ls.level_start, ls.last_promotion_date,
+      SELECT t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
              c.work_start_date, c.education_level, g.spans AS grassroots_spans,
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
              coalesce(g.now, false) AS in_grassroots_now,
@@ -131,7 +120,6 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
         FROM target t
         JOIN cadre c ON c.id = t.cadre_id
         LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
-        LEFT JOIN pw_level_start ls ON ls.cadre_id = t.cadre_id
         LEFT JOIN pw_posts po ON po.cadre_id = t.cadre_id
         LEFT JOIN pw_grassroots g ON g.cadre_id = t.cadre_id
         ${appraisalsLater ? '' : 'LEFT JOIN pw_appraisals ap ON ap.cadre_id = t.cadre_id'}

@@ -3,8 +3,9 @@ import { makeCadre, makePosting, makeUnit } from '../factories';
 import { flagsOf } from './flags-helpers';
 
 /**
- * posting_run holds each regular posting's runs (same post, same level, earlier days at the level), kept by
- * triggers on posting; the posting-limit and induction flags read it. These tests check that every way of
+ * posting_run holds each regular posting's runs (same post, same level, earlier days at the level, when the
+ * level was entered), kept by triggers on posting; the posting-limit and induction flags and the pathway facts
+ * read it. These tests check that every way of
  * changing postings leaves it equal to an independent definition of the runs, and that the flags follow.
  */
 
@@ -39,12 +40,18 @@ const REFERENCE = `
          post_run_start::text, post_run_posting_ids::text, level_run_start::text,
          (SELECT coalesce(sum(e.end_date + 1 - e.start_date), 0)::int FROM reg e
            WHERE e.cadre_id = runs.cadre_id AND e.level = runs.level AND e.start_date < runs.level_run_start)
-           AS earlier_level_days
+           AS earlier_level_days,
+         -- the latest posting at the level whose previous regular posting was at another level, or had none
+         (SELECT max(y.start_date)::text FROM reg y
+           WHERE y.cadre_id = runs.cadre_id AND y.level = runs.level AND y.start_date <= runs.start_date
+             AND (SELECT prev.level FROM reg prev WHERE prev.cadre_id = y.cadre_id AND prev.start_date < y.start_date
+                   ORDER BY prev.start_date DESC LIMIT 1) IS DISTINCT FROM y.level) AS level_entered_on
     FROM runs ORDER BY 1`;
 
 const STORED = `
   SELECT posting_id::text, cadre_id::text, unit_id::text, level, start_date::text, end_date::text,
-         post_run_start::text, post_run_posting_ids::text, level_run_start::text, earlier_level_days
+         post_run_start::text, post_run_posting_ids::text, level_run_start::text, earlier_level_days,
+         level_entered_on::text
     FROM posting_run ORDER BY 1`;
 
 /** A small deterministic generator (mulberry32), so a failure reproduces. */
