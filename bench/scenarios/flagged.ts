@@ -18,33 +18,45 @@ query Flagged($unitId: ID) {
 }`;
 
 /**
- * The first page of cadres past a posting limit under a unit: the rules' own set-based SQL (the same builder
- * the service uses, with the same scope: the subtree's unit ids, or its root for a province), grouped, ordered
- * and limited in the statement, the flags and the cadres' names for the page only.
+ * The first page of cadres past a posting limit under a unit, as the service computes it: the rules' own
+ * set-based SQL (the same builder, with the same scope: the subtree's unit ids, its root for a large one, none
+ * for the whole province) without messages and facts, grouped, ordered, counted and limited in one statement;
+ * then the page's cadres' flags in full, and their names.
  */
 export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'province'): Scenario {
   const { fixtures, tokens } = ctx;
   const unit = where === 'district' ? fixtures.district : fixtures.province;
   const token = tokens.orgDept(unit.id);
+  const codes = [FlagCode.POSTING_LIMIT_EXCEEDED];
+  // The synthetic province holds every unit of its database.
+  const scope = subtreeScope(unit.id, unit.unitIds, where === 'province');
   const { withSql, params } = buildFlagsQuery({
     asOf: fixtures.asOf,
     document: fixtures.policyDocument,
-    scope: subtreeScope(unit.id, unit.unitIds),
-    codes: [FlagCode.POSTING_LIMIT_EXCEEDED],
+    scope,
+    codes,
+    light: true,
   });
   const limit = params.add(21, 'int');
   const sql = `${withSql},
     per AS (
       SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
              max(over_by) AS over_by
-        FROM flags GROUP BY cadre_id),
-    page AS (
-      SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per
-       ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit})
-    SELECT page.*, c.external_id, c.name,
-           (SELECT jsonb_agg(to_jsonb(f)) FROM flags f WHERE f.cadre_id = page.cadre_id) AS flags
-      FROM page JOIN cadre c ON c.id = page.cadre_id
-     ORDER BY worst, over_by DESC, cadre_id`;
+        FROM flags GROUP BY cadre_id)
+    SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per
+     ORDER BY worst, over_by DESC, cadre_id LIMIT ${limit}`;
+  const pageFlags = (cadreIds: string[]) => {
+    const full = buildFlagsQuery({
+      asOf: fixtures.asOf,
+      document: fixtures.policyDocument,
+      scope: { cadreIds },
+      codes,
+    });
+    return {
+      text: `${full.withSql} SELECT f.*, c.external_id, c.name FROM flags f JOIN cadre c ON c.id = f.cadre_id`,
+      values: full.params.values,
+    };
+  };
   return {
     name: `flagged-${where}`,
     label:
@@ -60,16 +72,23 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
       ),
     ],
     sql: {
-      description: 'the flag rules as one statement (src/flags/sql), grouped and paged, cadres joined',
+      description:
+        'the flag rules (src/flags/sql) without messages, grouped, counted and paged; then the page in full',
       run: async (client) => {
-        const { rows } = await client.query<{ cadre_id: string; total: number; flags: unknown[] }>(
-          sql,
-          params.values,
-        );
-        return [
-          `total ${rows[0]?.total ?? 0}`,
-          ...rows.slice(0, 20).map((r) => `${r.cadre_id} ${r.flags.length}`),
-        ];
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        try {
+          const { rows } = await client.query<{ cadre_id: string; total: number }>(sql, params.values);
+          const page = rows.slice(0, 20).map((r) => r.cadre_id);
+          const { rows: flags } = page.length
+            ? await client.query<{ cadre_id: string }>(pageFlags(page))
+            : { rows: [] };
+          return [
+            `total ${rows[0]?.total ?? 0}`,
+            ...page.map((id) => `${id} ${flags.filter((f) => f.cadre_id === id).length}`),
+          ];
+        } finally {
+          await client.query('COMMIT');
+        }
       },
     },
   };

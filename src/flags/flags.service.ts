@@ -85,18 +85,20 @@ export class FlagsService {
     filter: { codes?: FlagCode[]; domain?: string },
     pathwayScope: PathwayScope,
   ) {
-    const codes = filter.codes;
-    const promotion =
-      codes?.length && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)
-        ? []
-        : await this.pathway.eligibleCadres(asOf, policy.document, pathwayScope);
-    return buildFlagsQuery({
-      asOf,
-      document: policy.document,
-      scope,
-      ...filter,
-      extraRows: promotion.map((e) => toSql(promotionFlag(e, policy.document))),
-    });
+    const extraRows = await this.promotionRows(asOf, policy, filter.codes, pathwayScope);
+    return buildFlagsQuery({ asOf, document: policy.document, scope, ...filter, extraRows });
+  }
+
+  /** PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the codes asked for leave it out. */
+  private async promotionRows(
+    asOf: string,
+    policy: PolicyInForce,
+    codes: FlagCode[] | undefined,
+    pathwayScope: PathwayScope,
+  ): Promise<SqlFlag[]> {
+    if (codes?.length && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return [];
+    const eligible = await this.pathway.eligibleCadres(asOf, policy.document, pathwayScope);
+    return eligible.map((e) => toSql(promotionFlag(e, policy.document)));
   }
 
   /** Every flag of each cadre, worst first: SQL rules plus registered sources. Backs the Cadre.flags loader. */
@@ -116,7 +118,9 @@ export class FlagsService {
 
   /**
    * Cadres with any matching flag, worst severity first, then furthest past a limit, then id; keyset pages.
-   * Grouping, ordering, counting and LIMIT all happen in the one SQL statement.
+   * Two statements in one snapshot: the first evaluates the scope's flags without their messages and facts
+   * (a province has thousands of flagged cadres) and groups, orders, counts and pages them; the second
+   * evaluates the page's cadres in full.
    */
   async flaggedCadres(caller: Caller, args: FlaggedCadresArgs): Promise<ConnectionShape<FlaggedCadre>> {
     const f = args.filter ?? {};
@@ -126,29 +130,48 @@ export class FlagsService {
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
-    const scope: FlagScope = unitId ? subtreeScope(unitId, await this.subtree(unitId)) : {};
+    const scope: FlagScope = unitId ? await this.subtreeScope(unitId) : {};
     const filter = { codes: f.codes, domain: f.domain };
-    const { withSql, params } = await this.query(asOf, policy, scope, filter, { unitId });
+    const promotion = await this.promotionRows(asOf, policy, f.codes, { unitId });
+    const light = buildFlagsQuery({
+      asOf,
+      document: policy.document,
+      scope,
+      ...filter,
+      extraRows: promotion,
+      light: true,
+    });
+    const { withSql, params } = light;
     const countParams = [...params.values];
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
                                             ${params.add(after[2], 'uuid')})`
       : '';
-    const rows: { cadre_id: string; worst: number; over_by: number; flags: SqlFlag[]; total: number }[] =
-      await this.ds.query(
+    const { rows, flags } = await this.ds.transaction('REPEATABLE READ', async (em) => {
+      const page: { cadre_id: string; worst: number; over_by: number; total: number }[] = await em.query(
         `${withSql},
          per AS (
            SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
                   max(over_by) AS over_by
-             FROM flags GROUP BY cadre_id),
-         page AS (
-           SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per ${keyset}
-            ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')})
-         -- the flags themselves only for the page's cadres
-         SELECT page.*, (SELECT jsonb_agg(to_jsonb(f)) FROM flags f WHERE f.cadre_id = page.cadre_id) AS flags
-           FROM page ORDER BY worst, over_by DESC, cadre_id`,
+             FROM flags GROUP BY cadre_id)
+         SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per ${keyset}
+          ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')}`,
         params.values,
       );
+      const ids = new Set(page.slice(0, first).map((r) => r.cadre_id));
+      if (ids.size === 0) return { rows: page, flags: [] as SqlFlag[] };
+      const full = buildFlagsQuery({
+        asOf,
+        document: policy.document,
+        scope: { cadreIds: [...ids] },
+        ...filter,
+        extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
+      });
+      const all: SqlFlag[] = await em.query(`${full.withSql} SELECT * FROM flags`, full.params.values);
+      return { rows: page, flags: all };
+    });
+    const byCadre = new Map<string, FlagRow[]>();
+    for (const r of flags) byCadre.set(r.cadre_id, [...(byCadre.get(r.cadre_id) ?? []), fromSql(r)]);
     return toConnection(
       rows,
       first,
@@ -157,10 +180,7 @@ export class FlagsService {
       (r) =>
         Object.assign(new FlaggedCadre(), {
           cadreId: r.cadre_id,
-          flags: r.flags
-            .map(fromSql)
-            .sort(compareFlags)
-            .map((x) => Flag.from(x, policy.version)),
+          flags: (byCadre.get(r.cadre_id) ?? []).sort(compareFlags).map((x) => Flag.from(x, policy.version)),
         }),
     );
   }
@@ -173,12 +193,16 @@ export class FlagsService {
     return row.n;
   }
 
-  private async subtree(rootId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT u.id FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
+  private async subtreeScope(rootId: string): Promise<FlagScope> {
+    const rows: { id: string; units: number }[] = await this.ds.query(
+      `SELECT u.id, (SELECT count(*) FROM unit)::int AS units FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
       [rootId],
     );
-    return rows.map((r) => r.id);
+    return subtreeScope(
+      rootId,
+      rows.map((r) => r.id),
+      rows.length === rows[0]?.units,
+    );
   }
 
   private async checkFilter(unitId?: string, domain?: string): Promise<void> {

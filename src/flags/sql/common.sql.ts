@@ -13,13 +13,21 @@ import { Cte, FlagSql } from './sql-context';
  */
 export function commonCtes(s: FlagSql): Record<string, Cte> {
   return {
+    /**
+     * The scope, for rows that are a current regular posting of their cadre: when the scope only asks for a
+     * current posting somewhere (a department over every unit), such a row already is one, and proving it
+     * again for each of a province's cadres cost more than the rules themselves.
+     */
+    scope_cur: s.scopeCur
+      ? { deps: [], sql: s.scopeCur, inline: true }
+      : { deps: ['scope'], sql: 'SELECT cadre_id FROM scope', inline: true },
     /** The regular posting that covers asOf: the cadre's current level, with its runs. */
     cur: {
-      deps: ['scope'],
+      deps: ['scope_cur'],
       sql: `
       SELECT r.cadre_id, r.posting_id, r.level, r.unit_id, r.start_date, r.end_date, r.level_run_start,
              r.earlier_level_days
-        FROM posting_run r JOIN scope s ON s.cadre_id = r.cadre_id
+        FROM posting_run r JOIN scope_cur s ON s.cadre_id = r.cadre_id
        WHERE r.period @> ${s.asOf}`,
     },
     /**

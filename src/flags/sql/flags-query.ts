@@ -8,10 +8,11 @@ import { training5y, trainingAnnual } from './training.sql';
 
 /**
  * Which cadres to evaluate: these ids; or the active cadres with a current posting under a unit (given as the
- * root, or as the ids of every unit in its subtree, which PostgreSQL estimates far better); or all active ones.
+ * root, or as the ids of every unit in its subtree, which PostgreSQL estimates far better), or anywhere
+ * (`posted`: a subtree holding every unit); or all active ones.
  */
 export type FlagScope =
-  { cadreIds: readonly string[] } | { unitIds: readonly string[] } | { unitId?: string };
+  { cadreIds: readonly string[] } | { unitIds: readonly string[] } | { unitId?: string } | { posted: true };
 
 export interface FlagQueryOptions {
   asOf: string;
@@ -23,6 +24,8 @@ export interface FlagQueryOptions {
   domain?: string;
   /** Rows computed outside this SQL (PROMOTION_ELIGIBLE), FLAG_COLUMNS in snake_case; kept to the scope. */
   extraRows?: readonly object[];
+  /** Message and facts left NULL (see FlagSql.light). */
+  light?: boolean;
 }
 
 /** Each rule's SQL and the codes it can produce. */
@@ -55,9 +58,11 @@ const SMALL_SUBTREE_UNITS = 2000;
 /**
  * The scope for a unit subtree given its root and its units' ids: a county's or a prefecture's ids, which
  * PostgreSQL estimates well; for a larger subtree (a province has thousands of units, and planning a statement
- * around an array that long took 30–50 ms) the root, tested by path for each cadre.
+ * around an array that long took 30–50 ms) the root, tested by path for each cadre; for the subtree of every
+ * unit, no unit test at all (a third of a province's flag evaluation was spent proving each cadre in it).
  */
-export function subtreeScope(rootId: string, unitIds: readonly string[]): FlagScope {
+export function subtreeScope(rootId: string, unitIds: readonly string[], allUnits = false): FlagScope {
+  if (allUnits) return { posted: true };
   return unitIds.length <= SMALL_SUBTREE_UNITS ? { unitIds } : { unitId: rootId };
 }
 
@@ -79,6 +84,11 @@ function scopeSql(scope: FlagScope, asOf: string, p: Params): string {
        WHERE c.status = 'ACTIVE' AND EXISTS (
          SELECT 1 FROM posting p
           WHERE p.cadre_id = c.id AND p.period @> ${asOf} AND p.unit_id = ANY(${units}))`;
+  }
+  if ('posted' in scope) {
+    return `
+      SELECT c.id AS cadre_id FROM cadre c
+       WHERE c.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM posting p WHERE p.cadre_id = c.id AND p.period @> ${asOf})`;
   }
   if (!scope.unitId) return `SELECT c.id AS cadre_id FROM cadre c WHERE c.status = 'ACTIVE'`;
   return `
@@ -109,7 +119,7 @@ export function flagRuleSql(s: FlagSql, codes?: readonly FlagCode[]): { ctes: st
   const names: string[] = ['scope'];
   for (const r of rules) for (const c of r.ctes) collect(c, all, names);
   return {
-    ctes: names.slice(1).map((n) => `${n} AS (${all[n].sql})`),
+    ctes: names.slice(1).map((n) => `${n} AS ${all[n].inline ? 'NOT MATERIALIZED ' : ''}(${all[n].sql})`),
     selects: rules.map((r) => `SELECT * FROM (${r.select}) AS q(${FLAG_COLUMNS})`),
   };
 }
@@ -121,7 +131,8 @@ export function flagRuleSql(s: FlagSql, codes?: readonly FlagCode[]): { ctes: st
 export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params: Params } {
   const p = new Params();
   const asOf = p.add(o.asOf, 'date');
-  const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.document), 'jsonb') };
+  const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.document), 'jsonb'), light: o.light };
+  if ('posted' in o.scope) s.scopeCur = `SELECT c.id AS cadre_id FROM cadre c WHERE c.status = 'ACTIVE'`;
   if (o.domain) s.domain = p.add(o.domain, 'text');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
   const scope = `scope AS NOT MATERIALIZED (${scopeSql(o.scope, asOf, p)})`;

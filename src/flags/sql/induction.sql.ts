@@ -1,4 +1,4 @@
-import { FlagQuery, FlagSql, list, param, source } from './sql-context';
+import { details, FlagQuery, FlagSql, list, param, source } from './sql-context';
 
 /**
  * INDUCTION_TRAINING: appointment to a leadership level (the start of the continuous run at the level covering
@@ -14,12 +14,15 @@ export function inductionTraining(s: FlagSql): FlagQuery {
     select: `
     SELECT cadre_id, 'INDUCTION_TRAINING_DUE', CASE WHEN overdue THEN 'WARNING' ELSE 'INFO' END,
            '${rule}', ${source(s, rule)},
-           format('Appointed %s on %s; no induction training of %s days or more since then (%s %s).',
+           ${details(
+             s,
+             `format('Appointed %s on %s; no induction training of %s days or more since then (%s %s).',
                   level, appointed_on, trim_scale(days_required), CASE WHEN overdue THEN 'overdue since' ELSE 'due by' END,
-                  deadline),
-           jsonb_build_object('postingId', posting_id, 'level', level, 'appointedOn', appointed_on,
+                  deadline)`,
+             `jsonb_build_object('postingId', posting_id, 'level', level, 'appointedOn', appointed_on,
                               'deadline', deadline, 'daysRequired', days_required,
-                              'qualifyingKinds', ${list(s, rule, 'qualifyingKinds')}, 'overdue', overdue),
+                              'qualifyingKinds', ${list(s, rule, 'qualifyingKinds')}, 'overdue', overdue)`,
+           )},
            ${s.asOf} - deadline
       FROM (SELECT c.cadre_id, c.level, c.posting_id, c.chain_start AS appointed_on, ${days} AS days_required,
                    ${deadline} AS deadline, ${s.asOf} >= ${deadline} AS overdue

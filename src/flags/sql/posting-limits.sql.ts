@@ -1,4 +1,4 @@
-import { Cte, FlagQuery, FlagSql, param, source } from './sql-context';
+import { Cte, details, FlagQuery, FlagSql, param, source } from './sql-context';
 
 const years = (s: FlagSql, rule: string) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
 const window = (s: FlagSql) => `${param(s, 'WARNING_WINDOW', 'months')}::float8 * interval '1 month'`;
@@ -11,10 +11,13 @@ function select(s: FlagSql, rule: string, from: string, what: string, facts: str
            CASE WHEN ${exceeded} THEN 'POSTING_LIMIT_EXCEEDED' ELSE 'POSTING_LIMIT_APPROACHING' END,
            CASE WHEN ${exceeded} THEN 'CRITICAL' ELSE 'WARNING' END,
            '${rule}', ${source(s, rule)},
-           format('%s; the %s-year limit %s on %s.', ${what}, trim_scale(limit_years),
-                  CASE WHEN ${exceeded} THEN 'was reached' ELSE 'will be reached' END, limit_date),
-           jsonb_build_object('postingId', posting_id, 'unitId', unit_id, 'level', level, 'since', chain_start,
-                              'limitYears', limit_years, 'limitDate', limit_date, ${facts}),
+           ${details(
+             s,
+             `format('%s; the %s-year limit %s on %s.', ${what}, trim_scale(limit_years),
+                  CASE WHEN ${exceeded} THEN 'was reached' ELSE 'will be reached' END, limit_date)`,
+             `jsonb_build_object('postingId', posting_id, 'unitId', unit_id, 'level', level, 'since', chain_start,
+                              'limitYears', limit_years, 'limitDate', limit_date, ${facts})`,
+           )},
            ${s.asOf} - limit_date
       FROM ${from}
      WHERE ${s.asOf} >= (limit_date - ${window(s)})::date
@@ -44,9 +47,9 @@ function nearLimit(s: FlagSql, rule: string, key: string, columns: string): Cte 
         FROM posting_run r
         JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
        WHERE ${covers} AND r.start_date <= ${s.asOf} AND ${key} <= ${bound}
-         AND r.cadre_id IN (SELECT cadre_id FROM scope)`;
+         AND r.cadre_id IN (SELECT cadre_id FROM scope_cur)`;
   return {
-    deps: ['scope'],
+    deps: ['scope_cur'],
     sql: `${branch('r.end_date IS NULL')}
       UNION ALL${branch(`r.end_date >= ${s.asOf}`)}`,
   };

@@ -1,4 +1,4 @@
-import { FlagQuery, FlagSql, param, source } from './sql-context';
+import { details, FlagQuery, FlagSql, param, source } from './sql-context';
 
 const RECOGNITION = `ARRAY['UNIT','COUNTY','PREFECTURE','PROVINCE','NATIONAL']::text[]`;
 
@@ -38,17 +38,20 @@ export function specialist(s: FlagSql): FlagQuery {
     ctes: ['scope'],
     select: `
     SELECT cadre_id, 'SPECIALIST_STRENGTH', 'INFO', '${rule}', ${source(s, rule)},
-           format('Specialist strength in %s: %s.', domain, concat_ws('; ',
+           ${details(
+             s,
+             `format('Specialist strength in %s: %s.', domain, concat_ws('; ',
              CASE WHEN 'COUNT' = ANY(criteria_met) THEN format('%s verified achievements within %s years',
                cardinality(recent), trim_scale(${param(s, rule, 'windowYears')})) END,
              CASE WHEN 'RECOGNITION' = ANY(criteria_met) THEN format('recognised at %s level', highest_recognition) END,
              CASE WHEN 'IMPROVEMENT' = ANY(criteria_met)
-                  THEN format('a measured improvement of %s%%', round(best_improvement, 1)) END)),
-           jsonb_build_object('domain', domain, 'criteria', to_jsonb(criteria_met), 'achievementIds', to_jsonb(ids),
+                  THEN format('a measured improvement of %s%%', round(best_improvement, 1)) END))`,
+             `jsonb_build_object('domain', domain, 'criteria', to_jsonb(criteria_met), 'achievementIds', to_jsonb(ids),
                               'recentCount', coalesce(cardinality(recent), 0),
                               'windowYears', ${param(s, rule, 'windowYears')},
                               'highestRecognition', highest_recognition,
-                              'bestImprovementPercent', round(best_improvement, 1)),
+                              'bestImprovementPercent', round(best_improvement, 1))`,
+           )},
            0
       FROM (SELECT d.*, ${criteria} AS criteria_met, ${ids} AS ids FROM (${byDomain}) d) x
      WHERE cardinality(criteria_met) > 0`,

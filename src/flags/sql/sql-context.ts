@@ -9,7 +9,21 @@ export interface FlagSql {
   doc: string;
   /** A `$n::text` when SPECIALIST_STRENGTH is limited to one domain. */
   domain?: string;
+  /**
+   * Leave each flag's message and facts NULL: for a statement that only counts and orders flags (a page of
+   * flagged cadres over a province), whose page then reads its flags in full.
+   */
+  light?: boolean;
+  /**
+   * The scope for rows that are themselves a current regular posting of the cadre (see commonCtes'
+   * scope_cur), when it is simpler than `scope`; by default scope itself.
+   */
+  scopeCur?: string;
 }
+
+/** A rule's message and facts columns, or NULLs when the statement is light. */
+export const details = (s: FlagSql, message: string, facts: string): string =>
+  s.light ? 'NULL::text, NULL::jsonb' : `${message},\n           ${facts}`;
 
 /*
  * Each reads the document in an uncorrelated subquery, which PostgreSQL evaluates once per statement (an
@@ -33,6 +47,8 @@ export const FLAG_COLUMNS = 'cadre_id, code, severity, rule_id, source, message,
 export interface Cte {
   sql: string;
   deps: string[];
+  /** Planned into each query that reads it (NOT MATERIALIZED), even when read more than once. */
+  inline?: boolean;
 }
 
 /** One rule's flags: a SELECT of FLAG_COLUMNS and the CTEs it needs, shared ones or its own. */

@@ -1,13 +1,16 @@
-import { FlagQuery, FlagSql, list, param, source } from './sql-context';
+import { details, FlagQuery, FlagSql, list, param, source } from './sql-context';
 
 function shortfall(s: FlagSql, rule: string, windowStart: string, facts: string, what: string): string {
   const required = param(s, rule, 'hours');
   return `
     SELECT cur.cadre_id, 'TRAINING_SHORTFALL', 'WARNING', '${rule}', ${source(s, rule)},
-           format('%s of %s class hours completed %s; %s hours missing.',
-                  trim_scale(h.done), trim_scale(${required}), ${what}, trim_scale(${required} - h.done)),
-           jsonb_build_object('level', cur.level, 'hoursCompleted', h.done, 'hoursRequired', ${required},
-                              'hoursMissing', ${required} - h.done, ${facts}),
+           ${details(
+             s,
+             `format('%s of %s class hours completed %s; %s hours missing.',
+                  trim_scale(h.done), trim_scale(${required}), ${what}, trim_scale(${required} - h.done))`,
+             `jsonb_build_object('level', cur.level, 'hoursCompleted', h.done, 'hoursRequired', ${required},
+                              'hoursMissing', ${required} - h.done, ${facts})`,
+           )},
            0
       FROM cur
       CROSS JOIN LATERAL (
