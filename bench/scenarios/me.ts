@@ -88,21 +88,22 @@ export function meScenario({ fixtures, tokens }: ScenarioContext): Scenario {
     ],
     sql: {
       description:
-        'three statements: the record with its lists as json_agg, the flag rules (src/flags/sql) and the pathway facts (src/pathway)',
-      prepare: 'SET jit = off',
+        'three prepared statements with generic plans, as the service runs the last two: the record with its lists as json_agg, the flag rules (src/flags/sql) and the pathway facts (src/pathway)',
+      prepare: 'SET jit = off; SET plan_cache_mode = force_generic_plan',
       run: async (client, i) => {
         const id = pick(fixtures.cadreIds, i);
-        const { rows } = await client.query<RecordRow>(RECORD_SQL, [id]);
+        const { rows } = await client.query<RecordRow>({ name: 'me-record', text: RECORD_SQL, values: [id] });
         const flags = flagSql(id);
-        const { rows: flagRows } = await client.query<{ rule_id: string; code: string }>(
-          flags.sql,
-          flags.values,
-        );
-        const { rows: facts } = await client.query<{ currentLevel: string | null }>(FACTS_SQL, [
-          fixtures.asOf,
-          fixtures.levelOrder,
-          [id],
-        ]);
+        const { rows: flagRows } = await client.query<{ rule_id: string; code: string }>({
+          name: 'me-flags',
+          text: flags.sql,
+          values: flags.values,
+        });
+        const { rows: facts } = await client.query<{ currentLevel: string | null }>({
+          name: 'me-facts',
+          text: FACTS_SQL,
+          values: [fixtures.asOf, fixtures.levelOrder, [id]],
+        });
         const r = rows[0];
         return [
           r.id,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
+import { queryWithGenericPlan } from '../database/generic-plan';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { AccessService } from '../auth/access.service';
 import { PathwayScope } from '../pathway/pathway-facts.query';
@@ -69,7 +70,12 @@ export class FlagsService {
   ): Promise<FlagRow[]> {
     const pathwayScope = 'cadreIds' in scope ? { cadreIds: [...scope.cadreIds] } : {};
     const { withSql, params } = await this.query(asOf, policy, scope, filter, pathwayScope);
-    const rows: SqlFlag[] = await this.ds.query(`${withSql} SELECT * FROM flags`, params.values);
+    const sql = `${withSql} SELECT * FROM flags`;
+    const rows: SqlFlag[] =
+      'cadreIds' in scope
+        ? // Given cadres (a cadre's own flags, a page of cadres): the same plan fits every call.
+          await this.ds.transaction((em) => queryWithGenericPlan<SqlFlag>(em, sql, params.values))
+        : await this.ds.query(sql, params.values);
     return rows.map(fromSql);
   }
 
@@ -167,7 +173,11 @@ export class FlagsService {
         ...filter,
         extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
       });
-      const all: SqlFlag[] = await em.query(`${full.withSql} SELECT * FROM flags`, full.params.values);
+      const all = await queryWithGenericPlan<SqlFlag>(
+        em,
+        `${full.withSql} SELECT * FROM flags`,
+        full.params.values,
+      );
       return { rows: page, flags: all };
     });
     const byCadre = new Map<string, FlagRow[]>();

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { queryWithGenericPlan } from '../database/generic-plan';
 import { PathwayFacts } from './pathway-facts';
 
 /** Whose facts to read: given cadres, cadres currently posted in a unit subtree, both, or everyone posted. */
@@ -168,6 +169,9 @@ export async function queryPathwayFacts(
   // JIT compilation for a query that runs in milliseconds; it is never worth it here.
   return ds.transaction(async (em) => {
     await em.query(`SET LOCAL jit = off`);
+    // Given cadres only (a cadre's own pathway, a page of cadres): the same plan fits every call.
+    if (scope.cadreIds && scope.unitId === undefined)
+      return queryWithGenericPlan<PathwayFacts>(em, sql, params);
     const rows: PathwayFacts[] = await em.query(sql, params);
     return rows;
   });

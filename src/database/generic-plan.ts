@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Runs a statement as a named prepared statement with a generic plan, inside the caller's transaction.
+ *
+ * For the fixed-shape statements about a few given cadres (a cadre's flags, its pathway facts): PostgreSQL
+ * spent 4–5 ms planning the flag statement for one cadre and under 1 ms running it, on every request. Named, it
+ * is parsed once per connection; `force_generic_plan` (for this transaction only) plans it once too. Measured on
+ * 100,000 cadres: the flag statement for one cadre 4.9 → 0.45 ms of PostgreSQL CPU, the pathway facts 1.35 →
+ * 0.2 ms. Not for statements over a unit or the province, whose plans depend on the sizes of their parameters.
+ *
+ * The name is a digest of the text, so one name never stands for two statements on a connection.
+ */
+export async function queryWithGenericPlan<T>(
+  em: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = em.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('queryWithGenericPlan needs a transaction');
+  await em.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+  const client = (await runner.connect()) as PoolClient;
+  const name = `cp_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  // Logged as TypeORM logs its own queries (the query log, and the tests counting statements per request).
+  runner.connection.logger.logQuery(text, values, runner);
+  const { rows } = await client.query({ name, text, values });
+  return rows as T[];
+}
