@@ -17,7 +17,7 @@ function rateKey(ctx: GraphQLContext): string {
   if (typeof header === 'string' && header.length > 0) {
     return `t:${createHash('sha256').update(header).digest('base64url').slice(0, 22)}`;
   }
-  return `a:${ctx.req.ip ?? ctx.req.socket.remoteAddress ?? '-'}`;
+  return `a:${ctx.req.ip || '-'}`;
 }
 
 /**
