@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { pino } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { registerRequestLog } from './request-log';
 
@@ -10,6 +11,10 @@ import { registerRequestLog } from './request-log';
  * the operation, the caller's role and id, and the error codes (see request-log.ts). No headers, bodies or
  * variables, so no tokens and no personal data beyond ids. Nest's own log calls go through the same logger;
  * those made while serving a request name its id themselves.
+ *
+ * Lines are written asynchronously (pino's SonicBoom destination without a minimum length): a line goes out
+ * at once, but without blocking the request, and lines logged while a write is in flight go out together in
+ * the next one. Whatever is pending is flushed synchronously when the process exits.
  */
 @Module({
   imports: [
@@ -17,7 +22,10 @@ import { registerRequestLog } from './request-log';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         // pino-http only builds the logger here; its request serializers would only rewrite our lines
-        pinoHttp: { level: config.logLevel, wrapSerializers: false },
+        pinoHttp: [
+          { level: config.logLevel, wrapSerializers: false },
+          pino.destination({ dest: 1, sync: false }),
+        ],
         // requests are logged by the Fastify hooks of registerRequestLog, not by pino-http's middleware
         forRoutes: [],
       }),
