@@ -1,27 +1,28 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
+import { createHttpAdapter } from './common/http/http-adapter';
 import { loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-runtime';
 import { Readiness } from './health/readiness';
-import { JSON_BODY_LIMIT } from './sync/sync.constants';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const db = await resolveDatabase(config);
-  const app = await NestFactory.create<NestExpressApplication>(
+  // Fastify (body limit and request ids: createHttpAdapter)
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl: db.url, writeSchemaFile: !config.isProduction }),
+    createHttpAdapter(),
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));
   const logger = new Logger('Bootstrap');
   if (db.embedded)
     logger.log(`Embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT} (data in ${config.dataDir})`);
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   // A client must send its whole request within the request timeout (slow-loris connections are cut).
   const server: Server = app.getHttpServer();
   server.requestTimeout = config.REQUEST_TIMEOUT_MS;
@@ -37,7 +38,8 @@ async function bootstrap(): Promise<void> {
       logger.error('Shutdown took too long; exiting with requests still open');
       void (db.embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
     }, config.SHUTDOWN_TIMEOUT_MS);
-    // Apollo stops accepting and lets in-flight requests finish, then the pool and the server close.
+    // Apollo closes the server (no new connections, idle ones closed) and lets in-flight requests finish,
+    // then the pool closes.
     await app.close().catch((err: unknown) => logger.error(`Closing failed: ${String(err)}`));
     await db.embedded?.stop();
     clearTimeout(deadline);
@@ -45,7 +47,12 @@ async function bootstrap(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
-  await app.listen(config.PORT);
+  // On every interface, as Node does when no host is given ('::' takes IPv4 too, or '0.0.0.0' without IPv6);
+  // Fastify's own default is localhost only.
+  await app.listen(config.PORT, '::').catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EAFNOSUPPORT') throw err;
+    return app.listen(config.PORT, '0.0.0.0');
+  });
   logger.log(`GraphQL ready at http://localhost:${config.PORT}/graphql`);
 }
 

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { Caller, Role } from '../src/auth/caller';
 import { TokenService } from '../src/auth/token.service';
+import { createHttpAdapter } from '../src/common/http/http-adapter';
 import { loadConfig } from '../src/config/app-config';
-import { JSON_BODY_LIMIT } from '../src/sync/sync.constants';
 import { createFileDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -70,9 +70,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: db.url, typeormLogger: queries })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  await app.init();
+  const app = await initApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+      logger: ['error', 'warn'],
+    }),
+  );
   const tokens = app.get(TokenService);
   const token = (c: Partial<Caller> & { role: Role }): string =>
     tokens.sign({ sub: `test-${c.role.toLowerCase()}`, ...c });
@@ -95,6 +97,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await db.drop();
     },
   };
+}
+
+/** Initialises a Fastify app for supertest: Fastify adds its routes (Apollo's among them) once ready. */
+export async function initApp<T extends NestFastifyApplication>(app: T): Promise<T> {
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
 }
 
 /** Fails with the errors shown, so a broken query explains itself. */

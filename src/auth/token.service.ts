@@ -8,6 +8,8 @@ export const JWT_SECRET = Symbol('JWT_SECRET');
 export const JWT_PUBLIC_KEY = Symbol('JWT_PUBLIC_KEY');
 
 const ROLES = new Set<string>(Object.values(Role));
+/** Tokens whose verification is remembered; past that, the oldest are forgotten first. */
+const VERIFIED_TOKENS = 10_000;
 
 /** The `alg` a token's header claims, or undefined when the header is not readable JSON. */
 function headerAlg(token: string): string | undefined {
@@ -35,6 +37,13 @@ export class TokenService {
    */
   private readonly hs256: JwtService;
   private readonly rs256?: JwtService;
+  /**
+   * What a token lately verified said, until it expires. A verification costs ~13 µs (an HMAC and two JSON
+   * parses, a tenth of the cheapest request in npm run bench); its outcome for one token text changes only
+   * when the token's `exp` passes (an `nbf` once past stays past; no audience, issuer or age rule is set), so
+   * the caller is read from here until then. Only accepted tokens are kept, and only so many.
+   */
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -46,6 +55,20 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Caller | undefined> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() < known.until) return { ...known.caller };
+      this.verified.delete(token);
+    }
+    const verified = await this.verifyClaims(token);
+    if (!verified) return undefined;
+    if (this.verified.size >= VERIFIED_TOKENS)
+      this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, verified);
+    return { ...verified.caller };
+  }
+
+  private async verifyClaims(token: string): Promise<{ caller: Caller; until: number } | undefined> {
     let claims: Record<string, unknown>;
     try {
       const rs256 = this.rs256 !== undefined && headerAlg(token) === 'RS256' ? this.rs256 : undefined;
@@ -55,7 +78,7 @@ export class TokenService {
     } catch {
       return undefined;
     }
-    const { sub, role, unitId, cadreId, source } = claims;
+    const { sub, role, unitId, cadreId, source, exp } = claims;
     if (typeof sub !== 'string' || sub.length === 0 || typeof role !== 'string' || !ROLES.has(role)) {
       return undefined;
     }
@@ -73,7 +96,8 @@ export class TokenService {
       if (typeof source !== 'string' || source.length === 0) return undefined;
       caller.source = source;
     }
-    return caller;
+    // jsonwebtoken accepts a token while the current whole second is below exp
+    return { caller, until: typeof exp === 'number' ? Math.ceil(exp) * 1000 : Infinity };
   }
 
   sign(caller: Caller, ttl: string | number = '8h'): string {

@@ -1,10 +1,10 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Caller, Role } from '../auth/caller';
 import { TokenService } from '../auth/token.service';
 import { DomainError } from '../common/errors/domain-error';
 
-type ExportRequest = Request & { caller?: Caller };
+type ExportRequest = FastifyRequest & { caller?: Caller };
 
 /** The same bearer tokens as the GraphQL API; exports are for administrators and departments. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { ExportAuthGuard, ExportCaller } from './export-auth.guard';
@@ -20,7 +20,7 @@ export class ExportController {
   async promotionCandidates(
     @ExportCaller() caller: Caller,
     @Query() query: PromotionExportQuery,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.exports.promotionCandidates(caller, query, res);
   }
@@ -31,7 +31,7 @@ export class ExportController {
     @ExportCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: PoolExportQuery,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     if (!isUUID(id)) throw DomainError.badInput('id', 'id must be a talent pool id (UUID).');
     await this.exports.talentPool(caller, id, query.asOf, res);

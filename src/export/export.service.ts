@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { Caller } from '../auth/caller';
@@ -29,7 +29,7 @@ export class ExportService {
     private readonly pools: TalentPoolsService,
   ) {}
 
-  async promotionCandidates(caller: Caller, q: PromotionExportQuery, res: Response): Promise<void> {
+  async promotionCandidates(caller: Caller, q: PromotionExportQuery, res: FastifyReply): Promise<void> {
     if (q.asOf && !isIsoDate(q.asOf))
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     const input = { ...q, asOf: q.asOf ?? today() };
@@ -86,10 +86,15 @@ export class ExportService {
         after: page.pageInfo.endCursor ?? undefined,
       });
     }
-    res.end();
+    res.raw.end();
   }
 
-  async talentPool(caller: Caller, id: string, asOfGiven: string | undefined, res: Response): Promise<void> {
+  async talentPool(
+    caller: Caller,
+    id: string,
+    asOfGiven: string | undefined,
+    res: FastifyReply,
+  ): Promise<void> {
     if (asOfGiven && !isIsoDate(asOfGiven))
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     const asOf = asOfGiven ?? today();
@@ -154,7 +159,7 @@ export class ExportService {
       return csvRow(values);
     });
     await write(res, rows.join(''));
-    res.end();
+    res.raw.end();
   }
 
   private async names(rows: { cadreId: string; unitId?: string }[]): Promise<Names> {
@@ -174,14 +179,17 @@ export class ExportService {
   }
 }
 
-function start(res: Response, filename: string): void {
-  res.status(200);
-  res.setHeader('content-type', 'text/csv; charset=utf-8');
-  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-  res.setHeader('cache-control', 'no-store');
+/** From here on the response is written to Node's response directly (Fastify sends nothing more). */
+function start(res: FastifyReply, filename: string): void {
+  res.hijack();
+  res.raw.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  });
 }
 
 /** Writes a chunk, waiting while the client is slower than the database. */
-async function write(res: Response, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await once(res, 'drain');
+async function write(res: FastifyReply, chunk: string): Promise<void> {
+  if (!res.raw.write(chunk)) await once(res.raw, 'drain');
 }

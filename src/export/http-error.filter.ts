@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { fromDatabaseError } from '../common/errors/database-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -21,19 +21,22 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Export');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
     const domain = exception instanceof DomainError ? exception : fromDatabaseError(exception);
-    if (!domain) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (res.headersSent) {
-      res.destroy();
+    if (!domain) {
+      const what = exception instanceof Error ? exception.stack : String(exception);
+      this.logger.error(`requestId=${res.request.id} ${what}`);
+    }
+    if (res.sent || res.raw.headersSent) {
+      res.raw.destroy();
       return;
     }
     if (!domain && exception instanceof HttpException) {
-      res.status(exception.getStatus()).json({ code: 'BAD_REQUEST', message: exception.message });
+      void res.code(exception.getStatus()).send({ code: 'BAD_REQUEST', message: exception.message });
       return;
     }
     const code = domain?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
-    res.status(STATUS[code] ?? 500).json({
+    void res.code(STATUS[code] ?? 500).send({
       code,
       message: domain?.message ?? 'Something went wrong on our side.',
       ...(domain?.field ? { field: domain.field } : {}),

@@ -1,43 +1,43 @@
-import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { pino } from 'pino';
 import { AppConfig } from '../config/app-config';
-import { LoggedRequest } from './operation-log.plugin';
-import { genRequestId } from './request-id';
+import { registerRequestLog } from './request-log';
 
 /**
  * JSON logs on stdout (pino): one line per HTTP request with its id, status and duration, and for GraphQL
- * the operation, the caller's role and id, and the error codes. No headers, bodies or variables, so no tokens
- * and no personal data beyond ids. Nest's own log calls go through the same logger and carry the request id.
+ * the operation, the caller's role and id, and the error codes (see request-log.ts). No headers, bodies or
+ * variables, so no tokens and no personal data beyond ids. Nest's own log calls go through the same logger;
+ * those made while serving a request name its id themselves.
+ *
+ * Lines are written asynchronously (pino's SonicBoom destination without a minimum length): a line goes out
+ * at once, but without blocking the request, and lines logged while a write is in flight go out together in
+ * the next one. Whatever is pending is flushed synchronously when the process exits.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: genRequestId,
-          customProps: (req: IncomingMessage) => ({ ...(req as LoggedRequest).operationLog }),
-          customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
-            if (err || res.statusCode >= 500) return 'error';
-            if (res.statusCode >= 400) return 'warn';
-            // Health probes come every few seconds; they are logged only when they fail.
-            return req.url?.startsWith('/health/') ? 'silent' : 'info';
-          },
-          serializers: {
-            req: (req: { id?: unknown; method?: string; url?: string }) => ({
-              id: req.id,
-              method: req.method,
-              // a GET query string can carry variables: the path is enough
-              url: req.url?.split('?')[0],
-            }),
-            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-          },
-          customAttributeKeys: { responseTime: 'durationMs' },
-        },
+        // pino-http only builds the logger here; its request serializers would only rewrite our lines
+        pinoHttp: [
+          { level: config.logLevel, wrapSerializers: false },
+          pino.destination({ dest: 1, sync: false }),
+        ],
+        // requests are logged by the Fastify hooks of registerRequestLog, not by pino-http's middleware
+        forRoutes: [],
       }),
     }),
   ],
 })
-export class LoggingModule {}
+export class LoggingModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const root = PinoLogger.root;
+    if (!root) throw new Error('The pino logger is not set up');
+    registerRequestLog(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), root);
+  }
+}

@@ -1,33 +1,30 @@
 import { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { FastifyRequest } from 'fastify';
 import { GraphQLFormattedError } from 'graphql';
-import type { IncomingMessage } from 'node:http';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 
 /** What the request log line says about a GraphQL request: ids and names only, never variables. */
 export interface OperationLog {
-  operation?: string;
-  operationType?: string;
   role?: string;
   sub?: string;
+  operation?: string;
+  operationType?: string;
   errorCodes?: string[];
 }
 
-export type LoggedRequest = IncomingMessage & { operationLog?: OperationLog };
+export type LoggedRequest = FastifyRequest & { operationLog?: OperationLog | null };
 
 /** Notes the operation, the caller's role and id, and the error codes on the request for the request log. */
 export function operationLogPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart(start: GraphQLRequestContext<GraphQLContext>) {
-      const req = start.contextValue.req as LoggedRequest;
       const caller = start.contextValue.caller;
-      req.operationLog = { role: caller?.role, sub: caller?.sub };
+      const log: OperationLog = { role: caller?.role, sub: caller?.sub };
+      (start.contextValue.req as LoggedRequest).operationLog = log;
       return {
         async didResolveOperation(ctx: GraphQLRequestContext<GraphQLContext>) {
-          req.operationLog = {
-            ...req.operationLog,
-            operation: ctx.operationName ?? '(anonymous)',
-            operationType: ctx.operation?.operation,
-          };
+          log.operation = ctx.operationName ?? '(anonymous)';
+          log.operationType = ctx.operation?.operation;
         },
         async willSendResponse(ctx: GraphQLRequestContext<GraphQLContext>) {
           const body = ctx.response.body;
@@ -36,7 +33,7 @@ export function operationLogPlugin(): ApolloServerPlugin<GraphQLContext> {
             const codes = errors.map((e: GraphQLFormattedError) =>
               typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
             );
-            req.operationLog = { ...req.operationLog, errorCodes: [...new Set(codes)] };
+            log.errorCodes = [...new Set(codes)];
           }
         },
       };

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +7,9 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { Role } from '../../src/auth/caller';
 import { TokenService } from '../../src/auth/token.service';
+import { createHttpAdapter } from '../../src/common/http/http-adapter';
 import { loadConfig } from '../../src/config/app-config';
-import { createTestApp, TEST_JWT_SECRET, TestApp } from '../app-factory';
+import { createTestApp, initApp, TEST_JWT_SECRET, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
 import { Child, freePort, ROOT } from './support/child';
 
@@ -28,7 +29,7 @@ describe('database restarted while the service runs', () => {
   jest.setTimeout(180_000);
   let pg: Child;
   let dir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: string;
 
   beforeAll(async () => {
@@ -41,8 +42,9 @@ describe('database restarted while the service runs', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot({ config, databaseUrl: url })],
     }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
-    await app.init();
+    app = await initApp(
+      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error'] }),
+    );
     admin = app.get(TokenService).sign({ sub: 'restart-admin', role: Role.ADMIN });
   });
 

@@ -1,18 +1,19 @@
-import { INestApplication } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AuthGuard } from '../../src/auth/auth.guard';
+import { createHttpAdapter } from '../../src/common/http/http-adapter';
 import { WEB_DIST } from '../../src/web/web-dist';
 import { WebModule } from '../../src/web/web.module';
-import { createTestApp, TestApp } from '../app-factory';
+import { createTestApp, initApp, TestApp } from '../app-factory';
 
 describe('web page at /', () => {
   let dir: string;
-  let app: INestApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cp-web-'));
@@ -27,8 +28,9 @@ describe('web page at /', () => {
       .overrideProvider(WEB_DIST)
       .useValue(dir)
       .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    app = await initApp(
+      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false }),
+    );
   });
   afterAll(async () => {
     await app.close();

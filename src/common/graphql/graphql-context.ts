@@ -1,9 +1,9 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../../auth/caller';
 import type { Loaders } from './loaders';
 
 export interface GraphQLContext {
-  req: Request;
+  req: FastifyRequest;
   requestId: string;
   caller?: Caller;
   loaders: Loaders;

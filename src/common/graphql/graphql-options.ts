@@ -4,7 +4,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { GraphQLFormattedError } from 'graphql';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -63,7 +63,7 @@ export function graphqlOptions(
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault(),
     ] as unknown as ApolloDriverConfig['plugins'],
-    context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+    context: async (req: FastifyRequest): Promise<GraphQLContext> => {
       const header = req.headers.authorization;
       const token =
         typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '../errors/error-code';
 import { GraphQLContext } from './graphql-context';
-import { checkLimits, QueryLimits } from './limits';
+import { LimitsChecker, QueryLimits } from './limits';
 import { RateLimiter } from './rate-limiter';
 
 export interface LimitsPluginOptions extends QueryLimits {
@@ -17,7 +17,7 @@ function rateKey(ctx: GraphQLContext): string {
   if (typeof header === 'string' && header.length > 0) {
     return `t:${createHash('sha256').update(header).digest('base64url').slice(0, 22)}`;
   }
-  return `a:${ctx.req.ip ?? ctx.req.socket.remoteAddress ?? '-'}`;
+  return `a:${ctx.req.ip || '-'}`;
 }
 
 /**
@@ -26,6 +26,7 @@ function rateKey(ctx: GraphQLContext): string {
  */
 export function limitsPlugin(options: LimitsPluginOptions): ApolloServerPlugin<GraphQLContext> {
   const limiter = new RateLimiter(options.rateLimitMax, options.rateLimitWindowMs);
+  const limits = new LimitsChecker(options);
   return {
     async requestDidStart() {
       return {
@@ -45,13 +46,7 @@ export function limitsPlugin(options: LimitsPluginOptions): ApolloServerPlugin<G
             );
           }
           if (!ctx.document || !ctx.operation) return;
-          const refused = checkLimits(
-            ctx.schema,
-            ctx.document,
-            ctx.operation,
-            ctx.request.variables,
-            options,
-          );
+          const refused = limits.check(ctx.schema, ctx.document, ctx.operation, ctx.request.variables);
           if (refused) throw refused;
         },
       };

@@ -1,4 +1,6 @@
 import {
+  ArgumentNode,
+  DirectiveNode,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
@@ -166,4 +168,52 @@ export function checkLimits(
     );
   }
   return undefined;
+}
+
+/** Whether any `first` argument or @skip/@include condition of the document is a variable. */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  const isVariable = (a: ArgumentNode): boolean => a.value.kind === Kind.VARIABLE;
+  visit(document, {
+    Argument(node: ArgumentNode) {
+      if (node.name.value === 'first' && isVariable(node)) depends = true;
+    },
+    Directive(node: DirectiveNode) {
+      if ((node.name.value === 'skip' || node.name.value === 'include') && node.arguments?.some(isVariable))
+        depends = true;
+    },
+  });
+  return depends;
+}
+
+/**
+ * checkLimits, remembering the operations it let through. Apollo parses and validates a query text once and
+ * hands the same document to every request that sends it, so a document's verdict is worked out once: only
+ * its cost can depend on the variables (through `first` or @skip/@include), and then it is worked out again
+ * for each request. Refusals are not remembered: they are rare and each builds its own error.
+ */
+export class LimitsChecker {
+  private readonly passed = new WeakMap<DocumentNode, WeakSet<OperationDefinitionNode>>();
+  private readonly varying = new WeakMap<DocumentNode, boolean>();
+
+  constructor(private readonly limits: QueryLimits) {}
+
+  check(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): GraphQLError | undefined {
+    if (this.passed.get(document)?.has(operation)) return undefined;
+    const refused = checkLimits(schema, document, operation, variables, this.limits);
+    if (refused) return refused;
+    let varying = this.varying.get(document);
+    if (varying === undefined) this.varying.set(document, (varying = costDependsOnVariables(document)));
+    if (!varying) {
+      let operations = this.passed.get(document);
+      if (!operations) this.passed.set(document, (operations = new WeakSet()));
+      operations.add(operation);
+    }
+    return undefined;
+  }
 }

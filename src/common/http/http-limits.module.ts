@@ -1,15 +1,22 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { requestTimeout } from './request-timeout';
 
-/** The request timeout on /graphql (registered before Apollo's own middleware). */
+/** The request timeout on /graphql (a Fastify hook, so it runs before Apollo's route handler). */
 @Module({})
-export class HttpLimitsModule implements NestModule {
-  constructor(private readonly config: AppConfig) {}
+export class HttpLimitsModule implements OnModuleInit {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(requestTimeout(this.config.REQUEST_TIMEOUT_MS))
-      .forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  onModuleInit(): void {
+    const timeout = requestTimeout(this.config.REQUEST_TIMEOUT_MS);
+    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addHook('onRequest', (req, reply, done) => {
+      if (req.routeOptions.url === '/graphql') timeout(req, reply);
+      done();
+    });
   }
 }

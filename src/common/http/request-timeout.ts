@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from '../errors/error-code';
 
 /**
@@ -6,15 +6,15 @@ import { ErrorCode } from '../errors/error-code';
  * afterwards. The handler's statements are bounded by the statement timeout, which is set lower.
  */
 export function requestTimeout(ms: number) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: FastifyRequest, reply: FastifyReply): void => {
+    const res = reply.raw;
     const timer = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
-      const requestId = (req as Request & { id?: unknown }).id;
       const body = JSON.stringify({
         errors: [
           {
             message: 'The request took too long and was abandoned. Try again, or ask for less.',
-            extensions: { code: ErrorCode.TIMEOUT, ...(typeof requestId === 'string' ? { requestId } : {}) },
+            extensions: { code: ErrorCode.TIMEOUT, requestId: req.id },
           },
         ],
       });
@@ -30,6 +30,5 @@ export function requestTimeout(ms: number) {
     const clear = (): void => clearTimeout(timer);
     res.once('finish', clear);
     res.once('close', clear);
-    next();
   };
 }
