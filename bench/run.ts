@@ -119,8 +119,18 @@ async function main(): Promise<void> {
             results.push({ name: s.name, label: s.label, skipped: s.skip });
             continue;
           }
-          if (s.sql?.prepare) await client.query(s.sql.prepare);
-          const probe = await check(s, service.url, client);
+          // Its own connection, set up as the scenario's raw SQL load sets up its own (a setting must not
+          // carry over to the next scenario's check, as a plan_cache_mode once did).
+          const checker = new Client({
+            connectionString: dataset.url,
+            application_name: 'cadre-bench-check',
+          });
+          await checker.connect();
+          const probe = await (async () => {
+            await checker.query(`SET statement_timeout = '60s'`);
+            if (s.sql?.prepare) await checker.query(s.sql.prepare);
+            return check(s, service.url, checker);
+          })().finally(() => checker.end());
           if (probe.skip) {
             log(`- ${s.name}: skipped (${probe.skip})`);
             results.push({ name: s.name, label: s.label, skipped: probe.skip });
