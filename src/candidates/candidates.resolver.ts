@@ -57,6 +57,6 @@ export class CandidatesResolver {
   async unit(@Parent() c: Candidate, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(c.unitId);
     if (!unit) throw DomainError.notFound('Unit', c.unitId);
-    return Unit.from(unit);
+    return unit;
   }
 }

@@ -53,11 +53,12 @@ export class PostingsResolver {
     return this.service.delete(caller, id);
   }
 
+  // No parameter decorators: Nest calls the method directly, once per posting (see CadrePostingsResolver).
   @ResolveField(() => Unit)
-  async unit(@Parent() posting: Posting, @Context() ctx: GraphQLContext): Promise<Unit> {
+  async unit(posting: Posting, _args: unknown, ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(posting.unitId);
     if (!unit) throw DomainError.notFound('Unit', posting.unitId, 'unitId');
-    return Unit.from(unit);
+    return unit;
   }
 
   @ResolveField(() => Cadre)
