@@ -1,0 +1,17 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Injectable } from '@nestjs/common';
+import { jitGateway } from './jit-executor';
+
+/**
+ * Nest's Apollo driver, with queries executed by graphql-jit (see jit-executor.ts). The schema Nest built is
+ * handed to Apollo through its `gateway` hook, which is how Apollo Server 4 and 5 take a custom executor.
+ */
+@Injectable()
+export class JitApolloDriver extends ApolloDriver {
+  override async start(options: ApolloDriverConfig): Promise<void> {
+    if (!options.schema) throw new Error('JitApolloDriver needs the schema Nest builds.');
+    // Apollo takes the schema from the gateway; it must not be given both.
+    const { schema, ...rest } = options;
+    await super.start({ ...rest, gateway: jitGateway(schema) } as ApolloDriverConfig);
+  }
+}
