@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
-import { jitGateway } from './jit-executor';
+import { dropPlainFieldResolvers, jitGateway } from './jit-executor';
 
 /**
  * Nest's Apollo driver, with queries executed by graphql-jit (see jit-executor.ts). The schema Nest built is
@@ -12,6 +12,7 @@ export class JitApolloDriver extends ApolloDriver {
     if (!options.schema) throw new Error('JitApolloDriver needs the schema Nest builds.');
     // Apollo takes the schema from the gateway; it must not be given both.
     const { schema, ...rest } = options;
+    dropPlainFieldResolvers(schema);
     await super.start({ ...rest, gateway: jitGateway(schema) } as ApolloDriverConfig);
   }
 }

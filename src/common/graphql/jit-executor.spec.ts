@@ -18,7 +18,7 @@ import {
 import { DomainError } from '../errors/domain-error';
 import { formatGraphQLError } from '../errors/graphql-errors';
 import { DateScalar } from './date.scalar';
-import { JitExecutor, Lru } from './jit-executor';
+import { dropPlainFieldResolvers, JitExecutor, Lru } from './jit-executor';
 
 const dates = new DateScalar();
 const DateType = new GraphQLScalarType({
@@ -246,5 +246,43 @@ describe('JitExecutor cache', () => {
     lru.get('a');
     lru.set('c', 3);
     expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual([1, undefined, 3]);
+  });
+});
+
+describe('dropPlainFieldResolvers', () => {
+  // The resolver Nest gives every plain @Field, by name and behaviour.
+  const nestField = (name: string, defaultValue?: unknown) => {
+    const rootFieldResolver = (root: Record<string, unknown>) =>
+      typeof root[name] === 'undefined' ? defaultValue : root[name];
+    return rootFieldResolver;
+  };
+
+  it("drops Nest's plain property resolvers without a default value, and only those", async () => {
+    const own = () => 'computed';
+    const type = new GraphQLObjectType({
+      name: 'Thing',
+      fields: {
+        plain: { type: GraphQLString, resolve: nestField('plain') },
+        withDefault: { type: GraphQLString, resolve: nestField('withDefault', 'fallback') },
+        computed: { type: GraphQLString, resolve: own },
+      },
+    });
+    const s = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: { thing: { type, resolve: () => ({ plain: 'p' }) } },
+      }),
+    });
+    expect(dropPlainFieldResolvers(s)).toBe(1);
+    const fields = type.getFields();
+    expect([fields.plain.resolve, fields.withDefault.resolve, fields.computed.resolve]).toEqual([
+      undefined,
+      expect.any(Function),
+      own,
+    ]);
+    const result = await new JitExecutor(s).execute(request(`{ thing { plain withDefault computed } }`));
+    expect(result).toEqual({
+      data: { thing: { plain: 'p', withDefault: 'fallback', computed: 'computed' } },
+    });
   });
 });
