@@ -46,16 +46,18 @@ export class CadresService {
   ) {}
 
   /** A department's read of a full record is audited. */
-  async get(caller: Caller, id: string): Promise<CadreEntity> {
+  async get(caller: Caller, id: string): Promise<Cadre> {
     await this.access.assertCanReadCadre(caller, id);
-    const cadre = await this.ds.getRepository(CadreEntity).findOneBy({ id });
+    const [cadre]: Cadre[] = await this.ds.query(`SELECT ${CADRE_COLUMNS} FROM cadre c WHERE c.id = $1`, [
+      id,
+    ]);
     if (!cadre) throw DomainError.notFound('Cadre', id);
     if (caller.role === Role.ORG_DEPT) await this.audit.logRead(caller, 'cadre', id);
     return cadre;
   }
 
   /** The caller's own record (CADRE tokens). */
-  async me(caller: Caller): Promise<CadreEntity> {
+  async me(caller: Caller): Promise<Cadre> {
     if (caller.role !== Role.CADRE || !caller.cadreId) throw DomainError.forbidden();
     return this.get(caller, caller.cadreId);
   }
