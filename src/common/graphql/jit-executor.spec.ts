@@ -6,6 +6,7 @@ import {
   GraphQLEnumType,
   GraphQLError,
   GraphQLID,
+  GraphQLInputObjectType,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
@@ -105,6 +106,23 @@ const schema = new GraphQLSchema({
       },
       day: { type: DateType, args: { d: { type: new GraphQLNonNull(DateType) } }, resolve: (_r, { d }) => d },
       viewer: { type: GraphQLString, resolve: (_r, _a, ctx: { who: string }) => ctx.who },
+      // Echoes its coerced arguments: lists from single values, enums, dates and defaults in input objects.
+      echo: {
+        type: GraphQLString,
+        args: {
+          filter: {
+            type: new GraphQLInputObjectType({
+              name: 'Filter',
+              fields: {
+                kinds: { type: new GraphQLList(new GraphQLNonNull(Kind)) },
+                asOf: { type: DateType },
+                first: { type: GraphQLInt, defaultValue: 20 },
+              },
+            }),
+          },
+        },
+        resolve: (_r, args) => JSON.stringify(args),
+      },
     },
   }),
   mutation: new GraphQLObjectType({
@@ -155,6 +173,8 @@ async function both(source: string, variables?: Record<string, unknown>) {
 }
 
 describe('JitExecutor answers as graphql-js does', () => {
+  const shared = new JitExecutor(schema);
+
   it.each<[string, string, Record<string, unknown> | undefined]>([
     [
       'plain fields, enums, dates, async lists',
@@ -182,6 +202,29 @@ describe('JitExecutor answers as graphql-js does', () => {
     ],
     ['a value the enum does not have', `{ cadre(id: "c") { id kind } }`, undefined],
     ['a variable that does not coerce', `query Q($d: Date!) { day(d: $d) }`, { d: '2023-02-29' }],
+    [
+      '@include and @skip on fields, fragment spreads and inline fragments',
+      `query Q($a: Boolean!, $b: Boolean!) {
+        cadres(first: 2) {
+          id @skip(if: $a)
+          ...F @include(if: $b)
+          ... on Cadre @include(if: $a) { kind postings { id @include(if: $b) startDate } }
+        }
+        x: cadre(id: "a") { ...F @include(if: $a) name @include(if: $b) }
+      }
+      fragment F on Cadre { name nickname postings @skip(if: $a) { id } }`,
+      { a: true, b: false },
+    ],
+    [
+      'input coercion: a single value for a list, enums, dates, input defaults',
+      `query Q($k: Kind!, $d: Date) { a: echo(filter: { kinds: $k, asOf: $d }) b: echo(filter: {}) c: echo }`,
+      { k: 'REGULAR', d: '2024-02-29' },
+    ],
+    [
+      'input coercion from variables',
+      `query Q($f: Filter) { echo(filter: $f) }`,
+      { f: { kinds: 'SECONDMENT' } },
+    ],
     ['a missing required variable', `query Q($n: Int!) { cadres(first: $n) { id } }`, {}],
   ])('%s', async (_name: string, source: string, variables: Record<string, unknown> | undefined) => {
     const { jit, js } = await both(source, variables);
@@ -204,6 +247,46 @@ describe('JitExecutor answers as graphql-js does', () => {
     ]);
   });
 
+  const conditional = [
+    `query Q($a: Boolean!, $b: Boolean!) {
+      cadres(first: 2) {
+        id @skip(if: $a)
+        ...F @include(if: $b)
+        ... on Cadre @include(if: $a) { kind postings { id @include(if: $b) startDate } }
+      }
+      x: cadre(id: "a") { ...F @include(if: $a) name @include(if: $b) }
+    }
+    fragment F on Cadre { name nickname postings @skip(if: $a) { id } }`,
+    `query Q($a: Boolean!, $b: Boolean!) {
+      cadre(id: "b") {
+        ... @skip(if: $a) { id postings { id } }
+        ... @skip(if: $b) { postings { startDate } ...G }
+        ...G @include(if: $a)
+      }
+    }
+    fragment G on Cadre { name @skip(if: $b) postings { id @include(if: $a) } ... on Cadre { kind } }`,
+  ];
+  it.each(
+    conditional.flatMap((source, doc) =>
+      [
+        [true, true],
+        [true, false],
+        [false, true],
+        [false, false],
+      ].map(([a, b]) => [doc, a, b] as const),
+    ),
+  )('@skip and @include (run by graphql-js): document %i with a = %s, b = %s', async (doc, a, b) => {
+    const jit = shared;
+    const rc = request(conditional[doc], { a, b });
+    const js = await execute({
+      schema,
+      document: rc.document,
+      contextValue: rc.context,
+      variableValues: { a, b },
+    });
+    expect(seen(await jit.execute(rc))).toEqual(seen(js));
+  });
+
   it('runs the resolvers of a list once per item, batched in the same tick', async () => {
     calls = 0;
     await new JitExecutor(schema).execute(request(`{ cadres(first: 2) { postings { id } } }`));
@@ -212,7 +295,7 @@ describe('JitExecutor answers as graphql-js does', () => {
 });
 
 describe('JitExecutor cache', () => {
-  it('compiles a document once per operation and runs mutations and introspection with graphql-js', async () => {
+  it('compiles a document once per operation, and runs mutations, introspection and directives with graphql-js', async () => {
     const jit = new JitExecutor(schema);
     const source = `query A { viewer } query B { cadre(id: "a") { id } } mutation M { touch }`;
     expect((await jit.execute(request(source, undefined, 'A'))).data).toEqual({ viewer: 'me' });
@@ -225,6 +308,9 @@ describe('JitExecutor cache', () => {
     expect(jit.compiled.get(`A\n${source}`)).toBeTruthy();
     expect(jit.compiled.get(`M\n${source}`)).toBeNull();
     expect(jit.compiled.get(`\n{ __schema { queryType { name } } }`)).toBeNull();
+    const conditional = `query C($b: Boolean!) { viewer @include(if: $b) }`;
+    expect((await jit.execute(request(conditional, { b: true }))).data).toEqual({ viewer: 'me' });
+    expect(jit.compiled.get(`C\n${conditional}`)).toBeNull();
   });
 
   it('keeps at most its size, dropping the least recently used', async () => {
