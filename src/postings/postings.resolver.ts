@@ -54,8 +54,13 @@ export class PostingsResolver {
   }
 
   // No parameter decorators: Nest calls the method directly, once per posting (see CadrePostingsResolver).
+  // A posting from the postings loader has its unit with it already: no promise then.
   @ResolveField(() => Unit)
-  async unit(posting: Posting, _args: unknown, ctx: GraphQLContext): Promise<Unit> {
+  unit(posting: Posting, _args: unknown, ctx: GraphQLContext): Unit | Promise<Unit> {
+    return posting.unit ?? this.loadUnit(posting, ctx);
+  }
+
+  private async loadUnit(posting: Posting, ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(posting.unitId);
     if (!unit) throw DomainError.notFound('Unit', posting.unitId, 'unitId');
     return unit;
