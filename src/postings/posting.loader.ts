@@ -15,7 +15,11 @@ SELECT p.id, p.cadre_id AS "cadreId", p.unit_id AS "unitId", p.title, p.level, p
        p.end_date AS "endDate", p.source, p.external_id AS "externalId",
        u.code AS "unitCode", u.name AS "unitName", u.level AS "unitLevel", u.kind AS "unitKind",
        u.parent_id AS "unitParentId"
-  FROM posting p LEFT JOIN unit u ON u.id = p.unit_id
+  FROM posting p
+  -- One index lookup per posting: as a plain join PostgreSQL hashes the whole unit table (5,633 rows) for a
+  -- page's 250 postings, 2 ms instead of 0.5; OFFSET 0 keeps the subquery from being flattened into one.
+  LEFT JOIN LATERAL (SELECT u.code, u.name, u.level, u.kind, u.parent_id FROM unit u WHERE u.id = p.unit_id OFFSET 0) u
+    ON true
  WHERE p.cadre_id = ANY($1::uuid[]) ORDER BY p.start_date, p.id`;
 
 type Row = Posting & {
