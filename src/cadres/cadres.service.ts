@@ -10,17 +10,13 @@ import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { UnitEntity } from '../units/unit.entity';
 import { CadreEntity } from './cadre.entity';
+import { CADRE_COLUMNS } from './cadre.loader';
 import { Cadre } from './cadre.model';
 import { CadresArgs } from './dto/cadres.args';
 import { CreateCadreInput } from './dto/create-cadre.input';
 import { UpdateCadreInput } from './dto/update-cadre.input';
 
 const DEFAULT_PAGE_SIZE = 20;
-/** The columns of Cadre, named as its fields. */
-const CADRE_COLUMNS = `c.id, c.external_id AS "externalId", c.name, c.gender, c.birth_date AS "birthDate", c.ethnicity,
-  c.native_place AS "nativePlace", c.party_join_date AS "partyJoinDate", c.work_start_date AS "workStartDate",
-  c.education_level AS "educationLevel", c.education_major AS "educationMajor",
-  c.education_in_service AS "educationInService", c.professional_title AS "professionalTitle", c.status`;
 /** Columns that are NOT NULL in the table: an update may change them but not clear them. */
 const REQUIRED: (keyof UpdateCadreInput)[] = [
   'externalId',

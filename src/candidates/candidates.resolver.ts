@@ -50,7 +50,7 @@ export class CandidatesResolver {
   async cadre(@Parent() c: Candidate, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(c.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', c.cadreId);
-    return Cadre.from(cadre);
+    return cadre;
   }
 
   @ResolveField(() => Unit, { description: 'The unit of the current regular posting.' })

@@ -70,7 +70,7 @@ export class PostingsResolver {
   async cadre(@Parent() posting: Posting, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(posting.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', posting.cadreId, 'cadreId');
-    return Cadre.from(cadre);
+    return cadre;
   }
 
   @ResolveField(() => Int, { description: 'Days in post up to asOf (the end day counts; asOf does not).' })
