@@ -21,25 +21,54 @@ type ExecutorRequest = Parameters<Executor>[0];
 /** Compiled queries kept, least recently used dropped first: a client sends few distinct documents. */
 export const JIT_CACHE_SIZE = 500;
 
-/** A small LRU map: a Map keeps insertion order, so re-inserting on read makes the first key the oldest. */
-export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+interface Entry {
+  /** The compiled form, or null where graphql-js runs the operation. */
+  query: CompiledQuery | null;
+  used: number;
+}
+
+/**
+ * Compiled operations by parsed document (Apollo hands over the same document object for the same query text)
+ * and operation name, at most `max`, the least recently used dropped first. A hit only stamps the entry: no
+ * key string to build and no map to reorder on every request; the oldest is looked for when one must go.
+ */
+export class CompiledQueries {
+  private readonly byDocument = new Map<DocumentNode, Map<string, Entry>>();
+  private count = 0;
+  private clock = 0;
+
   constructor(private readonly max: number) {}
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
+
+  get(document: DocumentNode, operationName: string): Entry | undefined {
+    const entry = this.byDocument.get(document)?.get(operationName);
+    if (entry) entry.used = ++this.clock;
+    return entry;
   }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+
+  set(document: DocumentNode, operationName: string, query: CompiledQuery | null): Entry {
+    if (this.count >= this.max) this.dropOldest();
+    let operations = this.byDocument.get(document);
+    if (!operations) this.byDocument.set(document, (operations = new Map<string, Entry>()));
+    const entry = { query, used: ++this.clock };
+    if (!operations.has(operationName)) this.count += 1;
+    operations.set(operationName, entry);
+    return entry;
   }
+
   get size(): number {
-    return this.map.size;
+    return this.count;
+  }
+
+  private dropOldest(): void {
+    let oldest: { document: DocumentNode; name: string; used: number } | undefined;
+    for (const [document, operations] of this.byDocument)
+      for (const [name, { used }] of operations)
+        if (!oldest || used < oldest.used) oldest = { document, name, used };
+    if (!oldest) return;
+    const operations = this.byDocument.get(oldest.document);
+    operations?.delete(oldest.name);
+    if (operations?.size === 0) this.byDocument.delete(oldest.document);
+    this.count -= 1;
   }
 }
 
@@ -100,27 +129,27 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * know.
  */
 export class JitExecutor {
-  /** Per operation of a document: its compiled form, or null where graphql-js runs it. */
-  readonly compiled: Lru<string, CompiledQuery | null>;
+  readonly compiled: CompiledQueries;
 
   constructor(
     private readonly schema: GraphQLSchema,
     cacheSize = JIT_CACHE_SIZE,
   ) {
-    this.compiled = new Lru(cacheSize);
+    this.compiled = new CompiledQueries(cacheSize);
   }
 
   readonly execute = async (rc: ExecutorRequest): Promise<ExecutionResult> => {
-    const key = `${rc.operationName ?? ''}\n${rc.queryHash}`;
-    let query = this.compiled.get(key);
-    if (query === undefined) {
-      query = null;
+    const name = rc.operationName ?? '';
+    let entry = this.compiled.get(rc.document, name);
+    if (!entry) {
+      let compiled: CompiledQuery | null = null;
       if (compilable(rc.document, rc.operation)) {
         const result = compileQuery(this.schema, rc.document, rc.operationName ?? undefined);
-        if (isCompiledQuery(result)) query = result;
+        if (isCompiledQuery(result)) compiled = result;
       }
-      this.compiled.set(key, query);
+      entry = this.compiled.set(rc.document, name, compiled);
     }
+    const query = entry.query;
     if (!query) return this.byGraphqlJs(rc);
     const result = await query.query(undefined, rc.context, rc.request.variables ?? {});
     // No data at all: the variables did not coerce, and nothing ran.
