@@ -1,4 +1,4 @@
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
@@ -12,6 +12,7 @@ import { CadresModule } from './cadres/cadres.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { DateScalar } from './common/graphql/date.scalar';
 import { graphqlOptions } from './common/graphql/graphql-options';
+import { JitApolloDriver } from './common/graphql/jit-apollo.driver';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -58,7 +59,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          driver: JitApolloDriver,
           inject: [TokenService, DataSource],
           useFactory: (tokens: TokenService, ds: DataSource) =>
             graphqlOptions(config, tokens, ds, options.writeSchemaFile ?? false),

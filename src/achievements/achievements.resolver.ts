@@ -74,6 +74,6 @@ export class AchievementsResolver {
   async cadre(@Parent() achievement: Achievement, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(achievement.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', achievement.cadreId, 'cadreId');
-    return Cadre.from(cadre);
+    return cadre;
   }
 }

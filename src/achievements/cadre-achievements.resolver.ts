@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Cadre } from '../cadres/cadre.model';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { Achievement } from './achievement.model';
@@ -7,7 +7,8 @@ import { Achievement } from './achievement.model';
 @Resolver(() => Cadre)
 export class CadreAchievementsResolver {
   @ResolveField(() => [Achievement], { description: 'Achievements of every status, oldest first.' })
-  async achievements(@Parent() cadre: Cadre, @Context() ctx: GraphQLContext): Promise<Achievement[]> {
-    return (await ctx.loaders.achievementsByCadre.load(cadre.id)).map((a) => Achievement.from(a));
+  // No parameter decorators: Nest calls the method directly (see CadrePostingsResolver.postings).
+  achievements(cadre: Cadre, _args: unknown, ctx: GraphQLContext): Promise<Achievement[]> {
+    return ctx.loaders.achievementsByCadre.load(cadre.id);
   }
 }

@@ -1,14 +1,16 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { groupBy } from '../common/graphql/group-by';
-import { AppraisalEntity } from './appraisal.entity';
+import { Appraisal } from './appraisal.model';
 
-export function createAppraisalsByCadreLoader(ds: DataSource): DataLoader<string, AppraisalEntity[]> {
+// Plain rows in the GraphQL type's shape (see achievement.loader.ts).
+export function createAppraisalsByCadreLoader(ds: DataSource): DataLoader<string, Appraisal[]> {
   return new DataLoader(async (cadreIds) => {
-    const rows = await ds.getRepository(AppraisalEntity).find({
-      where: { cadreId: In([...cadreIds]) },
-      order: { year: 'ASC' },
-    });
+    const rows: Appraisal[] = await ds.query(
+      `SELECT id, cadre_id AS "cadreId", year, grade, note FROM appraisal
+        WHERE cadre_id = ANY($1::uuid[]) ORDER BY year`,
+      [[...cadreIds]],
+    );
     return groupBy(cadreIds, rows, (r) => r.cadreId);
   });
 }

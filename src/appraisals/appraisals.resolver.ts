@@ -49,6 +49,6 @@ export class AppraisalsResolver {
   async cadre(@Parent() appraisal: Appraisal, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(appraisal.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', appraisal.cadreId, 'cadreId');
-    return Cadre.from(cadre);
+    return cadre;
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Cadre } from '../cadres/cadre.model';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { Appraisal } from './appraisal.model';
@@ -7,7 +7,8 @@ import { Appraisal } from './appraisal.model';
 @Resolver(() => Cadre)
 export class CadreAppraisalsResolver {
   @ResolveField(() => [Appraisal], { description: 'Annual appraisals, oldest year first.' })
-  async appraisals(@Parent() cadre: Cadre, @Context() ctx: GraphQLContext): Promise<Appraisal[]> {
-    return (await ctx.loaders.appraisalsByCadre.load(cadre.id)).map((a) => Appraisal.from(a));
+  // No parameter decorators: Nest calls the method directly (see CadrePostingsResolver.postings).
+  appraisals(cadre: Cadre, _args: unknown, ctx: GraphQLContext): Promise<Appraisal[]> {
+    return ctx.loaders.appraisalsByCadre.load(cadre.id);
   }
 }

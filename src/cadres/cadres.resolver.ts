@@ -17,7 +17,7 @@ export class CadresResolver {
   @Query(() => Cadre, { description: 'One cadre by id.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async cadre(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<Cadre> {
-    return Cadre.from(await this.service.get(caller, id));
+    return this.service.get(caller, id);
   }
 
   @Query(() => Cadre, {
@@ -26,7 +26,7 @@ export class CadresResolver {
   })
   @Roles(Role.CADRE)
   async me(@CurrentCaller() caller: Caller): Promise<Cadre> {
-    return Cadre.from(await this.service.me(caller));
+    return this.service.me(caller);
   }
 
   @Query(() => CadreConnection, {

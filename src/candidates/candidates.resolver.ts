@@ -50,13 +50,13 @@ export class CandidatesResolver {
   async cadre(@Parent() c: Candidate, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(c.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', c.cadreId);
-    return Cadre.from(cadre);
+    return cadre;
   }
 
   @ResolveField(() => Unit, { description: 'The unit of the current regular posting.' })
   async unit(@Parent() c: Candidate, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(c.unitId);
     if (!unit) throw DomainError.notFound('Unit', c.unitId);
-    return Unit.from(unit);
+    return unit;
   }
 }

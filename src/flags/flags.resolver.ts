@@ -28,6 +28,6 @@ export class FlagsResolver {
   async cadre(@Parent() node: FlaggedCadre, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(node.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', node.cadreId);
-    return Cadre.from(cadre);
+    return cadre;
   }
 }

@@ -42,6 +42,12 @@ const toRecord = (r: Row): PolicyVersionRecord => ({
 export class PolicyService {
   /** Versions never change once stored (a trigger forbids it), so a document can be cached by version. */
   private readonly cache = new Map<number, PolicyVersionRecord>();
+  /**
+   * Lookups in flight, by date: `me { flags pathway }` asks for the policy of the same day twice at once (the
+   * flags and the pathway); the second joins the first instead of sending the statement again. Entries leave
+   * as soon as the read settles: nothing is cached, so a version published meanwhile counts from the next read.
+   */
+  private readonly inflight = new Map<string, Promise<PolicyVersionRecord>>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -97,7 +103,16 @@ export class PolicyService {
     });
   }
 
-  private async recordFor(asOf: string): Promise<PolicyVersionRecord> {
+  private recordFor(asOf: string): Promise<PolicyVersionRecord> {
+    let read = this.inflight.get(asOf);
+    if (!read) {
+      read = this.readRecordFor(asOf).finally(() => this.inflight.delete(asOf));
+      this.inflight.set(asOf, read);
+    }
+    return read;
+  }
+
+  private async readRecordFor(asOf: string): Promise<PolicyVersionRecord> {
     const [head]: { version: number }[] = await this.ds.query(
       `SELECT version FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
       [asOf],

@@ -10,9 +10,12 @@ import { Posting } from './posting.model';
 /** The posting fields of a cadre, all read through the per-request loaders. */
 @Resolver(() => Cadre)
 export class CadrePostingsResolver {
+  // Without parameter decorators Nest hands graphql-js this method itself, not its context creator (pipes
+  // and a promise chain per call): the resolvers of nested lists run once per cadre or posting on a page.
+  // Field resolvers run no guards either way (fieldResolverEnhancers is empty).
   @ResolveField(() => [Posting], { description: 'All postings, oldest first.' })
-  async postings(@Parent() cadre: Cadre, @Context() ctx: GraphQLContext): Promise<Posting[]> {
-    return (await ctx.loaders.postingsByCadre.load(cadre.id)).map((p) => Posting.from(p));
+  postings(cadre: Cadre, _args: unknown, ctx: GraphQLContext): Promise<Posting[]> {
+    return ctx.loaders.postingsByCadre.load(cadre.id);
   }
 
   @ResolveField(() => [Posting], { description: 'Postings held on asOf (default today), of any kind.' })
@@ -23,7 +26,7 @@ export class CadrePostingsResolver {
   ): Promise<Posting[]> {
     const day = asOf ?? today();
     const all = await ctx.loaders.postingsByCadre.load(cadre.id);
-    return all.filter((p) => isCurrent(p, day)).map((p) => Posting.from(p));
+    return all.filter((p) => isCurrent(p, day));
   }
 
   @ResolveField(() => Float, {

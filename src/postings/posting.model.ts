@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
+import { Unit } from '../units/unit.model';
 import { POSTING_KINDS, PostingEntity, PostingKind } from './posting.entity';
 
 export const PostingKindEnum = Object.fromEntries(POSTING_KINDS.map((k) => [k, k])) as Record<
@@ -18,6 +19,8 @@ export class Posting {
   @Field(() => ID) cadreId!: string;
   /** Resolved through the unit loader. */
   unitId!: string;
+  /** The unit itself, when the postings loader read it with the posting (not a GraphQL field of its own). */
+  unit?: Unit;
   @Field() title!: string;
   @Field({ description: 'A level code from the ladders, e.g. TOWNSHIP_CHIEF or PRINCIPAL_STAFF_2.' })
   level!: string;

@@ -53,18 +53,24 @@ export class PostingsResolver {
     return this.service.delete(caller, id);
   }
 
+  // No parameter decorators: Nest calls the method directly, once per posting (see CadrePostingsResolver).
+  // A posting from the postings loader has its unit with it already: no promise then.
   @ResolveField(() => Unit)
-  async unit(@Parent() posting: Posting, @Context() ctx: GraphQLContext): Promise<Unit> {
+  unit(posting: Posting, _args: unknown, ctx: GraphQLContext): Unit | Promise<Unit> {
+    return posting.unit ?? this.loadUnit(posting, ctx);
+  }
+
+  private async loadUnit(posting: Posting, ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(posting.unitId);
     if (!unit) throw DomainError.notFound('Unit', posting.unitId, 'unitId');
-    return Unit.from(unit);
+    return unit;
   }
 
   @ResolveField(() => Cadre)
   async cadre(@Parent() posting: Posting, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(posting.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', posting.cadreId, 'cadreId');
-    return Cadre.from(cadre);
+    return cadre;
   }
 
   @ResolveField(() => Int, { description: 'Days in post up to asOf (the end day counts; asOf does not).' })

@@ -10,6 +10,6 @@ export class TalentPoolMemberResolver {
   async cadre(@Parent() m: TalentPoolMember, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(m.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', m.cadreId);
-    return Cadre.from(cadre);
+    return cadre;
   }
 }

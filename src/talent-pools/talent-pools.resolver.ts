@@ -74,7 +74,7 @@ export class TalentPoolsResolver {
   @ResolveField(() => Unit)
   async unit(@Parent() pool: TalentPool, @Context() ctx: GraphQLContext): Promise<Unit | null> {
     const unit = await ctx.loaders.unit.load(pool.unitId);
-    return unit ? Unit.from(unit) : null;
+    return unit;
   }
 
   @ResolveField(() => [TalentPoolMember], {

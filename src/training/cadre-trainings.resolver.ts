@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Cadre } from '../cadres/cadre.model';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { Training } from './training.model';
@@ -7,7 +7,8 @@ import { Training } from './training.model';
 @Resolver(() => Cadre)
 export class CadreTrainingsResolver {
   @ResolveField(() => [Training], { description: 'Trainings, oldest first.' })
-  async trainings(@Parent() cadre: Cadre, @Context() ctx: GraphQLContext): Promise<Training[]> {
-    return (await ctx.loaders.trainingsByCadre.load(cadre.id)).map((t) => Training.from(t));
+  // No parameter decorators: Nest calls the method directly (see CadrePostingsResolver.postings).
+  trainings(cadre: Cadre, _args: unknown, ctx: GraphQLContext): Promise<Training[]> {
+    return ctx.loaders.trainingsByCadre.load(cadre.id);
   }
 }

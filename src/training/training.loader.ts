@@ -1,19 +1,19 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { groupBy } from '../common/graphql/group-by';
-import { TrainingEntity } from './training.entity';
+import { Training } from './training.model';
 
-// Plain rows named as the entity's properties (see posting.loader.ts); class_hours is numeric, read as text.
+// Plain rows in the GraphQL type's shape (see posting.loader.ts). class_hours is numeric(6,1): as float8 the
+// driver hands over a number, the same one Number() made of its text.
 const COLUMNS = `id, cadre_id AS "cadreId", title, provider, kind, start_date AS "startDate", end_date AS "endDate",
-  class_hours AS "classHours", completed, created_at AS "createdAt", updated_at AS "updatedAt"`;
+  class_hours::float8 AS "classHours", completed`;
 
-export function createTrainingsByCadreLoader(ds: DataSource): DataLoader<string, TrainingEntity[]> {
+export function createTrainingsByCadreLoader(ds: DataSource): DataLoader<string, Training[]> {
   return new DataLoader(async (cadreIds) => {
-    const rows: (Omit<TrainingEntity, 'classHours'> & { classHours: string })[] = await ds.query(
+    const rows: Training[] = await ds.query(
       `SELECT ${COLUMNS} FROM training WHERE cadre_id = ANY($1::uuid[]) ORDER BY start_date, id`,
       [[...cadreIds]],
     );
-    const trainings = rows.map((r): TrainingEntity => ({ ...r, classHours: Number(r.classHours) }));
-    return groupBy(cadreIds, trainings, (r) => r.cadreId);
+    return groupBy(cadreIds, rows, (r) => r.cadreId);
   });
 }

@@ -49,6 +49,6 @@ export class TrainingResolver {
   async cadre(@Parent() training: Training, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(training.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', training.cadreId, 'cadreId');
-    return Cadre.from(cadre);
+    return cadre;
   }
 }

@@ -43,6 +43,6 @@ export class UnitsResolver {
   async parent(@Parent() unit: Unit, @Context() ctx: GraphQLContext): Promise<Unit | null> {
     if (!unit.parentId) return null;
     const parent = await ctx.loaders.unit.load(unit.parentId);
-    return parent ? Unit.from(parent) : null;
+    return parent;
   }
 }

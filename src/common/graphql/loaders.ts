@@ -40,7 +40,7 @@ export class Loaders {
   }
 
   get postingsByCadre() {
-    return (this.postings ??= createPostingsByCadreLoader(this.ds));
+    return (this.postings ??= createPostingsByCadreLoader(this.ds, this.unit));
   }
 
   get trainingsByCadre() {
