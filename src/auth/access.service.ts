@@ -80,7 +80,7 @@ export class AccessService {
     if (caller.role !== Role.ORG_DEPT || ids.length === 0) return new Set();
     const rows: { id: string }[] = await (em ?? this.ds.manager).query(
       `SELECT c.id FROM cadre c WHERE c.id = ANY($1::uuid[])
-         AND (${cadreInSubtreeSql('c.id', '$2::uuid', 'any')} OR ${cadreWithoutPostingsSql('c.id')})`,
+         AND (${cadreInSubtreeSql('c.id', '$2::uuid', 'any', { perCadre: true })} OR ${cadreWithoutPostingsSql('c.id')})`,
       [[...ids], this.root(caller)],
     );
     return new Set(rows.map((r) => r.id));

@@ -8,11 +8,18 @@
  * - `any`: some posting of the cadre, ever, lies in the subtree: a cadre who moved out stays readable
  *   for the history the department wrote.
  */
-export function cadreInSubtreeSql(cadreId: string, root: string, mode: 'current' | 'any'): string {
+export function cadreInSubtreeSql(
+  cadreId: string,
+  root: string,
+  mode: 'current' | 'any',
+  { perCadre = false }: { perCadre?: boolean } = {},
+): string {
   const current = mode === 'current' ? 'AND (jp.end_date IS NULL OR jp.end_date >= CURRENT_DATE)' : '';
+  // perCadre, for a handful of given cadres: OFFSET 0 keeps the test a lookup of each cadre's postings.
+  // Joined instead, PostgreSQL hashed every posting under a province's root to check 20 cadres (10 ms).
   return `EXISTS (SELECT 1 FROM posting jp JOIN unit ju ON ju.id = jp.unit_id
     WHERE jp.cadre_id = ${cadreId} ${current}
-      AND ju.path <@ (SELECT jr.path FROM unit jr WHERE jr.id = ${root}))`;
+      AND ju.path <@ (SELECT jr.path FROM unit jr WHERE jr.id = ${root})${perCadre ? ' OFFSET 0' : ''})`;
 }
 
 /** A cadre with no posting at all: just created, awaiting the first posting any department may record. */
