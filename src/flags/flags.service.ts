@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
@@ -61,40 +61,6 @@ export class FlagsService {
     private readonly access: AccessService,
   ) {}
 
-  /** The flags of a scope on asOf under one policy version, in no particular order. */
-  async evaluate(
-    asOf: string,
-    policy: PolicyInForce,
-    scope: FlagScope,
-    filter: { codes?: FlagCode[]; domain?: string } = {},
-  ): Promise<FlagRow[]> {
-    const pathwayScope = 'cadreIds' in scope ? { cadreIds: [...scope.cadreIds] } : {};
-    const { withSql, params } = await this.query(asOf, policy, scope, filter, pathwayScope);
-    const sql = `${withSql} SELECT * FROM flags`;
-    const rows: SqlFlag[] =
-      'cadreIds' in scope
-        ? // Given cadres (a cadre's own flags, a page of cadres): the same plan fits every call.
-          await this.ds.transaction((em) => queryWithGenericPlan<SqlFlag>(em, sql, params.values))
-        : await this.ds.query(sql, params.values);
-    return rows.map(fromSql);
-  }
-
-  /**
-   * The flag SQL for a scope. PROMOTION_ELIGIBLE comes from the pathway rules (their facts are one set-based
-   * query, the named rules run over its rows); its rows join the SQL as a jsonb parameter, so ordering and
-   * paging still happen in PostgreSQL.
-   */
-  private async query(
-    asOf: string,
-    policy: PolicyInForce,
-    scope: FlagScope,
-    filter: { codes?: FlagCode[]; domain?: string },
-    pathwayScope: PathwayScope,
-  ) {
-    const extraRows = await this.promotionRows(asOf, policy, filter.codes, pathwayScope);
-    return buildFlagsQuery({ asOf, document: policy.document, scope, ...filter, extraRows });
-  }
-
   /** PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the codes asked for leave it out. */
   private async promotionRows(
     asOf: string,
@@ -113,13 +79,41 @@ export class FlagsService {
     asOf: string,
   ): Promise<{ policyVersion: number; flags: FlagRow[][] }> {
     const policy = await this.policies.forDate(asOf);
-    const rows = await this.evaluate(asOf, policy, { cadreIds });
-    const byCadre = new Map<string, FlagRow[]>(cadreIds.map((id) => [id, []]));
-    for (const r of rows) byCadre.get(r.cadreId)?.push(r);
-    return {
-      policyVersion: policy.version,
-      flags: cadreIds.map((id) => (byCadre.get(id) ?? []).sort(compareFlags)),
-    };
+    const promotion = await this.promotionRows(asOf, policy, undefined, { cadreIds: [...cadreIds] });
+    const flags = await this.ds.transaction((em) => this.flagsOf(em, asOf, policy, cadreIds, {}, promotion));
+    return { policyVersion: policy.version, flags: cadreIds.map((id) => flags.get(id) ?? []) };
+  }
+
+  /**
+   * The flags of given cadres, worst first for each, read in the caller's transaction. One statement about a
+   * few given cadres, so the same plan fits every call: it runs with a generic plan (see generic-plan.ts).
+   * `promotion` holds the PROMOTION_ELIGIBLE rows already computed; those of other cadres are left out.
+   */
+  private async flagsOf(
+    em: EntityManager,
+    asOf: string,
+    policy: PolicyInForce,
+    cadreIds: readonly string[],
+    filter: { codes?: FlagCode[]; domain?: string },
+    promotion: readonly SqlFlag[],
+  ): Promise<Map<string, FlagRow[]>> {
+    const ids = new Set(cadreIds);
+    const { withSql, params } = buildFlagsQuery({
+      asOf,
+      document: policy.document,
+      scope: { cadreIds: [...ids] },
+      ...filter,
+      extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
+    });
+    const rows = await queryWithGenericPlan<SqlFlag>(em, `${withSql} SELECT * FROM flags`, params.values);
+    const byCadre = new Map<string, FlagRow[]>();
+    for (const r of rows) {
+      const list = byCadre.get(r.cadre_id);
+      if (list) list.push(fromSql(r));
+      else byCadre.set(r.cadre_id, [fromSql(r)]);
+    }
+    for (const list of byCadre.values()) list.sort(compareFlags);
+    return byCadre;
   }
 
   /**
@@ -139,7 +133,7 @@ export class FlagsService {
     const scope: FlagScope = unitId ? await this.subtreeScope(unitId) : {};
     const filter = { codes: f.codes, domain: f.domain };
     const promotion = await this.promotionRows(asOf, policy, f.codes, { unitId });
-    const light = buildFlagsQuery({
+    const { withSql, params } = buildFlagsQuery({
       asOf,
       document: policy.document,
       scope,
@@ -147,7 +141,6 @@ export class FlagsService {
       extraRows: promotion,
       light: true,
     });
-    const { withSql, params } = light;
     const countParams = [...params.values];
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
@@ -164,24 +157,12 @@ export class FlagsService {
           ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')}`,
         params.values,
       );
-      const ids = new Set(page.slice(0, first).map((r) => r.cadre_id));
-      if (ids.size === 0) return { rows: page, flags: [] as SqlFlag[] };
-      const full = buildFlagsQuery({
-        asOf,
-        document: policy.document,
-        scope: { cadreIds: [...ids] },
-        ...filter,
-        extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
-      });
-      const all = await queryWithGenericPlan<SqlFlag>(
-        em,
-        `${full.withSql} SELECT * FROM flags`,
-        full.params.values,
-      );
-      return { rows: page, flags: all };
+      const ids = page.slice(0, first).map((r) => r.cadre_id);
+      const flags = ids.length
+        ? await this.flagsOf(em, asOf, policy, ids, filter, promotion)
+        : new Map<string, FlagRow[]>();
+      return { rows: page, flags };
     });
-    const byCadre = new Map<string, FlagRow[]>();
-    for (const r of flags) byCadre.set(r.cadre_id, [...(byCadre.get(r.cadre_id) ?? []), fromSql(r)]);
     return toConnection(
       rows,
       first,
@@ -190,7 +171,7 @@ export class FlagsService {
       (r) =>
         Object.assign(new FlaggedCadre(), {
           cadreId: r.cadre_id,
-          flags: (byCadre.get(r.cadre_id) ?? []).sort(compareFlags).map((x) => Flag.from(x, policy.version)),
+          flags: (flags.get(r.cadre_id) ?? []).map((x) => Flag.from(x, policy.version)),
         }),
     );
   }
