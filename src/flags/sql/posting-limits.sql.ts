@@ -35,7 +35,8 @@ const MONTH_END_SLACK_DAYS = 8;
 /**
  * The regular leadership postings covering asOf (from posting_run, whose runs are precomputed) that may be
  * within the warning window of a limit: `key` (a date column or expression of posting_run r) shifted by the
- * limit is at most asOf + the window. Shifting a date by years and months clamps at month ends, so the bound
+ * limit is at most asOf + the window. Each row has the posting, its unit and level, whether it is open and its
+ * last day, then the rule's own `columns`. Shifting a date by years and months clamps at month ends, so the bound
  * here is loose by a few days and the rule's own WHERE decides exactly; the bound only lets PostgreSQL read
  * the few postings near or past a limit through an index instead of every current posting. The two branches
  * are the open postings (end_date IS NULL, indexed) and the ones with an end date still covering asOf.
@@ -43,7 +44,8 @@ const MONTH_END_SLACK_DAYS = 8;
 function nearLimit(s: FlagSql, rule: string, key: string, columns: string): Cte {
   const bound = `((${s.asOf} + ${window(s)}) - ${years(s, rule)})::date + ${MONTH_END_SLACK_DAYS}`;
   const branch = (covers: string) => `
-      SELECT ${columns}
+      SELECT r.cadre_id, r.posting_id, r.unit_id, r.level, r.end_date IS NULL AS open, r.end_date AS last_end,
+             ${columns}
         FROM posting_run r
         JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
        WHERE ${covers} AND r.start_date <= ${s.asOf} AND ${key} <= ${bound}
@@ -68,8 +70,7 @@ export function postLimitSamePost(s: FlagSql): FlagQuery {
         s,
         rule,
         'r.post_run_start',
-        `r.cadre_id, r.posting_id, r.unit_id, r.level, r.end_date IS NULL AS open, r.end_date AS last_end,
-             r.post_run_start AS chain_start, r.post_run_posting_ids AS posting_ids`,
+        'r.post_run_start AS chain_start, r.post_run_posting_ids AS posting_ids',
       ),
     },
     select: select(
@@ -99,8 +100,7 @@ export function levelTotalLimit(s: FlagSql): FlagQuery {
         s,
         rule,
         '(r.level_run_start - r.earlier_level_days)',
-        `r.cadre_id, r.posting_id, r.unit_id, r.level, r.end_date IS NULL AS open, r.end_date AS last_end,
-             r.level_run_start AS chain_start, r.earlier_level_days AS earlier_days`,
+        'r.level_run_start AS chain_start, r.earlier_level_days AS earlier_days',
       ),
     },
     select: select(
