@@ -179,6 +179,27 @@ async function both(source: string, variables?: Record<string, unknown>) {
 describe('JitExecutor answers as graphql-js does', () => {
   const shared = new JitExecutor(schema);
 
+  // Documents with @skip and @include, run below for every combination of their conditions.
+  const conditional = [
+    `query Q($a: Boolean!, $b: Boolean!) {
+      cadres(first: 2) {
+        id @skip(if: $a)
+        ...F @include(if: $b)
+        ... on Cadre @include(if: $a) { kind postings { id @include(if: $b) startDate } }
+      }
+      x: cadre(id: "a") { ...F @include(if: $a) name @include(if: $b) }
+    }
+    fragment F on Cadre { name nickname postings @skip(if: $a) { id } }`,
+    `query Q($a: Boolean!, $b: Boolean!) {
+      cadre(id: "b") {
+        ... @skip(if: $a) { id postings { id } }
+        ... @skip(if: $b) { postings { startDate } ...G }
+        ...G @include(if: $a)
+      }
+    }
+    fragment G on Cadre { name @skip(if: $b) postings { id @include(if: $a) } ... on Cadre { kind } }`,
+  ];
+
   it.each<[string, string, Record<string, unknown> | undefined]>([
     [
       'plain fields, enums, dates, async lists',
@@ -208,15 +229,7 @@ describe('JitExecutor answers as graphql-js does', () => {
     ['a variable that does not coerce', `query Q($d: Date!) { day(d: $d) }`, { d: '2023-02-29' }],
     [
       '@include and @skip on fields, fragment spreads and inline fragments',
-      `query Q($a: Boolean!, $b: Boolean!) {
-        cadres(first: 2) {
-          id @skip(if: $a)
-          ...F @include(if: $b)
-          ... on Cadre @include(if: $a) { kind postings { id @include(if: $b) startDate } }
-        }
-        x: cadre(id: "a") { ...F @include(if: $a) name @include(if: $b) }
-      }
-      fragment F on Cadre { name nickname postings @skip(if: $a) { id } }`,
+      conditional[0],
       { a: true, b: false },
     ],
     [
@@ -251,25 +264,6 @@ describe('JitExecutor answers as graphql-js does', () => {
     ]);
   });
 
-  const conditional = [
-    `query Q($a: Boolean!, $b: Boolean!) {
-      cadres(first: 2) {
-        id @skip(if: $a)
-        ...F @include(if: $b)
-        ... on Cadre @include(if: $a) { kind postings { id @include(if: $b) startDate } }
-      }
-      x: cadre(id: "a") { ...F @include(if: $a) name @include(if: $b) }
-    }
-    fragment F on Cadre { name nickname postings @skip(if: $a) { id } }`,
-    `query Q($a: Boolean!, $b: Boolean!) {
-      cadre(id: "b") {
-        ... @skip(if: $a) { id postings { id } }
-        ... @skip(if: $b) { postings { startDate } ...G }
-        ...G @include(if: $a)
-      }
-    }
-    fragment G on Cadre { name @skip(if: $b) postings { id @include(if: $a) } ... on Cadre { kind } }`,
-  ];
   it.each(
     conditional.flatMap((source, doc) =>
       [
