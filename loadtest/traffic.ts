@@ -39,76 +39,63 @@ export function requestCycle(cadreIds: readonly string[], written: Written, tall
         ?.id;
       if (id) written[kind].push(id);
     };
-  const read = (make: () => string): Request => ({
+  const post = (make: () => string, onResponse: (status: number, text: string) => void): Request => ({
     method: 'POST',
     path: '/graphql',
     setupRequest: (req: Request) => ({ ...req, body: make() }),
-    onResponse: (_status: number, text: string) => {
+    onResponse,
+  });
+  const read = (make: () => string): Request =>
+    post(make, (_status: number, text: string) => {
       tally.reads += 1;
       record(tally, text);
-    },
-  });
+    });
+  /** A mutation: `field` names the created record's id, kept as `kind` once the write is acknowledged. */
+  const write = (kind: 'cadres' | 'trainings', field: string, make: () => string): Request =>
+    post(make, acknowledged(kind, field));
   return [
     read(() => body(READ_PAGE, { name: pick(['张', '李', '王', 'Cadre', '']) })),
     read(() => body(READ_ONE, { id: pick(cadreIds) })),
-    {
-      method: 'POST',
-      path: '/graphql',
-      setupRequest: (req: Request) => ({
-        ...req,
-        body: body(RECORD_TRAINING, {
-          input: {
-            cadreId: pick(cadreIds),
-            title: `Load ${randomUUID().slice(0, 8)}`,
-            kind: pick(['PARTY_SCHOOL', 'ONLINE', 'ON_THE_JOB']),
-            startDate: '2025-03-01',
-            endDate: '2025-03-05',
-            classHours: 24,
-          },
-        }),
+    write('trainings', 'recordTraining', () =>
+      body(RECORD_TRAINING, {
+        input: {
+          cadreId: pick(cadreIds),
+          title: `Load ${randomUUID().slice(0, 8)}`,
+          kind: pick(['PARTY_SCHOOL', 'ONLINE', 'ON_THE_JOB']),
+          startDate: '2025-03-01',
+          endDate: '2025-03-05',
+          classHours: 24,
+        },
       }),
-      onResponse: acknowledged('trainings', 'recordTraining'),
-    },
+    ),
     read(() => body(READ_UNITS, {})),
     read(() => body(READ_ONE, { id: pick(cadreIds) })),
-    {
-      method: 'POST',
-      path: '/graphql',
-      setupRequest: (req: Request) => ({
-        ...req,
-        body: body(CREATE_CADRE, {
-          input: {
-            externalId: `LT-${randomUUID()}`,
-            name: `Load ${randomUUID().slice(0, 6)}`,
-            gender: pick(['FEMALE', 'MALE']),
-            birthDate: '1988-04-12',
-            workStartDate: '2010-07-01',
-            educationLevel: 'BACHELOR',
-          },
-        }),
+    write('cadres', 'createCadre', () =>
+      body(CREATE_CADRE, {
+        input: {
+          externalId: `LT-${randomUUID()}`,
+          name: `Load ${randomUUID().slice(0, 6)}`,
+          gender: pick(['FEMALE', 'MALE']),
+          birthDate: '1988-04-12',
+          workStartDate: '2010-07-01',
+          educationLevel: 'BACHELOR',
+        },
       }),
-      onResponse: acknowledged('cadres', 'createCadre'),
-    },
+    ),
     read(() => body(READ_PAGE, { name: null })),
     read(() => body(READ_ONE, { id: pick(cadreIds) })),
-    {
-      method: 'POST',
-      path: '/graphql',
-      setupRequest: (req: Request) => ({
-        ...req,
-        body: body(RECORD_TRAINING, {
-          input: {
-            cadreId: pick(cadreIds),
-            title: `Load ${randomUUID().slice(0, 8)}`,
-            kind: 'ONLINE',
-            startDate: '2024-11-11',
-            endDate: '2024-11-11',
-            classHours: 3.5,
-          },
-        }),
+    write('trainings', 'recordTraining', () =>
+      body(RECORD_TRAINING, {
+        input: {
+          cadreId: pick(cadreIds),
+          title: `Load ${randomUUID().slice(0, 8)}`,
+          kind: 'ONLINE',
+          startDate: '2024-11-11',
+          endDate: '2024-11-11',
+          classHours: 3.5,
+        },
       }),
-      onResponse: acknowledged('trainings', 'recordTraining'),
-    },
+    ),
     read(() => body(READ_UNITS, {})),
   ];
 }
