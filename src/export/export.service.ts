@@ -131,7 +131,9 @@ export class ExportService {
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     const asOf = asOfGiven ?? today();
     const pool = await this.pools.get(caller, id);
-    const [members] = await this.pools.membersOf([pool], asOf, (ids) => this.access.canReadCadres(caller, ids));
+    const [members] = await this.pools.membersOf([pool], asOf, (ids) =>
+      this.access.canReadCadres(caller, ids),
+    );
     const shown = members.filter((m) => !m.hidden);
     const names = await this.names(shown.map((m) => ({ cadreId: m.cadreId, unitId: m.live?.unitId })));
     start(res, `talent-pool-${pool.id}-${asOf}.csv`);

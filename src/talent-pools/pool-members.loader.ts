@@ -7,15 +7,16 @@ import { TalentPoolsService } from './talent-pools.service';
  * Per request and per asOf: the members of every pool a query asks for (a talentPools page) in one batch, checked
  * against the caller's jurisdiction through the request's cadre access loader.
  */
-const perRequest = new WeakMap<GraphQLContext, Map<string, DataLoader<TalentPool, TalentPoolMember[], string>>>();
+type MembersLoader = DataLoader<TalentPool, TalentPoolMember[], string>;
+const perRequest = new WeakMap<GraphQLContext, Map<string, MembersLoader>>();
 
 export function poolMembersLoader(
   ctx: GraphQLContext,
   service: TalentPoolsService,
   asOf: string,
-): DataLoader<TalentPool, TalentPoolMember[], string> {
+): MembersLoader {
   let byDate = perRequest.get(ctx);
-  if (!byDate) perRequest.set(ctx, (byDate = new Map()));
+  if (!byDate) perRequest.set(ctx, (byDate = new Map<string, MembersLoader>()));
   let loader = byDate.get(asOf);
   if (!loader) {
     loader = new DataLoader(
