@@ -349,6 +349,38 @@ describe('talent pools: members outside the reader’s jurisdiction', () => {
     expect(pool.members[1].snapshot?.score).toBeGreaterThan(0);
   });
 
+  it('a page of pools loads its members, hidden or not, in the same number of statements for 2 pools as for 6', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      await t.ds.query(
+        `WITH p AS (INSERT INTO talent_pool (name, target_level, unit_id, created_by)
+                    VALUES ($2, 'COUNTY_DEPUTY', $3, 'm') RETURNING id)
+         INSERT INTO talent_pool_member (pool_id, cadre_id, note, snapshot, added_by)
+         SELECT p.id, m.cadre_id, m.note, m.snapshot, m.added_by FROM p, talent_pool_member m WHERE m.pool_id = $1`,
+        [poolId, `批次 ${i}`, f.countyA],
+      );
+    }
+    const countyA = t.token({ role: Role.ORG_DEPT, unitId: f.countyA });
+    const statementsFor = async (first: number) => {
+      t.queries.reset();
+      const data = ok(
+        await t.gql<{ talentPools: { edges: { node: { members: { hidden: boolean }[] } }[] } }>(
+          `query($first: Int) { talentPools(first: $first) { edges { node { members(asOf: "${AS_OF}") {
+             hidden cadre { name postings { id } } snapshot { score } live { score cadre { name } } decisions { note }
+           } } } } }`,
+          { first },
+          countyA,
+        ),
+      );
+      expect(data.talentPools.edges).toHaveLength(first);
+      for (const { node } of data.talentPools.edges) {
+        expect(node.members.map((m) => m.hidden).sort()).toEqual([false, true]);
+      }
+      return t.queries.count;
+    };
+    const two = await statementsFor(2);
+    expect(await statementsFor(6)).toBe(two);
+  });
+
   it('the county may take the hidden member out of its pool by the id it sees', async () => {
     const countyA = t.token({ role: Role.ORG_DEPT, unitId: f.countyA });
     ok(
