@@ -141,7 +141,7 @@ export class TalentPoolsService {
    * The members of each pool, in the order given: the snapshot, the live candidate on asOf and the decisions.
    * Set-based for a page of pools: one statement each for the members, the access check (`readable`, the one
    * AccessService check) and the decisions, and one ranking statement per (level, domain) of the pools. A member
-   * the reader may not read is hidden: nothing of that cadre is loaded, let alone ranked.
+   * the reader may not read is hidden: its decisions are not read and it is not ranked.
    */
   async membersOf(
     pools: readonly TalentPool[],
