@@ -74,10 +74,11 @@ function coerceVariables(
  * logged), never let through unmeasured.
  *
  * It runs after validation (in didResolveOperation), where fragments are known to exist, to be acyclic and
- * to fit where they are spread. Validation is no slower for fragment bombs: graphql 16.15 compares fragment
- * pairs once and budgets OverlappingFieldsCanBeMerged and fragment collection (it answers "Validation
- * aborted." past them), so a 30- or 40-level doubling document validates in under 10 ms on this machine, and
- * the worst 20,000-token document found (4,000 copies of `units { id }`) in about 90 ms.
+ * to fit where they are spread: measured, validation needs no check before it. graphql 16.15 compares each
+ * pair of fragments once and budgets OverlappingFieldsCanBeMerged and fragment collection ("Validation
+ * aborted." past them): a 30- or 40-level doubling document validates in under 10 ms, the slowest 20,000-token
+ * documents found (4,000 copies of `units { id }`, a chain of 2,400 fragments) in 50 to 90 ms. Served by
+ * `npm run start:prod`, the 30-level document is refused in about 2.5 ms of CPU, the request included.
  */
 export function checkLimits(
   schema: GraphQLSchema,
@@ -85,8 +86,10 @@ export function checkLimits(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
   limits: QueryLimits,
-  costDependsOnVariables = true,
-  onFragment?: OnFragment,
+  {
+    costDependsOnVariables = true,
+    onFragment,
+  }: { costDependsOnVariables?: boolean; onFragment?: OnFragment } = {},
 ): GraphQLError | undefined {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
   if (operations > MAX_OPERATIONS) {
@@ -182,7 +185,9 @@ export class LimitsChecker {
     if (this.passed.get(document)?.has(operation)) return undefined;
     let varying = this.varying.get(document);
     if (varying === undefined) this.varying.set(document, (varying = costDependsOnVariables(document)));
-    const refused = checkLimits(schema, document, operation, variables, this.limits, varying);
+    const refused = checkLimits(schema, document, operation, variables, this.limits, {
+      costDependsOnVariables: varying,
+    });
     if (refused) return refused;
     if (!varying) {
       let operations = this.passed.get(document);
