@@ -67,33 +67,33 @@ export function measureShape(
 ): Shape {
   // null while a fragment is being measured: a spread of it there is a cycle, which validation reports.
   const measured = new Map<string, Shape | null>();
-  const ofSet = (set: SelectionSetNode | undefined): Shape => {
+  const ofFragment = (name: string): Shape | null | undefined => {
+    const fragment = fragments.get(name);
+    if (!fragment || measured.has(name)) return measured.get(name);
+    measured.set(name, null);
+    onFragment?.(name);
+    const shape = ofSet(fragment.selectionSet);
+    measured.set(name, shape);
+    return shape;
+  };
+  function ofSet(set: SelectionSetNode | undefined): Shape {
     const shape: Shape = { depth: 0, fields: 0 };
     for (const sel of set?.selections ?? []) {
       let inner: Shape | null | undefined;
       if (sel.kind === Kind.FIELD) {
         const under = ofSet(sel.selectionSet);
-        shape.fields = add(shape.fields, add(1, under.fields));
-        if (!isMeta(sel.name.value)) shape.depth = Math.max(shape.depth, 1 + under.depth);
-        continue;
+        inner = { depth: isMeta(sel.name.value) ? 0 : 1 + under.depth, fields: add(1, under.fields) };
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         inner = ofSet(sel.selectionSet);
       } else {
-        const name = sel.name.value;
-        inner = measured.get(name);
-        const fragment = fragments.get(name);
-        if (inner === undefined && fragment) {
-          measured.set(name, null);
-          onFragment?.(name);
-          measured.set(name, (inner = ofSet(fragment.selectionSet)));
-        }
+        inner = ofFragment(sel.name.value);
       }
-      if (!inner) continue; // unknown or cyclic
+      if (!inner) continue; // an unknown or cyclic fragment
       shape.fields = add(shape.fields, inner.fields);
       shape.depth = Math.max(shape.depth, inner.depth);
     }
     return shape;
-  };
+  }
   return ofSet(operation.selectionSet);
 }
 
