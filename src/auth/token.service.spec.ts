@@ -5,7 +5,7 @@ import { TokenService } from './token.service';
 const SECRET = 'token-service-spec-secret-token-service-spec-secret';
 
 describe('TokenService.verify, remembering verified tokens', () => {
-  const tokens = new TokenService(new JwtService({}), SECRET);
+  const tokens = new TokenService(new JwtService({}), { secret: SECRET });
   afterEach(() => jest.restoreAllMocks());
 
   it('accepts a token again until its exp, then refuses it', async () => {
