@@ -1,7 +1,15 @@
 import { createHmac, generateKeyPairSync, randomUUID, sign as rsaSign } from 'node:crypto';
 import { Role } from '../../src/auth/caller';
 import request from 'supertest';
-import { createTestApp, GqlResult, ok, TEST_JWT_SECRET, TestApp } from '../app-factory';
+import {
+  createTestApp,
+  GqlResult,
+  ok,
+  TEST_JWT_AUDIENCE,
+  TEST_JWT_ISSUER,
+  TEST_JWT_SECRET,
+  TestApp,
+} from '../app-factory';
 import { makeCadre } from '../factories';
 
 const ME = `{ me { id } }`;
@@ -29,10 +37,14 @@ describe('bearer tokens', () => {
     sub: 'idp-user-1',
     role: Role.CADRE,
     cadreId,
+    aud: TEST_JWT_AUDIENCE,
+    iss: TEST_JWT_ISSUER,
     iat: now(),
     exp: now() + 600,
     ...over,
   });
+  const hs256 = (over: Record<string, unknown> = {}) =>
+    jwt({ alg: 'HS256', typ: 'JWT' }, claims(over), hmac(TEST_JWT_SECRET));
 
   beforeAll(async () => {
     t = await createTestApp({ JWT_PUBLIC_KEY: publicPem });
@@ -50,6 +62,20 @@ describe('bearer tokens', () => {
     expect(ok(await t.gql(ME, {}, t.token({ role: Role.CADRE, cadreId }))).me.id).toBe(cadreId);
     const idp = jwt({ alg: 'RS256', typ: 'JWT' }, claims(), rs256);
     expect(ok(await t.gql(ME, {}, idp)).me.id).toBe(cadreId);
+  });
+
+  it('accepts nbf and iat up to the clock tolerance ahead, a lifetime of exactly the maximum, aud as a list', async () => {
+    for (const over of [
+      { nbf: now() + 20, iat: now() + 20 },
+      { iat: now(), exp: now() + 86_400 },
+      { iat: undefined, exp: now() + 86_000 },
+      { aud: ['another-service', TEST_JWT_AUDIENCE] },
+    ]) {
+      expect(ok(await t.gql(ME, {}, hs256(over))).me.id).toBe(cadreId);
+    }
+    expect(ok(await t.gql(ME, {}, jwt({ alg: 'RS256' }, claims({ nbf: now() + 20 }), rs256))).me.id).toBe(
+      cadreId,
+    );
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {
@@ -120,6 +146,26 @@ describe('bearer tokens', () => {
       'RS256 with a CADRE claim but no cadreId',
       () => jwt({ alg: 'RS256' }, claims({ cadreId: undefined }), rs256),
     ],
+    ['without exp', () => hs256({ exp: undefined })],
+    ['RS256 without exp', () => jwt({ alg: 'RS256' }, claims({ exp: undefined }), rs256)],
+    ['with a non-numeric exp', () => hs256({ exp: `${now() + 600}` })],
+    ['for another audience', () => hs256({ aud: 'another-service' })],
+    ['without aud', () => hs256({ aud: undefined })],
+    ['RS256 for another audience', () => jwt({ alg: 'RS256' }, claims({ aud: 'another-service' }), rs256)],
+    ['from another issuer', () => hs256({ iss: 'https://elsewhere.invalid/' })],
+    ['without iss', () => hs256({ iss: undefined })],
+    ['RS256 from another issuer', () => jwt({ alg: 'RS256' }, claims({ iss: 'elsewhere' }), rs256)],
+    ['not valid yet (nbf beyond the clock tolerance)', () => hs256({ nbf: now() + 120 })],
+    ['RS256 not valid yet', () => jwt({ alg: 'RS256' }, claims({ nbf: now() + 120 }), rs256)],
+    ['issued in the future (iat beyond the clock tolerance)', () => hs256({ iat: now() + 120 })],
+    ['RS256 issued in the future', () => jwt({ alg: 'RS256' }, claims({ iat: now() + 120 }), rs256)],
+    ['living longer than JWT_MAX_TTL_SECONDS', () => hs256({ iat: now(), exp: now() + 86_401 })],
+    [
+      'without iat, expiring further than the maximum lifetime from now',
+      () => hs256({ iat: undefined, exp: now() + 86_460 }),
+    ],
+    ['signed with an empty secret', () => jwt({ alg: 'HS256' }, claims(), hmac(''))],
+    ['signed with a short secret', () => jwt({ alg: 'HS256' }, claims(), hmac('short-secret'))],
   ])('refuses a token that is %s: UNAUTHENTICATED', async (_name, make) => {
     await expectCode(make(), 'UNAUTHENTICATED');
   });
