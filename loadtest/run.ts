@@ -72,7 +72,14 @@ async function main(): Promise<void> {
   const issuer = 'cadre-pathways-loadtest';
   log('starting the service (production mode, migrations at boot)');
   const service = await startService(
-    { DATABASE_URL: db.url, JWT_SECRET: secret, JWT_AUDIENCE: audience, JWT_ISSUER: issuer, DB_POOL_SIZE: '10', LOG_LEVEL: 'warn' },
+    {
+      DATABASE_URL: db.url,
+      JWT_SECRET: secret,
+      JWT_AUDIENCE: audience,
+      JWT_ISSUER: issuer,
+      DB_POOL_SIZE: '10',
+      LOG_LEVEL: 'warn',
+    },
     join(ROOT, '.data', `loadtest-${stamp}.log`),
   );
   try {

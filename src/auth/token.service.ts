@@ -91,7 +91,8 @@ export class TokenService {
     const now = Date.now();
     const known = this.verified.get(token);
     if (known) {
-      if (now < known.until && (!known.jwks || (await this.stillServed(known.jwks)))) return { ...known.caller };
+      if (now < known.until && (!known.jwks || (await this.stillServed(known.jwks))))
+        return { ...known.caller };
       this.verified.delete(token);
     }
     const verified = await this.verifyToken(token, now);
@@ -131,7 +132,8 @@ export class TokenService {
       return undefined;
     }
     const maxTtlSeconds = header.alg === 'HS256' ? this.maxTtlSeconds : undefined;
-    if (!timesAllowed(claims, now, { toleranceSeconds: this.toleranceSeconds, maxTtlSeconds })) return undefined;
+    if (!timesAllowed(claims, now, { toleranceSeconds: this.toleranceSeconds, maxTtlSeconds }))
+      return undefined;
     const caller = callerOf(claims);
     return caller && { caller, until: (claims.exp as number) * 1000, jwks };
   }
@@ -160,7 +162,9 @@ export class TokenService {
   sign(caller: Caller, ttl: string | number = Math.min(DEFAULT_TTL_SECONDS, this.maxTtlSeconds)): string {
     const seconds = ttlSeconds(ttl);
     if (seconds > this.maxTtlSeconds) {
-      throw new Error(`A token may live at most ${this.maxTtlSeconds} s (JWT_MAX_TTL_SECONDS); asked for ${ttl}.`);
+      throw new Error(
+        `A token may live at most ${this.maxTtlSeconds} s (JWT_MAX_TTL_SECONDS); asked for ${ttl}.`,
+      );
     }
     const { sub, requestId: _requestId, ...claims } = caller;
     return this.jwt.sign(claims, {

@@ -224,7 +224,9 @@ function productionTokenRules(config: AppConfig): string[] {
     if (!config[key]) lines.push(`  ${key}: required when NODE_ENV=production (every token must carry it)`);
   }
   if (config.JWT_JWKS_URL?.startsWith('http:')) {
-    lines.push(`  JWT_JWKS_URL=${JSON.stringify(config.JWT_JWKS_URL)}: must be https when NODE_ENV=production`);
+    lines.push(
+      `  JWT_JWKS_URL=${JSON.stringify(config.JWT_JWKS_URL)}: must be https when NODE_ENV=production`,
+    );
   }
   return lines;
 }
