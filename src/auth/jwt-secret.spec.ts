@@ -23,9 +23,9 @@ describe('resolveJwtSecret', () => {
   });
 
   it.each([
-    ['empty', '', /jwt-secret is empty; at least 32 are needed/],
+    ['empty', '', /jwt-secret is empty \(at least 32 are needed\)/],
     ['only white space', ' \n\t\n', /jwt-secret is empty/],
-    ['short', `${'s'.repeat(25)}\n`, /jwt-secret is only 25 bytes; at least 32/],
+    ['short', `${'s'.repeat(25)}\n`, /jwt-secret is only 25 bytes \(at least 32/],
   ])(
     'refuses a development secret file that is %s, naming it and how to fix it',
     (_name, content, message) => {

@@ -22,8 +22,8 @@ export function resolveJwtSecret(config: AppConfig): string {
     const bytes = Buffer.byteLength(secret);
     if (bytes < MIN_SECRET_BYTES) {
       throw new Error(
-        `The development JWT secret file ${file} is ${bytes === 0 ? 'empty' : `only ${bytes} bytes`}; ` +
-          `at least ${MIN_SECRET_BYTES} are needed. Delete the file to have a new secret generated at the next ` +
+        `The development JWT secret file ${file} is ${bytes === 0 ? 'empty' : `only ${bytes} bytes`} ` +
+          `(at least ${MIN_SECRET_BYTES} are needed). Delete the file to have a new secret generated at the next ` +
           `start (tokens signed with the old one stop working), or set JWT_SECRET.`,
       );
     }

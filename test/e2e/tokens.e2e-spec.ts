@@ -336,7 +336,7 @@ describe('start-up with a weak development secret', () => {
     const service = new Child('src/main.ts', [], { NODE_ENV: 'development', DATA_DIR: dir });
     expect(await service.exited).toBe(1);
     expect(service.lines.join('\n')).toContain(
-      `The development JWT secret file ${join(dir, 'jwt-secret')} is empty; at least 32 are needed. Delete the file`,
+      `The development JWT secret file ${join(dir, 'jwt-secret')} is empty (at least 32 are needed). Delete the file`,
     );
   });
 });
