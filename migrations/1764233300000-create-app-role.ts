@@ -31,9 +31,9 @@ export class CreateAppRole1764233300000 implements MigrationInterface {
       BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}') THEN
           IF NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
-            RAISE EXCEPTION 'role ${ROLE} does not exist and % may not create roles', current_user
-              USING HINT = 'As a database administrator run once: CREATE ROLE ${ROLE} NOLOGIN; GRANT ${ROLE} TO '
-                || quote_ident(current_user) || '; then start the service (or npm run migration:run) again.';
+            RAISE EXCEPTION 'role ${ROLE} does not exist and % may not create roles. As a database administrator run '
+              'once: CREATE ROLE ${ROLE} NOLOGIN; GRANT ${ROLE} TO %; then migrate again.',
+              current_user, quote_ident(current_user);
           END IF;
           BEGIN
             CREATE ROLE ${ROLE} NOLOGIN;
