@@ -18,7 +18,12 @@ async function bootstrap(): Promise<void> {
   const db = await resolveDatabase(config);
   // Fastify (body limit and request ids: createHttpAdapter)
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, databaseUrl: db.url, writeSchemaFile: !config.isProduction }),
+    AppModule.forRoot({
+      config,
+      databaseUrl: db.url,
+      migrationDatabaseUrl: db.migrationUrl,
+      writeSchemaFile: !config.isProduction,
+    }),
     createHttpAdapter(),
     { bufferLogs: true },
   );

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -46,7 +47,11 @@ export interface GqlResult<T = Record<string, unknown>> {
 
 export interface TestApp {
   app: INestApplication;
+  /** The app's own pool: the login role cadre_app_login, with cadre_app's grants only (as in production). */
   ds: DataSource;
+  /** A statement as the owner (who ran the migrations), for fixtures beyond the app's grants (DDL, typeorm_migrations). */
+  asOwner<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  ownerUrl: string;
   queries: QueryCounter;
   token(caller: Partial<Caller> & { role: Role }): string;
   adminToken: string;
@@ -59,9 +64,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Connect the app with the owner's login, as a one-role deployment does (no MIGRATION_DATABASE_URL): its pool
+   * then takes on cadre_app. By default it connects as cadre_app_login, as a two-role deployment does.
+   */
+  oneRole?: boolean;
+}
+
 /** The real app on its own copy of the migrated database, served over HTTP by supertest. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const db = await createFileDatabase();
+  const databaseUrl = options.oneRole ? db.url : db.appUrl;
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -69,11 +86,20 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     JWT_ISSUER: TEST_JWT_ISSUER,
     MIGRATIONS_RUN: 'false',
     DB_POOL_SIZE: '4',
+    DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: db.url,
     ...env,
   });
   const queries = new QueryCounter();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, databaseUrl: db.url, typeormLogger: queries })],
+    imports: [
+      AppModule.forRoot({
+        config,
+        databaseUrl,
+        migrationDatabaseUrl: db.url,
+        typeormLogger: queries,
+      }),
+    ],
   }).compile();
   const app = await initApp(
     moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
@@ -88,6 +114,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     ds: app.get(DataSource),
+    ownerUrl: db.url,
+    async asOwner<T>(sql: string, params?: unknown[]): Promise<T[]> {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     queries,
     token,
     adminToken,

@@ -53,7 +53,11 @@ describe('loadConfig', () => {
   });
 
   describe('in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      DATABASE_URL: 'postgres://app@h/db',
+    };
 
     it('requires JWT_AUDIENCE and JWT_ISSUER, naming both', () => {
       expect(() => loadConfig(production)).toThrow(
@@ -74,5 +78,34 @@ describe('loadConfig', () => {
         'https://idp.example/jwks',
       );
     });
+  });
+  it('production without DATABASE_URL refuses to boot, naming DATABASE_URL and EMBEDDED_POSTGRES', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      JWT_AUDIENCE: 'cadre-pathways',
+      JWT_ISSUER: 'https://idp.example/',
+    };
+    expect(() => loadConfig(production)).toThrow(/DATABASE_URL is required[\s\S]*EMBEDDED_POSTGRES=true/);
+    expect(loadConfig({ ...production, EMBEDDED_POSTGRES: 'true' }).EMBEDDED_POSTGRES).toBe(true);
+    expect(loadConfig({ ...production, DATABASE_URL: 'postgres://app@h/db' }).DATABASE_URL).toBe(
+      'postgres://app@h/db',
+    );
+    // development keeps starting the embedded server by itself
+    expect(loadConfig({}).EMBEDDED_POSTGRES).toBe(false);
+  });
+
+  it('reads MIGRATION_DATABASE_URL beside DATABASE_URL, and refuses it alone', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://app@h/db',
+      MIGRATION_DATABASE_URL: 'postgres://owner@h/db',
+    });
+    expect(c).toMatchObject({
+      DATABASE_URL: 'postgres://app@h/db',
+      MIGRATION_DATABASE_URL: 'postgres://owner@h/db',
+    });
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' })).toThrow(
+      /MIGRATION_DATABASE_URL is set but DATABASE_URL is not/,
+    );
   });
 });

@@ -29,10 +29,23 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
-  /** postgres://… ; when unset an embedded PostgreSQL is started under DATA_DIR. */
+  /**
+   * postgres://… of the role the service connects as (a member of cadre_app, owning nothing); when unset an
+   * embedded PostgreSQL is started under DATA_DIR (in production only with EMBEDDED_POSTGRES=true).
+   */
   @IsOptional()
   @IsString()
   DATABASE_URL?: string;
+
+  /** postgres://… of the role that owns the schema and runs migrations; default DATABASE_URL (one role). */
+  @IsOptional()
+  @IsString()
+  MIGRATION_DATABASE_URL?: string;
+
+  /** Production without DATABASE_URL refuses to start unless this is true: then the embedded server runs. */
+  @Transform(toBool)
+  @IsBoolean()
+  EMBEDDED_POSTGRES = false;
 
   @IsString()
   DATA_DIR = '.data';
@@ -179,6 +192,8 @@ export const CONFIG_KEYS = [
   'NODE_ENV',
   'PORT',
   'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
+  'EMBEDDED_POSTGRES',
   'DATA_DIR',
   'EMBEDDED_PG_PORT',
   'MIGRATIONS_RUN',
@@ -213,6 +228,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
   if (config.isProduction) lines.push(...productionTokenRules(config));
+  if (!config.DATABASE_URL && config.MIGRATION_DATABASE_URL) {
+    lines.push('  MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both.');
+  }
+  if (config.isProduction && !config.DATABASE_URL && !config.EMBEDDED_POSTGRES) {
+    lines.push(
+      '  DATABASE_URL is required when NODE_ENV=production; to run the embedded ' +
+        'PostgreSQL under DATA_DIR instead, set EMBEDDED_POSTGRES=true.',
+    );
+  }
   if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
 }
