@@ -39,7 +39,13 @@ describe('resolveJwtSecret', () => {
   it('prefers JWT_SECRET, and requires it in production', () => {
     writeFileSync(file, '');
     expect(resolveJwtSecret(loadConfig({ DATA_DIR: dir, JWT_SECRET: 's'.repeat(32) }))).toBe('s'.repeat(32));
-    const production = { NODE_ENV: 'production', JWT_AUDIENCE: 'a', JWT_ISSUER: 'i', DATA_DIR: dir };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_AUDIENCE: 'a',
+      JWT_ISSUER: 'i',
+      DATABASE_URL: 'postgres://app@h/db',
+      DATA_DIR: dir,
+    };
     expect(() => resolveJwtSecret(loadConfig(production))).toThrow(
       /JWT_SECRET is required when NODE_ENV=production/,
     );
