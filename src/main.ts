@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
   // Fastify (body limit and request ids: createHttpAdapter)
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl: db.url, writeSchemaFile: !config.isProduction }),
-    createHttpAdapter(),
+    createHttpAdapter(config),
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));

@@ -44,6 +44,8 @@ export interface GqlResult<T = Record<string, unknown>> {
 export interface TestApp {
   app: INestApplication;
   ds: DataSource;
+  /** The database this app uses (pass it to another createTestApp to share it). */
+  databaseUrl: string;
   queries: QueryCounter;
   token(caller: Partial<Caller> & { role: Role }): string;
   adminToken: string;
@@ -56,9 +58,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on its own copy of the migrated database, served over HTTP by supertest. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createFileDatabase();
+/**
+ * The real app on its own copy of the migrated database, served over HTTP by supertest; or, given
+ * `databaseUrl`, a second instance on another app's database (which that app drops).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  { databaseUrl }: { databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const db = databaseUrl ? { url: databaseUrl, drop: async () => undefined } : await createFileDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -71,7 +79,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     imports: [AppModule.forRoot({ config, databaseUrl: db.url, typeormLogger: queries })],
   }).compile();
   const app = await initApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
       logger: ['error', 'warn'],
     }),
   );
@@ -83,6 +91,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     ds: app.get(DataSource),
+    databaseUrl: db.url,
     queries,
     token,
     adminToken,

@@ -11,6 +11,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import { JSON_BODY_LIMIT } from '../sync/sync.constants';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -122,6 +123,29 @@ export class AppConfig {
   @Max(86_400_000)
   RATE_LIMIT_WINDOW_MS = 60_000;
 
+  /** Where the rate-limit counters live: per instance, or in the app's PostgreSQL (shared by instances). */
+  @IsIn(['memory', 'postgres'])
+  RATE_LIMIT_STORE: 'memory' | 'postgres' = 'memory';
+
+  /** Bytes a /graphql or /export request body may have without an HR_SYNC or ADMIN token. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(1_073_741_824)
+  BODY_LIMIT = 65_536;
+
+  /** Bytes an HR_SYNC or ADMIN request body may have (a full sync batch); also Fastify's outer bound. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(1_073_741_824)
+  SYNC_BODY_LIMIT = JSON_BODY_LIMIT;
+
+  /** Behind a reverse proxy: the client address is taken from X-Forwarded-For (Fastify trustProxy). */
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -160,6 +184,10 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_ALIASES',
   'RATE_LIMIT_MAX',
   'RATE_LIMIT_WINDOW_MS',
+  'RATE_LIMIT_STORE',
+  'BODY_LIMIT',
+  'SYNC_BODY_LIMIT',
+  'TRUST_PROXY',
   'LOG_LEVEL',
 ] as const;
 

@@ -1,0 +1,181 @@
+import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { Role } from '../../src/auth/caller';
+import { createTestApp, ok, TestApp } from '../app-factory';
+import { makeUnit } from '../factories';
+import { SYNC_POSTINGS } from './sync-fixtures';
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
+}
+
+/**
+ * POST /graphql over a bare socket: sends the headers and `chunks`, ends the body only when told to, and
+ * resolves with the first answer. An answer to a body never finished was given before the body was parsed.
+ */
+async function rawPost(
+  server: Server,
+  headers: Record<string, string>,
+  chunks: Buffer[],
+  end: boolean,
+): Promise<RawAnswer> {
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => {
+          req.destroy();
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: JSON.parse(Buffer.concat(parts).toString()),
+          });
+        });
+      },
+    );
+    // The server may close the connection while we still write: only the answer matters.
+    req.on('error', (err) => reject(err));
+    for (const c of chunks) req.write(c);
+    if (end) req.end();
+  });
+}
+
+/** The attacker's body: a tiny query and `size` bytes of nested empty arrays in an unused variable. */
+function arraysBody(size: number): Buffer {
+  const head = '{"query":"{ __typename }","variables":{"x":[';
+  const n = Math.floor((size - head.length - 4) / 3);
+  return Buffer.from(`${head}${'[],'.repeat(n)}[]]}}`);
+}
+
+const LIMIT = 65_536;
+
+describe('request gate: body limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SYNC_BATCH_LIMIT: '22000' });
+  });
+  afterAll(() => t.close());
+
+  const expectTooLarge = (res: RawAnswer, limit = LIMIT): void => {
+    expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      limit,
+      requestId: expect.any(String),
+    });
+    expect(res.headers['x-request-id']).toBe(res.body.errors[0].extensions.requestId);
+  };
+
+  it('refuses a 2 MB anonymous body with 413 PAYLOAD_TOO_LARGE, and keeps answering', async () => {
+    const body = arraysBody(2 * 1024 * 1024);
+    expectTooLarge(
+      await rawPost(t.app.getHttpServer(), { 'content-length': String(body.length) }, [body], true),
+    );
+    const after = await request(t.app.getHttpServer()).post('/graphql').send({ query: '{ __typename }' });
+    expect(after.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses by Content-Length alone, before the body has arrived', async () => {
+    // 2 MB announced, a dozen bytes sent, the body never finished: only the headers can have been read.
+    const res = await rawPost(
+      t.app.getHttpServer(),
+      { 'content-length': String(2 * 1024 * 1024) },
+      [Buffer.from('{"query":"{ ')],
+      false,
+    );
+    expectTooLarge(res);
+    expect(res.headers.connection).toBe('close');
+  });
+
+  it('cuts a chunked body (no Content-Length) once it passes the limit, without waiting for its end', async () => {
+    const chunk = arraysBody(48 * 1024);
+    const res = await rawPost(
+      t.app.getHttpServer(),
+      { 'transfer-encoding': 'chunked' },
+      [chunk, chunk],
+      false,
+    );
+    expectTooLarge(res);
+    ok(await t.gql('{ __typename }', {}, null));
+  });
+
+  it('holds ORG_DEPT and CADRE tokens to the small limit, and lets ADMIN send more', async () => {
+    const unit = await makeUnit(t.ds);
+    const body = arraysBody(100 * 1024);
+    for (const token of [
+      t.token({ role: Role.ORG_DEPT, unitId: unit.id }),
+      t.token({ role: Role.CADRE, cadreId: '00000000-0000-0000-0000-000000000001' }),
+      'not-a-token',
+    ]) {
+      const headers = { authorization: `Bearer ${token}`, 'content-length': String(body.length) };
+      expectTooLarge(await rawPost(t.app.getHttpServer(), headers, [body], true));
+    }
+    const admin = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${t.adminToken}`)
+      .send(body.toString());
+    expect(admin.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('accepts a 20 MB syncPostings batch from an HR_SYNC token', async () => {
+    const unitCode = `TOWN-${'X'.repeat(58)}`;
+    await makeUnit(t.ds, { code: unitCode, level: 'TOWNSHIP' });
+    const cadres = 2_200;
+    const perCadre = 10;
+    await t.ds.query(
+      `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level, status)
+       SELECT 'BIG-' || lpad(g::text, 60, '0'), '干部' || g, 'MALE', DATE '1950-01-01', DATE '1970-07-01',
+              'BACHELOR', 'ACTIVE' FROM generate_series(1, $1::int) g`,
+      [cadres],
+    );
+    const title = '乡镇党委副书记兼任综合治理办公室主任'.repeat(12).slice(0, 200);
+    const records = [];
+    for (let c = 1; c <= cadres; c += 1) {
+      for (let j = 0; j < perCadre; j += 1) {
+        records.push({
+          externalId: `BIG-POSTING-${c}-${j}-`.padEnd(128, 'p'),
+          cadreExternalId: `BIG-${String(c).padStart(60, '0')}`,
+          unitCode,
+          title,
+          level: 'TOWNSHIP_DEPUTY',
+          startDate: `${1971 + 3 * j}-01-01`,
+          endDate: `${1972 + 3 * j}-12-31`,
+        });
+      }
+    }
+    const body = JSON.stringify({
+      query: SYNC_POSTINGS,
+      variables: { input: { source: 'hr-big', records } },
+    });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(20 * 1024 * 1024);
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${t.token({ role: Role.HR_SYNC, source: 'hr-big' })}`)
+      .send(body);
+    expect(res.status).toBe(200);
+    const run = ok(
+      res.body as { data: { syncPostings: { status: string; counts: Record<string, number> } } },
+    ).syncPostings;
+    expect(run.status).toBe('COMPLETED');
+    expect(run.counts).toMatchObject({
+      received: cadres * perCadre,
+      created: cadres * perCadre,
+      rejected: 0,
+    });
+  });
+});
