@@ -2,6 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'n
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { Role } from '../../src/auth/caller';
+import { TokenService } from '../../src/auth/token.service';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeUnit } from '../factories';
 import { SYNC_POSTINGS } from './sync-fixtures';
@@ -177,5 +178,121 @@ describe('request gate: body limits', () => {
       created: cadres * perCadre,
       rejected: 0,
     });
+  });
+});
+
+/** POST { __typename } with the Authorization header spelt as given (none for null) and an X-Forwarded-For. */
+function hit(t: TestApp, authorization: string | null, forwardedFor?: string) {
+  const req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+  if (authorization !== null) req.set('authorization', authorization);
+  if (forwardedFor) req.set('x-forwarded-for', forwardedFor);
+  return req.send({ query: '{ __typename }' });
+}
+
+const expectLimited = (res: request.Response): void => {
+  expect(res.status).toBe(429);
+  expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  expect(res.body.errors[0].extensions).toEqual({
+    code: 'TOO_MANY_REQUESTS',
+    retryAfterSeconds: Number(res.headers['retry-after']),
+    requestId: expect.any(String),
+  });
+};
+
+describe('request gate: rate limit (memory, behind a trusted proxy)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '600000', TRUST_PROXY: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('counts a token however its header is spelt: an extra space gives no fresh budget', async () => {
+    const token = t.token({ role: Role.ADMIN, sub: 'spaces' });
+    expect((await hit(t, `Bearer ${token}`)).status).toBe(200);
+    expect((await hit(t, `Bearer  ${token}`)).status).toBe(200);
+    expect((await hit(t, `Bearer ${token}  `)).status).toBe(200);
+    expectLimited(await hit(t, `Bearer   ${token}`));
+    expectLimited(await hit(t, `Bearer ${token}`));
+  });
+
+  it('gives all tokens of one subject and role one budget; another subject or role has its own', async () => {
+    const first = t.token({ role: Role.ADMIN, sub: 'twice' });
+    // the same claims with another lifetime: another token text
+    const second = t.app.get(TokenService).sign({ role: Role.ADMIN, sub: 'twice' }, '7h');
+    expect(second).not.toBe(first);
+    for (const token of [first, second, first]) expect((await hit(t, `Bearer ${token}`)).status).toBe(200);
+    expectLimited(await hit(t, `Bearer ${second}`));
+    expect((await hit(t, `Bearer ${t.token({ role: Role.ADMIN, sub: 'other' })}`)).status).toBe(200);
+    expect(
+      (await hit(t, `Bearer ${t.token({ role: Role.HR_SYNC, sub: 'twice', source: 's' })}`)).status,
+    ).toBe(200);
+  });
+
+  it('keys anonymous calls and invalid tokens by client address (X-Forwarded-For under TRUST_PROXY)', async () => {
+    expect((await hit(t, null, '203.0.113.7')).status).toBe(200);
+    expect((await hit(t, 'Bearer forged-1', '203.0.113.7')).status).toBe(200);
+    expect((await hit(t, 'Bearer forged-2', '203.0.113.7')).status).toBe(200);
+    expectLimited(await hit(t, null, '203.0.113.7'));
+    expectLimited(await hit(t, 'Bearer forged-3', '203.0.113.7'));
+    expect((await hit(t, null, '203.0.113.8')).status).toBe(200);
+  });
+
+  it('limits /export/* too', async () => {
+    const token = t.token({ role: Role.ADMIN, sub: 'exporter' });
+    const get = () =>
+      request(t.app.getHttpServer())
+        .get('/export/promotion-candidates.csv?targetLevel=NO_SUCH_LEVEL')
+        .set('authorization', `Bearer ${token}`);
+    for (let i = 0; i < 3; i += 1) expect((await get()).status).toBe(400);
+    expectLimited(await get());
+    // shared with the same caller's GraphQL budget
+    expectLimited(await hit(t, `Bearer ${token}`));
+  });
+});
+
+describe('request gate: rate limit in PostgreSQL, shared by two instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const env = { RATE_LIMIT_STORE: 'postgres', RATE_LIMIT_MAX: '4', RATE_LIMIT_WINDOW_MS: '600000' };
+  beforeAll(async () => {
+    a = await createTestApp(env);
+    b = await createTestApp(env, { databaseUrl: a.databaseUrl });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('counts a caller on both instances against one budget', async () => {
+    const token = a.token({ role: Role.ORG_DEPT, sub: 'shared', unitId: (await makeUnit(a.ds)).id });
+    expect((await hit(a, `Bearer ${token}`)).status).toBe(200);
+    expect((await hit(b, `Bearer ${token}`)).status).toBe(200);
+    expect((await hit(a, `Bearer ${token}`)).status).toBe(200);
+    expect((await hit(b, `Bearer ${token}`)).status).toBe(200);
+    expectLimited(await hit(b, `Bearer ${token}`));
+    expectLimited(await hit(a, `Bearer ${token}`));
+    const [row] = await a.ds.query<{ points: number }[]>(
+      `SELECT points FROM rate_limit WHERE key LIKE '%t:ORG_DEPT:shared'`,
+    );
+    expect(row.points).toBe(6);
+  });
+
+  it('ignores X-Forwarded-For without TRUST_PROXY', async () => {
+    for (let i = 0; i < 4; i += 1) expect((await hit(a, null, `198.51.100.${i}`)).status).toBe(200);
+    expectLimited(await hit(a, null, '198.51.100.99'));
+  });
+
+  it('keeps answering when the store fails, counting per instance meanwhile', async () => {
+    await a.ds.query('ALTER TABLE rate_limit RENAME TO rate_limit_gone');
+    try {
+      const token = a.token({ role: Role.ADMIN, sub: 'store-down' });
+      for (let i = 0; i < 4; i += 1)
+        expect((await hit(a, `Bearer ${token}`)).body).toEqual({ data: { __typename: 'Query' } });
+      expectLimited(await hit(a, `Bearer ${token}`));
+      // the other instance counts on its own
+      expect((await hit(b, `Bearer ${token}`)).status).toBe(200);
+    } finally {
+      await a.ds.query('ALTER TABLE rate_limit_gone RENAME TO rate_limit');
+    }
   });
 });
