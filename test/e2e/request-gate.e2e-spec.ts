@@ -132,6 +132,21 @@ describe('request gate: body limits', () => {
     expect(admin.body).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('cuts a large body of millions of tiny JSON values, even from an ADMIN token', async () => {
+    // ~2.8 million values in 4 MB: hundreds of MB once parsed (the crash of issue #13 with a trusted token)
+    const body = arraysBody(4 * 1024 * 1024);
+    const headers = { authorization: `Bearer ${t.adminToken}`, 'content-length': String(body.length) };
+    const res = await rawPost(t.app.getHttpServer(), headers, [body], true);
+    expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      limit: 25 * 1024 * 1024,
+      maxJsonValues: 30 * 22_000,
+      requestId: expect.any(String),
+    });
+    ok(await t.gql('{ __typename }'));
+  });
+
   it('accepts a 20 MB syncPostings batch from an HR_SYNC token', async () => {
     const unitCode = `TOWN-${'X'.repeat(58)}`;
     await makeUnit(t.ds, { code: unitCode, level: 'TOWNSHIP' });

@@ -31,6 +31,8 @@ export class HttpLimitsModule implements OnModuleInit {
     const gate = new RequestGate(this.tokens, createRateLimiter(this.config, this.ds), {
       bodyLimit: this.config.BODY_LIMIT,
       syncBodyLimit: this.config.SYNC_BODY_LIMIT,
+      // a full sync batch is ~15 values a record
+      maxJsonValues: Math.max(500_000, 30 * this.config.SYNC_BATCH_LIMIT),
     });
     app.decorateRequest('gate', null);
     app.addHook('onRequest', (req, reply) => gate.onRequest(req, reply));

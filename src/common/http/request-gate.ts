@@ -24,6 +24,12 @@ declare module 'fastify' {
 export interface GateOptions {
   bodyLimit: number;
   syncBodyLimit: number;
+  /**
+   * At most this many JSON values in a body (counted by their `[ { , :` bytes, strings' included): a
+   * 25 MB body of `[[],[],…]` or `[0,0,…]` is millions of values, hundreds of MB once JSON.parse has built
+   * them. Only a body larger than this many bytes can pass it, so only HR_SYNC and ADMIN bodies are counted.
+   */
+  maxJsonValues: number;
 }
 
 /** The paths the gate guards: everything a token or a body reaches. */
@@ -51,16 +57,32 @@ function rateKey(req: FastifyRequest, caller: Caller | undefined): string {
   return `t:${caller.role}:${sub}`;
 }
 
-function errorBody(message: string, extensions: Record<string, unknown>): string {
-  return JSON.stringify({ errors: [{ message, extensions }] });
+function errorBody(message: string, extensions: Record<string, unknown>): { errors: object[] } {
+  return { errors: [{ message, extensions }] };
 }
 
-function tooLarge(req: FastifyRequest, limit: number): string {
-  return errorBody(`The request body is too large: at most ${limit} bytes for this caller.`, {
-    code: ErrorCode.PAYLOAD_TOO_LARGE,
-    limit,
-    requestId: req.id,
-  });
+function tooLarge(req: FastifyRequest, limit: number, maxJsonValues?: number): { errors: object[] } {
+  return errorBody(
+    maxJsonValues === undefined
+      ? `The request body is too large: at most ${limit} bytes for this caller.`
+      : `The request body has too many JSON values: at most ${maxJsonValues}.`,
+    {
+      code: ErrorCode.PAYLOAD_TOO_LARGE,
+      limit,
+      ...(maxJsonValues === undefined ? {} : { maxJsonValues }),
+      requestId: req.id,
+    },
+  );
+}
+
+/** `,` `:` `[` `{`: one of them per JSON value, give or take one. */
+function countValueBytes(chunk: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < chunk.length; i += 1) {
+    const b = chunk[i];
+    if (b === 0x2c || b === 0x3a || b === 0x5b || b === 0x7b) n += 1;
+  }
+  return n;
 }
 
 /**
@@ -91,7 +113,7 @@ export class RequestGate {
         .code(413)
         .header('connection', 'close')
         .type('application/json')
-        .send(tooLarge(req, bodyLimit));
+        .send(JSON.stringify(tooLarge(req, bodyLimit)));
     }
     if (req.method === 'OPTIONS') return undefined;
     const waitMs = await this.limiter.hit(rateKey(req, caller));
@@ -105,25 +127,32 @@ export class RequestGate {
         .code(429)
         .header('retry-after', String(retryAfterSeconds))
         .type('application/json')
-        .send(body);
+        .send(JSON.stringify(body));
     }
     return undefined;
   }
 
-  /** Fastify preParsing: counts the body's bytes as they arrive and cuts it past the caller's limit. */
+  /**
+   * Fastify preParsing: counts the body's bytes (and, for large bodies, its JSON values) as they arrive and
+   * cuts it past the caller's limit.
+   */
   preParsing(req: FastifyRequest, reply: FastifyReply, payload: Readable): Readable {
     const gate = req.gate;
     if (!gate) return payload;
     const limit = gate.bodyLimit;
+    const maxValues = this.options.maxJsonValues;
+    const countValues = limit > maxValues;
     let received = 0;
+    let values = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
         received += chunk.length;
-        if (received <= limit) return done(null, chunk);
+        if (countValues) values += countValueBytes(chunk);
+        if (received <= limit && values <= maxValues) return done(null, chunk);
         reply.raw.setHeader('connection', 'close');
         // Fastify hands the error to Nest's exception layer, which answers with this body and status.
-        const error = new HttpException(JSON.parse(tooLarge(req, limit)) as object, 413);
-        done(Object.assign(error, { statusCode: 413 }));
+        const body = tooLarge(req, limit, received <= limit ? maxValues : undefined);
+        done(Object.assign(new HttpException(body, 413), { statusCode: 413 }));
       },
     });
     payload.pipe(counter);
