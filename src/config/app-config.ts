@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -141,10 +142,17 @@ export class AppConfig {
   @Max(1_073_741_824)
   SYNC_BODY_LIMIT = JSON_BODY_LIMIT;
 
-  /** Behind a reverse proxy: the client address is taken from X-Forwarded-For (Fastify trustProxy). */
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Behind a reverse proxy, the client address is taken from X-Forwarded-For (Fastify trustProxy): the
+   * proxies' addresses or CIDRs, comma-separated ('loopback', '10.0.0.0/8'; the first address from the right
+   * that is not one of them is the client's), or true to trust every hop (only when the proxy overwrites
+   * X-Forwarded-For: a client can put any address first). Default false: the peer's address.
+   */
+  @IsString()
+  @Matches(/^(true|false|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
 
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
@@ -157,6 +165,11 @@ export class AppConfig {
 
   get logLevel(): string {
     return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'error' : 'info');
+  }
+
+  /** TRUST_PROXY as Fastify's trustProxy option. */
+  get trustProxy(): boolean | string {
+    return this.TRUST_PROXY === 'true' ? true : this.TRUST_PROXY === 'false' ? false : this.TRUST_PROXY;
   }
 
   get isProduction(): boolean {

@@ -6,16 +6,16 @@ import { requestIdFor } from '../../logging/request-id';
 /**
  * The HTTP server: Fastify, with the settings the service and the tests share. Request bodies up to the
  * larger body limit (a full sync batch); the request gate (request-gate.ts) holds each caller to its own,
- * smaller for most. Behind a proxy (TRUST_PROXY) the client address is the X-Forwarded-For one. Every
+ * smaller for most. Behind a trusted proxy (TRUST_PROXY) the client address is taken from X-Forwarded-For. Every
  * request gets its id here (the caller's sensible X-Request-Id, else a new one), so the request log, the
  * GraphQL context and error answers all carry the same one.
  */
 export function createHttpAdapter(
-  config: Pick<AppConfig, 'BODY_LIMIT' | 'SYNC_BODY_LIMIT' | 'TRUST_PROXY'> = new AppConfig(),
+  config: Pick<AppConfig, 'BODY_LIMIT' | 'SYNC_BODY_LIMIT' | 'trustProxy'> = new AppConfig(),
 ): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: Math.max(config.BODY_LIMIT, config.SYNC_BODY_LIMIT),
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: config.trustProxy,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
   });
 }
