@@ -25,7 +25,8 @@ export interface GateOptions {
   bodyLimit: number;
   syncBodyLimit: number;
   /**
-   * At most this many JSON values in a body (counted by their `[ { , :` bytes, strings' included): a
+   * At most this many JSON values in a body, counted by their `[ { , :` bytes (strings' included; a key and
+   * its value count twice): a
    * 25 MB body of `[[],[],…]` or `[0,0,…]` is millions of values, hundreds of MB once JSON.parse has built
    * them. Only a body larger than this many bytes can pass it, so only HR_SYNC and ADMIN bodies are counted.
    */
@@ -38,7 +39,7 @@ export function isGated(url: string): boolean {
   return path === '/graphql' || path.startsWith('/export/');
 }
 
-/** The caller of a request: the one the gate verified, else its bearer token verified now (null: none). */
+/** The caller of a request: the one the gate verified, else its bearer token verified now (undefined: none). */
 export async function callerOf(req: FastifyRequest, tokens: TokenService): Promise<Caller | undefined> {
   if (req.gate) return req.gate.caller ? { ...req.gate.caller } : undefined;
   const token = bearerToken(req.headers.authorization);
