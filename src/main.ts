@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
       migrationDatabaseUrl: db.migrationUrl,
       writeSchemaFile: !config.isProduction,
     }),
-    createHttpAdapter(),
+    createHttpAdapter(config),
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));

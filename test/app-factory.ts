@@ -10,7 +10,7 @@ import { Caller, Role } from '../src/auth/caller';
 import { TokenService } from '../src/auth/token.service';
 import { createHttpAdapter } from '../src/common/http/http-adapter';
 import { loadConfig } from '../src/config/app-config';
-import { createFileDatabase } from './test-database';
+import { createFileDatabase, FileDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 /** Every test app requires these in its tokens, as production does. */
@@ -52,6 +52,8 @@ export interface TestApp {
   /** A statement as the owner (who ran the migrations), for fixtures beyond the app's grants (DDL, typeorm_migrations). */
   asOwner<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   ownerUrl: string;
+  /** The database this app uses (pass it to another createTestApp to share it). */
+  database: SharedDatabase;
   queries: QueryCounter;
   token(caller: Partial<Caller> & { role: Role }): string;
   adminToken: string;
@@ -64,20 +66,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A test app's database: the owner's URL and the app login's. */
+export type SharedDatabase = Pick<FileDatabase, 'url' | 'appUrl'>;
+
 export interface TestAppOptions {
   /**
    * Connect the app with the owner's login, as a one-role deployment does (no MIGRATION_DATABASE_URL): its pool
    * then takes on cadre_app. By default it connects as cadre_app_login, as a two-role deployment does.
    */
   oneRole?: boolean;
+  /** Another app's database (TestApp.database): a second instance on it; the first app drops it. */
+  database?: SharedDatabase;
 }
 
-/** The real app on its own copy of the migrated database, served over HTTP by supertest. */
+/** The real app on its own copy of the migrated database (or on `options.database`), served over HTTP by supertest. */
 export async function createTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const db = await createFileDatabase();
+  const db = options.database
+    ? { ...options.database, drop: async () => undefined }
+    : await createFileDatabase();
   const databaseUrl = options.oneRole ? db.url : db.appUrl;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -102,7 +111,7 @@ export async function createTestApp(
     ],
   }).compile();
   const app = await initApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
       logger: ['error', 'warn'],
     }),
   );
@@ -115,6 +124,7 @@ export async function createTestApp(
     app,
     ds: app.get(DataSource),
     ownerUrl: db.url,
+    database: { url: db.url, appUrl: db.appUrl },
     async asOwner<T>(sql: string, params?: unknown[]): Promise<T[]> {
       const client = new Client({ connectionString: db.url });
       await client.connect();

@@ -7,11 +7,13 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import { JSON_BODY_LIMIT } from '../sync/sync.constants';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -169,6 +171,36 @@ export class AppConfig {
   @Max(86_400_000)
   RATE_LIMIT_WINDOW_MS = 60_000;
 
+  /** Where the rate-limit counters live: per instance, or in the app's PostgreSQL (shared by instances). */
+  @IsIn(['memory', 'postgres'])
+  RATE_LIMIT_STORE: 'memory' | 'postgres' = 'memory';
+
+  /** Bytes a /graphql or /export request body may have without an HR_SYNC or ADMIN token. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(1_073_741_824)
+  BODY_LIMIT = 65_536;
+
+  /** Bytes an HR_SYNC or ADMIN request body may have (a full sync batch); also Fastify's outer bound. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(1_073_741_824)
+  SYNC_BODY_LIMIT = JSON_BODY_LIMIT;
+
+  /**
+   * Behind a reverse proxy, the client address is taken from X-Forwarded-For (Fastify trustProxy): the
+   * proxies' addresses or CIDRs, comma-separated ('loopback', '10.0.0.0/8'; the first address from the right
+   * that is not one of them is the client's), or true to trust every hop (only when the proxy overwrites
+   * X-Forwarded-For: a client can put any address first). Default false: the peer's address.
+   */
+  @IsString()
+  @Matches(/^(true|false|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -180,6 +212,11 @@ export class AppConfig {
 
   get logLevel(): string {
     return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'error' : 'info');
+  }
+
+  /** TRUST_PROXY as Fastify's trustProxy option. */
+  get trustProxy(): boolean | string {
+    return this.TRUST_PROXY === 'true' ? true : this.TRUST_PROXY === 'false' ? false : this.TRUST_PROXY;
   }
 
   get isProduction(): boolean {
@@ -214,6 +251,10 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_ALIASES',
   'RATE_LIMIT_MAX',
   'RATE_LIMIT_WINDOW_MS',
+  'RATE_LIMIT_STORE',
+  'BODY_LIMIT',
+  'SYNC_BODY_LIMIT',
+  'TRUST_PROXY',
   'LOG_LEVEL',
 ] as const;
 

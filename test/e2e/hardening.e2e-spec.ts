@@ -181,7 +181,7 @@ describe('rate limit per token', () => {
       requestId: expect.any(String),
     });
     expect(t.queries.count).toBe(0);
-    // another token has its own budget
+    // another subject has its own budget (tokens are counted by role and subject: request-gate.e2e-spec.ts)
     const other = t.token({ role: Role.ADMIN, sub: 'another-admin' });
     ok(await t.gql(q, {}, other));
   });

@@ -50,7 +50,9 @@ describe('database restarted while the service runs', () => {
       imports: [AppModule.forRoot({ config, databaseUrl: url })],
     }).compile();
     app = await initApp(
-      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error'] }),
+      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+        logger: ['error'],
+      }),
     );
     admin = app.get(TokenService).sign({ sub: 'restart-admin', role: Role.ADMIN });
   });
