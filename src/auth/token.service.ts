@@ -101,7 +101,7 @@ export class TokenService {
   }
 
   sign(caller: Caller, ttl: string | number = '8h'): string {
-    const { sub, requestId: _requestId, ...claims } = caller;
+    const { sub, requestId: _requestId, deadline: _deadline, ...claims } = caller;
     return this.jwt.sign(claims, {
       secret: this.secret,
       algorithm: 'HS256',

@@ -69,8 +69,9 @@ export function graphqlOptions(
         typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
       const requestId = requestIdOf(req);
       const verified = token ? await tokens.verify(token) : undefined;
-      const caller = verified ? { ...verified, requestId } : undefined;
-      return { req, requestId, caller, loaders: createLoaders(ds, access, caller) };
+      const deadline = req.deadline;
+      const caller = verified ? { ...verified, requestId, deadline } : undefined;
+      return { req, requestId, deadline, caller, loaders: createLoaders(ds, access, caller) };
     },
   };
 }
