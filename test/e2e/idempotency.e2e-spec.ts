@@ -17,7 +17,7 @@ describe('idempotencyKey on create mutations', () => {
   afterAll(() => t.close());
 
   const count = async (sql: string, params: unknown[]): Promise<number> =>
-    ((await t.ds.query(sql, params)) as { n: number }[])[0].n;
+    (await t.ds.query<{ n: number }[]>(sql, params))[0].n;
   const unitsCoded = (code: string) => count('SELECT count(*)::int AS n FROM unit WHERE code = $1', [code]);
   const auditOf = (entity: string, id: string) =>
     count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = $1 AND entity_id = $2`, [entity, id]);
