@@ -116,7 +116,7 @@ export class TalentPoolsService {
     const idem = {
       key: input.idempotencyKey,
       operation: 'addToPool',
-      input: { ...input, asOf },
+      input,
       ref: (m: TalentPoolMember) => m.cadreId,
       reload: (em: EntityManager, cadreId: string) => this.member(em, pool.id, cadreId, candidate),
     };

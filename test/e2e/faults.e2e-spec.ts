@@ -159,6 +159,32 @@ describe('request timeout', () => {
     expect(n).toBe(1);
   });
 
+  it('a sync stuck past the time gets TIMEOUT and writes no run and no posting', async () => {
+    const unit = await makeUnit(t.ds);
+    const cadre = await makeCadre(t.ds);
+    const input = {
+      source: 'hr-timeout',
+      idempotencyKey: 'timeout-1',
+      records: [
+        {
+          externalId: 'T-1',
+          cadreExternalId: cadre.externalId,
+          unitCode: unit.code,
+          title: '副镇长',
+          level: 'TOWNSHIP_DEPUTY',
+          startDate: '2019-03-01',
+        },
+      ],
+    };
+    const hr = t.token({ role: Role.HR_SYNC, source: 'hr-timeout' });
+    const before = await fingerprints(t);
+    const res = await lockedDuring('LOCK TABLE posting IN EXCLUSIVE MODE', () =>
+      t.gql(SYNC_POSTINGS, { input }, hr),
+    );
+    expectCleanError(res, 'TIMEOUT');
+    expect(await fingerprints(t)).toEqual(before);
+  });
+
   it('two mutations in one request, the first stuck past the time: TIMEOUT, and neither is written', async () => {
     const units = () => tableFingerprint(t.ds, 'unit');
     const before = await units();
