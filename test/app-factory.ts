@@ -12,6 +12,9 @@ import { loadConfig } from '../src/config/app-config';
 import { createFileDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+/** Every test app requires these in its tokens, as production does. */
+export const TEST_JWT_AUDIENCE = 'cadre-pathways-test';
+export const TEST_JWT_ISSUER = 'https://idp.test.invalid/';
 
 /** Counts the SQL statements the app sends, so tests can prove batching. */
 export class QueryCounter implements TypeOrmLogger {
@@ -62,6 +65,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
+    JWT_AUDIENCE: TEST_JWT_AUDIENCE,
+    JWT_ISSUER: TEST_JWT_ISSUER,
     MIGRATIONS_RUN: 'false',
     DB_POOL_SIZE: '4',
     ...env,

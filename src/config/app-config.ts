@@ -2,12 +2,13 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsByteLength,
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Max,
   Min,
-  MinLength,
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
@@ -46,15 +47,48 @@ export class AppConfig {
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** HS256 key of our own tokens; the HMAC is only as strong as its key, hence the 32 bytes. */
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsByteLength(32, undefined, { message: 'JWT_SECRET must be at least 32 bytes' })
   JWT_SECRET?: string;
 
   /** RS256: the PEM public key of an identity provider (or a path to a PEM file); HS256 tokens still work. */
   @IsOptional()
   @IsString()
   JWT_PUBLIC_KEY?: string;
+
+  /** An identity provider's JSON Web Key Set (RS256/ES256 keys by kid); fetched when first needed, then cached. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'JWT_JWKS_URL must be an http(s) URL' },
+  )
+  JWT_JWKS_URL?: string;
+
+  /** The `aud` every token must carry (ours are signed with it); required in production. */
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** The `iss` every token must carry (ours are signed with it); required in production. */
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  /** Longest life (exp − iat) of an HS256 token; `npm run token` signs for 8 h, or this if shorter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(2_592_000)
+  JWT_MAX_TTL_SECONDS = 86_400;
+
+  /** Clock skew allowed to an issuer whose clock runs ahead: how far in the future nbf and iat may be. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  JWT_CLOCK_TOLERANCE_SECONDS = 30;
 
   @Transform(toInt)
   @IsInt()
@@ -150,6 +184,11 @@ export const CONFIG_KEYS = [
   'MIGRATIONS_RUN',
   'JWT_SECRET',
   'JWT_PUBLIC_KEY',
+  'JWT_JWKS_URL',
+  'JWT_AUDIENCE',
+  'JWT_ISSUER',
+  'JWT_MAX_TTL_SECONDS',
+  'JWT_CLOCK_TOLERANCE_SECONDS',
   'DB_POOL_SIZE',
   'DB_STATEMENT_TIMEOUT_MS',
   'REQUEST_TIMEOUT_MS',
@@ -170,11 +209,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, picked);
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = errors.map(
+    (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (config.isProduction) lines.push(...productionTokenRules(config));
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
+}
+
+/** Production accepts only tokens meant for this service, from the issuer it names. */
+function productionTokenRules(config: AppConfig): string[] {
+  const lines: string[] = [];
+  for (const key of ['JWT_AUDIENCE', 'JWT_ISSUER'] as const) {
+    if (!config[key]) lines.push(`  ${key}: required when NODE_ENV=production (every token must carry it)`);
+  }
+  if (config.JWT_JWKS_URL?.startsWith('http:')) {
+    lines.push(
+      `  JWT_JWKS_URL=${JSON.stringify(config.JWT_JWKS_URL)}: must be https when NODE_ENV=production`,
+    );
+  }
+  return lines;
 }
