@@ -60,8 +60,9 @@ export class TransactionRunner {
     try {
       await qr.startTransaction();
       pid = await this.begin(qr, caller, deadline);
-      deadline?.signal.addEventListener('abort', cancel);
-      if (deadline?.signal.aborted) cancel();
+      // The time may have run out while this waited for a pooled connection.
+      if (deadline?.signal.aborted) throw timedOut();
+      deadline?.signal.addEventListener('abort', cancel, { once: true });
       const result = await work(qr.manager);
       deadline?.signal.removeEventListener('abort', cancel);
       if (deadline && !deadline.enterCommit()) throw timedOut();
