@@ -24,11 +24,13 @@ export interface Idempotency<T> {
   reload: (em: EntityManager, ref: string) => Promise<T | undefined>;
 }
 
-/** The error carries a SQLSTATE: PostgreSQL answered, so a failed COMMIT surely rolled back. */
-function fromServer(err: unknown): boolean {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+/**
+ * A COMMIT that PostgreSQL refused with an ERROR surely rolled back. A lost connection or a FATAL (the backend
+ * ending, perhaps right after committing) leaves it unknown.
+ */
+function commitRefused(err: unknown): boolean {
+  const e = err as { severity?: unknown; driverError?: { severity?: unknown } };
+  return (e?.driverError?.severity ?? e?.severity) === 'ERROR';
 }
 
 /**
@@ -142,7 +144,7 @@ export class TransactionRunner {
     try {
       await qr.commitTransaction();
     } catch (err) {
-      deadline?.leaveCommit(fromServer(err) ? 'rolled-back' : 'unknown');
+      deadline?.leaveCommit(commitRefused(err) ? 'rolled-back' : 'unknown');
       throw err;
     }
     deadline?.leaveCommit('committed');

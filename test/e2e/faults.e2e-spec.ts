@@ -372,6 +372,28 @@ describe('request deadline in the transaction runner', () => {
     expect(await unitsCoded('DL-3B')).toBe(1);
   });
 
+  it('tells the request timeout whether anything committed: not after a refused COMMIT, yes after a COMMIT', async () => {
+    const unit = await makeUnit(t.ds);
+    const cadre = await makeCadre(t.ds);
+    const refused = new RequestDeadline(60_000);
+    const overlapping = tx.run(caller(refused), async (em) => {
+      // checked at COMMIT, so the COMMIT itself fails
+      await em.query('SET CONSTRAINTS posting_no_overlap_excl DEFERRED');
+      for (const start of ['2020-01-01', '2020-06-01']) {
+        await em.query(
+          `INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date) VALUES ($1, $2, '镇长', 'TOWNSHIP_CHIEF', 'REGULAR', $3)`,
+          [cadre.id, unit.id, start],
+        );
+      }
+    });
+    await expect(overlapping).rejects.toMatchObject({ driverError: { code: '23P01' } });
+    expect(await refused.expire()).toBe(true);
+
+    const committed = new RequestDeadline(60_000);
+    await tx.run(caller(committed), (em) => insertUnit(em, 'DL-4'));
+    expect(await committed.expire()).toBe(false);
+  });
+
   it('limits each statement to the time the request has left', async () => {
     const deadline = new RequestDeadline(5_000);
     const ms = await tx.run(caller(deadline), async (em) => {
