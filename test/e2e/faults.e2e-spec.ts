@@ -6,6 +6,7 @@ import { Caller, Role } from '../../src/auth/caller';
 import { createTestApp, GqlResult, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit, tableFingerprint } from '../factories';
 import { SYNC_POSTINGS } from './sync-fixtures';
+import { appBackends, IN_TRANSACTION, pollFor, WAITING_ON_LOCK } from './support/activity';
 
 const WRITTEN_TABLES = ['posting', 'audit_log', 'sync_run', 'sync_result'];
 
@@ -23,32 +24,19 @@ async function sideSession(t: TestApp): Promise<Client> {
 }
 
 /** The app's backend that waits on a lock the side session holds (polls, bounded). */
-async function blockedBackend(side: Client): Promise<number> {
-  for (let i = 0; i < 400; i += 1) {
-    await side.query('SELECT pg_stat_clear_snapshot()'); // activity is a snapshot per transaction
-    const { rows } = await side.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity
-        WHERE datname = current_database() AND application_name = 'cadre-pathways'
-          AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-    );
-    if (rows[0]) return rows[0].pid;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the request never reached the lock');
+function blockedBackend(side: Client): Promise<number> {
+  return pollFor(
+    async () => (await appBackends(side, WAITING_ON_LOCK))[0],
+    'the request never reached the lock',
+  );
 }
 
 /** Waits until none of the app's connections is in a transaction (a cancelled one has rolled back). */
 async function appIdle(side: Client): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
-    await side.query('SELECT pg_stat_clear_snapshot()');
-    const { rows } = await side.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND application_name = 'cadre-pathways' AND xact_start IS NOT NULL`,
-    );
-    if (rows[0].n === 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the app still holds a transaction open');
+  await pollFor(
+    async () => ((await appBackends(side, IN_TRANSACTION)).length === 0 ? true : undefined),
+    'the app still holds a transaction open',
+  );
 }
 
 function expectCleanError(res: GqlResult, code: string): void {

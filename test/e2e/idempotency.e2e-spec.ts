@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makeUnit, tableFingerprint } from '../factories';
+import { untilLockWaiters } from './support/activity';
 
 const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id code name } }`;
 const RECORD_POSTING = `mutation($input: RecordPostingInput!) { recordPosting(input: $input) { id title startDate } }`;
@@ -105,16 +106,7 @@ describe('idempotencyKey on create mutations', () => {
       await side.query('BEGIN');
       await side.query('LOCK TABLE unit IN EXCLUSIVE MODE');
       const both = [t.gql(CREATE_UNIT, { input }), t.gql(CREATE_UNIT, { input })];
-      for (let i = 0; ; i += 1) {
-        await side.query('SELECT pg_stat_clear_snapshot()'); // activity is a snapshot per transaction
-        const { rows } = await side.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = 'cadre-pathways' AND wait_event_type = 'Lock'`,
-        );
-        if (rows[0].n === 2) break;
-        if (i > 400) throw new Error('the two requests never both waited');
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await untilLockWaiters(side, 2, 'the two requests never both waited');
       await side.query('COMMIT');
       const [a, b] = await Promise.all(both);
       expect(ok(a).createUnit.id).toBe(ok(b).createUnit.id);
