@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { UnitRecordInput } from '../dto/unit-record.input';
-import { createStage, finishStage, rejectWhere, STAGE_STATE, StageColumn, stageRows } from '../staging';
+import {
+  createStage,
+  finishStage,
+  rejectOthersRecords,
+  rejectWhere,
+  STAGE_STATE,
+  StageColumn,
+  stageRows,
+} from '../staging';
 import { Indexed, RecordError, RecordErrorCode, SyncContext, SyncHandler } from '../sync.types';
 import { parentCycles, writeOrder } from './unit-tree';
 
@@ -14,7 +22,10 @@ const COLUMNS: StageColumn[] = [
   { name: 'parent_code', type: 'text' },
 ];
 
-/** Units by code, parents by code; a parent created in the same batch is written before its children. */
+/**
+ * Units by code, parents by code; a parent created in the same batch is written before its children. A unit
+ * belongs to the source that created it: another HR source may place its own units under it, not change it.
+ */
 @Injectable()
 export class UnitsSync implements SyncHandler<UnitRecordInput> {
   readonly kind = 'UNITS' as const;
@@ -54,11 +65,22 @@ export class UnitsSync implements SyncHandler<UnitRecordInput> {
       COLUMNS,
       records.map(({ index, record: r }) => [index, r.code, r.name, r.level, r.kind, r.parentCode ?? null]),
     );
-    await qr.query(`
+    await qr.query(
+      `
       UPDATE ${STAGE} s SET outcome = CASE WHEN (u.name, u.level, u.kind, pu.code)
                                       IS NOT DISTINCT FROM (s.name, s.level, s.kind, s.parent_code)
+                                      AND (${ctx.takesOver} IS FALSE OR u.source IS NOT DISTINCT FROM $1::text)
                                       THEN 'UNCHANGED' ELSE 'UPDATED' END
-        FROM unit u LEFT JOIN unit pu ON pu.id = u.parent_id WHERE u.code = s.code`);
+        FROM unit u LEFT JOIN unit pu ON pu.id = u.parent_id WHERE u.code = s.code`,
+      [ctx.source],
+    );
+    await rejectOthersRecords(ctx, STAGE, {
+      table: 'unit',
+      match: 't.code = s.code',
+      field: 'code',
+      what: 'Unit',
+      key: 'code',
+    });
     // A parent must exist already or come in this batch, and not be rejected there (which may cascade).
     for (let changed = 1; changed > 0;) {
       changed = await rejectWhere(
@@ -84,14 +106,14 @@ export class UnitsSync implements SyncHandler<UnitRecordInput> {
     )) as { code: string; parentCode: string | null }[];
     for (const codes of writeOrder(rows)) {
       await ctx.qr.query(
-        `INSERT INTO unit (code, name, level, kind, parent_id)
-         SELECT s.code, s.name, s.level, s.kind, pu.id
+        `INSERT INTO unit (code, name, level, kind, parent_id, source)
+         SELECT s.code, s.name, s.level, s.kind, pu.id, $2::text
            FROM ${STAGE} s LEFT JOIN unit pu ON pu.code = s.parent_code WHERE s.code = ANY($1::text[])
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, kind = EXCLUDED.kind,
-           parent_id = EXCLUDED.parent_id, updated_at = now()
-         WHERE (unit.name, unit.level, unit.kind, unit.parent_id)
-           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.kind, EXCLUDED.parent_id)`,
-        [codes],
+           parent_id = EXCLUDED.parent_id, source = EXCLUDED.source, updated_at = now()
+         WHERE (unit.name, unit.level, unit.kind, unit.parent_id, unit.source)
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.kind, EXCLUDED.parent_id, EXCLUDED.source)`,
+        [codes, ctx.source],
       );
     }
   }
