@@ -67,7 +67,7 @@ export function checkedPerRecord(type: unknown): Set<string> {
   const out = new Set<string>();
   if (typeof type !== 'function') return out;
   for (let p: unknown = type.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    for (const k of perRecord.get(p as object) ?? []) out.add(k);
+    for (const k of perRecord.get(p) ?? []) out.add(k);
   }
   return out;
 }

@@ -254,7 +254,7 @@ describe('hostile input at every mutation', () => {
     const cadre = await makeCadre(t.ds);
     const posting = await makePosting(t.ds, cadre.id, unit.id);
     const one = async (sql: string): Promise<string> =>
-      ((await t.ds.query(sql, [cadre.id])) as { id: string }[])[0].id;
+      (await t.ds.query<{ id: string }[]>(sql, [cadre.id]))[0].id;
     seeded = {
       Unit: unit.id,
       Cadre: cadre.id,

@@ -45,9 +45,10 @@ describe('HR sources keep their own units, cadres and postings', () => {
   const owners = async (table: 'unit' | 'cadre', key: 'code' | 'external_id', keys: string[]) =>
     Object.fromEntries(
       (
-        (await t.ds.query(`SELECT ${key} AS k, source FROM ${table} WHERE ${key} = ANY($1) ORDER BY 1`, [
-          keys,
-        ])) as { k: string; source: string | null }[]
+        await t.ds.query<{ k: string; source: string | null }[]>(
+          `SELECT ${key} AS k, source FROM ${table} WHERE ${key} = ANY($1) ORDER BY 1`,
+          [keys],
+        )
       ).map((r) => [r.k, r.source]),
     );
 
