@@ -38,8 +38,10 @@ export function unstorableText(
     if (v === null || typeof v !== 'object') return;
     const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
     for (const [key, child] of entries) {
-      const at = path ? `${path}.${key}` : key;
-      const keyProblem = unstorableReason(at, key);
+      // A key that cannot be stored is named escaped (\u0000), so the report of it can be stored.
+      const bad = unstorableReason('', key) !== null;
+      const at = `${path ? `${path}.` : ''}${bad ? JSON.stringify(key).slice(1, -1) : key}`;
+      const keyProblem = bad ? unstorableReason(at, key) : null;
       if (keyProblem) out.push({ field: at, message: keyProblem });
       walk(child, at);
     }

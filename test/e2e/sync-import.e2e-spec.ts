@@ -98,7 +98,7 @@ describe('the import command', () => {
           ].join('\n'),
         ),
         Buffer.from([0xff, 0xfe]),
-        Buffer.from(`${after}\n`),
+        Buffer.from(`${after}\n${cadre('U8-7', { 'x\u0000': 1 })}\n`),
       ]),
     );
     const csv = join(dir, 'hostile.csv');
@@ -126,11 +126,12 @@ describe('the import command', () => {
         .map((l) => [l.line, l.key, ...l.errors.map((e) => `${e.field}:${e.code}`)])
         .sort((a, b) => Number(a[0]) - Number(b[0]));
     const json = await run('CADRES', file);
-    expect(json.counts).toEqual(counts({ received: 6, created: 3, rejected: 3 }));
+    expect(json.counts).toEqual(counts({ received: 7, created: 3, rejected: 4 }));
     expect(report(json.reportFile)).toEqual([
       [2, 'U8-2', 'name:INVALID'],
       [3, 'U8-3', 'ethnicity:INVALID'],
       [6, null, 'name:INVALID'],
+      [7, 'U8-7', 'x\\u0000:INVALID'],
     ]);
     const [rtl] = await t.ds.query(`SELECT native_place FROM cadre WHERE external_id = 'U8-4'`);
     expect(rtl.native_place).toBe('\u202e\u0645\u0635\u0631 e\u0301');

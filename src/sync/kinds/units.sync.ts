@@ -16,9 +16,10 @@ const STAGE = 'sync_unit_stage';
 const MOVES = 'sync_unit_moves';
 /**
  * The staged row's parent chain in the tree as it will be (an accepted record's parent, else the existing
- * one) comes back to the row's own code. Bounded, so a cycle elsewhere in the chain cannot run forever.
+ * one) comes back to the row's own code. A new cycle has a new or changed row in it, so unchanged rows (a full
+ * roster re-sent) are not walked. Bounded, so a cycle elsewhere in the chain cannot run forever.
  */
-const UNDER_ITSELF = `s.parent_code IS NOT NULL AND EXISTS (
+const UNDER_ITSELF = `s.parent_code IS NOT NULL AND s.outcome IS DISTINCT FROM 'UNCHANGED' AND EXISTS (
   WITH RECURSIVE up(code, depth) AS (
     SELECT s.parent_code, 1
     UNION ALL
