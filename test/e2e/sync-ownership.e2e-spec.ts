@@ -1,3 +1,4 @@
+import { AddRecordSource1764233500000 } from '../../migrations/1764233500000-add-record-source';
 import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makeUnit, tableFingerprint } from '../factories';
@@ -172,6 +173,27 @@ describe('HR sources keep their own units, cadres and postings', () => {
     );
     expect(a).toEqual({ start: '2010-01-01' });
     expect(scope.code).toBe('P-SCOPE');
+  });
+
+  it('gives units and cadres made by syncs before the migration their source back from the audit log', async () => {
+    const owned = async () => ({
+      units: await owners('unit', 'code', ['A-C', 'B-C', 'SVC-U']),
+      cadres: await owners('cadre', 'external_id', ['A-P1', 'B-P1', 'P-HOLDER']),
+    });
+    const now = await owned();
+    expect(now).toEqual({
+      units: { 'A-C': 'hr-a', 'B-C': 'hr-b', 'SVC-U': null },
+      cadres: { 'A-P1': 'hr-a', 'B-P1': 'hr-b', 'P-HOLDER': null },
+    });
+    const migration = new AddRecordSource1764233500000();
+    const qr = t.ds.createQueryRunner();
+    try {
+      await migration.down(qr);
+      await migration.up(qr);
+    } finally {
+      await qr.release();
+    }
+    expect(await owned()).toEqual(now);
   });
 
   it('refuses, in the database, any write by an HR system to a row it does not keep', async () => {
