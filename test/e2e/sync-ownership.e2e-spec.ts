@@ -137,7 +137,14 @@ describe('HR sources keep their own units, cadres and postings', () => {
     expect(outcomes(again)).toEqual([['SVC-P', 'UPDATED']]);
     const [row] = await t.ds.query(`SELECT id, name FROM cadre WHERE external_id = 'SVC-P'`);
     expect(row).toEqual({ id: c.id, name: 'HR name, corrected' });
-    expect(u.code).toBe('SVC-U');
+    // Readers see who keeps a record.
+    const read = ok(
+      await t.gql<{ cadre: { source: string | null }; unit: { source: string | null } }>(
+        `query($c: ID!, $u: ID!) { cadre(id: $c) { source } unit(id: $u) { source } }`,
+        { c: c.id, u: u.id },
+      ),
+    );
+    expect(read).toEqual({ cadre: { source: 'hr-a' }, unit: { source: null } });
   });
 
   it("never touches another source's postings: a SNAPSHOT ends only its own", async () => {
