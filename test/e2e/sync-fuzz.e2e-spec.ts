@@ -6,7 +6,7 @@ import { POSTING_KINDS } from '../../src/postings/posting.entity';
 import { UNIT_KINDS, UNIT_LEVELS } from '../../src/units/unit.entity';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { tableFingerprint } from '../factories';
-import { nodes, RESULTS, RUN_FIELDS, RunShape } from './sync-fixtures';
+import { nodes, RunShape, SYNC_CADRES, SYNC_POSTINGS, SYNC_UNITS } from './sync-fixtures';
 
 /**
  * Hostile text in every field of every kind of sync record, many records a call. The property, per record:
@@ -152,7 +152,7 @@ const nullIfMissing = (v: unknown) => (v === undefined ? null : v);
 const KINDS: KindSpec[] = [
   {
     name: 'units',
-    mutation: `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`,
+    mutation: SYNC_UNITS,
     keyField: 'code',
     record: unitRecord,
     rows: async (t) =>
@@ -167,7 +167,7 @@ const KINDS: KindSpec[] = [
   },
   {
     name: 'cadres',
-    mutation: `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`,
+    mutation: SYNC_CADRES,
     keyField: 'externalId',
     record: cadreRecord,
     rows: async (t) =>
@@ -195,7 +195,7 @@ const KINDS: KindSpec[] = [
   },
   {
     name: 'postings',
-    mutation: `mutation($input: SyncPostingsInput!) { syncPostings(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`,
+    mutation: SYNC_POSTINGS,
     keyField: 'externalId',
     record: postingRecord,
     rows: async (t) =>

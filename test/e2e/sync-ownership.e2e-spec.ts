@@ -2,22 +2,18 @@ import { AddRecordSource1764233500000 } from '../../migrations/1764233500000-add
 import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makeUnit, tableFingerprint } from '../factories';
-import { counts, nodes, RESULTS, RUN_FIELDS, RunShape, syncPostings } from './sync-fixtures';
+import {
+  counts,
+  nodes,
+  outcomes,
+  RunShape,
+  SYNC_CADRES,
+  SYNC_UNITS,
+  syncPostings,
+  unitRecord,
+} from './sync-fixtures';
 
-const SYNC_UNITS = `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
-const SYNC_CADRES = `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
-
-const outcomes = (run: RunShape) =>
-  nodes(run).map((n) => [n.externalId, n.outcome, ...n.errors.map((e) => `${e.field}:${e.code}`)]);
-
-const unit = (code: string, parentCode: string | null, over: Record<string, unknown> = {}) => ({
-  code,
-  name: `Unit ${code}`,
-  level: 'TOWNSHIP',
-  kind: 'GOVERNMENT',
-  parentCode,
-  ...over,
-});
+const unit = unitRecord;
 const cadre = (externalId: string, over: Record<string, unknown> = {}) => ({
   externalId,
   name: `Cadre ${externalId}`,

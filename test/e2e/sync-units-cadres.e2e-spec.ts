@@ -1,12 +1,6 @@
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { tableFingerprint } from '../factories';
-import { counts, nodes, RESULTS, RUN_FIELDS, RunShape } from './sync-fixtures';
-
-const SYNC_UNITS = `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
-const SYNC_CADRES = `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
-
-const outcomes = (run: RunShape) =>
-  nodes(run).map((n) => [n.externalId, n.outcome, ...n.errors.map((e) => `${e.field}:${e.code}`)]);
+import { counts, nodes, outcomes, RunShape, SYNC_CADRES, SYNC_UNITS, unitRecord } from './sync-fixtures';
 
 describe('syncUnits and syncCadres', () => {
   let t: TestApp;
@@ -15,14 +9,7 @@ describe('syncUnits and syncCadres', () => {
   });
   afterAll(() => t.close());
 
-  const unit = (code: string, parentCode: string | null, over: Record<string, unknown> = {}) => ({
-    code,
-    name: `Unit ${code}`,
-    level: 'TOWNSHIP',
-    kind: 'GOVERNMENT',
-    parentCode,
-    ...over,
-  });
+  const unit = unitRecord;
   const units = async (records: unknown[], over: Record<string, unknown> = {}) =>
     ok(await t.gql<{ syncUnits: RunShape }>(SYNC_UNITS, { input: { source: 'hr-u', records, ...over } }))
       .syncUnits;
