@@ -100,6 +100,8 @@ async function main(): Promise<void> {
       const service = await startService({
         databaseUrl: dataset.url,
         jwtSecret: tokens.secret,
+        jwtAudience: tokens.audience,
+        jwtIssuer: tokens.issuer,
         port: await freePort(),
         nodeArgs: [
           ...opts.nodeOptions,

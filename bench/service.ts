@@ -58,6 +58,9 @@ export function productionNodeFlags(): string[] {
 export async function startService(opts: {
   databaseUrl: string;
   jwtSecret: string;
+  /** Production requires the audience and issuer of its tokens. */
+  jwtAudience: string;
+  jwtIssuer: string;
   port: number;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
@@ -75,6 +78,8 @@ export async function startService(opts: {
         PORT: String(opts.port),
         DATABASE_URL: opts.databaseUrl,
         JWT_SECRET: opts.jwtSecret,
+        JWT_AUDIENCE: opts.jwtAudience,
+        JWT_ISSUER: opts.jwtIssuer,
         MIGRATIONS_RUN: 'true',
         // The bench measures throughput, not the per-token rate limiter.
         RATE_LIMIT_MAX: '100000000',

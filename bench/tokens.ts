@@ -3,10 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { Caller, Role } from '../src/auth/caller';
 import { TokenService } from '../src/auth/token.service';
 
-/** Signs tokens with the secret the benchmarked service is started with (a fresh one per run). */
+/** Signs tokens with the secret, audience and issuer the benchmarked service is started with. */
 export class BenchTokens {
   readonly secret = randomBytes(48).toString('base64url');
-  private readonly tokens = new TokenService(new JwtService({}), this.secret);
+  readonly audience = 'cadre-pathways-bench';
+  readonly issuer = 'cadre-pathways-bench';
+  private readonly tokens = new TokenService(new JwtService({}), {
+    secret: this.secret,
+    audience: this.audience,
+    issuer: this.issuer,
+  });
 
   private sign(caller: Caller): string {
     return this.tokens.sign(caller, '12h');

@@ -68,15 +68,24 @@ async function main(): Promise<void> {
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const db = await freshDatabase();
   const secret = randomBytes(48).toString('base64url');
+  const audience = 'cadre-pathways-loadtest';
+  const issuer = 'cadre-pathways-loadtest';
   log('starting the service (production mode, migrations at boot)');
   const service = await startService(
-    { DATABASE_URL: db.url, JWT_SECRET: secret, DB_POOL_SIZE: '10', LOG_LEVEL: 'warn' },
+    {
+      DATABASE_URL: db.url,
+      JWT_SECRET: secret,
+      JWT_AUDIENCE: audience,
+      JWT_ISSUER: issuer,
+      DB_POOL_SIZE: '10',
+      LOG_LEVEL: 'warn',
+    },
     join(ROOT, '.data', `loadtest-${stamp}.log`),
   );
   try {
     const cadreIds = await seed(db.url);
     log(`seeded ${cadreIds.length} cadres; ${CONNECTIONS} connections for ${SECONDS} s`);
-    const tokens = new TokenService(new JwtService({}), secret);
+    const tokens = new TokenService(new JwtService({}), { secret, audience, issuer });
     const written: Written = { cadres: [], trainings: [] };
     const tally: Tally = { graphqlErrors: {}, reads: 0, writes: 0 };
     const memory: { t: number; rss: number }[] = [];

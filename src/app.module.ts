@@ -33,7 +33,10 @@ import { WebModule } from './web/web.module';
 
 export interface AppOptions {
   config: AppConfig;
+  /** The service's pool: DATABASE_URL, a member of cadre_app. */
   databaseUrl: string;
+  /** Migrations at boot: MIGRATION_DATABASE_URL, the owner; default databaseUrl. */
+  migrationDatabaseUrl?: string;
   /** Write schema.gql on boot (development); tests keep the schema in memory and compare. */
   writeSchemaFile?: boolean;
   typeormLogger?: TypeOrmLogger;
@@ -51,6 +54,8 @@ export class AppModule {
         HttpLimitsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
+          migrationUrl: options.migrationDatabaseUrl,
+          warnIfOwner: config.isProduction,
           poolSize: config.DB_POOL_SIZE,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
           runMigrations: config.MIGRATIONS_RUN,

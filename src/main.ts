@@ -5,6 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
+import { resolveJwtSecret } from './auth/jwt-secret';
 import { createHttpAdapter } from './common/http/http-adapter';
 import { loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-runtime';
@@ -12,11 +13,18 @@ import { Readiness } from './health/readiness';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  // A missing or weak token secret stops start-up before any database is started (AuthModule reads it again).
+  resolveJwtSecret(config);
   const db = await resolveDatabase(config);
   // Fastify (body limit and request ids: createHttpAdapter)
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, databaseUrl: db.url, writeSchemaFile: !config.isProduction }),
-    createHttpAdapter(),
+    AppModule.forRoot({
+      config,
+      databaseUrl: db.url,
+      migrationDatabaseUrl: db.migrationUrl,
+      writeSchemaFile: !config.isProduction,
+    }),
+    createHttpAdapter(config),
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));

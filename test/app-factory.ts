@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -9,9 +10,12 @@ import { Caller, Role } from '../src/auth/caller';
 import { TokenService } from '../src/auth/token.service';
 import { createHttpAdapter } from '../src/common/http/http-adapter';
 import { loadConfig } from '../src/config/app-config';
-import { createFileDatabase } from './test-database';
+import { createFileDatabase, FileDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+/** Every test app requires these in its tokens, as production does. */
+export const TEST_JWT_AUDIENCE = 'cadre-pathways-test';
+export const TEST_JWT_ISSUER = 'https://idp.test.invalid/';
 
 /** Counts the SQL statements the app sends, so tests can prove batching. */
 export class QueryCounter implements TypeOrmLogger {
@@ -43,7 +47,13 @@ export interface GqlResult<T = Record<string, unknown>> {
 
 export interface TestApp {
   app: INestApplication;
+  /** The app's own pool: the login role cadre_app_login, with cadre_app's grants only (as in production). */
   ds: DataSource;
+  /** A statement as the owner (who ran the migrations), for fixtures beyond the app's grants (DDL, typeorm_migrations). */
+  asOwner<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  ownerUrl: string;
+  /** The database this app uses (pass it to another createTestApp to share it). */
+  database: SharedDatabase;
   queries: QueryCounter;
   token(caller: Partial<Caller> & { role: Role }): string;
   adminToken: string;
@@ -56,22 +66,52 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on its own copy of the migrated database, served over HTTP by supertest. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createFileDatabase();
+/** A test app's database: the owner's URL and the app login's. */
+export type SharedDatabase = Pick<FileDatabase, 'url' | 'appUrl'>;
+
+export interface TestAppOptions {
+  /**
+   * Connect the app with the owner's login, as a one-role deployment does (no MIGRATION_DATABASE_URL): its pool
+   * then takes on cadre_app. By default it connects as cadre_app_login, as a two-role deployment does.
+   */
+  oneRole?: boolean;
+  /** Another app's database (TestApp.database): a second instance on it; the first app drops it. */
+  database?: SharedDatabase;
+}
+
+/** The real app on its own copy of the migrated database (or on `options.database`), served over HTTP by supertest. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const db = options.database
+    ? { ...options.database, drop: async () => undefined }
+    : await createFileDatabase();
+  const databaseUrl = options.oneRole ? db.url : db.appUrl;
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
+    JWT_AUDIENCE: TEST_JWT_AUDIENCE,
+    JWT_ISSUER: TEST_JWT_ISSUER,
     MIGRATIONS_RUN: 'false',
     DB_POOL_SIZE: '4',
+    DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: db.url,
     ...env,
   });
   const queries = new QueryCounter();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, databaseUrl: db.url, typeormLogger: queries })],
+    imports: [
+      AppModule.forRoot({
+        config,
+        databaseUrl,
+        migrationDatabaseUrl: db.url,
+        typeormLogger: queries,
+      }),
+    ],
   }).compile();
   const app = await initApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
       logger: ['error', 'warn'],
     }),
   );
@@ -83,6 +123,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     ds: app.get(DataSource),
+    ownerUrl: db.url,
+    database: { url: db.url, appUrl: db.appUrl },
+    async asOwner<T>(sql: string, params?: unknown[]): Promise<T[]> {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     queries,
     token,
     adminToken,

@@ -1,13 +1,15 @@
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { withDatabase } from '../src/database/database-url';
+import { APP_LOGIN } from '../src/database/app-role';
+import { withDatabase, withLogin } from '../src/database/database-url';
 
-/** Set by global-setup: the server every test file uses and the migrated template to copy. */
-export function testServer(): { serverUrl: string; template: string } {
+/** Set by global-setup: the server every test file uses, the migrated template to copy, the app role's password. */
+export function testServer(): { serverUrl: string; template: string; appPassword: string } {
   const serverUrl = process.env.CP_TEST_SERVER_URL;
   const template = process.env.CP_TEST_TEMPLATE_DB;
-  if (!serverUrl || !template) throw new Error('global-setup did not run');
-  return { serverUrl, template };
+  const appPassword = process.env.CP_TEST_APP_PASSWORD;
+  if (!serverUrl || !template || !appPassword) throw new Error('global-setup did not run');
+  return { serverUrl, template, appPassword };
 }
 
 async function admin<T>(serverUrl: string, fn: (c: Client) => Promise<T>): Promise<T> {
@@ -20,13 +22,22 @@ async function admin<T>(serverUrl: string, fn: (c: Client) => Promise<T>): Promi
   }
 }
 
+export interface FileDatabase {
+  /** As the owner (the server's superuser, who ran the migrations). */
+  url: string;
+  /** As the app's login role (cadre_app_login, a member of cadre_app): what the service connects with. */
+  appUrl: string;
+  drop(): Promise<void>;
+}
+
 /** A private database for one test file, copied from the migrated template: files never see each other's rows. */
-export async function createFileDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { serverUrl, template } = testServer();
+export async function createFileDatabase(): Promise<FileDatabase> {
+  const { serverUrl, template, appPassword } = testServer();
   const name = `${template}_f${randomBytes(5).toString('hex')}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     url: withDatabase(serverUrl, name),
+    appUrl: withLogin(withDatabase(serverUrl, name), APP_LOGIN, appPassword),
     drop: () =>
       admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
         () => undefined,

@@ -6,10 +6,10 @@ import { Client } from 'pg';
 import { loadConfig } from '../config/app-config';
 import { resolveDatabase } from '../database/database-runtime';
 import { Caller, Role } from './caller';
-import { resolveJwtSecret } from './jwt-secret';
+import { resolveTokenOptions } from './token-options';
 import { TokenService } from './token.service';
 
-const USAGE = `Usage: npm run token -- --role ADMIN|ORG_DEPT|CADRE|HR_SYNC [--unit <unit id or code>] [--cadre <cadre id or external id>] [--source <name>] [--sub <subject>] [--ttl 8h]`;
+const USAGE = `Usage: npm run token -- --role ADMIN|ORG_DEPT|CADRE|HR_SYNC [--unit <unit id or code>] [--cadre <cadre id or external id>] [--source <name>] [--sub <subject>] [--ttl 8h (at most JWT_MAX_TTL_SECONDS)]`;
 
 async function lookup(table: 'unit' | 'cadre', keyColumn: string, value: string): Promise<string> {
   if (isUUID(value)) return value;
@@ -38,9 +38,10 @@ async function main(): Promise<void> {
       cadre: { type: 'string' },
       source: { type: 'string' },
       sub: { type: 'string' },
-      ttl: { type: 'string', default: '8h' },
+      ttl: { type: 'string' },
     },
   });
+  const tokens = new TokenService(new JwtService({}), resolveTokenOptions(loadConfig()));
   const role = values.role as Role | undefined;
   if (!role || !Object.values(Role).includes(role)) throw new Error(USAGE);
   const caller: Caller = { sub: values.sub ?? `local-${role.toLowerCase()}`, role };
@@ -56,7 +57,6 @@ async function main(): Promise<void> {
     if (!values.source) throw new Error(`HR_SYNC needs --source.\n${USAGE}`);
     caller.source = values.source;
   }
-  const tokens = new TokenService(new JwtService({}), resolveJwtSecret(loadConfig()));
   process.stdout.write(`${tokens.sign(caller, values.ttl)}\n`);
 }
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller, Role } from '../auth/caller';
 import { AuditService } from '../audit/audit.service';
-import { TransactionRunner } from '../audit/transaction-runner';
+import { entityById, TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { today } from '../common/graphql/date.scalar';
@@ -123,9 +123,11 @@ export class CadresService {
   }
 
   async create(caller: Caller, input: CreateCadreInput): Promise<CadreEntity> {
-    return this.tx.run(caller, async (em) => {
+    const { idempotencyKey: key, ...fields } = input;
+    const idem = { key, operation: 'createCadre', input: fields, reload: entityById(CadreEntity) };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       const repo = em.getRepository(CadreEntity);
-      const saved = await repo.save(repo.create(input));
+      const saved = await repo.save(repo.create(fields));
       return repo.findOneByOrFail({ id: saved.id });
     });
   }

@@ -2,15 +2,18 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsByteLength,
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
+  Matches,
   Max,
   Min,
-  MinLength,
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import { JSON_BODY_LIMIT } from '../sync/sync.constants';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -28,10 +31,23 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
-  /** postgres://… ; when unset an embedded PostgreSQL is started under DATA_DIR. */
+  /**
+   * postgres://… of the role the service connects as (a member of cadre_app, owning nothing); when unset an
+   * embedded PostgreSQL is started under DATA_DIR (in production only with EMBEDDED_POSTGRES=true).
+   */
   @IsOptional()
   @IsString()
   DATABASE_URL?: string;
+
+  /** postgres://… of the role that owns the schema and runs migrations; default DATABASE_URL (one role). */
+  @IsOptional()
+  @IsString()
+  MIGRATION_DATABASE_URL?: string;
+
+  /** Production without DATABASE_URL refuses to start unless this is true: then the embedded server runs. */
+  @Transform(toBool)
+  @IsBoolean()
+  EMBEDDED_POSTGRES = false;
 
   @IsString()
   DATA_DIR = '.data';
@@ -46,15 +62,48 @@ export class AppConfig {
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** HS256 key of our own tokens; the HMAC is only as strong as its key, hence the 32 bytes. */
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsByteLength(32, undefined, { message: 'JWT_SECRET must be at least 32 bytes' })
   JWT_SECRET?: string;
 
   /** RS256: the PEM public key of an identity provider (or a path to a PEM file); HS256 tokens still work. */
   @IsOptional()
   @IsString()
   JWT_PUBLIC_KEY?: string;
+
+  /** An identity provider's JSON Web Key Set (RS256/ES256 keys by kid); fetched when first needed, then cached. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'JWT_JWKS_URL must be an http(s) URL' },
+  )
+  JWT_JWKS_URL?: string;
+
+  /** The `aud` every token must carry (ours are signed with it); required in production. */
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** The `iss` every token must carry (ours are signed with it); required in production. */
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  /** Longest life (exp − iat) of an HS256 token; `npm run token` signs for 8 h, or this if shorter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(2_592_000)
+  JWT_MAX_TTL_SECONDS = 86_400;
+
+  /** Clock skew allowed to an issuer whose clock runs ahead: how far in the future nbf and iat may be. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  JWT_CLOCK_TOLERANCE_SECONDS = 30;
 
   @Transform(toInt)
   @IsInt()
@@ -122,6 +171,36 @@ export class AppConfig {
   @Max(86_400_000)
   RATE_LIMIT_WINDOW_MS = 60_000;
 
+  /** Where the rate-limit counters live: per instance, or in the app's PostgreSQL (shared by instances). */
+  @IsIn(['memory', 'postgres'])
+  RATE_LIMIT_STORE: 'memory' | 'postgres' = 'memory';
+
+  /** Bytes a /graphql or /export request body may have without an HR_SYNC or ADMIN token. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(1_073_741_824)
+  BODY_LIMIT = 65_536;
+
+  /** Bytes an HR_SYNC or ADMIN request body may have (a full sync batch); also Fastify's outer bound. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(1_073_741_824)
+  SYNC_BODY_LIMIT = JSON_BODY_LIMIT;
+
+  /**
+   * Behind a reverse proxy, the client address is taken from X-Forwarded-For (Fastify trustProxy): the
+   * proxies' addresses or CIDRs, comma-separated ('loopback', '10.0.0.0/8'; the first address from the right
+   * that is not one of them is the client's), or true to trust every hop (only when the proxy overwrites
+   * X-Forwarded-For: a client can put any address first). Default false: the peer's address.
+   */
+  @IsString()
+  @Matches(/^(true|false|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -135,6 +214,11 @@ export class AppConfig {
     return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'error' : 'info');
   }
 
+  /** TRUST_PROXY as Fastify's trustProxy option. */
+  get trustProxy(): boolean | string {
+    return this.TRUST_PROXY === 'true' ? true : this.TRUST_PROXY === 'false' ? false : this.TRUST_PROXY;
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -145,11 +229,18 @@ export const CONFIG_KEYS = [
   'NODE_ENV',
   'PORT',
   'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
+  'EMBEDDED_POSTGRES',
   'DATA_DIR',
   'EMBEDDED_PG_PORT',
   'MIGRATIONS_RUN',
   'JWT_SECRET',
   'JWT_PUBLIC_KEY',
+  'JWT_JWKS_URL',
+  'JWT_AUDIENCE',
+  'JWT_ISSUER',
+  'JWT_MAX_TTL_SECONDS',
+  'JWT_CLOCK_TOLERANCE_SECONDS',
   'DB_POOL_SIZE',
   'DB_STATEMENT_TIMEOUT_MS',
   'REQUEST_TIMEOUT_MS',
@@ -160,6 +251,10 @@ export const CONFIG_KEYS = [
   'GRAPHQL_MAX_ALIASES',
   'RATE_LIMIT_MAX',
   'RATE_LIMIT_WINDOW_MS',
+  'RATE_LIMIT_STORE',
+  'BODY_LIMIT',
+  'SYNC_BODY_LIMIT',
+  'TRUST_PROXY',
   'LOG_LEVEL',
 ] as const;
 
@@ -170,11 +265,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, picked);
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map(
+    (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (config.isProduction) lines.push(...productionTokenRules(config));
+  if (!config.DATABASE_URL && config.MIGRATION_DATABASE_URL) {
+    lines.push('  MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both.');
   }
+  if (config.isProduction && !config.DATABASE_URL && !config.EMBEDDED_POSTGRES) {
+    lines.push(
+      '  DATABASE_URL is required when NODE_ENV=production; to run the embedded ' +
+        'PostgreSQL under DATA_DIR instead, set EMBEDDED_POSTGRES=true.',
+    );
+  }
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
+}
+
+/** Production accepts only tokens meant for this service, from the issuer it names. */
+function productionTokenRules(config: AppConfig): string[] {
+  const lines: string[] = [];
+  for (const key of ['JWT_AUDIENCE', 'JWT_ISSUER'] as const) {
+    if (!config[key]) lines.push(`  ${key}: required when NODE_ENV=production (every token must carry it)`);
+  }
+  if (config.JWT_JWKS_URL?.startsWith('http:')) {
+    lines.push(
+      `  JWT_JWKS_URL=${JSON.stringify(config.JWT_JWKS_URL)}: must be https when NODE_ENV=production`,
+    );
+  }
+  return lines;
 }

@@ -6,6 +6,14 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The same server and database, as another login role. */
+export function withLogin(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
 export async function createDatabaseIfMissing(
   serverUrl: string,
   database: string,

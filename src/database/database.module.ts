@@ -1,12 +1,18 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import type { EventEmitter } from 'node:events';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
+import { APP_ROLE, canActAsAppRole, ownedTables } from './app-role';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 
 export interface DatabaseOptions {
+  /** The service's pool (DATABASE_URL). */
   url: string;
+  /** Migrations at boot (MIGRATION_DATABASE_URL); default `url`. */
+  migrationUrl?: string;
+  /** Log a warning when the pool's role holds an owner's privileges (production). */
+  warnIfOwner?: boolean;
   poolSize: number;
   statementTimeoutMs?: number;
   runMigrations: boolean;
@@ -31,6 +37,40 @@ function guardPoolConnections(ds: DataSource): void {
   });
 }
 
+/**
+ * With one login role for migrations and service (MIGRATION_DATABASE_URL unset or equal), every pooled
+ * connection takes on cadre_app as a start-up parameter (`-c role=cadre_app`: the session's default role, so
+ * RESET ROLE keeps it), when the login role may. The service's statements then have the app's grants, not the
+ * owner's: audit_log cannot be updated, deleted or truncated by them. A real second login role is still better:
+ * a session can SET ROLE back to its login role.
+ */
+async function servicePoolOptions(
+  opts: DataSourceOptions,
+  options: DatabaseOptions,
+  logger: Logger,
+): Promise<DataSourceOptions> {
+  if ((options.migrationUrl ?? options.url) !== options.url) return opts;
+  if (!(await canActAsAppRole(options.url))) {
+    logger.warn(
+      `DATABASE_URL's role may not take on ${APP_ROLE}: the service runs with that role's own privileges. ` +
+        `Connect as a login role granted ${APP_ROLE} and set MIGRATION_DATABASE_URL to the owner's URL.`,
+    );
+    return opts;
+  }
+  const extra = (opts as { extra?: Record<string, unknown> }).extra ?? {};
+  return { ...opts, extra: { ...extra, options: `-c role=${APP_ROLE}` } };
+}
+
+async function warnIfOwner(ds: DataSource, logger: Logger): Promise<void> {
+  const owned = await ownedTables(ds);
+  if (owned.length === 0) return;
+  logger.warn(
+    `The service's database role holds the owner's privileges on ${owned.length} tables (${owned.slice(0, 3).join(', ')}…): ` +
+      `it could alter or empty audit_log. Connect as a member of ${APP_ROLE} (DATABASE_URL) and migrate as the ` +
+      'owner (MIGRATION_DATABASE_URL).',
+  );
+}
+
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseOptions): DynamicModule {
@@ -48,15 +88,19 @@ export class DatabaseModule {
             // Migrations get their own connection without the statement timeout: they may take long.
             if (options.runMigrations) {
               // two connections: one holds the advisory lock while the other migrates
-              const migrator = await new DataSource(dataSourceOptions(options.url, 2)).initialize();
+              const migrator = await new DataSource(
+                dataSourceOptions(options.migrationUrl ?? options.url, 2),
+              ).initialize();
               try {
                 await runMigrations(migrator);
               } finally {
                 await migrator.destroy();
               }
             }
-            const ds = await new DataSource(opts!).initialize();
+            const logger = new Logger('Database');
+            const ds = await new DataSource(await servicePoolOptions(opts!, options, logger)).initialize();
             guardPoolConnections(ds);
+            if (options.warnIfOwner) await warnIfOwner(ds, logger);
             return ds;
           },
         }),

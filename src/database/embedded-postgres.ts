@@ -1,15 +1,57 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedServer {
+  /** The superuser's URL (database `postgres`). */
   url: string;
+  /** The superuser's password; local login roles derive theirs from it (see app-role.ts). */
+  password: string;
   stop(): Promise<void>;
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** What data folders made before the password was generated were initialised with. */
+const LEGACY_PASSWORD = 'postgres';
+
+function serverUrl(password: string, port: number): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** The superuser's password lives beside the server's folder, mode 600, generated once (like the dev JWT secret). */
+function passwordFile(dir: string): string {
+  return join(dirname(dir), 'postgres-password');
+}
+
+/**
+ * A server initialised before the password was generated still has the legacy one: it gets a generated one.
+ * The new password is written to a side file first, so a failure between the two steps loses nothing.
+ */
+async function replaceLegacyPassword(dir: string, port: number): Promise<string> {
+  const file = passwordFile(dir);
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(`${file}.new`, password, { mode: 0o600 });
+  const client = new Client({ connectionString: serverUrl(LEGACY_PASSWORD, port) });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`);
+  } finally {
+    await client.end();
+  }
+  renameSync(`${file}.new`, file);
+  return password;
+}
 
 /**
  * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user.
@@ -59,9 +101,22 @@ async function reachable(url: string): Promise<boolean> {
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
   const dir = resolve(dataDir);
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  if (existsSync(join(dir, 'postmaster.pid')) && (await reachable(url))) {
-    return { url, stop: async () => undefined };
+  const file = passwordFile(dir);
+  let password = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  const legacy = password === undefined && existsSync(join(dir, 'PG_VERSION'));
+  if (password === undefined && !legacy) {
+    mkdirSync(dirname(dir), { recursive: true });
+    password = randomBytes(24).toString('base64url');
+    writeFileSync(file, password, { mode: 0o600 });
+  }
+  const started = await start(dir, port, password ?? LEGACY_PASSWORD);
+  const final = password ?? (await replaceLegacyPassword(dir, port));
+  return { ...started, url: serverUrl(final, port), password: final };
+}
+
+async function start(dir: string, port: number, password: string): Promise<{ stop(): Promise<void> }> {
+  if (existsSync(join(dir, 'postmaster.pid')) && (await reachable(serverUrl(password, port)))) {
+    return { stop: async () => undefined };
   }
   prepareForRoot(dir);
   // Loaded lazily: only this path needs it, and Jest's module loader cannot require ES modules.
@@ -70,7 +125,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,
-    password: PASSWORD,
+    password,
     port,
     persistent: true,
     createPostgresUser: true,
@@ -87,5 +142,5 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   if (!existsSync(join(dir, 'PG_VERSION')))
     await pg.initialise().catch((err: unknown) => Promise.reject(fail('initialise', err)));
   await pg.start().catch((err: unknown) => Promise.reject(fail('start', err)));
-  return { url, stop: () => pg.stop() };
+  return { stop: () => pg.stop() };
 }

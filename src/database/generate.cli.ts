@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const db = await resolveDatabase(config);
   try {
     const root = join(__dirname, '..', '..');
-    const env = { ...process.env, DATABASE_URL: db.url };
+    const env = { ...process.env, DATABASE_URL: db.migrationUrl };
     const cli = join(root, 'node_modules', 'typeorm', 'cli-ts-node-commonjs.js');
     execFileSync(process.execPath, [cli, '-d', 'src/database/cli-data-source.ts', 'migration:run'], {
       cwd: root,

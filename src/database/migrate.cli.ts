@@ -5,12 +5,12 @@ import { dataSourceOptions } from './data-source-options';
 import { resolveDatabase } from './database-runtime';
 import { runMigrations } from './migrate';
 
-/** `npm run migration:run` and `npm run migration:revert`, against DATABASE_URL or the embedded server. */
+/** `npm run migration:run` and `npm run migration:revert`, as the owner: MIGRATION_DATABASE_URL (default DATABASE_URL) or the embedded server. */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'run';
   const config = loadConfig();
   const db = await resolveDatabase(config);
-  const ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
+  const ds = await new DataSource(dataSourceOptions(db.migrationUrl, 2)).initialize();
   try {
     if (command === 'revert') {
       await ds.undoLastMigration({ transaction: 'each' });

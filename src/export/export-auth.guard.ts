@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Caller, Role } from '../auth/caller';
 import { TokenService } from '../auth/token.service';
 import { DomainError } from '../common/errors/domain-error';
+import { callerOf } from '../common/http/request-gate';
 
 type ExportRequest = FastifyRequest & { caller?: Caller };
 
@@ -13,9 +14,8 @@ export class ExportAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<ExportRequest>();
-    const header = req.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const caller = token ? await this.tokens.verify(token) : undefined;
+    // Verified once, by the request gate (HttpLimitsModule), before anything else ran.
+    const caller = await callerOf(req, this.tokens);
     if (!caller) throw DomainError.unauthenticated();
     if (caller.role !== Role.ADMIN && caller.role !== Role.ORG_DEPT) throw DomainError.forbidden();
     const given = req.headers['x-request-id'];

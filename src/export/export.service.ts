@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
 import { CandidatesService } from '../candidates/candidates.service';
 import { CandidatePage } from '../candidates/ranking.service';
@@ -14,6 +15,36 @@ import { PromotionExportQuery } from './promotion-export.query';
 
 /** Rows per ranking statement while exporting: every page re-ranks the whole list, so pages are large. */
 const CSV_PAGE = 1000;
+
+/**
+ * The pool file's columns. `hidden` is true on the row of a member outside the caller's jurisdiction, which
+ * carries the pool, the member's cadre id and that marker, nothing else.
+ */
+const POOL_COLUMNS = [
+  'pool',
+  'targetLevel',
+  'cadreId',
+  'hidden',
+  'externalId',
+  'name',
+  'addedAt',
+  'addedBy',
+  'note',
+  'snapshotAsOf',
+  'snapshotPolicyVersion',
+  'snapshotScore',
+  'snapshotReadiness',
+  'snapshotEligibleFrom',
+  'snapshotReasons',
+  'liveAsOf',
+  'liveUnit',
+  'liveScore',
+  'liveReadiness',
+  'liveEligibleFrom',
+  'decision',
+  'decisionEffectiveDate',
+  'decisionNote',
+] as const;
 
 interface Names {
   cadres: Map<string, { name: string; external_id: string }>;
@@ -27,6 +58,7 @@ export class ExportService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly candidates: CandidatesService,
     private readonly pools: TalentPoolsService,
+    private readonly access: AccessService,
   ) {}
 
   async promotionCandidates(caller: Caller, q: PromotionExportQuery, res: FastifyReply): Promise<void> {
@@ -99,43 +131,26 @@ export class ExportService {
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     const asOf = asOfGiven ?? today();
     const pool = await this.pools.get(caller, id);
-    const members = await this.pools.members(pool, asOf);
-    const names = await this.names(members.map((m) => ({ cadreId: m.cadreId, unitId: m.live?.unitId })));
-    start(res, `talent-pool-${pool.id}-${asOf}.csv`);
-    await write(
-      res,
-      BOM +
-        csvRow([
-          'pool',
-          'targetLevel',
-          'externalId',
-          'name',
-          'addedAt',
-          'addedBy',
-          'note',
-          'snapshotAsOf',
-          'snapshotPolicyVersion',
-          'snapshotScore',
-          'snapshotReadiness',
-          'snapshotEligibleFrom',
-          'snapshotReasons',
-          'liveAsOf',
-          'liveUnit',
-          'liveScore',
-          'liveReadiness',
-          'liveEligibleFrom',
-          'decision',
-          'decisionEffectiveDate',
-          'decisionNote',
-        ]),
+    const [members] = await this.pools.membersOf([pool], asOf, (ids) =>
+      this.access.canReadCadres(caller, ids),
     );
+    const shown = members.filter((m) => !m.hidden);
+    const names = await this.names(shown.map((m) => ({ cadreId: m.cadreId, unitId: m.live?.unitId })));
+    start(res, `talent-pool-${pool.id}-${asOf}.csv`);
+    await write(res, BOM + csvRow(POOL_COLUMNS));
     const rows = members.map((m) => {
+      // Outside the jurisdiction: the member id and the marker, nothing of the cadre (see TalentPoolMember).
+      if (m.hidden || !m.snapshot || !m.addedAt) {
+        return csvRow(POOL_COLUMNS.map((_, i) => [pool.name, pool.targetLevel, m.cadreId, true][i]));
+      }
       const who = names.cadres.get(m.cadreId);
       const s = m.snapshot;
       const last = m.decisions.at(-1);
       const values: CsvValue[] = [
         pool.name,
         pool.targetLevel,
+        m.cadreId,
+        false,
         who?.external_id,
         who?.name,
         m.addedAt.toISOString(),

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   const runtime = await resolveDatabase(config);
-  const ds = await new DataSource(dataSourceOptions(runtime.url, 4)).initialize();
+  const ds = await new DataSource(dataSourceOptions(runtime.migrationUrl, 4)).initialize();
   const started = Date.now();
   try {
     await runMigrations(ds);

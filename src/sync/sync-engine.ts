@@ -6,7 +6,7 @@ import { Caller, Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { unstorableReason, unstorableText } from '../common/text';
-import { payloadHash } from './payload-hash';
+import { payloadHash } from '../common/payload-hash';
 import { validateBatch } from './record-validation';
 import { AppConfig } from '../config/app-config';
 import { findRunByKey, insertResults, insertRun, SyncRunRow } from './sync-run.store';

@@ -51,6 +51,8 @@ export async function inSyncTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
+      // The caller keeps its request deadline: a sync past the request timeout is cancelled and rolled back,
+      // and no retry starts after it (tx.run refuses).
       return await tx.run({ ...caller, requestId: `sync:${runId}` }, async (em) => {
         const qr = em.queryRunner;
         if (!qr) throw new Error('A transaction always has its query runner.');

@@ -6,8 +6,9 @@ import { TalentPoolMember } from './talent-pool.model';
 
 @Resolver(() => TalentPoolMember)
 export class TalentPoolMemberResolver {
-  @ResolveField(() => Cadre)
-  async cadre(@Parent() m: TalentPoolMember, @Context() ctx: GraphQLContext): Promise<Cadre> {
+  @ResolveField(() => Cadre, { nullable: true, description: 'Null when hidden.' })
+  async cadre(@Parent() m: TalentPoolMember, @Context() ctx: GraphQLContext): Promise<Cadre | null> {
+    if (m.hidden) return null;
     const cadre = await ctx.loaders.cadre.load(m.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', m.cadreId);
     return cadre;

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Candidate, Readiness, ScoreFactor } from '../candidates/candidate.model';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
@@ -59,20 +59,29 @@ export class TalentPoolDecision {
 }
 
 @ObjectType('TalentPoolMember', {
-  description: 'A cadre in a pool: the snapshot from when added beside the live status.',
+  description:
+    'A cadre in a pool: the snapshot from when added beside the live status. A member whose cadre lies outside your jurisdiction (added by a department above yours, or an administrator) is hidden: an opaque entry with only poolId, cadreId and hidden: true; every other field is null or empty. It still counts in the pool’s memberCount, and removeFromPool takes it out.',
 })
 export class TalentPoolMember {
   @Field(() => ID) poolId!: string;
   @Field(() => ID) cadreId!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field() addedBy!: string;
-  @Field() addedAt!: Date;
-  @Field(() => CandidateSnapshot) snapshot!: CandidateSnapshot;
+  @Field({
+    description:
+      'True when you may not read this cadre: no name, external id, note, snapshot, live status or decisions are shown.',
+  })
+  hidden!: boolean;
+  @Field(() => String, { nullable: true, description: 'Null when hidden.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null when hidden.' }) addedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null when hidden.' })
+  addedAt!: Date | null;
+  @Field(() => CandidateSnapshot, { nullable: true, description: 'Null when hidden.' })
+  snapshot!: CandidateSnapshot | null;
   @Field(() => Candidate, {
     nullable: true,
     description:
-      'The member as a candidate for the pool’s level on asOf; null once no longer one step below it.',
+      'The member as a candidate for the pool’s level on asOf; null once no longer one step below it, and when hidden.',
   })
   live!: Candidate | null;
-  @Field(() => [TalentPoolDecision], { description: 'Oldest first.' }) decisions!: TalentPoolDecision[];
+  @Field(() => [TalentPoolDecision], { description: 'Oldest first; empty when hidden.' })
+  decisions!: TalentPoolDecision[];
 }

@@ -78,12 +78,27 @@ export const toMember = (
   Object.assign(new TalentPoolMember(), {
     poolId: r.pool_id,
     cadreId: r.cadre_id,
+    hidden: false,
     note: r.note,
     addedBy: r.added_by,
     addedAt: r.added_at,
     snapshot: r.snapshot,
     live,
     decisions,
+  });
+
+/** A member the reader may not read: the ids and nothing of the cadre (see TalentPoolMember). */
+export const toHiddenMember = (r: MemberRow): TalentPoolMember =>
+  Object.assign(new TalentPoolMember(), {
+    poolId: r.pool_id,
+    cadreId: r.cadre_id,
+    hidden: true,
+    note: null,
+    addedBy: null,
+    addedAt: null,
+    snapshot: null,
+    live: null,
+    decisions: [],
   });
 
 /** What a pool keeps of a candidate when the member is added. */

@@ -12,6 +12,7 @@ import { AddToPoolInput, PoolMemberArgs, PoolMembersArgs, TalentPoolArgs } from 
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { TalentPoolsArgs } from './dto/talent-pools.args';
 import { TalentPool, TalentPoolConnection, TalentPoolDecision, TalentPoolMember } from './talent-pool.model';
+import { poolMembersLoader } from './pool-members.loader';
 import { TalentPoolsService } from './talent-pools.service';
 
 @Resolver(() => TalentPool)
@@ -78,9 +79,14 @@ export class TalentPoolsResolver {
   }
 
   @ResolveField(() => [TalentPoolMember], {
-    description: 'Each member’s snapshot from when added, beside the live candidate on asOf.',
+    description:
+      'Each member’s snapshot from when added, beside the live candidate on asOf. Members outside your jurisdiction are listed hidden (see TalentPoolMember).',
   })
-  async members(@Parent() pool: TalentPool, @Args() { asOf }: PoolMembersArgs): Promise<TalentPoolMember[]> {
-    return this.pools.members(pool, asOf ?? today());
+  async members(
+    @Parent() pool: TalentPool,
+    @Args() { asOf }: PoolMembersArgs,
+    @Context() ctx: GraphQLContext,
+  ): Promise<TalentPoolMember[]> {
+    return poolMembersLoader(ctx, this.pools, asOf ?? today()).load(pool);
   }
 }

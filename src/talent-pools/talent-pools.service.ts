@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller, Role } from '../auth/caller';
 import { TransactionRunner } from '../audit/transaction-runner';
+import { Candidate } from '../candidates/candidate.model';
 import { CandidatesService } from '../candidates/candidates.service';
 import { stepTo } from '../candidates/sql/steps';
 import { DomainError } from '../common/errors/domain-error';
@@ -21,11 +22,15 @@ import {
   PoolRow,
   snapshotOf,
   toDecision,
+  toHiddenMember,
   toMember,
   toPool,
 } from './talent-pool.rows';
 
 const DEFAULT_PAGE = 20;
+
+/** The ids among the given ones the reader may read (AccessService.canReadCadres, or the request's loader). */
+export type ReadableCadres = (ids: readonly string[]) => Promise<Set<string>>;
 
 /** Talent pools: a department keeps them for units in its jurisdiction; every write is audited. */
 @Injectable()
@@ -44,7 +49,13 @@ export class TalentPoolsService {
       throw DomainError.badInput('input.targetLevel', `Nobody is promoted to ${input.targetLevel}.`);
     }
     if (input.domain) await this.candidates.checkDomain(input.domain, 'input.domain');
-    return this.tx.run(caller, async (em) => {
+    const idem = {
+      key: input.idempotencyKey,
+      operation: 'createTalentPool',
+      input,
+      reload: (em: EntityManager, id: string) => this.pool(em, id),
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.assertUnit(caller, input.unitId, em);
       const [row]: PoolRow[] = await em.query(
         `INSERT INTO talent_pool AS tp (name, target_level, unit_id, domain, note, created_by)
@@ -106,7 +117,14 @@ export class TalentPoolsService {
         `This cadre holds no regular posting one step below ${pool.targetLevel} on ${asOf}.`,
       );
     }
-    return this.tx.run(caller, async (em) => {
+    const idem = {
+      key: input.idempotencyKey,
+      operation: 'addToPool',
+      input,
+      ref: (m: TalentPoolMember) => m.cadreId,
+      reload: (em: EntityManager, cadreId: string) => this.member(em, pool.id, cadreId, candidate),
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.access.assertCanWriteCadre(caller, input.cadreId, em);
       const [row]: MemberRow[] = await em.query(
         `INSERT INTO talent_pool_member (pool_id, cadre_id, note, snapshot, added_by)
@@ -132,28 +150,93 @@ export class TalentPoolsService {
     });
   }
 
-  /** Every member with the snapshot, the live candidate on asOf (one ranking statement) and decisions. */
-  async members(pool: TalentPool, asOf: string): Promise<TalentPoolMember[]> {
-    const rows: MemberRow[] = await this.ds.query(
+  /**
+   * The members of each pool, in the order given: the snapshot, the live candidate on asOf and the decisions.
+   * Set-based for a page of pools: one statement each for the members, the access check (`readable`, the one
+   * AccessService check) and the decisions, and one ranking statement per (level, domain) of the pools. A member
+   * the reader may not read is hidden: its decisions are not read and it is not ranked.
+   */
+  async membersOf(
+    pools: readonly TalentPool[],
+    asOf: string,
+    readable: ReadableCadres,
+  ): Promise<TalentPoolMember[][]> {
+    const poolIds = pools.map((p) => p.id);
+    const rows: MemberRow[] = poolIds.length
+      ? await this.ds.query(
+          `SELECT pool_id, cadre_id, note, snapshot, added_by, added_at FROM talent_pool_member
+            WHERE pool_id = ANY($1::uuid[]) ORDER BY added_at, cadre_id`,
+          [poolIds],
+        )
+      : [];
+    const visible = await readable([...new Set(rows.map((r) => r.cadre_id))]);
+    const decisions: DecisionRow[] = visible.size
+      ? await this.ds.query(
+          `SELECT * FROM talent_pool_decision WHERE pool_id = ANY($1::uuid[]) AND cadre_id = ANY($2::uuid[])
+            ORDER BY decided_at, id`,
+          [poolIds, [...visible]],
+        )
+      : [];
+    const live = await this.live(pools, rows, visible, asOf);
+    return pools.map((pool) =>
+      rows
+        .filter((r) => r.pool_id === pool.id)
+        .map((r) =>
+          visible.has(r.cadre_id)
+            ? toMember(
+                r,
+                live.get(pool.id)?.get(r.cadre_id) ?? null,
+                decisions.filter((d) => d.pool_id === pool.id && d.cadre_id === r.cadre_id).map(toDecision),
+              )
+            : toHiddenMember(r),
+        ),
+    );
+  }
+
+  /** One member with its decisions, as addToPool returns it; undefined once removed. */
+  private async member(
+    em: EntityManager,
+    poolId: string,
+    cadreId: string,
+    live: Candidate,
+  ): Promise<TalentPoolMember | undefined> {
+    const [row]: MemberRow[] = await em.query(
       `SELECT pool_id, cadre_id, note, snapshot, added_by, added_at FROM talent_pool_member
-        WHERE pool_id = $1 ORDER BY added_at, cadre_id`,
-      [pool.id],
+        WHERE pool_id = $1 AND cadre_id = $2`,
+      [poolId, cadreId],
     );
-    const decisions: DecisionRow[] = await this.ds.query(
-      `SELECT * FROM talent_pool_decision WHERE pool_id = $1 ORDER BY decided_at, id`,
-      [pool.id],
+    if (!row) return undefined;
+    const decisions: DecisionRow[] = await em.query(
+      `SELECT * FROM talent_pool_decision WHERE pool_id = $1 AND cadre_id = $2 ORDER BY decided_at, id`,
+      [poolId, cadreId],
     );
-    const { candidates } = await this.candidates.forCadres(
-      rows.map((r) => r.cadre_id),
-      { targetLevel: pool.targetLevel, asOf, domain: pool.domain },
-    );
-    return rows.map((r) =>
-      toMember(
-        r,
-        candidates.get(r.cadre_id) ?? null,
-        decisions.filter((d) => d.cadre_id === r.cadre_id).map(toDecision),
-      ),
-    );
+    return toMember(row, live, decisions.map(toDecision));
+  }
+
+  /** Live candidates by pool, then cadre: one ranking statement for all the pools of one level and domain. */
+  private async live(
+    pools: readonly TalentPool[],
+    rows: MemberRow[],
+    visible: Set<string>,
+    asOf: string,
+  ): Promise<Map<string, Map<string, Candidate>>> {
+    const groups = new Map<string, TalentPool[]>();
+    for (const pool of pools) {
+      const key = JSON.stringify([pool.targetLevel, pool.domain]);
+      groups.set(key, [...(groups.get(key) ?? []), pool]);
+    }
+    const byPool = new Map<string, Map<string, Candidate>>();
+    for (const group of groups.values()) {
+      const ids = new Set(group.map((p) => p.id));
+      const cadreIds = [
+        ...new Set(rows.filter((r) => ids.has(r.pool_id) && visible.has(r.cadre_id)).map((r) => r.cadre_id)),
+      ];
+      if (cadreIds.length === 0) continue;
+      const { targetLevel, domain } = group[0];
+      const { candidates } = await this.candidates.forCadres(cadreIds, { targetLevel, asOf, domain });
+      for (const pool of group) byPool.set(pool.id, candidates);
+    }
+    return byPool;
   }
 
   async pool(em: EntityManager, id: string): Promise<TalentPool> {

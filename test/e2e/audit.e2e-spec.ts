@@ -129,14 +129,31 @@ describe('audit', () => {
     expect(rows[0]).toMatchObject({ action: 'INSERT', entity: 'unit', entity_id: unit.id, actor_sub: null });
   });
 
-  it('audit rows cannot be updated, deleted or truncated', async () => {
+  it('audit rows cannot be updated, deleted or truncated: the app role lacks the privileges', async () => {
     const [{ id }] = await t.ds.query(`SELECT max(id) AS id FROM audit_log`);
     const before = await t.ds.query(`SELECT * FROM audit_log ORDER BY id`);
     await expect(
       t.ds.query(`UPDATE audit_log SET actor_sub = 'someone' WHERE id = $1`, [id]),
-    ).rejects.toThrow(/never changed or deleted/);
-    await expect(t.ds.query(`DELETE FROM audit_log WHERE id = $1`, [id])).rejects.toThrow(/never changed/);
-    await expect(t.ds.query(`TRUNCATE audit_log`)).rejects.toThrow(/never changed/);
+    ).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(t.ds.query(`DELETE FROM audit_log WHERE id = $1`, [id])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(t.ds.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
+    // nor can it switch the guarding triggers off: only the owner may alter the table
+    await expect(t.ds.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_immutable_trg`)).rejects.toThrow(
+      /must be owner/,
+    );
+    expect(await t.ds.query(`SELECT * FROM audit_log ORDER BY id`)).toEqual(before);
+  });
+
+  it('audit rows cannot be changed by the owner either, while the triggers stand', async () => {
+    const [{ id }] = await t.ds.query(`SELECT max(id) AS id FROM audit_log`);
+    const before = await t.ds.query(`SELECT * FROM audit_log ORDER BY id`);
+    await expect(t.asOwner(`UPDATE audit_log SET actor_sub = 'someone' WHERE id = $1`, [id])).rejects.toThrow(
+      /never changed or deleted/,
+    );
+    await expect(t.asOwner(`DELETE FROM audit_log WHERE id = $1`, [id])).rejects.toThrow(/never changed/);
+    await expect(t.asOwner(`TRUNCATE audit_log`)).rejects.toThrow(/never changed/);
     expect(await t.ds.query(`SELECT * FROM audit_log ORDER BY id`)).toEqual(before);
   });
 

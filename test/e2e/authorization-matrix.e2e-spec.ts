@@ -1,8 +1,19 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  GraphQLNamedType,
+  GraphQLOutputType,
+  GraphQLSchema,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
 import { Role } from '../../src/auth/caller';
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
-import { createTestApp, GqlResult, TestApp } from '../app-factory';
+import { createTestApp, GqlResult, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
+import { rankingFixture, RankingFixture, townshipChief } from './candidates-fixture';
+import { makeAchievement } from './flags-helpers';
 
 /**
  * Every Query and Mutation field of the schema, run as every kind of caller. The schema is read from the app
@@ -520,6 +531,318 @@ describe('authorization matrix', () => {
           [mark],
         );
         if (n > 0) failures.push(`${kind}.${name} as ${who}: ${n} audit rows without an actor`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+/**
+ * The CONTENTS of every list that returns cadres, read by organisation departments: no cadre outside the
+ * caller's jurisdiction may come back, at any depth (pool → members → cadre → postings → cadre), with or without
+ * `unitId`. A member listed hidden counts as not returned: it carries its ids and nothing else.
+ *
+ * LISTS names, per entry, the list fields of the schema it reads (`Type.field`). The first test introspects the
+ * schema: a list field (a list, or a connection) from which the Cadre type can be reached must be named by some
+ * entry, so a new one fails here until it is read here too. Sync results and audit entries hold cadre data as
+ * plain values (external ids, row images) that the schema cannot show; they are listed by hand.
+ */
+const C = `__typename id name externalId`;
+const AS_OF = '2026-11-27';
+
+interface ListCase {
+  /** The list fields (`Type.field`) this document reads. */
+  covers: string[];
+  /** Departments may read it (the contents are checked), or it is FORBIDDEN to them (nothing comes back). */
+  department: 'ok' | 'FORBIDDEN';
+  /** The document; `$u` is the unitId when the field takes one (null: none given). */
+  query: string;
+  takesUnit: boolean;
+}
+
+const LISTS: Record<string, ListCase> = {
+  cadres: {
+    covers: [
+      'Query.cadres',
+      'Cadre.postings',
+      'Cadre.currentPostings',
+      'Cadre.trainings',
+      'Cadre.achievements',
+      'Cadre.appraisals',
+    ],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { cadres(first: 25, filter: { unitId: $u }) { edges { node { ${C}
+      postings { unit { id } cadre { ${C} } } currentPostings(asOf: "${AS_OF}") { cadre { ${C} } }
+      trainings { cadre { ${C} } } achievements { cadre { ${C} } } appraisals { cadre { ${C} } } } } } }`,
+  },
+  flaggedCadres: {
+    covers: ['Query.flaggedCadres'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { flaggedCadres(first: 25, filter: { unitId: $u, asOf: "${AS_OF}" }) {
+      edges { node { cadreId flags { code message facts } cadre { ${C} postings { cadre { ${C} } } } } } } }`,
+  },
+  promotionCandidates: {
+    covers: ['Query.promotionCandidates'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { promotionCandidates(first: 25, input: { targetLevel: "COUNTY_DEPUTY", unitId: $u,
+      asOf: "${AS_OF}", includeNearlyEligible: true }) { edges { node { cadreId reasons cadre { ${C} } } } } }`,
+  },
+  trainingCandidates: {
+    covers: ['Query.trainingCandidates'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { trainingCandidates(first: 25, input: { unitId: $u, asOf: "${AS_OF}" }) {
+      edges { node { cadreId reasons cadre { ${C} } } } } }`,
+  },
+  specialists: {
+    covers: ['Query.specialists'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { specialists(first: 25, domain: "CULTURAL_TOURISM", unitId: $u, asOf: "${AS_OF}") {
+      edges { node { cadreId reasons cadre { ${C} } } } } }`,
+  },
+  talentPools: {
+    covers: ['Query.talentPools', 'TalentPool.members', 'Cadre.postings'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { talentPools(first: 10, unitId: $u) { edges { node { id memberCount
+      members(asOf: "${AS_OF}") { __typename poolId cadreId hidden note addedBy addedAt
+        cadre { ${C} postings { unit { id } cadre { ${C} } } }
+        snapshot { score reasons blockers } live { cadreId reasons cadre { ${C} } }
+        decisions { cadreId decision note decidedBy } } } } } }`,
+  },
+  syncRuns: {
+    covers: ['Query.syncRuns', 'SyncRun.results'],
+    department: 'FORBIDDEN',
+    takesUnit: false,
+    query: `{ syncRuns(first: 25) { edges { node { id results(first: 25) { edges { node { externalId errors { message } } } } } } } }`,
+  },
+  auditLog: {
+    covers: ['Query.auditLog'],
+    department: 'FORBIDDEN',
+    takesUnit: false,
+    query: `{ auditLog(first: 25) { edges { node { entity entityId before after } } } }`,
+  },
+};
+
+/** Every `Type.field` whose type is a list or a connection from which the Cadre type can be reached. */
+function listFieldsReachingCadre(schema: GraphQLSchema): string[] {
+  const reaches = new Map<string, boolean>();
+  const reach = (type: GraphQLNamedType): boolean => {
+    if (type.name === 'Cadre') return true;
+    if (!isObjectType(type)) return false;
+    const known = reaches.get(type.name);
+    if (known !== undefined) return known;
+    reaches.set(type.name, false); // a cycle back here adds nothing
+    const found = Object.values(type.getFields()).some((f) => reach(getNamedType(f.type)));
+    reaches.set(type.name, found);
+    return found;
+  };
+  const isList = (type: GraphQLOutputType): boolean => {
+    const inner = isNonNullType(type) ? type.ofType : type;
+    if (isListType(inner)) return true;
+    const named = getNamedType(type);
+    return isObjectType(named) && 'edges' in named.getFields() && 'pageInfo' in named.getFields();
+  };
+  const found: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const fields = type.getFields();
+    if ('edges' in fields && 'pageInfo' in fields) continue; // a connection: its parent field is the list
+    for (const field of Object.values(fields)) {
+      if (isList(field.type) && reach(getNamedType(field.type))) found.push(`${type.name}.${field.name}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('authorization matrix: the contents of every list that returns cadres', () => {
+  let t: TestApp;
+  let f: RankingFixture;
+  /** A township chief of county B only. */
+  let yan: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await rankingFixture(t.ds);
+    yan = await townshipChief(t.ds, {
+      name: 'Yan',
+      deputyUnit: f.b1,
+      chiefUnit: f.b1,
+      deputyFrom: '2012-12-01',
+      chiefFrom: '2016-12-01',
+    });
+    await makeAchievement(t.ds, yan, {
+      domain: 'CULTURAL_TOURISM',
+      recognitionLevel: 'PROVINCE',
+      achievedOn: '2024-05-01',
+    });
+    await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2024, 'EXCELLENT')`, [yan]);
+    // Names and external ids no other text contains, so the response may be searched for them.
+    await t.ds.query(`UPDATE cadre SET name = 'name-' || id, external_id = 'ext-' || id`);
+    // The prefecture's department fills each county's pool with a cadre of both counties.
+    const city = t.token({ role: Role.ORG_DEPT, unitId: f.city, sub: 'od-city' });
+    for (const [unitId, cadres] of [
+      [f.countyA, [f.ids.ann, yan]],
+      [f.countyB, [yan, f.ids.bo]],
+    ] as const) {
+      const pool = ok(
+        await t.gql<{ createTalentPool: { id: string } }>(
+          `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+          { i: { name: '后备', targetLevel: 'COUNTY_DEPUTY', unitId } },
+          city,
+        ),
+      ).createTalentPool.id;
+      for (const cadreId of cadres) {
+        ok(
+          await t.gql(
+            `mutation($i: AddToPoolInput!) { addToPool(input: $i) { cadreId } }`,
+            { i: { poolId: pool, cadreId, asOf: AS_OF, note: `note-${cadreId}` } },
+            city,
+          ),
+        );
+        ok(
+          await t.gql(
+            `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`,
+            {
+              i: {
+                poolId: pool,
+                cadreId,
+                decision: 'DEFERRED',
+                effectiveDate: '2026-12-01',
+                note: `why-${cadreId}`,
+              },
+            },
+            city,
+          ),
+        );
+      }
+    }
+    // A sync run that names cadres of both counties (dry run: nothing changes).
+    const hr = t.token({ role: Role.HR_SYNC, source: 'hr-main', sub: 'hr-main' });
+    const [a, y] = await t.ds.query<{ external_id: string }[]>(
+      `SELECT external_id FROM cadre WHERE id = ANY($1::uuid[]) ORDER BY id = $2`,
+      [[f.ids.ann, yan], yan],
+    );
+    const record = (externalId: string) => ({
+      externalId,
+      name: 'x',
+      gender: 'FEMALE',
+      birthDate: '1985-05-05',
+      workStartDate: '2008-07-01',
+      educationLevel: 'BACHELOR',
+    });
+    ok(
+      await t.gql(
+        `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { id } }`,
+        {
+          input: { source: 'hr-main', dryRun: true, records: [record(a.external_id), record(y.external_id)] },
+        },
+        hr,
+      ),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('names every list field of the schema from which cadres can be reached', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const covered = new Set(Object.values(LISTS).flatMap((c) => c.covers));
+    const found = listFieldsReachingCadre(schema);
+    const missing = found.filter((coordinate) => !covered.has(coordinate));
+    if (missing.length > 0) {
+      throw new Error(
+        `No entry in test/e2e/authorization-matrix.e2e-spec.ts LISTS reads: ${missing.join(', ')}. ` +
+          'Add one, so that the contents of the new list are checked against the jurisdiction.',
+      );
+    }
+    expect(found).toEqual(expect.arrayContaining(['Query.cadres', 'TalentPool.members', 'Cadre.postings']));
+    // Every coordinate an entry names exists (a renamed field must be renamed here too).
+    for (const coordinate of covered) {
+      const [type, field] = coordinate.split('.');
+      const object = schema.getType(type);
+      expect(
+        isObjectType(object) && field in object.getFields() ? coordinate : `${coordinate} (missing)`,
+      ).toBe(coordinate);
+    }
+  });
+
+  /** The cadres a department may read, worked out here from the postings (not by AccessService). */
+  async function readableBy(root: string): Promise<Set<string>> {
+    const rows = await t.ds.query<{ id: string }[]>(
+      `SELECT c.id FROM cadre c WHERE EXISTS (SELECT 1 FROM posting p JOIN unit u ON u.id = p.unit_id
+         JOIN unit r ON r.id = $1 WHERE p.cadre_id = c.id AND u.path <@ r.path)
+         OR NOT EXISTS (SELECT 1 FROM posting p WHERE p.cadre_id = c.id)`,
+      [root],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Cadres a response returns: Cadre objects, and the cadreId of entries that are not hidden. */
+  function returnedCadres(value: unknown, into = new Set<string>(), problems: string[] = []): Set<string> {
+    if (Array.isArray(value)) value.forEach((v) => returnedCadres(v, into, problems));
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return into;
+    const o = value as Record<string, unknown>;
+    if (o.hidden === true) {
+      const shown = Object.entries(o).filter(
+        ([k, v]) =>
+          !['__typename', 'poolId', 'cadreId', 'hidden'].includes(k) &&
+          v !== null &&
+          !(Array.isArray(v) && v.length === 0),
+      );
+      if (shown.length > 0) problems.push(`a hidden entry shows ${shown.map(([k]) => k).join(', ')}`);
+      return into;
+    }
+    if (o.__typename === 'Cadre' && typeof o.id === 'string') into.add(o.id);
+    if (typeof o.cadreId === 'string') into.add(o.cadreId);
+    Object.values(o).forEach((v) => returnedCadres(v, into, problems));
+    return into;
+  }
+
+  it('gives every department only cadres of its jurisdiction, at every depth, with and without unitId', async () => {
+    const failures: string[] = [];
+    const all = await t.ds.query<{ id: string; name: string; external_id: string }[]>(
+      `SELECT id, name, external_id FROM cadre`,
+    );
+    const departments = [
+      { who: 'county A', root: f.countyA, unit: f.a1, elsewhere: f.b1 },
+      { who: 'county B', root: f.countyB, unit: f.b1, elsewhere: f.a1 },
+    ];
+    for (const [name, list] of Object.entries(LISTS)) {
+      // The administrator's answer proves the list holds cadres of both counties: a leak would show.
+      if (list.department === 'ok') {
+        const admin = returnedCadres(ok(await t.gql(list.query, { u: null })));
+        if (!admin.has(yan) || ![...admin].some((id) => id !== yan && id !== f.ids.eve)) {
+          failures.push(`${name}: the fixture gives the administrator no cadres of both counties`);
+        }
+      }
+      for (const d of departments) {
+        const readable = await readableBy(d.root);
+        const outside = all.filter((c) => !readable.has(c.id));
+        const token = t.token({ role: Role.ORG_DEPT, unitId: d.root, sub: `od-${d.who}` });
+        for (const unitId of list.takesUnit ? [null, d.unit, d.elsewhere] : [null]) {
+          const label = `${name} as ${d.who}${unitId ? ` with unitId ${unitId === d.unit ? 'inside' : 'outside'}` : ''}`;
+          const res = await t.gql(list.query, { u: unitId }, token);
+          const body = JSON.stringify(res);
+          const leaked = outside.filter((c) => body.includes(c.name) || body.includes(c.external_id));
+          if (leaked.length > 0) failures.push(`${label}: shows ${leaked.map((c) => c.name).join(', ')}`);
+          const expected = unitId === d.elsewhere ? 'FORBIDDEN' : list.department;
+          const got = res.errors?.length ? String(res.errors[0].extensions.code) : 'ok';
+          if (got !== expected) failures.push(`${label}: expected ${expected}, got ${got}`);
+          if (got !== 'ok') {
+            if (res.data) failures.push(`${label}: ${got} with data ${body.slice(0, 200)}`);
+            continue;
+          }
+          const problems: string[] = [];
+          const returned = returnedCadres(res.data, new Set(), problems);
+          failures.push(...problems.map((p) => `${label}: ${p}`));
+          const foreign = [...returned].filter((id) => !readable.has(id));
+          if (foreign.length > 0) failures.push(`${label}: returns ${foreign.length} cadres outside`);
+          if (unitId === null && returned.size === 0)
+            failures.push(`${label}: returns no cadre, checks nothing`);
+        }
       }
     }
     expect(failures).toEqual([]);

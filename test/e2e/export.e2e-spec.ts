@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
-import { rankingFixture, RankingFixture } from './candidates-fixture';
+import { rankingFixture, RankingFixture, townshipChief } from './candidates-fixture';
 
 const AS_OF = '2026-11-27';
 const BOM = '\uFEFF';
@@ -181,6 +181,10 @@ describe('CSV export', () => {
       ['木雪娇, "雪原"', '实绩突出', '0.83', 'READY_NOW', '0.83', ''],
       ['Fay', '', '0.2122', 'READY_SOON', '0.2122', 'SENT_TO_TRAINING'],
     ]);
+    expect(rows.map((r) => [r.cadreId, r.hidden])).toEqual([
+      [f.ids.ann, 'false'],
+      [f.ids.fay, 'false'],
+    ]);
     expect(rows[1]).toMatchObject({
       pool: 'A县后备干部',
       snapshotEligibleFrom: '2027-06-01',
@@ -193,5 +197,79 @@ describe('CSV export', () => {
     expect((await get(`/export/talent-pools/${pool}.csv`, other)).status).toBe(403);
     expect((await get(`/export/talent-pools/00000000-0000-4000-8000-000000000000.csv`)).status).toBe(404);
     expect((await get(`/export/talent-pools/nope.csv`)).status).toBe(400);
+  });
+
+  it('the pool leak: a county-B cadre the prefecture put in county A’s pool shows to county A as an id only', async () => {
+    const yan = await townshipChief(t.ds, {
+      name: '远山',
+      deputyUnit: f.b1,
+      chiefUnit: f.b1,
+      deputyFrom: '2012-12-01',
+      chiefFrom: '2016-12-01',
+    });
+    const [{ external_id: yanExternalId }] = await t.ds.query<{ external_id: string }[]>(
+      `SELECT external_id FROM cadre WHERE id = $1`,
+      [yan],
+    );
+    const city = t.token({ role: Role.ORG_DEPT, unitId: f.city, sub: 'od-city' });
+    const pool = ok(
+      await t.gql<{ createTalentPool: { id: string } }>(
+        `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+        { i: { name: 'A县2027后备', targetLevel: 'COUNTY_DEPUTY', unitId: f.countyA } },
+        deptA,
+      ),
+    ).createTalentPool.id;
+    const add = `mutation($i: AddToPoolInput!) { addToPool(input: $i) { cadreId } }`;
+    ok(await t.gql(add, { i: { poolId: pool, cadreId: f.ids.cai, asOf: AS_OF } }, deptA));
+    ok(await t.gql(add, { i: { poolId: pool, cadreId: yan, asOf: AS_OF, note: '市里推荐' } }, city));
+    const secrets = ['远山', yanExternalId, '市里推荐', 'od-city'];
+
+    const gql = await t.gql<{ talentPool: { memberCount: number; members: unknown[] } }>(
+      `query($id: ID!) { talentPool(id: $id) { memberCount members(asOf: "${AS_OF}") {
+         cadreId hidden note addedBy cadre { name externalId } live { score readiness reasons cadre { name } }
+         snapshot { score reasons } } } }`,
+      { id: pool },
+      deptA,
+    );
+    expect(gql.errors).toBeUndefined();
+    expect(gql.data?.talentPool.memberCount).toBe(2);
+    expect(gql.data?.talentPool.members[1]).toEqual({
+      cadreId: yan,
+      hidden: true,
+      note: null,
+      addedBy: null,
+      cadre: null,
+      live: null,
+      snapshot: null,
+    });
+    for (const secret of secrets) expect(JSON.stringify(gql)).not.toContain(secret);
+
+    const res = await get(`/export/talent-pools/${pool}.csv?asOf=${AS_OF}`, deptA);
+    expect(res.status).toBe(200);
+    for (const secret of secrets) expect(res.body as string).not.toContain(secret);
+    const rows = table(res.body as string);
+    expect(rows.map((r) => [r.cadreId, r.hidden, r.name])).toEqual([
+      [f.ids.cai, 'false', 'Cai'],
+      [yan, 'true', ''],
+    ]);
+    const { pool: poolName, targetLevel, cadreId, hidden, ...rest } = rows[1];
+    expect({ poolName, targetLevel, cadreId, hidden }).toEqual({
+      poolName: 'A县2027后备',
+      targetLevel: 'COUNTY_DEPUTY',
+      cadreId: yan,
+      hidden: 'true',
+    });
+    expect(Object.values(rest).every((v) => v === '')).toBe(true);
+    expect(Object.keys(rest)).toContain('liveScore');
+
+    // The department above sees her in full, in the same file.
+    const above = table((await get(`/export/talent-pools/${pool}.csv?asOf=${AS_OF}`, city)).body as string);
+    expect(above[1]).toMatchObject({
+      hidden: 'false',
+      name: '远山',
+      externalId: yanExternalId,
+      note: '市里推荐',
+    });
+    expect(above[1].liveScore).not.toBe('');
   });
 });

@@ -181,7 +181,7 @@ describe('rate limit per token', () => {
       requestId: expect.any(String),
     });
     expect(t.queries.count).toBe(0);
-    // another token has its own budget
+    // another subject has its own budget (tokens are counted by role and subject: request-gate.e2e-spec.ts)
     const other = t.token({ role: Role.ADMIN, sub: 'another-admin' });
     ok(await t.gql(q, {}, other));
   });
@@ -226,8 +226,8 @@ describe('production mode', () => {
   });
 
   it('answers an unexpected database error with a code, a safe message and the request id only', async () => {
-    // a genuinely broken database (this file's private copy): the query fails inside PostgreSQL
-    await t.ds.query('ALTER TABLE training RENAME TO training_gone');
+    // a genuinely broken database (this file's private copy, altered by its owner): the query fails inside PostgreSQL
+    await t.asOwner('ALTER TABLE training RENAME TO training_gone');
     try {
       const cadre = await makeCadre(t.ds);
       const res = await t.gql('query($id: ID!) { cadre(id: $id) { trainings { id } } }', { id: cadre.id });
@@ -237,7 +237,7 @@ describe('production mode', () => {
       });
       expectNothingLeaked(res);
     } finally {
-      await t.ds.query('ALTER TABLE training_gone RENAME TO training');
+      await t.asOwner('ALTER TABLE training_gone RENAME TO training');
     }
   });
 

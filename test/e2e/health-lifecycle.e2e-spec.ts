@@ -9,7 +9,14 @@ import { Role } from '../../src/auth/caller';
 import { TokenService } from '../../src/auth/token.service';
 import { createHttpAdapter } from '../../src/common/http/http-adapter';
 import { loadConfig } from '../../src/config/app-config';
-import { createTestApp, initApp, TEST_JWT_SECRET, TestApp } from '../app-factory';
+import {
+  createTestApp,
+  initApp,
+  TEST_JWT_AUDIENCE,
+  TEST_JWT_ISSUER,
+  TEST_JWT_SECRET,
+  TestApp,
+} from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
 import { Child, freePort, ROOT } from './support/child';
 
@@ -43,7 +50,9 @@ describe('database restarted while the service runs', () => {
       imports: [AppModule.forRoot({ config, databaseUrl: url })],
     }).compile();
     app = await initApp(
-      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error'] }),
+      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+        logger: ['error'],
+      }),
     );
     admin = app.get(TokenService).sign({ sub: 'restart-admin', role: Role.ADMIN });
   });
@@ -93,6 +102,8 @@ describe('start-up', () => {
     const service = new Child('src/main.ts', [], {
       NODE_ENV: 'production',
       JWT_SECRET: TEST_JWT_SECRET,
+      JWT_AUDIENCE: TEST_JWT_AUDIENCE,
+      JWT_ISSUER: TEST_JWT_ISSUER,
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
       GRAPHQL_MAX_DEPTH: '0',
     });
@@ -131,6 +142,8 @@ describe('graceful shutdown on SIGTERM', () => {
       PORT: String(port),
       MIGRATIONS_RUN: 'false',
       JWT_SECRET: TEST_JWT_SECRET,
+      JWT_AUDIENCE: TEST_JWT_AUDIENCE,
+      JWT_ISSUER: TEST_JWT_ISSUER,
       DB_POOL_SIZE: '2',
     });
     const side = new Client({ connectionString: url });

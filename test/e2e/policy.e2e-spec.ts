@@ -149,10 +149,14 @@ describe('policy', () => {
     expect(v3.version).toBe(3);
   });
 
-  it('never rewrites history, even from SQL', async () => {
+  it('never rewrites history, even from SQL: the app role may not, nor may the owner', async () => {
     await expect(t.ds.query(`UPDATE policy_version SET note = 'x' WHERE version = 1`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(t.ds.query(`DELETE FROM policy_version`)).rejects.toThrow(/permission denied/);
+    await expect(t.asOwner(`UPDATE policy_version SET note = 'x' WHERE version = 1`)).rejects.toThrow(
       /never changed/,
     );
-    await expect(t.ds.query(`DELETE FROM policy_version`)).rejects.toThrow(/never changed/);
+    await expect(t.asOwner(`DELETE FROM policy_version`)).rejects.toThrow(/never changed/);
   });
 });

@@ -1,4 +1,5 @@
 import { AddRecordSource1764233500000 } from '../../migrations/1764233500000-add-record-source';
+import { QueryRunner } from 'typeorm';
 import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makeUnit, tableFingerprint } from '../factories';
@@ -188,14 +189,13 @@ describe('HR sources keep their own units, cadres and postings', () => {
       units: { 'A-C': 'hr-a', 'B-C': 'hr-b', 'SVC-U': null },
       cadres: { 'A-P1': 'hr-a', 'B-P1': 'hr-b', 'P-HOLDER': null },
     });
+    // As the owner, who runs migrations: the service's own login may not alter tables.
+    const owner = {
+      query: (sql: string, params?: unknown[]) => t.asOwner(sql, params),
+    } as unknown as QueryRunner;
     const migration = new AddRecordSource1764233500000();
-    const qr = t.ds.createQueryRunner();
-    try {
-      await migration.down(qr);
-      await migration.up(qr);
-    } finally {
-      await qr.release();
-    }
+    await migration.down(owner);
+    await migration.up(owner);
     expect(await owned()).toEqual(now);
   });
 

@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/caller';
 import { createTestApp, GqlResult, ok, TestApp } from '../app-factory';
-import { rankingFixture, RankingFixture } from './candidates-fixture';
+import { rankingFixture, RankingFixture, townshipChief } from './candidates-fixture';
 import { makeTraining } from './flags-helpers';
 
 const AS_OF = '2026-11-27';
@@ -236,5 +236,198 @@ describe('talent pools', () => {
     expect(
       ok(await t.gql<{ talentPools: { totalCount: number } }>(list, {}, city)).talentPools.totalCount,
     ).toBe(1);
+  });
+
+  it('createTalentPool, addToPool and recordDecision retried with their idempotencyKey write once', async () => {
+    const create = () =>
+      gql<{ createTalentPool: { id: string } }>(
+        `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+        { i: { name: '重试', targetLevel: 'COUNTY_DEPUTY', unitId: f.countyA, idempotencyKey: 'pool-1' } },
+      );
+    const pool = ok(await create()).createTalentPool.id;
+    expect(ok(await create()).createTalentPool.id).toBe(pool);
+    const addAnn = () =>
+      gql<{ addToPool: Member }>(`mutation($i: AddToPoolInput!) { addToPool(input: $i) { ${MEMBER} } }`, {
+        i: { poolId: pool, cadreId: f.ids.ann, asOf: AS_OF, idempotencyKey: 'add-1' },
+      });
+    const added = ok(await addAnn()).addToPool;
+    expect(ok(await addAnn()).addToPool).toEqual(added);
+    const decideAnn = () =>
+      gql<{ recordDecision: { id: string } }>(
+        `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`,
+        {
+          i: {
+            poolId: pool,
+            cadreId: f.ids.ann,
+            decision: 'DEFERRED',
+            effectiveDate: '2026-12-01',
+            idempotencyKey: 'decide-1',
+          },
+        },
+      );
+    const decided = ok(await decideAnn()).recordDecision.id;
+    expect(ok(await decideAnn()).recordDecision.id).toBe(decided);
+    const [counts] = await t.ds.query(
+      `SELECT (SELECT count(*)::int FROM talent_pool WHERE name = '重试') AS pools,
+              (SELECT count(*)::int FROM talent_pool_member WHERE pool_id = $1) AS members,
+              (SELECT count(*)::int FROM talent_pool_decision WHERE pool_id = $1) AS decisions`,
+      [pool],
+    );
+    expect(counts).toEqual({ pools: 1, members: 1, decisions: 1 });
+  });
+});
+
+describe('talent pools: members outside the reader’s jurisdiction', () => {
+  let t: TestApp;
+  let f: RankingFixture;
+  let yan: { id: string; externalId: string };
+  let poolId: string;
+  const SECRET = ['远山', 'YAN-B-0001', '市里推荐', '市委组织部意见'];
+  const FULL = `memberCount members(asOf: "${AS_OF}") { cadreId hidden note addedBy addedAt
+    cadre { id name externalId postings { id } } ${MEMBER.replace(/^cadreId note addedBy/, '')} }`;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await rankingFixture(t.ds);
+    // A township chief of county B only: county A's department may not read her.
+    const id = await townshipChief(t.ds, {
+      name: '远山',
+      deputyUnit: f.b1,
+      chiefUnit: f.b1,
+      deputyFrom: '2012-12-01',
+      chiefFrom: '2016-12-01',
+    });
+    await t.ds.query(`UPDATE cadre SET external_id = 'YAN-B-0001' WHERE id = $1`, [id]);
+    yan = { id, externalId: 'YAN-B-0001' };
+    const city = t.token({ role: Role.ORG_DEPT, unitId: f.city, sub: 'od-city' });
+    const countyA = t.token({ role: Role.ORG_DEPT, unitId: f.countyA, sub: 'od-county-a' });
+    poolId = ok(
+      await t.gql<{ createTalentPool: { id: string } }>(
+        `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+        { i: { name: 'A县后备干部', targetLevel: 'COUNTY_DEPUTY', unitId: f.countyA } },
+        countyA,
+      ),
+    ).createTalentPool.id;
+    const add = `mutation($i: AddToPoolInput!) { addToPool(input: $i) { cadreId hidden } }`;
+    ok(await t.gql(add, { i: { poolId, cadreId: f.ids.ann, asOf: AS_OF } }, countyA));
+    // The prefecture's department puts county B's cadre into county A's pool and decides about her.
+    const added = ok(
+      await t.gql<{ addToPool: { hidden: boolean } }>(
+        add,
+        { i: { poolId, cadreId: yan.id, asOf: AS_OF, note: '市里推荐' } },
+        city,
+      ),
+    );
+    expect(added.addToPool.hidden).toBe(false);
+    ok(
+      await t.gql(
+        `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`,
+        {
+          i: {
+            poolId,
+            cadreId: yan.id,
+            decision: 'DEFERRED',
+            effectiveDate: '2026-12-01',
+            note: '市委组织部意见',
+          },
+        },
+        city,
+      ),
+    );
+  });
+  afterAll(() => t.close());
+
+  type Full = { memberCount: number; members: (Member & { hidden: boolean; cadre: unknown })[] };
+  const read = async (token: string) => {
+    const res = await t.gql<{ talentPool: Full }>(
+      `query($id: ID!) { talentPool(id: $id) { ${FULL} } }`,
+      {
+        id: poolId,
+      },
+      token,
+    );
+    return { body: JSON.stringify(res), pool: ok(res).talentPool };
+  };
+
+  it('shows them as an opaque entry: the cadre id and hidden, nothing of the cadre; the count stays', async () => {
+    const { body, pool } = await read(t.token({ role: Role.ORG_DEPT, unitId: f.countyA }));
+    expect(pool.memberCount).toBe(2);
+    expect(pool.members.map((m) => [m.cadreId, m.hidden])).toEqual([
+      [f.ids.ann, false],
+      [yan.id, true],
+    ]);
+    expect(pool.members[1]).toEqual({
+      cadreId: yan.id,
+      hidden: true,
+      note: null,
+      addedBy: null,
+      addedAt: null,
+      cadre: null,
+      snapshot: null,
+      live: null,
+      decisions: [],
+    });
+    expect(pool.members[0]).toMatchObject({ cadre: { id: f.ids.ann, name: 'Ann' }, live: { score: 0.83 } });
+    for (const secret of [...SECRET, 'od-city']) expect(body).not.toContain(secret);
+  });
+
+  it('through the pool list too, and the department above sees the member in full', async () => {
+    const list = `{ talentPools { edges { node { id ${FULL} } } } }`;
+    const mine = await t.gql(list, {}, t.token({ role: Role.ORG_DEPT, unitId: f.countyA }));
+    expect(mine.errors).toBeUndefined();
+    for (const secret of SECRET) expect(JSON.stringify(mine)).not.toContain(secret);
+    const { pool } = await read(t.token({ role: Role.ORG_DEPT, unitId: f.city }));
+    expect(pool.members[1]).toMatchObject({
+      hidden: false,
+      note: '市里推荐',
+      addedBy: 'od-city',
+      cadre: { name: '远山', externalId: 'YAN-B-0001' },
+      decisions: [{ decision: 'DEFERRED', note: '市委组织部意见' }],
+    });
+    expect(pool.members[1].snapshot?.score).toBeGreaterThan(0);
+  });
+
+  it('a page of pools loads its members, hidden or not, in the same number of statements for 2 pools as for 6', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      await t.ds.query(
+        `WITH p AS (INSERT INTO talent_pool (name, target_level, unit_id, created_by)
+                    VALUES ($2, 'COUNTY_DEPUTY', $3, 'm') RETURNING id)
+         INSERT INTO talent_pool_member (pool_id, cadre_id, note, snapshot, added_by)
+         SELECT p.id, m.cadre_id, m.note, m.snapshot, m.added_by FROM p, talent_pool_member m WHERE m.pool_id = $1`,
+        [poolId, `批次 ${i}`, f.countyA],
+      );
+    }
+    const countyA = t.token({ role: Role.ORG_DEPT, unitId: f.countyA });
+    const statementsFor = async (first: number) => {
+      t.queries.reset();
+      const data = ok(
+        await t.gql<{ talentPools: { edges: { node: { members: { hidden: boolean }[] } }[] } }>(
+          `query($first: Int) { talentPools(first: $first) { edges { node { members(asOf: "${AS_OF}") {
+             hidden cadre { name postings { id } } snapshot { score } live { score cadre { name } } decisions { note }
+           } } } } }`,
+          { first },
+          countyA,
+        ),
+      );
+      expect(data.talentPools.edges).toHaveLength(first);
+      for (const { node } of data.talentPools.edges) {
+        expect(node.members.map((m) => m.hidden).sort()).toEqual([false, true]);
+      }
+      return t.queries.count;
+    };
+    const two = await statementsFor(2);
+    expect(await statementsFor(6)).toBe(two);
+  });
+
+  it('the county may take the hidden member out of its pool by the id it sees', async () => {
+    const countyA = t.token({ role: Role.ORG_DEPT, unitId: f.countyA });
+    ok(
+      await t.gql(
+        `mutation($p: ID!, $c: ID!) { removeFromPool(poolId: $p, cadreId: $c) }`,
+        { p: poolId, c: yan.id },
+        countyA,
+      ),
+    );
+    expect((await read(countyA)).pool.members.map((m) => m.cadreId)).toEqual([f.ids.ann]);
   });
 });

@@ -6,6 +6,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The request body is larger than the caller may send (`extensions.limit`, in bytes). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** A statement or the request ran past its time limit; nothing was written. Retry, or ask for less. */
   TIMEOUT = 'TIMEOUT',
   /** The database could not be reached or dropped the connection; nothing was written. Retry later. */

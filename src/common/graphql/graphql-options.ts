@@ -15,6 +15,7 @@ import { errorLoggingPlugin, formatGraphQLError } from '../errors/graphql-errors
 import { GraphQLContext } from './graphql-context';
 import { operationLogPlugin } from '../../logging/operation-log.plugin';
 import { requestIdOf } from '../../logging/request-id';
+import { callerOf } from '../http/request-gate';
 import { limitsPlugin } from './limits.plugin';
 import { MAX_TOKENS } from './limits';
 import { createLoaders } from './loaders';
@@ -52,8 +53,6 @@ export function graphqlOptions(
         maxDepth: config.GRAPHQL_MAX_DEPTH,
         maxCost: config.GRAPHQL_MAX_COST,
         maxAliases: config.GRAPHQL_MAX_ALIASES,
-        rateLimitMax: config.RATE_LIMIT_MAX,
-        rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
       }),
       errorLoggingPlugin(),
       // Apollo installs cache control by default, and it wraps every field resolver to collect cache hints
@@ -64,13 +63,12 @@ export function graphqlOptions(
         : ApolloServerPluginLandingPageLocalDefault(),
     ] as unknown as ApolloDriverConfig['plugins'],
     context: async (req: FastifyRequest): Promise<GraphQLContext> => {
-      const header = req.headers.authorization;
-      const token =
-        typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
       const requestId = requestIdOf(req);
-      const verified = token ? await tokens.verify(token) : undefined;
-      const caller = verified ? { ...verified, requestId } : undefined;
-      return { req, requestId, caller, loaders: createLoaders(ds, access, caller) };
+      // Verified once, by the request gate (HttpLimitsModule), before the body was read.
+      const verified = await callerOf(req, tokens);
+      const deadline = req.deadline;
+      const caller = verified ? { ...verified, requestId, deadline } : undefined;
+      return { req, requestId, deadline, caller, loaders: createLoaders(ds, access, caller) };
     },
   };
 }

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access.service';
 import { Caller } from '../../auth/caller';
@@ -12,11 +13,13 @@ import { createUnitLoader } from '../../units/unit.loader';
  * One DataLoader per relation, fresh for each request so nothing is cached across callers, and made on first
  * use: most requests read one or two relations, many none. The cadre loader is scoped to the caller: every
  * nested path to a cadre (Posting.cadre, Training.cadre, …) goes through it, and a cadre the caller may not
- * read comes back FORBIDDEN.
+ * read comes back FORBIDDEN. Lists that show an entry for such a cadre without its data (talent pool members)
+ * ask `readableCadres` instead; both share one AccessService.canReadCadres query per batch.
  */
 export class Loaders {
   private units?: ReturnType<typeof createUnitLoader>;
   private cadres?: ReturnType<typeof createCadreLoader>;
+  private readable?: DataLoader<string, boolean>;
   private postings?: ReturnType<typeof createPostingsByCadreLoader>;
   private trainings?: ReturnType<typeof createTrainingsByCadreLoader>;
   private achievements?: ReturnType<typeof createAchievementsByCadreLoader>;
@@ -33,10 +36,18 @@ export class Loaders {
   }
 
   get cadre() {
-    return (this.cadres ??= createCadreLoader(this.ds, (ids) => {
+    return (this.cadres ??= createCadreLoader(this.ds, (ids) => this.readableCadres(ids)));
+  }
+
+  /** The ids among `ids` the caller may read: AccessService.canReadCadres, batched and cached per request. */
+  async readableCadres(ids: readonly string[]): Promise<Set<string>> {
+    this.readable ??= new DataLoader<string, boolean>(async (batch) => {
       const caller = this.caller;
-      return caller ? this.access.canReadCadres(caller, ids) : Promise.resolve(new Set<string>());
-    }));
+      const allowed = caller ? await this.access.canReadCadres(caller, batch) : new Set<string>();
+      return batch.map((id) => allowed.has(id));
+    });
+    const answers = await this.readable.loadMany(ids);
+    return new Set(ids.filter((_, i) => answers[i] === true));
   }
 
   get postingsByCadre() {

@@ -1,16 +1,21 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
+import { AppConfig } from '../../config/app-config';
 import { requestIdFor } from '../../logging/request-id';
-import { JSON_BODY_LIMIT } from '../../sync/sync.constants';
 
 /**
- * The HTTP server: Fastify, with the settings the service and the tests share. Request bodies up to
- * JSON_BODY_LIMIT (a full sync batch); every request gets its id here (the caller's sensible X-Request-Id,
- * else a new one), so the request log, the GraphQL context and error answers all carry the same one.
+ * The HTTP server: Fastify, with the settings the service and the tests share. Request bodies up to the
+ * larger body limit (a full sync batch); the request gate (request-gate.ts) holds each caller to its own,
+ * smaller for most. Behind a trusted proxy (TRUST_PROXY) the client address is taken from X-Forwarded-For. Every
+ * request gets its id here (the caller's sensible X-Request-Id, else a new one), so the request log, the
+ * GraphQL context and error answers all carry the same one.
  */
-export function createHttpAdapter(): FastifyAdapter {
+export function createHttpAdapter(
+  config: Pick<AppConfig, 'BODY_LIMIT' | 'SYNC_BODY_LIMIT' | 'trustProxy'> = new AppConfig(),
+): FastifyAdapter {
   return new FastifyAdapter({
-    bodyLimit: JSON_BODY_LIMIT,
+    bodyLimit: Math.max(config.BODY_LIMIT, config.SYNC_BODY_LIMIT),
+    trustProxy: config.trustProxy,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
   });
 }

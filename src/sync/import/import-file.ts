@@ -42,7 +42,7 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
  */
 export async function importFile(ds: DataSource, options: ImportOptions): Promise<ImportSummary> {
   const config = options.config ?? loadConfig();
-  const engine = new SyncEngine(new TransactionRunner(ds), config);
+  const engine = new SyncEngine(new TransactionRunner(ds, config), config);
   const handler = HANDLERS[options.kind]();
   const caller: Caller = { sub: `import:${options.source}`, role: Role.HR_SYNC, source: options.source };
   const batchSize = Math.min(options.batchSize ?? 5_000, config.SYNC_BATCH_LIMIT);

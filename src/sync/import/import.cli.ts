@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const total = statSync(values.file).size;
   const config = loadConfig();
   const runtime = await resolveDatabase(config);
-  const ds = await new DataSource(dataSourceOptions(runtime.url, 2)).initialize();
+  const ds = await new DataSource(dataSourceOptions(runtime.migrationUrl, 2)).initialize();
   const bar = new SingleBar(
     { format: '{bar} {percentage}% | {records} records | {rate} records/s', hideCursor: true },
     Presets.shades_classic,

@@ -423,6 +423,7 @@ export const TalentPoolQuery = graphql(`
       }
       members(asOf: $asOf) {
         cadreId
+        hidden
         note
         addedAt
         addedBy

@@ -227,6 +227,7 @@ export const en: Messages = {
     unit: 'Unit',
     members: 'Members',
     empty: 'No talent pools yet.',
+    hiddenMember: 'A member outside your jurisdiction (hidden)',
     noMembers: 'No members yet.',
     addedAt: 'added {date}',
     snapshot: 'score {score} when added (policy version {version})',

@@ -219,6 +219,7 @@ export const zhCN = {
     unit: '单位',
     members: '成员',
     empty: '还没有人才库。',
+    hiddenMember: '不在本部门管辖范围内的成员（已隐藏）',
     noMembers: '还没有成员。',
     addedAt: '加入于 {date}',
     snapshot: '入库时得分 {score}（政策版本 {version}）',

@@ -80,7 +80,7 @@ function DecisionForm({ pool, member, onSaved }: { pool: Pool; member: Member; o
       className="form"
       onSubmit={(e) => void submit(e)}
       noValidate
-      aria-label={`${m.pools.recordDecision}: ${member.cadre.name}`}
+      aria-label={`${m.pools.recordDecision}: ${member.cadre?.name ?? member.cadreId}`}
     >
       <div className="form-grid">
         <Field id={id('decision')} label={m.pools.decision} error={errors.decision}>
@@ -153,7 +153,6 @@ function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; o
   const { m, number, date } = useI18n();
   const send = useRequest();
   const [problem, setProblem] = useState<ApiError | null>(null);
-  const s = member.snapshot;
   const live = member.live;
   const remove = async () => {
     try {
@@ -164,15 +163,30 @@ function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; o
       else throw err;
     }
   };
+  const { cadre, snapshot: s, addedAt } = member;
+  if (member.hidden || !cadre || !s || !addedAt) {
+    // Outside the jurisdiction: the service shows only that the member exists.
+    return (
+      <li className="item" data-cadre-id={member.cadreId}>
+        <div className="item-head">
+          <span className="muted">{m.pools.hiddenMember}</span>
+          <button type="button" onClick={() => void remove()}>
+            {m.pools.remove}
+          </button>
+        </div>
+        {problem && <ErrorBox error={problem} />}
+      </li>
+    );
+  }
   return (
-    <li className="item" data-cadre={member.cadre.externalId}>
+    <li className="item" data-cadre={cadre.externalId}>
       <div className="item-head">
         <span>
-          <Link to={`/cadres/${member.cadre.id}`}>
-            <strong>{member.cadre.name}</strong>
+          <Link to={`/cadres/${cadre.id}`}>
+            <strong>{cadre.name}</strong>
           </Link>{' '}
           <span className="muted small">
-            {member.cadre.externalId} · {fmt(m.pools.addedAt, { date: date(member.addedAt.slice(0, 10)) })} ·{' '}
+            {cadre.externalId} · {fmt(m.pools.addedAt, { date: date(addedAt.slice(0, 10)) })} ·{' '}
             {member.addedBy}
           </span>
         </span>
