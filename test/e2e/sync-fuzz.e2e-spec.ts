@@ -304,7 +304,6 @@ describe(`hostile sync records (seed ${SEED}, ${RECORDS} records a kind)`, () =>
     const run = Object.values(res.data ?? {})[0];
     expect(run.status).toBe('COMPLETED');
     const results = nodes(run);
-    console.log(kind.name, results.flatMap((r) => r.errors.map((e) => `${e.field}:${e.code}`)).join(' '));
     expect(results.map((r) => r.index)).toEqual(records.map((_, i) => i));
     const after = await kind.rows(t);
     const accepted = new Set<string>();
