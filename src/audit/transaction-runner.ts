@@ -36,7 +36,8 @@ function commitRefused(err: unknown): boolean {
 /**
  * Every write goes through here: one transaction that first records who is acting, in transaction-local
  * settings the audit triggers read (see the create-audit-log migration). The audit rows therefore commit or
- * roll back with the change itself.
+ * roll back with the change itself. An HR system's source is set too: the add-record-source migration's guards
+ * let it write only its own rows.
  *
  * With a request deadline on the caller, a transaction never outlives its request: it does not start once the
  * time is up; each statement may take at most the time left (statement_timeout, capped by
@@ -126,15 +127,16 @@ export class TransactionRunner {
 
   /** Who is acting (for the audit triggers) and the statement timeout, in one round trip; the backend pid. */
   private async begin(qr: QueryRunner, caller: Caller, deadline?: RequestDeadline): Promise<number> {
-    const params: unknown[] = [caller.sub, caller.role, caller.requestId ?? ''];
+    const params: unknown[] = [caller.sub, caller.role, caller.requestId ?? '', caller.source ?? ''];
     let timeout = '';
     if (deadline) {
       params.push(String(Math.max(1, Math.min(this.config.DB_STATEMENT_TIMEOUT_MS, deadline.remainingMs()))));
-      timeout = `, set_config('statement_timeout', $4, true)`;
+      timeout = `, set_config('statement_timeout', $5, true)`;
     }
     const [row]: { pid: number }[] = await qr.manager.query(
       `SELECT set_config('cadre.actor_sub', $1, true), set_config('cadre.actor_role', $2, true),
-              set_config('cadre.request_id', $3, true)${timeout}, pg_backend_pid() AS pid`,
+              set_config('cadre.request_id', $3, true), set_config('cadre.actor_source', $4, true)${timeout},
+              pg_backend_pid() AS pid`,
       params,
     );
     return row.pid;

@@ -24,6 +24,9 @@ export class CadreEntity {
   @Column({ type: 'boolean', default: false }) educationInService!: boolean;
   @Column({ type: 'varchar', length: 100, nullable: true }) professionalTitle!: string | null;
   @Column({ type: 'varchar', length: 16, default: 'ACTIVE' }) status!: CadreStatus;
+  /** Written by syncs only (see the add-record-source migration). */
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) source!:
+    string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SOURCE_DESCRIPTION } from '../units/unit.model';
 import { DateScalar } from '../common/graphql/date.scalar';
 import {
   CADRE_STATUSES,
@@ -41,6 +42,7 @@ export class Cadre {
   educationInService!: boolean;
   @Field(() => String, { nullable: true }) professionalTitle!: string | null;
   @Field(() => CadreStatusEnum) status!: CadreStatus;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
   static from(e: CadreEntity): Cadre {
     return Object.assign(new Cadre(), {
@@ -58,6 +60,7 @@ export class Cadre {
       educationInService: e.educationInService,
       professionalTitle: e.professionalTitle,
       status: e.status,
+      source: e.source,
     });
   }
 }

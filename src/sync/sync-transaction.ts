@@ -12,6 +12,16 @@ function pgCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * Another source created the same unit or cadre after this sync classified its records: the database's owner
+ * guard refused the write, and the re-run rejects that record instead.
+ */
+function ownerRaced(err: unknown): boolean {
+  const e = err as { constraint?: unknown; driverError?: { constraint?: unknown } };
+  const constraint = e?.driverError?.constraint ?? e?.constraint;
+  return typeof constraint === 'string' && constraint.endsWith('_source_owner_check');
+}
+
 interface Emitter {
   on(event: 'error', listener: (err: unknown) => void): unknown;
 }
@@ -52,7 +62,7 @@ export async function inSyncTransaction<T>(
       });
     } catch (err) {
       const code = pgCode(err);
-      if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw err;
+      if (attempt >= ATTEMPTS || !code || !(RETRYABLE.has(code) || ownerRaced(err))) throw err;
     }
   }
 }
