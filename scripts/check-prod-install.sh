@@ -2,7 +2,7 @@
 # The production install, as the Dockerfile makes it, checked without Docker: a temporary copy of the package
 # files gets `npm ci --omit=dev --omit=optional` (no dev tools, no embedded PostgreSQL), the compiled dist/
 # of this work tree (building needs the dev dependencies, so it is built here first), then
-#   - seed --help, the import and token commands (their usage) load every module they need;
+#   - seed --help, backup --help, the import and token commands (their usage) load every module they need;
 #   - `start:prod` against a throw-away database answers /health/live and then /health/ready (migrations ran).
 # Exits non-zero on any missing module or a service that does not come up.
 #
@@ -78,6 +78,7 @@ step 'commands'
 expect_output 'seed --help' 'Usage: npm run seed' node dist/src/seed/seed.cli.js --help
 expect_output 'import (usage)' 'Usage: npm run import' node dist/src/sync/import/import.cli.js
 expect_output 'token (usage)' 'Usage: npm run token' node dist/src/auth/token.cli.js
+expect_output 'backup --help' 'Usage: npm run backup' node dist/src/database/backup.cli.js --help
 
 
 step "start:prod against a throw-away database $DB_NAME"
