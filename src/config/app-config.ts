@@ -201,6 +201,15 @@ export class AppConfig {
   })
   TRUST_PROXY = 'false';
 
+  /**
+   * Folder holding pg_dump and pg_restore for `npm run backup` / `npm run restore`; default: the first of the
+   * embedded server's binaries, /usr/lib/postgresql/<major>/bin, /usr/pgsql-<major>/bin and PATH whose major
+   * is at least the server's.
+   */
+  @IsOptional()
+  @IsString()
+  PG_BIN_DIR?: string;
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -255,6 +264,7 @@ export const CONFIG_KEYS = [
   'BODY_LIMIT',
   'SYNC_BODY_LIMIT',
   'TRUST_PROXY',
+  'PG_BIN_DIR',
   'LOG_LEVEL',
 ] as const;
 
