@@ -1,9 +1,9 @@
 import { Readiness } from '../../src/candidates/candidate.model';
-import { DEFAULT_WITHIN_MONTHS, levelOrder } from '../../src/candidates/ranking.service';
+import { DEFAULT_WITHIN_MONTHS } from '../../src/candidates/ranking.service';
+import { levelOrder, stepTo } from '../../src/rules/steps';
 import { promotionList } from '../../src/candidates/sql/promotion.sql';
 import { rankingStatement } from '../../src/candidates/sql/ranking-query';
-import { SqlParams } from '../../src/candidates/sql/sql-params';
-import { stepTo } from '../../src/candidates/sql/steps';
+import { SqlParams } from '../../src/common/sql/sql-params';
 import { trainingList } from '../../src/candidates/sql/training.sql';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { list, text } from '../json';

@@ -1,5 +1,5 @@
-import { buildFlagsQuery, subtreeScope } from '../../src/flags/sql/flags-query';
-import { FlagCode } from '../../src/flags/flag.model';
+import { buildFlagsQuery, subtreeScope } from '../../src/rules/flags.sql';
+import { FlagCode } from '../../src/rules/codes';
 import { list, text } from '../json';
 import { Scenario, ScenarioContext } from './scenario';
 

@@ -1,5 +1,5 @@
-import { buildFlagsQuery } from '../../src/flags/sql/flags-query';
-import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/pathway/pathway-facts.query';
+import { buildFlagsQuery } from '../../src/rules/flags.sql';
+import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/rules/facts/pathway-facts.sql';
 import { list, text } from '../json';
 import { pick, Scenario, ScenarioContext } from './scenario';
 

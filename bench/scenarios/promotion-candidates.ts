@@ -1,9 +1,8 @@
 import { Client } from 'pg';
-import { levelOrder } from '../../src/candidates/ranking.service';
+import { levelOrder, stepTo } from '../../src/rules/steps';
 import { promotionList } from '../../src/candidates/sql/promotion.sql';
 import { rankingStatement } from '../../src/candidates/sql/ranking-query';
-import { SqlParams } from '../../src/candidates/sql/sql-params';
-import { stepTo } from '../../src/candidates/sql/steps';
+import { SqlParams } from '../../src/common/sql/sql-params';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { list, text } from '../json';
 import { Scenario, ScenarioContext } from './scenario';

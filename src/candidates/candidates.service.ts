@@ -12,8 +12,8 @@ import { TrainingCandidatesArgs } from './dto/training-candidates.args';
 import { CandidatePage, DEFAULT_WITHIN_MONTHS, pageRequest, RankingService } from './ranking.service';
 import { promotionList } from './sql/promotion.sql';
 import { specialistList } from './sql/specialists.sql';
-import { SqlParams } from './sql/sql-params';
-import { stepTo } from './sql/steps';
+import { SqlParams } from '../common/sql/sql-params';
+import { stepTo } from '../rules/steps';
 import { trainingList } from './sql/training.sql';
 
 /** The three candidate lists; each is one ranking statement per page, within the caller's jurisdiction. */

@@ -7,14 +7,14 @@ import { today } from '../common/graphql/date.scalar';
 import { queryWithGenericPlan } from '../database/generic-plan';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { AccessService } from '../auth/access.service';
-import { PathwayScope } from '../pathway/pathway-facts.query';
+import { PathwayScope } from '../rules/facts/pathway-facts.sql';
 import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { FlaggedCadresArgs } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
-import { promotionFlag } from './promotion-flags';
-import { buildFlagsQuery, FlagScope, subtreeScope } from './sql/flags-query';
+import { buildFlagsQuery, FlagScope, subtreeScope } from '../rules/flags.sql';
+import { promotionFlag } from '../rules/promotion-eligible';
 
 interface SqlFlag {
   cadre_id: string;

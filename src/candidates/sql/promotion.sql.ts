@@ -1,4 +1,4 @@
-import { FlagCode } from '../../flags/flag.model';
+import { FlagCode } from '../../rules/codes';
 import { PolicyDocument } from '../../policy/policy.types';
 import {
   ACHIEVEMENT_FULL_POINTS,
@@ -11,8 +11,8 @@ import {
 } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
 import { scopeTargetSql } from './scope.sql';
-import { SqlParams } from './sql-params';
-import { StepRow } from './steps';
+import { SqlParams } from '../../common/sql/sql-params';
+import { StepRow } from '../../rules/steps';
 
 export interface PromotionSqlInput {
   asOf: string;

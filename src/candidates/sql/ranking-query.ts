@@ -1,11 +1,11 @@
-import { FlagCode } from '../../flags/flag.model';
-import { flagRuleSql } from '../../flags/sql/flags-query';
-import { FLAG_COLUMNS, FlagSql } from '../../flags/sql/sql-context';
-import { pathwayFactsColumns, pathwayFactsCtes } from '../../pathway/pathway-facts.query';
+import { FlagCode } from '../../rules/codes';
+import { flagRuleSql } from '../../rules/flags.sql';
+import { FLAG_COLUMNS, FlagSql } from '../../rules/sql/flag-sql';
+import { pathwayFactsColumns, pathwayFactsCtes } from '../../rules/facts/pathway-facts.sql';
 import { PolicyDocument } from '../../policy/policy.types';
-import { readinessCtes } from './readiness.sql';
-import { SqlParams } from './sql-params';
-import { StepRow } from './steps';
+import { readinessCtes } from '../../rules/readiness.sql';
+import { SqlParams } from '../../common/sql/sql-params';
+import { StepRow } from '../../rules/steps';
 
 export interface FactorWeight {
   factor: string;

@@ -1,10 +1,10 @@
-import { FlagCode } from '../../flags/flag.model';
+import { FlagCode } from '../../rules/codes';
 import { PolicyDocument } from '../../policy/policy.types';
 import { EVIDENCE_FACTORS, EvidenceFactor, RECOGNITION_POINTS, weightOf } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
 import { scopeTargetSql } from './scope.sql';
-import { SqlParams } from './sql-params';
-import { stepRows } from './steps';
+import { SqlParams } from '../../common/sql/sql-params';
+import { stepRows } from '../../rules/steps';
 
 export interface SpecialistsSqlInput {
   asOf: string;

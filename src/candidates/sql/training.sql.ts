@@ -1,11 +1,11 @@
-import { FlagCode } from '../../flags/flag.model';
+import { FlagCode } from '../../rules/codes';
 import { PolicyDocument } from '../../policy/policy.types';
 import { TrainingNeed } from '../candidate.model';
 import { NEED_FACTORS, NeedFactor, weightOf } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
 import { scopeTargetSql } from './scope.sql';
-import { SqlParams } from './sql-params';
-import { stepRows } from './steps';
+import { SqlParams } from '../../common/sql/sql-params';
+import { stepRows } from '../../rules/steps';
 
 export interface TrainingSqlInput {
   asOf: string;

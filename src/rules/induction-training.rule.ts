@@ -1,0 +1,59 @@
+import { FlagCode } from './codes';
+import { level, number, object } from './params';
+import { FlagRule } from './rule';
+import { details, FlagQuery, FlagSql, list, param, source } from './sql/flag-sql';
+
+/**
+ * INDUCTION_TRAINING: appointment to a leadership level (the start of the continuous run at the level covering
+ * asOf; a transfer at the same level is not a new appointment) with no completed qualifying training of at
+ * least the level's days since then. Due (INFO) until the deadline, overdue (WARNING) after it.
+ */
+function inductionTrainingSql(s: FlagSql): FlagQuery {
+  const rule = 'INDUCTION_TRAINING';
+  const days = `(${s.doc} #>> ARRAY['rules','${rule}','params','daysByLevel', c.level::text])::numeric`;
+  const deadline = `(c.chain_start + ${param(s, rule, 'withinMonths')}::float8 * interval '1 month')::date`;
+  return {
+    ctes: ['cur_level'],
+    select: `
+    SELECT cadre_id, 'INDUCTION_TRAINING_DUE', CASE WHEN overdue THEN 'WARNING' ELSE 'INFO' END,
+           '${rule}', ${source(s, rule)},
+           ${details(
+             s,
+             `format('Appointed %s on %s; no induction training of %s days or more since then (%s %s).',
+                  level, appointed_on, trim_scale(days_required), CASE WHEN overdue THEN 'overdue since' ELSE 'due by' END,
+                  deadline)`,
+             `jsonb_build_object('postingId', posting_id, 'level', level, 'appointedOn', appointed_on,
+                              'deadline', deadline, 'daysRequired', days_required,
+                              'qualifyingKinds', ${list(s, rule, 'qualifyingKinds')}, 'overdue', overdue)`,
+           )},
+           ${s.asOf} - deadline
+      FROM (SELECT c.cadre_id, c.level, c.posting_id, c.chain_start AS appointed_on, ${days} AS days_required,
+                   ${deadline} AS deadline, ${s.asOf} >= ${deadline} AS overdue
+              FROM cur_level c) c
+     WHERE days_required IS NOT NULL
+       AND NOT EXISTS (
+         SELECT 1 FROM training t
+          WHERE t.cadre_id = c.cadre_id AND t.completed
+            AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
+            AND ${list(s, rule, 'qualifyingKinds')} @> to_jsonb(t.kind::text)
+            AND t.end_date - t.start_date + 1 >= c.days_required)`,
+  };
+}
+
+export const inductionTrainingRule: FlagRule<'INDUCTION_TRAINING'> = {
+  id: 'INDUCTION_TRAINING',
+  kind: 'flag',
+  params: {
+    counts: ['withinMonths'],
+    stringLists: ['qualifyingKinds'],
+    check: (params, field, levels) => {
+      const days = object(params.daysByLevel, `${field}.daysByLevel`);
+      for (const [code, d] of Object.entries(days)) {
+        level(code, `${field}.daysByLevel`, levels);
+        number(d, `${field}.daysByLevel.${code}`);
+      }
+    },
+  },
+  codes: [FlagCode.INDUCTION_TRAINING_DUE],
+  sql: inductionTrainingSql,
+};
