@@ -60,10 +60,10 @@ function rankingSql(
   if (kind === 'promotion') {
     const step = stepTo(document, TARGET_LEVEL);
     if (!step) throw new Error(`No ladder step leads to ${TARGET_LEVEL}`);
-    spec = promotionList({ asOf, policy: document, step, root, readiness: [Readiness.READY_NOW] }, p);
+    spec = promotionList({ asOf, policy: document, step, rootPath, readiness: [Readiness.READY_NOW] }, p);
   } else {
     const longServiceYears = document.rules.POST_LIMIT_SAME_POST.params.years;
-    spec = trainingList({ asOf, policy: document, root, kind: undefined, longServiceYears }, p);
+    spec = trainingList({ asOf, policy: document, rootPath, kind: undefined, longServiceYears }, p);
   }
   const sql = rankingStatement({
     p,

@@ -1,3 +1,4 @@
+import { PolicyDocument } from '../../src/policy/policy.types';
 import { buildFlagsQuery, subtreeScope } from '../../src/rules/flags.sql';
 import { FlagCode } from '../../src/rules/codes';
 import { list, text } from '../json';
@@ -32,7 +33,7 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
   const scope = subtreeScope(unit.id, unit.unitIds, where === 'province');
   const { withSql, params } = buildFlagsQuery({
     asOf: fixtures.asOf,
-    document: fixtures.policyDocument,
+    policy: fixtures.policyDocument as PolicyDocument,
     scope,
     codes,
     light: true,
@@ -48,7 +49,7 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
   const pageFlags = (cadreIds: string[]) => {
     const full = buildFlagsQuery({
       asOf: fixtures.asOf,
-      document: fixtures.policyDocument,
+      policy: fixtures.policyDocument as PolicyDocument,
       scope: { cadreIds },
       codes,
     });

@@ -1,3 +1,4 @@
+import { PolicyDocument } from '../../src/policy/policy.types';
 import { buildFlagsQuery } from '../../src/rules/flags.sql';
 import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/rules/facts/pathway-facts.sql';
 import { list, text } from '../json';
@@ -63,7 +64,7 @@ export function meScenario({ fixtures, tokens }: ScenarioContext): Scenario {
   const flagSql = (cadreId: string) => {
     const { withSql, params } = buildFlagsQuery({
       asOf: fixtures.asOf,
-      document: fixtures.policyDocument,
+      policy: fixtures.policyDocument as PolicyDocument,
       scope: { cadreIds: [cadreId] },
     });
     return { sql: `${withSql} SELECT * FROM flags`, values: params.values };

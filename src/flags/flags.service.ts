@@ -13,7 +13,8 @@ import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { FlaggedCadresArgs } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
-import { buildFlagsQuery, FlagScope, subtreeScope } from '../rules/flags.sql';
+import { buildFlagsQuery, subtreeScope } from '../rules/flags.sql';
+import { CadreScope } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
 
 interface SqlFlag {
@@ -100,7 +101,7 @@ export class FlagsService {
     const ids = new Set(cadreIds);
     const { withSql, params } = buildFlagsQuery({
       asOf,
-      document: policy.document,
+      policy: policy.document,
       scope: { cadreIds: [...ids] },
       ...filter,
       extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
@@ -130,12 +131,12 @@ export class FlagsService {
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
-    const scope: FlagScope = unitId ? await this.subtreeScope(unitId) : {};
+    const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
     const filter = { codes: f.codes, domain: f.domain };
     const promotion = await this.promotionRows(asOf, policy, f.codes, { unitId });
     const { withSql, params } = buildFlagsQuery({
       asOf,
-      document: policy.document,
+      policy: policy.document,
       scope,
       ...filter,
       extraRows: promotion,
@@ -184,7 +185,7 @@ export class FlagsService {
     return row.n;
   }
 
-  private async subtreeScope(rootId: string): Promise<FlagScope> {
+  private async subtreeScope(rootId: string): Promise<CadreScope> {
     const rows: { id: string; units: number }[] = await this.ds.query(
       `SELECT u.id, (SELECT count(*) FROM unit)::int AS units FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
       [rootId],

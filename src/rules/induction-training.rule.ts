@@ -1,7 +1,7 @@
 import { FlagCode } from './codes';
 import { level, number, object } from './params';
 import { FlagRule } from './rule';
-import { details, FlagQuery, FlagSql, list, param, source } from './sql/flag-sql';
+import { details, FlagQuery, FlagSql, list, map, param, source } from './sql/flag-sql';
 
 /**
  * INDUCTION_TRAINING: appointment to a leadership level (the start of the continuous run at the level covering
@@ -9,8 +9,8 @@ import { details, FlagQuery, FlagSql, list, param, source } from './sql/flag-sql
  * least the level's days since then. Due (INFO) until the deadline, overdue (WARNING) after it.
  */
 function inductionTrainingSql(s: FlagSql): FlagQuery {
-  const rule = 'INDUCTION_TRAINING';
-  const days = `(${s.doc} #>> ARRAY['rules','${rule}','params','daysByLevel', c.level::text])::numeric`;
+  const rule = 'INDUCTION_TRAINING' as const;
+  const days = `(${map(s, rule, 'daysByLevel')} ->> c.level::text)::numeric`;
   const deadline = `(c.chain_start + ${param(s, rule, 'withinMonths')}::float8 * interval '1 month')::date`;
   return {
     ctes: ['cur_level'],
@@ -24,7 +24,7 @@ function inductionTrainingSql(s: FlagSql): FlagQuery {
                   deadline)`,
              `jsonb_build_object('postingId', posting_id, 'level', level, 'appointedOn', appointed_on,
                               'deadline', deadline, 'daysRequired', days_required,
-                              'qualifyingKinds', ${list(s, rule, 'qualifyingKinds')}, 'overdue', overdue)`,
+                              'qualifyingKinds', to_jsonb(${list(s, rule, 'qualifyingKinds')}), 'overdue', overdue)`,
            )},
            ${s.asOf} - deadline
       FROM (SELECT c.cadre_id, c.level, c.posting_id, c.chain_start AS appointed_on, ${days} AS days_required,
@@ -35,7 +35,7 @@ function inductionTrainingSql(s: FlagSql): FlagQuery {
          SELECT 1 FROM training t
           WHERE t.cadre_id = c.cadre_id AND t.completed
             AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
-            AND ${list(s, rule, 'qualifyingKinds')} @> to_jsonb(t.kind::text)
+            AND t.kind::text = ANY(${list(s, rule, 'qualifyingKinds')})
             AND t.end_date - t.start_date + 1 >= c.days_required)`,
   };
 }

@@ -9,7 +9,7 @@ import { FlagQuery, FlagSql, param } from './sql/flag-sql';
  * Its index bound shifts (run start − earlier days) by N years instead, within a few days of the same.
  */
 function levelTotalLimitSql(s: FlagSql): FlagQuery {
-  const rule = 'LEVEL_TOTAL_LIMIT';
+  const rule = 'LEVEL_TOTAL_LIMIT' as const;
   const from = `(SELECT c.*, ${param(s, rule, 'years')} AS limit_years,
                         (c.chain_start + ${years(s, rule)})::date - c.earlier_days AS limit_date
                    FROM limit_level c) x`;

@@ -5,7 +5,7 @@ import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 /** POST_LIMIT_SAME_POST: continuous time in the same post, from the start of the run covering asOf. */
 function postLimitSamePostSql(s: FlagSql): FlagQuery {
-  const rule = 'POST_LIMIT_SAME_POST';
+  const rule = 'POST_LIMIT_SAME_POST' as const;
   const from = `(SELECT c.*, ${param(s, rule, 'years')} AS limit_years,
                         (c.chain_start + ${years(s, rule)})::date AS limit_date
                    FROM limit_post c) x`;

@@ -1,12 +1,13 @@
+import { RuleId } from '../policy/policy.types';
 import { Cte, details, FlagSql, param, source } from './sql/flag-sql';
 
-export const years = (s: FlagSql, rule: string) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
+export const years = (s: FlagSql, rule: RuleId) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
 const window = (s: FlagSql) => `${param(s, 'WARNING_WINDOW', 'months')}::float8 * interval '1 month'`;
 
 /**
  * What the two posting-limit rules (post-limit-same-post.rule.ts, level-total-limit.rule.ts) share.
  * EXCEEDED from the limit date on; APPROACHING from WARNING_WINDOW months before it. */
-export function select(s: FlagSql, rule: string, from: string, what: string, facts: string): string {
+export function select(s: FlagSql, rule: RuleId, from: string, what: string, facts: string): string {
   const exceeded = `${s.asOf} >= limit_date`;
   return `
     SELECT cadre_id,
@@ -43,7 +44,7 @@ const MONTH_END_SLACK_DAYS = 8;
  * the few postings near or past a limit through an index instead of every current posting. The two branches
  * are the open postings (end_date IS NULL, indexed) and the ones with an end date still covering asOf.
  */
-export function nearLimit(s: FlagSql, rule: string, key: string, columns: string): Cte {
+export function nearLimit(s: FlagSql, rule: RuleId, key: string, columns: string): Cte {
   const bound = `((${s.asOf} + ${window(s)}) - ${years(s, rule)})::date + ${MONTH_END_SLACK_DAYS}`;
   const branch = (covers: string) => `
       SELECT r.cadre_id, r.posting_id, r.unit_id, r.level, r.end_date IS NULL AS open, r.end_date AS last_end,

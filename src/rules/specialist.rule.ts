@@ -14,9 +14,9 @@ const RECOGNITION = `ARRAY[${RECOGNITION_LEVELS.map((l) => `'${l}'`).join(',')}]
  * indicators, (result − baseline) / baseline for HIGHER, × 100).
  */
 function specialistSql(s: FlagSql): FlagQuery {
-  const rule = 'SPECIALIST';
+  const rule = 'SPECIALIST' as const;
   const windowStart = `(${s.asOf} - ${param(s, rule, 'windowYears')}::float8 * interval '1 year')::date`;
-  const minRank = `array_position(${RECOGNITION}, ${s.doc} #>> '{rules,${rule},params,recognitionAtLeast}')`;
+  const minRank = `array_position(${RECOGNITION}, ${s.p.add(s.policy.rules.SPECIALIST.params.recognitionAtLeast, 'text')})`;
   const ach = `
       SELECT a.id, a.cadre_id, a.domain, a.achieved_on,
              array_position(${RECOGNITION}, a.recognition_level::text) AS rec_rank,

@@ -3,7 +3,7 @@ import { details, FlagSql, list, param, source } from './sql/flag-sql';
 /** TRAINING_SHORTFALL of one of the two training rules (training-annual.rule.ts, training-5y.rule.ts). */
 export function shortfall(
   s: FlagSql,
-  rule: string,
+  rule: 'TRAINING_ANNUAL' | 'TRAINING_5Y',
   windowStart: string,
   facts: string,
   what: string,
@@ -23,5 +23,5 @@ export function shortfall(
       CROSS JOIN LATERAL (
         SELECT coalesce(sum(t.class_hours), 0) AS done FROM training t
          WHERE t.cadre_id = cur.cadre_id AND t.completed AND t.end_date >= ${windowStart} AND t.end_date <= ${s.asOf}) h
-     WHERE ${list(s, rule, 'appliesToLevels')} @> to_jsonb(cur.level::text) AND h.done < ${required}`;
+     WHERE cur.level::text = ANY(${list(s, rule, 'appliesToLevels')}) AND h.done < ${required}`;
 }

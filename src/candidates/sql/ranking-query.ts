@@ -94,7 +94,7 @@ const facet = (column: string, labels: string) => `
  */
 export function rankingStatement(o: RankingStatementInput): string {
   const { p, asOf, spec } = o;
-  const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.policy), 'jsonb'), domain: o.domain };
+  const s: FlagSql = { p, policy: o.policy, asOf, domain: o.domain };
   const flagSql = flagRuleSql(s, spec.flagCodes);
   const flags = spec.flagCodes.length
     ? `flags AS MATERIALIZED (SELECT * FROM (${flagSql.selects.join(' UNION ALL ')}) AS u

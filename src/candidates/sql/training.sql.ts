@@ -3,14 +3,15 @@ import { PolicyDocument } from '../../policy/policy.types';
 import { TrainingNeed } from '../candidate.model';
 import { NEED_FACTORS, NeedFactor, weightOf } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
-import { scopeTargetSql } from './scope.sql';
+import { scopeSql } from '../../rules/sql/scope.sql';
 import { SqlParams } from '../../common/sql/sql-params';
 import { stepRows } from '../../rules/steps';
 
 export interface TrainingSqlInput {
   asOf: string;
   policy: PolicyDocument;
-  root?: string;
+  /** The path of the jurisdiction's root unit; none: everyone. */
+  rootPath?: string;
   kind?: TrainingNeed;
   longServiceYears: number;
 }
@@ -72,7 +73,7 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
   const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;
   return {
     weights,
-    scope: scopeTargetSql({ asOf, root: i.root }),
+    scope: scopeSql(p, { rootPath: i.rootPath }, { asOf, posting: 'regular', active: true }),
     flagCodes: [FlagCode.TRAINING_SHORTFALL, FlagCode.INDUCTION_TRAINING_DUE],
     readinessFor: 'page',
     steps: stepRows(policy),

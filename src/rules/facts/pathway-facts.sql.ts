@@ -1,35 +1,13 @@
 import { DataSource } from 'typeorm';
+import { SqlParams } from '../../common/sql/sql-params';
 import { queryWithGenericPlan } from '../../database/generic-plan';
+import { CadreScope, scopeSql } from '../sql/scope.sql';
 import { PathwayFacts } from './pathway-facts';
 
-/** Whose facts to read: given cadres, cadres currently posted in a unit subtree, both, or everyone posted. */
-export interface PathwayScope {
-  cadreIds?: string[];
-  unitId?: string;
-}
+/** Whose facts to read: given cadres as they are, or the cadres with a regular posting on asOf in a jurisdiction. */
+export type PathwayScope = Pick<CadreScope, 'cadreIds' | 'unitId'>;
 
 const GRASSROOTS = `('VILLAGE','TOWNSHIP','COUNTY')`;
-
-/** The cadres in scope, as a CTE body. $1 is asOf; later parameters are appended by the caller. */
-function scopeSql(scope: PathwayScope, params: unknown[]): string {
-  const ids = () => {
-    params.push(scope.cadreIds);
-    return `$${params.length}::uuid[]`;
-  };
-  if (scope.unitId === undefined) {
-    if (scope.cadreIds) return `SELECT c.id AS cadre_id FROM cadre c WHERE c.id = ANY(${ids()})`;
-    return `SELECT DISTINCT p.cadre_id FROM posting p WHERE p.kind = 'REGULAR' AND p.period @> $1::date`;
-  }
-  params.push(scope.unitId);
-  const unit = `$${params.length}::uuid`;
-  return `
-    SELECT DISTINCT p.cadre_id
-      FROM unit root
-      JOIN unit u ON u.path <@ root.path
-      JOIN posting p ON p.unit_id = u.id
-     WHERE root.id = ${unit} AND p.kind = 'REGULAR' AND p.period @> $1::date
-       ${scope.cadreIds ? `AND p.cadre_id = ANY(${ids()})` : ''}`;
-}
 
 /** Placeholders the facts SQL is written against, e.g. `$1::date` and `$2::text[]`. */
 export interface FactsSqlParams {
@@ -159,11 +137,14 @@ export async function queryPathwayFacts(
   scope: PathwayScope,
   levelOrder: readonly string[],
 ): Promise<PathwayFacts[]> {
-  const params: unknown[] = [asOf, levelOrder];
-  const target = scopeSql(scope, params);
+  const p = new SqlParams();
+  const at = p.add(asOf, 'date');
+  const order = p.add(levelOrder, 'text[]');
+  const target = scopeSql(p, scope, { asOf: at, posting: 'regular', active: false, keepGiven: true });
+  const params = p.values;
   const sql = `
     WITH target AS (${target}),
-    ${pathwayFactsCtes({ asOf: '$1::date', levelOrder: '$2::text[]' })}
+    ${pathwayFactsCtes({ asOf: at, levelOrder: order })}
     SELECT ${PATHWAY_FACTS_COLUMNS} FROM pathway_facts f`;
   // The planner's row estimates multiply across the left joins, which can cost a whole second of
   // JIT compilation for a query that runs in milliseconds; it is never worth it here.

@@ -1,12 +1,15 @@
+import { SqlParams } from '../../common/sql/sql-params';
+import { PolicyDocument, RuleId } from '../../policy/policy.types';
+
 /**
- * Placeholders the flag SQL is written against. The policy document is one jsonb parameter, so every
- * threshold is read from the version in force, never from a constant.
+ * What the flag SQL is written against: the statement's parameters and the policy version in force. Every
+ * threshold is bound from that version as a parameter (param, list, source), never written as a constant.
  */
 export interface FlagSql {
+  p: SqlParams;
+  policy: PolicyDocument;
   /** e.g. `$1::date` */
   asOf: string;
-  /** e.g. `$2::jsonb`, the whole policy document. */
-  doc: string;
   /** A `$n::text` when SPECIALIST_STRENGTH is limited to one domain. */
   domain?: string;
   /**
@@ -25,20 +28,22 @@ export interface FlagSql {
 export const details = (s: FlagSql, message: string, facts: string): string =>
   s.light ? 'NULL::text, NULL::jsonb' : `${message},\n           ${facts}`;
 
-/*
- * Each reads the document in an uncorrelated subquery, which PostgreSQL evaluates once per statement (an
- * InitPlan); written inline, the jsonb path was evaluated again for every row (a province has ~95,000).
- */
+const paramsOf = (s: FlagSql, rule: RuleId): Record<string, unknown> =>
+  s.policy.rules[rule].params;
 
-/** A number parameter of a rule, e.g. param(s, 'POST_LIMIT_SAME_POST', 'years') → numeric. */
-export const param = (s: FlagSql, rule: string, key: string): string =>
-  `(SELECT (${s.doc} #>> '{rules,${rule},params,${key}}')::numeric)`;
+/** A number parameter of a rule, e.g. param(s, 'POST_LIMIT_SAME_POST', 'years') → `$n::numeric`. */
+export const param = (s: FlagSql, rule: RuleId, key: string): string =>
+  s.p.add(paramsOf(s, rule)[key], 'numeric');
 
-/** A list parameter of a rule, as jsonb (test membership with `@> to_jsonb(x::text)`). */
-export const list = (s: FlagSql, rule: string, key: string): string =>
-  `(SELECT ${s.doc} #> '{rules,${rule},params,${key}}')`;
+/** A list parameter of a rule, as text[] (test membership with `x = ANY(…)`). */
+export const list = (s: FlagSql, rule: RuleId, key: string): string =>
+  s.p.add(paramsOf(s, rule)[key], 'text[]');
 
-export const source = (s: FlagSql, rule: string): string => `(SELECT ${s.doc} #>> '{rules,${rule},source}')`;
+/** An object parameter of a rule, as jsonb (daysByLevel). */
+export const map = (s: FlagSql, rule: RuleId, key: string): string =>
+  s.p.add(JSON.stringify(paramsOf(s, rule)[key]), 'jsonb');
+
+export const source = (s: FlagSql, rule: RuleId): string => s.p.add(s.policy.rules[rule].source, 'text');
 
 /** Every flag query selects these columns, in this order. */
 export const FLAG_COLUMNS = 'cadre_id, code, severity, rule_id, source, message, facts, over_by';
