@@ -1,16 +1,17 @@
-import { addYears, round2, yearsBetween } from './dates';
+import { addMonths, round2, yearsBetween } from './dates';
 import { NEVER, nextStep, Requirement, ruleInfo } from './requirement';
 import { PromotionRule } from './rule';
 
 /**
  * PROMO_NO_RECENT: at least `years` since the last promotion (leadership). The other half of the rule,
- * no skipping a level, holds by construction: the target is always the next step on the ladder.
+ * no skipping a level, holds by construction: the target is always the next step on the ladder. Counted in whole
+ * months, as SQL counts them.
  */
 export const promoNoRecent: Requirement = (facts, policy, asOf) => {
   const rule = policy.rules.PROMO_NO_RECENT;
   const step = nextStep(facts, policy);
   if (!step || step.ladder !== 'LEADERSHIP' || !facts.lastPromotionDate) return null;
-  const dateMet = addYears(facts.lastPromotionDate, rule.params.years);
+  const dateMet = addMonths(facts.lastPromotionDate, Math.round(rule.params.years * 12));
   const met = asOf >= dateMet;
   return {
     ...ruleInfo(rule),
@@ -29,11 +30,12 @@ export const promoNoRecentRule: PromotionRule<'PROMO_NO_RECENT'> = {
   params: { numbers: ['years'] },
   evaluate: promoNoRecent,
   step: (policy, ladder) => ({
-    no_recent_years: ladder === 'LEADERSHIP' ? policy.rules.PROMO_NO_RECENT.params.years : null,
+    no_recent_months:
+      ladder === 'LEADERSHIP' ? Math.round(policy.rules.PROMO_NO_RECENT.params.years * 12) : null,
   }),
-  stepColumns: ['no_recent_years float8'],
+  stepColumns: ['no_recent_months int'],
   sql: () => ({
-    date: `CASE WHEN st.no_recent_years IS NULL OR f.last_promotion_date IS NULL THEN ${NEVER}
-                ELSE (f.last_promotion_date + st.no_recent_years * interval '1 year')::date END`,
+    date: `CASE WHEN st.no_recent_months IS NULL OR f.last_promotion_date IS NULL THEN ${NEVER}
+                ELSE (f.last_promotion_date + make_interval(months => st.no_recent_months))::date END`,
   }),
 };

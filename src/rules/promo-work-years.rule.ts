@@ -1,13 +1,16 @@
-import { addYears, round2, yearsBetween } from './dates';
+import { addMonths, round2, yearsBetween } from './dates';
 import { leadershipTo, NEVER, nextStep, Requirement, ruleInfo } from './requirement';
 import { PromotionRule } from './rule';
 
-/** PROMO_WORK_YEARS: years since the work start date, for targets in appliesToLevels (leadership only). */
+/**
+ * PROMO_WORK_YEARS: years since the work start date, for targets in appliesToLevels (leadership only). Counted
+ * in whole months, as SQL counts them, so a threshold of 4.5 years is 54 months.
+ */
 export const promoWorkYears: Requirement = (facts, policy, asOf) => {
   const rule = policy.rules.PROMO_WORK_YEARS;
   const step = nextStep(facts, policy);
   if (!step || step.ladder !== 'LEADERSHIP' || !rule.params.appliesToLevels.includes(step.to)) return null;
-  const dateMet = addYears(facts.workStartDate, rule.params.years);
+  const dateMet = addMonths(facts.workStartDate, Math.round(rule.params.years * 12));
   const met = asOf >= dateMet;
   return {
     ...ruleInfo(rule),
@@ -27,11 +30,11 @@ export const promoWorkYearsRule: PromotionRule<'PROMO_WORK_YEARS'> = {
   evaluate: promoWorkYears,
   step: (policy, ladder, step) => {
     const { years, appliesToLevels } = policy.rules.PROMO_WORK_YEARS.params;
-    return { work_years: leadershipTo(ladder, step, appliesToLevels) ? years : null };
+    return { work_months: leadershipTo(ladder, step, appliesToLevels) ? Math.round(years * 12) : null };
   },
-  stepColumns: ['work_years float8'],
+  stepColumns: ['work_months int'],
   sql: () => ({
-    date: `CASE WHEN st.work_years IS NULL THEN ${NEVER}
-                ELSE (f.work_start_date + st.work_years * interval '1 year')::date END`,
+    date: `CASE WHEN st.work_months IS NULL THEN ${NEVER}
+                ELSE (f.work_start_date + make_interval(months => st.work_months))::date END`,
   }),
 };

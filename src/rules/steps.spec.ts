@@ -10,33 +10,33 @@ describe('stepRows', () => {
       ladder: 'LEADERSHIP',
       min_months: 36,
       rank_adjusted: false,
-      work_years: 5,
+      work_months: 60,
       grassroots_days: 731, // 2 × 365.25, rounded up, as promoGrassrootsYears counts
       posts_needed: 2,
       band: ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF'],
       education_min: 1, // COLLEGE in the education order
-      no_recent_years: 1,
+      no_recent_months: 12,
     });
   });
 
   it('leaves out what does not apply: county-and-above rules below the county, leadership rules on ranks', () => {
     expect(stepTo(DEFAULT_POLICY, 'TOWNSHIP_CHIEF')).toMatchObject({
-      work_years: null,
+      work_months: null,
       grassroots_days: null,
       posts_needed: null,
       band: [],
       education_min: 1,
-      no_recent_years: 1,
+      no_recent_months: 12,
     });
     expect(stepTo(DEFAULT_POLICY, 'PRINCIPAL_STAFF_4')).toMatchObject({
       ladder: 'RANK',
       min_months: 24,
       rank_adjusted: true,
-      work_years: null,
+      work_months: null,
       grassroots_days: null,
       posts_needed: null,
       education_min: null,
-      no_recent_years: null,
+      no_recent_months: null,
     });
     expect(stepTo(DEFAULT_POLICY, 'BUREAU_DEPUTY')?.education_min).toBe(2); // BACHELOR
   });

@@ -14,7 +14,8 @@ export interface StepRow {
   min_months: number;
   /** Rank steps count time with the PROMO_APPRAISAL adjustments. */
   rank_adjusted: boolean;
-  work_years: number | null;
+  /** PROMO_WORK_YEARS in whole months. */
+  work_months: number | null;
   /** PROMO_GRASSROOTS_YEARS in days, as promoGrassrootsYears counts them (365.25-day years, rounded up). */
   grassroots_days: number | null;
   posts_needed: number | null;
@@ -22,7 +23,8 @@ export interface StepRow {
   band: string[];
   /** PROMO_EDUCATION: index of the minimum in the policy's education order. */
   education_min: number | null;
-  no_recent_years: number | null;
+  /** PROMO_NO_RECENT in whole months. */
+  no_recent_months: number | null;
 }
 
 /** The columns of a step row as jsonb_to_recordset reads them. */

@@ -28,8 +28,7 @@ export interface FlagSql {
 export const details = (s: FlagSql, message: string, facts: string): string =>
   s.light ? 'NULL::text, NULL::jsonb' : `${message},\n           ${facts}`;
 
-const paramsOf = (s: FlagSql, rule: RuleId): Record<string, unknown> =>
-  s.policy.rules[rule].params;
+const paramsOf = (s: FlagSql, rule: RuleId): Record<string, unknown> => s.policy.rules[rule].params;
 
 /** A number parameter of a rule, e.g. param(s, 'POST_LIMIT_SAME_POST', 'years') → `$n::numeric`. */
 export const param = (s: FlagSql, rule: RuleId, key: string): string =>
