@@ -64,16 +64,23 @@ export function validatePolicyDocument(input: unknown, levels: ReadonlySet<strin
       bad(`document.rules.${key}`, `Unknown rule id ${key}.`);
     }
   }
+  // Each rule as stored: its id, sentence, source and params (what `policy { rules }` adds, e.g. evaluated, is not).
+  const stored: Json = {};
   for (const id of RULE_IDS) {
     const f = `document.rules.${id}`;
     if (rules[id] === undefined) bad(f, `Rule ${id} is missing; a policy defines every rule.`);
     const rule = object(rules[id], f);
     if (rule.id !== id) bad(`${f}.id`, `${f}.id must be "${id}".`);
-    text(rule.sentence, `${f}.sentence`);
-    text(rule.source, `${f}.source`);
-    validateParams(RULES[id].params, object(rule.params, `${f}.params`), `${f}.params`, levels);
+    const params = object(rule.params, `${f}.params`);
+    validateParams(RULES[id].params, params, `${f}.params`, levels);
+    stored[id] = {
+      id,
+      sentence: text(rule.sentence, `${f}.sentence`),
+      source: text(rule.source, `${f}.source`),
+      params,
+    };
   }
   const weights = object(doc.rankingWeights, 'document.rankingWeights');
   for (const [k, w] of Object.entries(weights)) number(w, `document.rankingWeights.${k}`);
-  return { ladders: doc.ladders, rules, rankingWeights: weights } as unknown as PolicyDocument;
+  return { ladders: doc.ladders, rules: stored, rankingWeights: weights } as unknown as PolicyDocument;
 }
