@@ -37,6 +37,7 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
     scope,
     codes,
     light: true,
+    fromSpans: true,
   });
   const limit = params.add(21, 'int');
   const sql = `${withSql},
@@ -51,6 +52,7 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
       asOf: fixtures.asOf,
       policy: fixtures.policyDocument as PolicyDocument,
       scope: { cadreIds },
+      fromSpans: true,
       codes,
     });
     return {

@@ -66,6 +66,7 @@ export function meScenario({ fixtures, tokens }: ScenarioContext): Scenario {
       asOf: fixtures.asOf,
       policy: fixtures.policyDocument as PolicyDocument,
       scope: { cadreIds: [cadreId] },
+      fromSpans: true,
     });
     return { sql: `${withSql} SELECT * FROM flags`, values: params.values };
   };

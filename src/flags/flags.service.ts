@@ -52,7 +52,10 @@ const toSql = (r: FlagRow): SqlFlag => ({
 
 const DEFAULT_PAGE = 20;
 
-/** Flags are evaluated in PostgreSQL as one set-based statement per request (see sql/). */
+/**
+ * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): the posting
+ * limits from their spans (rule_span, kept current on write), the other rules evaluated on the fly.
+ */
 @Injectable()
 export class FlagsService {
   constructor(
@@ -103,6 +106,7 @@ export class FlagsService {
       asOf,
       policy: policy.document,
       scope: { cadreIds: [...ids] },
+      fromSpans: true,
       ...filter,
       extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
     });
@@ -141,6 +145,7 @@ export class FlagsService {
       ...filter,
       extraRows: promotion,
       light: true,
+      fromSpans: true,
     });
     const countParams = [...params.values];
     const keyset = after

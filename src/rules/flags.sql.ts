@@ -19,6 +19,8 @@ export interface FlagQueryOptions {
   extraRows?: readonly object[];
   /** Message and facts left NULL (see FlagSql.light). */
   light?: boolean;
+  /** Read the rules whose spans are kept (rule_span) from their spans instead of evaluating them. */
+  fromSpans?: boolean;
 }
 
 /**
@@ -44,9 +46,15 @@ function collect(name: string, all: Record<string, Cte>, out: string[]): void {
  * caller: the CTEs they read, as `name AS (…)` in dependency order (scope itself left out), and each rule's
  * SELECT of FLAG_COLUMNS. buildFlagsQuery unions them; candidate ranking joins them into its own statement.
  */
-export function flagRuleSql(s: FlagSql, codes?: readonly FlagCode[]): { ctes: string[]; selects: string[] } {
+export function flagRuleSql(
+  s: FlagSql,
+  codes?: readonly FlagCode[],
+  fromSpans = false,
+): { ctes: string[]; selects: string[] } {
   const wanted = codes?.length ? new Set(codes) : undefined;
-  const rules = FLAG_RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) => r.sql(s));
+  const rules = FLAG_RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) =>
+    fromSpans && r.spans ? r.spans(s) : r.sql(s),
+  );
   const all: Record<string, Cte> = { scope: { sql: '', deps: [] }, ...commonCtes(s) };
   for (const r of rules) Object.assign(all, r.own);
   const names: string[] = ['scope'];
@@ -70,7 +78,7 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   if (o.domain) s.domain = p.add(o.domain, 'text');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
   const scope = `scope AS NOT MATERIALIZED (${scopeSql(p, o.scope, flagScope)})`;
-  const rules = flagRuleSql(s, o.codes);
+  const rules = flagRuleSql(s, o.codes, o.fromSpans);
 
   const selects = rules.selects;
   if (o.extraRows?.length) {

@@ -29,6 +29,22 @@ export function select(s: FlagSql, rule: RuleId, from: string, what: string, fac
 }
 
 /**
+ * The same rows as nearLimit and the rule's own limit columns, read from rule_span (the spans of the rule holding
+ * on asOf, kept current on write; see the migration create-rule-span) instead of worked out from posting_run.
+ * `select` then words and dates them exactly as for the rows evaluated on the fly.
+ */
+export function fromSpans(s: FlagSql, rule: RuleId): string {
+  return `(SELECT sp.cadre_id, (sp.facts ->> 'postingId')::uuid AS posting_id, (sp.facts ->> 'unitId')::uuid AS unit_id,
+                  sp.facts ->> 'level' AS level, (sp.facts ->> 'since')::date AS chain_start,
+                  (sp.facts ->> 'limitYears')::numeric AS limit_years, (sp.facts ->> 'limitDate')::date AS limit_date,
+                  (sp.facts ->> 'earlierDays')::int AS earlier_days,
+                  ARRAY(SELECT jsonb_array_elements_text(sp.facts -> 'postingIds'))::uuid[] AS posting_ids,
+                  true AS open, NULL::date AS last_end
+             FROM rule_span sp JOIN scope_cur s ON s.cadre_id = sp.cadre_id
+            WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}) x`;
+}
+
+/**
  * Days a year-and-month shift can move a bound: each clamp at a month end moves a date by up to three days
  * (the 31st to the 28th), and the level limit shifts twice (see levelTotalLimit); generous, as it only widens
  * what the exact test reads.

@@ -12,6 +12,8 @@ export interface FlagRule<K extends RuleId = RuleId> {
   params: ParamShape;
   codes: readonly FlagCode[];
   sql: (s: FlagSql) => FlagQuery;
+  /** The same flags read from rule_span, for the rules whose spans are kept (the posting limits so far). */
+  spans?: (s: FlagSql) => FlagQuery;
 }
 
 /** Placeholders and context the readiness SQL of a promotion requirement is written against. */

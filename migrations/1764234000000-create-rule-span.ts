@@ -1,0 +1,134 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * rule_span: the dates between which a rule's finding holds for a cadre, given the records as they are, so a
+ * list reads an index range instead of evaluating every cadre of a province on each request (issue 14).
+ *
+ * One row per finding and date range: the cadre, the rule and the code it raises, its severity, the range
+ * [valid_from, valid_to) (valid_to NULL: open), the policy version whose thresholds produced it (spans are
+ * clipped at version boundaries, so any date reads the version in force then) and the facts that do not depend
+ * on the date asked about. What does (how far past a limit, years in post) is worked out by the reader.
+ *
+ * First rules held here: the posting limits (POST_LIMIT_SAME_POST, LEVEL_TOTAL_LIMIT). For each regular
+ * leadership posting in posting_run and each policy version: APPROACHING from WARNING_WINDOW months before the
+ * limit date to it, EXCEEDED from it on, both within the posting's period and the version's; nothing when the
+ * posting ends before its limit date. The same definition as src/rules/posting-limit.sql.ts on one date; the
+ * oracle spec (src/rules/spans/posting-limit-spans.oracle.spec.ts) holds the two together.
+ *
+ * Kept current in the writing transaction: statement-level triggers on posting_run (itself kept by triggers on
+ * posting, so a sync batch refreshes its cadres in one set-based statement per change) recompute the spans of
+ * the cadres whose runs changed, under the cadres' row locks (refresh_posting_runs' pattern, so two writers on
+ * one cadre cannot leave stale spans); a new policy version recomputes every cadre's.
+ */
+export class CreateRuleSpan1764234000000 implements MigrationInterface {
+  name = 'CreateRuleSpan1764234000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE rule_span (
+        cadre_id uuid NOT NULL REFERENCES cadre(id) ON DELETE CASCADE,
+        rule_id varchar(32) NOT NULL,
+        code varchar(32) NOT NULL,
+        severity varchar(8) NOT NULL CHECK (severity IN ('INFO','WARNING','CRITICAL')),
+        domain varchar(64),
+        valid_from date NOT NULL,
+        valid_to date,
+        valid daterange GENERATED ALWAYS AS (daterange(valid_from, valid_to)) STORED,
+        policy_version int NOT NULL,
+        facts jsonb NOT NULL DEFAULT '{}',
+        CHECK (valid_to IS NULL OR valid_to > valid_from)
+      )`);
+    await q.query(`CREATE INDEX rule_span_cadre_idx ON rule_span (cadre_id, rule_id)`);
+    // The lists: every span of some codes holding on a date.
+    await q.query(`CREATE INDEX rule_span_code_valid_idx ON rule_span USING gist (code, valid)`);
+    await q.query(`
+      CREATE FUNCTION refresh_rule_spans(ids uuid[]) RETURNS void LANGUAGE plpgsql
+      SET random_page_cost = 1.1
+      AS $$
+      BEGIN
+        IF coalesce(cardinality(ids), 0) = 0 THEN
+          RETURN;
+        END IF;
+        -- As refresh_posting_runs: one refresh per cadre at a time, cadres locked in id order.
+        PERFORM 1 FROM cadre WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+        DELETE FROM rule_span WHERE cadre_id = ANY(ids) AND rule_id IN ('POST_LIMIT_SAME_POST', 'LEVEL_TOTAL_LIMIT');
+        INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
+        WITH versions AS (
+          SELECT v.version, v.document,
+                 daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force
+            FROM policy_version v
+        ),
+        limits AS (
+          SELECT r.cadre_id, rl.rule_id, v.version, v.in_force,
+                 daterange(r.start_date, r.end_date, '[]') AS period,
+                 r.end_date IS NULL AS open, r.end_date,
+                 (v.document #>> ARRAY['rules', rl.rule_id, 'params', 'years'])::numeric AS limit_years,
+                 (rl.since + (v.document #>> ARRAY['rules', rl.rule_id, 'params', 'years'])::float8
+                             * interval '1 year')::date - rl.earlier AS limit_date,
+                 (v.document #>> '{rules,WARNING_WINDOW,params,months}')::float8 * interval '1 month' AS window,
+                 jsonb_build_object('postingId', r.posting_id, 'unitId', r.unit_id, 'level', r.level,
+                                    'since', rl.since) || rl.facts AS facts
+            FROM posting_run r
+            JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
+            CROSS JOIN LATERAL (VALUES
+              ('POST_LIMIT_SAME_POST', r.post_run_start, 0,
+               jsonb_build_object('postingIds', to_jsonb(r.post_run_posting_ids))),
+              ('LEVEL_TOTAL_LIMIT', r.level_run_start, r.earlier_level_days,
+               jsonb_build_object('earlierDays', r.earlier_level_days))
+            ) AS rl(rule_id, since, earlier, facts)
+            CROSS JOIN versions v
+           WHERE r.cadre_id = ANY(ids)
+        ),
+        spans AS (
+          SELECT l.cadre_id, l.rule_id, s.code, s.severity, l.version,
+                 l.facts || jsonb_build_object('limitYears', l.limit_years, 'limitDate', l.limit_date) AS facts,
+                 s.range * l.period * l.in_force AS valid
+            FROM limits l
+            CROSS JOIN LATERAL (VALUES
+              ('POSTING_LIMIT_APPROACHING', 'WARNING', daterange((l.limit_date - l.window)::date, l.limit_date)),
+              ('POSTING_LIMIT_EXCEEDED', 'CRITICAL', daterange(l.limit_date, NULL))
+            ) AS s(code, severity, range)
+           -- a run that ends before its limit date never passes it
+           WHERE l.open OR l.end_date >= l.limit_date
+        )
+        SELECT cadre_id, rule_id, code, severity, lower(valid), upper(valid), version, facts
+          FROM spans WHERE NOT isempty(valid);
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION rule_span_runs_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          PERFORM refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM old_rows));
+        ELSE
+          PERFORM refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM new_rows));
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER rule_span_runs_ins_trg AFTER INSERT ON posting_run REFERENCING NEW TABLE AS new_rows
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_runs_trg()`);
+    await q.query(`CREATE TRIGGER rule_span_runs_upd_trg AFTER UPDATE ON posting_run REFERENCING NEW TABLE AS new_rows
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_runs_trg()`);
+    await q.query(`CREATE TRIGGER rule_span_runs_del_trg AFTER DELETE ON posting_run REFERENCING OLD TABLE AS old_rows
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_runs_trg()`);
+    await q.query(`
+      CREATE FUNCTION rule_span_policy_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM posting_run));
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER rule_span_policy_trg AFTER INSERT ON policy_version
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_policy_trg()`);
+    await q.query(`SELECT refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM posting_run))`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_policy_trg ON policy_version`);
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_runs_del_trg ON posting_run`);
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_runs_upd_trg ON posting_run`);
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_runs_ins_trg ON posting_run`);
+    await q.query(`DROP FUNCTION IF EXISTS rule_span_policy_trg()`);
+    await q.query(`DROP FUNCTION IF EXISTS rule_span_runs_trg()`);
+    await q.query(`DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[])`);
+    await q.query(`DROP TABLE IF EXISTS rule_span`);
+  }
+}

@@ -1,0 +1,246 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { createFileDatabase } from '../../../test/test-database';
+import { DEFAULT_POLICY } from '../../policy/default-policy';
+import { PolicyDocument } from '../../policy/policy.types';
+import { FlagCode } from '../codes';
+import { addDays } from '../dates';
+import { buildFlagsQuery } from '../flags.sql';
+
+/**
+ * ORACLE for rule_span: the posting-limit flags read from spans (kept current by triggers on every write) are
+ * the flags the rule files evaluate on the fly, which stay as the oracle until the spans are proven. Generated
+ * leadership careers (adjacent and separate stints, transfers, returns to a level, open and ended postings) are
+ * written, then changed (end dates moved, postings deleted, made secondments, moved to another unit), a second
+ * policy version with other limits may be published from a generated date; on generated dates before, across
+ * and after it, both must give the same flags, to the message, facts and days past the limit.
+ */
+
+const BASE = '1990-01-01';
+const LEVELS = ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF', 'COUNTY_DEPUTY', 'CLERK_1'];
+const CODES = [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING];
+
+interface Posting {
+  unit: number;
+  level: string;
+  start: string;
+  end: string | null;
+}
+
+const stint = fc.record({
+  gap: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 1500 })),
+  days: fc.integer({ min: 30, max: 5500 }),
+  level: fc.constantFrom(...LEVELS),
+  unit: fc.integer({ min: 0, max: 2 }),
+});
+
+const career: fc.Arbitrary<Posting[]> = fc
+  .record({
+    start: fc.integer({ min: 0, max: 8000 }),
+    stints: fc.array(stint, { minLength: 1, maxLength: 5 }),
+    open: fc.boolean(),
+  })
+  .map((g) => {
+    let at = addDays(BASE, g.start);
+    return g.stints.map((s, i) => {
+      const start = addDays(at, i > 0 ? s.gap : 0);
+      const end = addDays(start, s.days - 1);
+      at = addDays(end, 1);
+      return { unit: s.unit, level: s.level, start, end: g.open && i === g.stints.length - 1 ? null : end };
+    });
+  });
+
+/** A change to one posting of one cadre (indexes are taken modulo what exists). */
+const change = fc.record({
+  cadre: fc.nat(),
+  posting: fc.nat(),
+  what: fc.constantFrom('end', 'open', 'delete', 'secondment', 'unit'),
+  days: fc.integer({ min: -2000, max: 2000 }),
+});
+
+const version2 = fc.option(
+  fc.record({
+    from: fc.integer({ min: 5000, max: 14000 }).map((n) => addDays(BASE, n)),
+    post: fc.constantFrom(3, 6.5, 10, 12),
+    total: fc.constantFrom(4, 15, 20),
+    months: fc.constantFrom(0, 3, 6, 18),
+  }),
+  { nil: undefined },
+);
+
+const asOfDate = fc.integer({ min: 2000, max: 16000 }).map((n) => addDays(BASE, n));
+
+interface FlagOut {
+  cadre_id: string;
+  code: string;
+  rule_id: string;
+}
+
+describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluation (oracle)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let client: Client;
+  const units: string[] = [];
+
+  beforeAll(async () => {
+    db = await createFileDatabase();
+    client = new Client({ connectionString: db.url });
+    await client.connect();
+    for (const code of ['SPAN-A', 'SPAN-B', 'SPAN-C']) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO unit (code, name, level, kind) VALUES ($1, $1, 'TOWNSHIP', 'GOVERNMENT') RETURNING id`,
+        [code],
+      );
+      units.push(rows[0].id);
+    }
+  });
+
+  afterAll(async () => {
+    await client.end();
+    await db.drop();
+  });
+
+  async function flags(ids: string[], asOf: string, policy: PolicyDocument, fromSpans: boolean) {
+    const { withSql, params } = buildFlagsQuery({
+      asOf,
+      policy,
+      scope: { cadreIds: ids },
+      codes: CODES,
+      fromSpans,
+    });
+    const { rows } = await client.query<FlagOut>(
+      `${withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code`,
+      params.values,
+    );
+    return rows;
+  }
+
+  it('on generated careers, changes, policy versions and dates', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(career, { minLength: 1, maxLength: 8 }),
+        fc.array(change, { maxLength: 6 }),
+        version2,
+        fc.uniqueArray(asOfDate, { minLength: 1, maxLength: 6 }),
+        async (careers, changes, v2, dates) => {
+          await client.query('BEGIN');
+          try {
+            const ids: string[] = [];
+            const postings: string[][] = [];
+            for (const [i, c] of careers.entries()) {
+              const { rows } = await client.query<{ id: string }>(
+                `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
+                 VALUES ($1, $1, 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
+                [`SPAN-${i}`],
+              );
+              ids.push(rows[0].id);
+              // Several postings of a cadre in one statement, as a sync batch writes them.
+              const inserted = await client.query<{ id: string }>(
+                `INSERT INTO posting (cadre_id, unit_id, title, level, start_date, end_date)
+                 SELECT $1, u, 'Post', l, s, e
+                   FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[]) AS x(u, l, s, e) RETURNING id`,
+                [
+                  rows[0].id,
+                  c.map((p) => units[p.unit]),
+                  c.map((p) => p.level),
+                  c.map((p) => p.start),
+                  c.map((p) => p.end),
+                ],
+              );
+              postings.push(inserted.rows.map((r) => r.id));
+            }
+            for (const ch of changes) {
+              const list = postings[ch.cadre % postings.length];
+              if (!list.length) continue;
+              const id = list[ch.posting % list.length];
+              // A change that would overlap another regular posting is refused by the database: skip it.
+              await client.query('SAVEPOINT change');
+              try {
+                if (ch.what === 'end') {
+                  await client.query(
+                    `UPDATE posting SET end_date = greatest(start_date, coalesce(end_date, start_date + 3000) + $2::int)
+                      WHERE id = $1`,
+                    [id, ch.days],
+                  );
+                } else if (ch.what === 'open') {
+                  await client.query(`UPDATE posting SET end_date = NULL WHERE id = $1`, [id]);
+                } else if (ch.what === 'delete') {
+                  await client.query(`DELETE FROM posting WHERE id = $1`, [id]);
+                  list.splice(list.indexOf(id), 1);
+                } else if (ch.what === 'secondment') {
+                  await client.query(`UPDATE posting SET kind = 'SECONDMENT' WHERE id = $1`, [id]);
+                } else {
+                  await client.query(`UPDATE posting SET unit_id = $2 WHERE id = $1`, [
+                    id,
+                    units[Math.abs(ch.days) % units.length],
+                  ]);
+                }
+                await client.query('RELEASE SAVEPOINT change');
+              } catch {
+                await client.query('ROLLBACK TO SAVEPOINT change');
+              }
+            }
+            const versions: { from: string; doc: PolicyDocument }[] = [
+              { from: '1900-01-01', doc: DEFAULT_POLICY },
+            ];
+            if (v2) {
+              const doc = structuredClone(DEFAULT_POLICY);
+              doc.rules.POST_LIMIT_SAME_POST.params.years = v2.post;
+              doc.rules.LEVEL_TOTAL_LIMIT.params.years = v2.total;
+              doc.rules.WARNING_WINDOW.params.months = v2.months;
+              await client.query(
+                `INSERT INTO policy_version (version, effective_from, document) VALUES (2, $1, $2::jsonb)`,
+                [v2.from, JSON.stringify(doc)],
+              );
+              versions.push({ from: v2.from, doc });
+            }
+            const mismatches: object[] = [];
+            for (const asOf of v2 ? [...dates, v2.from, addDays(v2.from, -1)] : dates) {
+              const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
+              const oracle = await flags(ids, asOf, policy, false);
+              const spans = await flags(ids, asOf, policy, true);
+              if (JSON.stringify(spans) !== JSON.stringify(oracle)) mismatches.push({ asOf, oracle, spans });
+            }
+            expect(mismatches).toEqual([]);
+          } finally {
+            await client.query('ROLLBACK');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stays right when two transactions add postings of one cadre at the same time', async () => {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
+       VALUES ('SPAN-CONCURRENT', 'Concurrent', 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
+    );
+    const cadreId = rows[0].id;
+    const insert = `INSERT INTO posting (cadre_id, unit_id, title, level, start_date, end_date)
+                    VALUES ($1, $2, 'Township head', 'TOWNSHIP_CHIEF', $3, $4)`;
+    const first = new Client({ connectionString: db.url });
+    const second = new Client({ connectionString: db.url });
+    await first.connect();
+    await second.connect();
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      // Alone, the second would see a run from 2015 (its limit in 2025); together they are one run from 2010,
+      // past its 10-year limit since 2020.
+      await first.query(insert, [cadreId, units[0], '2010-01-01', '2014-12-31']);
+      const later = second.query(insert, [cadreId, units[0], '2015-01-01', null]);
+      await new Promise((r) => setTimeout(r, 200)); // the second now waits for the first's lock on the cadre
+      await first.query('COMMIT');
+      await later;
+      await second.query('COMMIT');
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    const fromSpans = await flags([cadreId], '2022-06-01', DEFAULT_POLICY, true);
+    expect(fromSpans).toEqual(await flags([cadreId], '2022-06-01', DEFAULT_POLICY, false));
+    expect(fromSpans.map((f) => [f.rule_id, f.code])).toEqual([
+      ['POST_LIMIT_SAME_POST', 'POSTING_LIMIT_EXCEEDED'],
+    ]);
+  });
+});
