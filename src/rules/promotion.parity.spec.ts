@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { createFileDatabase } from '../../test/test-database';
 import { SqlParams } from '../common/sql/sql-params';
+import { dataSourceOptions } from '../database/data-source-options';
 import { DEFAULT_POLICY } from '../policy/default-policy';
 import { PolicyDocument } from '../policy/policy.types';
+import { seedSynthetic } from '../seed/synthetic';
 import { addDays, addMonths } from './dates';
 import { PathwayFacts } from './facts/pathway-facts';
 import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from './facts/pathway-facts.sql';
@@ -199,9 +202,11 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     const { rows } = await client.query<Row>(
       `WITH ${ctes.join(',\n')}
        SELECT ${PATHWAY_FACTS_COLUMNS},
-              (SELECT to_jsonb(d) FROM requirement_dates d WHERE d.cadre_id = f.cadre_id) AS dates,
+              CASE WHEN d.cadre_id IS NOT NULL THEN to_jsonb(d) END AS dates,
               r.readiness, to_char(r.eligible_from, 'YYYY-MM-DD') AS eligible_from
-         FROM pathway_facts f LEFT JOIN readiness r ON r.cadre_id = f.cadre_id`,
+         FROM pathway_facts f
+         LEFT JOIN requirement_dates d ON d.cadre_id = f.cadre_id
+         LEFT JOIN readiness r ON r.cadre_id = f.cadre_id`,
       p.values,
     );
     return rows;
@@ -266,5 +271,21 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('on a seeded synthetic province of 2,000 cadres, on five dates', async () => {
+    const ds = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
+    try {
+      await seedSynthetic(ds, { cadres: 2000, seed: 14 });
+    } finally {
+      await ds.destroy();
+    }
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM cadre`);
+    const ids = rows.map((r) => r.id);
+    for (const asOf of ['2012-02-29', '2019-06-30', '2024-12-31', '2026-11-27', '2031-01-01']) {
+      const rowsOn = await read(ids, asOf, DEFAULT_POLICY);
+      expect(rowsOn.filter((r) => r.readiness === 'READY_NOW').length).toBeGreaterThan(0);
+      expect(rowsOn.flatMap((row) => compare(row, asOf, DEFAULT_POLICY))).toEqual([]);
+    }
   });
 });

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { createFileDatabase } from '../../../test/test-database';
+import { dataSourceOptions } from '../../database/data-source-options';
 import { DEFAULT_POLICY } from '../../policy/default-policy';
 import { PolicyDocument } from '../../policy/policy.types';
+import { seedSynthetic } from '../../seed/synthetic';
 import { FlagCode } from '../codes';
 import { addDays } from '../dates';
 import { buildFlagsQuery } from '../flags.sql';
@@ -242,5 +245,31 @@ describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluat
     expect(fromSpans.map((f) => [f.rule_id, f.code])).toEqual([
       ['POST_LIMIT_SAME_POST', 'POSTING_LIMIT_EXCEEDED'],
     ]);
+  });
+
+  it('on a seeded synthetic province of 2,000 cadres, on five dates, for everyone and for the posted', async () => {
+    const ds = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
+    try {
+      await seedSynthetic(ds, { cadres: 2000, seed: 14 });
+    } finally {
+      await ds.destroy();
+    }
+    let seen = 0;
+    for (const asOf of ['2012-02-29', '2019-06-30', '2024-12-31', '2026-11-27', '2031-01-01']) {
+      for (const scope of [{}, { posted: true }]) {
+        const run = async (fromSpans: boolean) => {
+          const q = buildFlagsQuery({ asOf, policy: DEFAULT_POLICY, scope, codes: CODES, fromSpans });
+          const { rows } = await client.query<FlagOut>(
+            `${q.withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code`,
+            q.params.values,
+          );
+          return rows;
+        };
+        const oracle = await run(false);
+        seen += oracle.length;
+        expect(await run(true)).toEqual(oracle);
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
   });
 });
