@@ -1,4 +1,5 @@
 import { FlagCode } from '../../rules/codes';
+import { GRASSROOTS } from '../../rules/facts/pathway-facts.sql';
 import { PolicyDocument } from '../../policy/policy.types';
 import { TrainingNeed } from '../candidate.model';
 import { NEED_FACTORS, NeedFactor, weightOf } from '../ranking-factors';
@@ -67,7 +68,7 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
           SELECT (SELECT coalesce(sum(upper(s) - lower(s)), 0) FROM unnest(range_agg(gp.period * daterange(NULL, ${asOf}))) s)
                  / 365.25 AS years
             FROM posting gp JOIN unit gu ON gu.id = gp.unit_id
-           WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')
+           WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS}
              AND NOT cd.education_in_service AND NOT coalesce(tr.studied, false)
         ) ls ON true`;
   const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;

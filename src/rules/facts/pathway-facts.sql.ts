@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { SqlParams } from '../../common/sql/sql-params';
 import { queryWithGenericPlan } from '../../database/generic-plan';
+import { GRASSROOTS_UNIT_LEVELS } from '../../units/unit.entity';
 import { CadreScope, scopeSql } from '../sql/scope.sql';
 import { PathwayFacts } from './pathway-facts';
 
 /** Whose facts to read: given cadres as they are, or the cadres with a regular posting on asOf in a jurisdiction. */
 export type PathwayScope = Pick<CadreScope, 'cadreIds' | 'unitId'>;
 
-const GRASSROOTS = `('VILLAGE','TOWNSHIP','COUNTY')`;
+/** Grassroots units (COUNTY level and below), as a SQL list: `u.level IN ${GRASSROOTS}`. */
+export const GRASSROOTS = `(${GRASSROOTS_UNIT_LEVELS.map((l) => `'${l}'`).join(',')})`;
 
 /** Placeholders the facts SQL is written against, e.g. `$1::date` and `$2::text[]`. */
 export interface FactsSqlParams {
