@@ -9,16 +9,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * clipped at version boundaries, so any date reads the version in force then) and the facts that do not depend
  * on the date asked about. What does (how far past a limit, years in post) is worked out by the reader.
  *
- * First rules held here: the posting limits (POST_LIMIT_SAME_POST, LEVEL_TOTAL_LIMIT). For each regular
- * leadership posting in posting_run and each policy version: APPROACHING from WARNING_WINDOW months before the
- * limit date to it, EXCEEDED from it on, both within the posting's period and the version's; nothing when the
- * posting ends before its limit date. The same definition as src/rules/posting-limit.sql.ts on one date; the
- * oracle spec (src/rules/spans/posting-limit-spans.oracle.spec.ts) holds the two together.
+ * First rules held here, for each regular leadership posting in posting_run and each policy version, within the
+ * posting's period and the version's:
+ * - the posting limits (POST_LIMIT_SAME_POST, LEVEL_TOTAL_LIMIT): APPROACHING from WARNING_WINDOW months before
+ *   the limit date to it, EXCEEDED from it on; nothing when the posting ends before its limit date;
+ * - INDUCTION_TRAINING: due (INFO) from the appointment to the deadline, overdue (WARNING) after it, until the
+ *   end of the first qualifying training completed since the appointment.
+ * The same definitions as the rule files on one date (src/rules/posting-limit.sql.ts,
+ * induction-training.rule.ts); the oracle spec (src/rules/spans/rule-spans.oracle.spec.ts) holds them together.
  *
  * Kept current in the writing transaction: statement-level triggers on posting_run (itself kept by triggers on
- * posting, so a sync batch refreshes its cadres in one set-based statement per change) recompute the spans of
- * the cadres whose runs changed, under the cadres' row locks (refresh_posting_runs' pattern, so two writers on
- * one cadre cannot leave stale spans); a new policy version recomputes every cadre's.
+ * posting, so a sync batch refreshes its cadres in one set-based statement per change) and on training recompute
+ * the spans of the cadres concerned, under the cadres' row locks (refresh_posting_runs' pattern, so two writers
+ * on one cadre cannot leave stale spans); a new policy version recomputes every cadre's.
  */
 export class CreateRuleSpan1764234000000 implements MigrationInterface {
   name = 'CreateRuleSpan1764234000000';
@@ -51,7 +54,8 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
         END IF;
         -- As refresh_posting_runs: one refresh per cadre at a time, cadres locked in id order.
         PERFORM 1 FROM cadre WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
-        DELETE FROM rule_span WHERE cadre_id = ANY(ids) AND rule_id IN ('POST_LIMIT_SAME_POST', 'LEVEL_TOTAL_LIMIT');
+        DELETE FROM rule_span
+         WHERE cadre_id = ANY(ids) AND rule_id IN ('POST_LIMIT_SAME_POST', 'LEVEL_TOTAL_LIMIT', 'INDUCTION_TRAINING');
         INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
         WITH versions AS (
           SELECT v.version, v.document,
@@ -93,6 +97,47 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
         )
         SELECT cadre_id, rule_id, code, severity, lower(valid), upper(valid), version, facts
           FROM spans WHERE NOT isempty(valid);
+        INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
+        WITH versions AS (
+          SELECT v.version, v.document,
+                 daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force
+            FROM policy_version v
+        ),
+        due AS (
+          SELECT r.cadre_id, r.posting_id, r.level, r.level_run_start, v.version, v.in_force,
+                 daterange(r.start_date, r.end_date, '[]') AS period,
+                 (v.document #>> ARRAY['rules', 'INDUCTION_TRAINING', 'params', 'daysByLevel', r.level::text])::numeric
+                   AS days_required,
+                 (r.level_run_start + (v.document #>> '{rules,INDUCTION_TRAINING,params,withinMonths}')::float8
+                                      * interval '1 month')::date AS deadline,
+                 v.document #> '{rules,INDUCTION_TRAINING,params,qualifyingKinds}' AS kinds
+            FROM posting_run r
+            JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
+            CROSS JOIN versions v
+           WHERE r.cadre_id = ANY(ids)
+        ),
+        -- Due until the end of the first qualifying training completed since the appointment.
+        open_until AS (
+          SELECT d.*, (SELECT min(t.end_date) FROM training t
+                        WHERE t.cadre_id = d.cadre_id AND t.completed AND t.start_date >= d.level_run_start
+                          AND d.kinds @> to_jsonb(t.kind::text)
+                          AND t.end_date - t.start_date + 1 >= d.days_required) AS done
+            FROM due d
+           WHERE d.days_required IS NOT NULL
+        ),
+        spans AS (
+          SELECT o.cadre_id, s.severity, o.version,
+                 jsonb_build_object('postingId', o.posting_id, 'level', o.level, 'appointedOn', o.level_run_start,
+                                    'deadline', o.deadline, 'daysRequired', o.days_required,
+                                    'qualifyingKinds', o.kinds) AS facts,
+                 s.range * o.period * o.in_force * daterange(NULL, o.done) AS valid
+            FROM open_until o
+            CROSS JOIN LATERAL (VALUES ('INFO', daterange(NULL, o.deadline)),
+                                       ('WARNING', daterange(o.deadline, NULL))) AS s(severity, range)
+        )
+        SELECT cadre_id, 'INDUCTION_TRAINING', 'INDUCTION_TRAINING_DUE', severity, lower(valid), upper(valid),
+               version, facts
+          FROM spans WHERE NOT isempty(valid);
       END $$`);
     await q.query(`
       CREATE FUNCTION rule_span_runs_trg() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -111,6 +156,25 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER rule_span_runs_del_trg AFTER DELETE ON posting_run REFERENCING OLD TABLE AS old_rows
                    FOR EACH STATEMENT EXECUTE FUNCTION rule_span_runs_trg()`);
     await q.query(`
+      CREATE FUNCTION rule_span_training_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM new_rows));
+        ELSIF TG_OP = 'DELETE' THEN
+          PERFORM refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM old_rows));
+        ELSE
+          PERFORM refresh_rule_spans(ARRAY(SELECT cadre_id FROM new_rows UNION SELECT cadre_id FROM old_rows));
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER rule_span_training_ins_trg AFTER INSERT ON training REFERENCING NEW TABLE AS new_rows
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_training_trg()`);
+    await q.query(`CREATE TRIGGER rule_span_training_upd_trg AFTER UPDATE ON training
+                   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_training_trg()`);
+    await q.query(`CREATE TRIGGER rule_span_training_del_trg AFTER DELETE ON training REFERENCING OLD TABLE AS old_rows
+                   FOR EACH STATEMENT EXECUTE FUNCTION rule_span_training_trg()`);
+    await q.query(`
       CREATE FUNCTION rule_span_policy_trg() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM refresh_rule_spans(ARRAY(SELECT DISTINCT cadre_id FROM posting_run));
@@ -123,6 +187,10 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER IF EXISTS rule_span_policy_trg ON policy_version`);
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_training_del_trg ON training`);
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_training_upd_trg ON training`);
+    await q.query(`DROP TRIGGER IF EXISTS rule_span_training_ins_trg ON training`);
+    await q.query(`DROP FUNCTION IF EXISTS rule_span_training_trg()`);
     await q.query(`DROP TRIGGER IF EXISTS rule_span_runs_del_trg ON posting_run`);
     await q.query(`DROP TRIGGER IF EXISTS rule_span_runs_upd_trg ON posting_run`);
     await q.query(`DROP TRIGGER IF EXISTS rule_span_runs_ins_trg ON posting_run`);

@@ -92,8 +92,9 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
     : `SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
          '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false`;
   const filter = wanted ? `WHERE code = ANY(${p.add([...wanted], 'text[]')})` : '';
-  // Names every parameter once, so each has a type even when no rule reads it (e.g. PROMOTION_ELIGIBLE alone).
-  const args = `args AS (SELECT ${asOf} AS as_of${s.domain ? `, ${s.domain} AS domain` : ''})`;
+  // Names every parameter once, so each has a type even when nothing reads it: PROMOTION_ELIGIBLE alone reads
+  // no rule's, and a light statement leaves out the messages and facts that read some.
+  const args = `args AS (SELECT ${p.all().join(', ')})`;
   const ctes = [args, scope, ...rules.ctes, `flags AS (SELECT * FROM (${union}) AS u ${filter})`];
   return { withSql: `WITH ${ctes.join(',\n')}`, params: p };
 }

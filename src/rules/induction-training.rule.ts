@@ -3,18 +3,44 @@ import { level, number, object } from './params';
 import { FlagRule } from './rule';
 import { details, FlagQuery, FlagSql, list, map, param, source } from './sql/flag-sql';
 
+const rule = 'INDUCTION_TRAINING';
+
 /**
  * INDUCTION_TRAINING: appointment to a leadership level (the start of the continuous run at the level covering
  * asOf; a transfer at the same level is not a new appointment) with no completed qualifying training of at
  * least the level's days since then. Due (INFO) until the deadline, overdue (WARNING) after it.
  */
 function inductionTrainingSql(s: FlagSql): FlagQuery {
-  const rule = 'INDUCTION_TRAINING' as const;
   const days = `(${map(s, rule, 'daysByLevel')} ->> c.level::text)::numeric`;
   const deadline = `(c.chain_start + ${param(s, rule, 'withinMonths')}::float8 * interval '1 month')::date`;
-  return {
-    ctes: ['cur_level'],
-    select: `
+  const due = `(SELECT * FROM (
+                  SELECT c.cadre_id, c.level, c.posting_id, c.chain_start AS appointed_on, ${days} AS days_required,
+                         ${deadline} AS deadline, ${s.asOf} >= ${deadline} AS overdue
+                    FROM cur_level c) c
+                WHERE days_required IS NOT NULL
+                  AND NOT EXISTS (
+                    SELECT 1 FROM training t
+                     WHERE t.cadre_id = c.cadre_id AND t.completed
+                       AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
+                       AND t.kind::text = ANY(${list(s, rule, 'qualifyingKinds')})
+                       AND t.end_date - t.start_date + 1 >= c.days_required)) c`;
+  return { ctes: ['cur_level'], select: words(s, due) };
+}
+
+/** The same rows read from rule_span (the spans holding on asOf; see the migration create-rule-span). */
+function inductionTrainingSpans(s: FlagSql): FlagQuery {
+  const due = `(SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'postingId')::uuid AS posting_id,
+                       (sp.facts ->> 'appointedOn')::date AS appointed_on,
+                       (sp.facts ->> 'daysRequired')::numeric AS days_required,
+                       (sp.facts ->> 'deadline')::date AS deadline,
+                       ${s.asOf} >= (sp.facts ->> 'deadline')::date AS overdue
+                  FROM rule_span sp JOIN scope_cur s ON s.cadre_id = sp.cadre_id
+                 WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}) c`;
+  return { ctes: ['scope_cur'], select: words(s, due) };
+}
+
+/** The flag's message and facts over `due` (the appointments still due on asOf), however they were found. */
+const words = (s: FlagSql, due: string): string => `
     SELECT cadre_id, 'INDUCTION_TRAINING_DUE', CASE WHEN overdue THEN 'WARNING' ELSE 'INFO' END,
            '${rule}', ${source(s, rule)},
            ${details(
@@ -27,18 +53,7 @@ function inductionTrainingSql(s: FlagSql): FlagQuery {
                               'qualifyingKinds', to_jsonb(${list(s, rule, 'qualifyingKinds')}), 'overdue', overdue)`,
            )},
            ${s.asOf} - deadline
-      FROM (SELECT c.cadre_id, c.level, c.posting_id, c.chain_start AS appointed_on, ${days} AS days_required,
-                   ${deadline} AS deadline, ${s.asOf} >= ${deadline} AS overdue
-              FROM cur_level c) c
-     WHERE days_required IS NOT NULL
-       AND NOT EXISTS (
-         SELECT 1 FROM training t
-          WHERE t.cadre_id = c.cadre_id AND t.completed
-            AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
-            AND t.kind::text = ANY(${list(s, rule, 'qualifyingKinds')})
-            AND t.end_date - t.start_date + 1 >= c.days_required)`,
-  };
-}
+      FROM ${due}`;
 
 export const inductionTrainingRule: FlagRule<'INDUCTION_TRAINING'> = {
   id: 'INDUCTION_TRAINING',
@@ -56,4 +71,5 @@ export const inductionTrainingRule: FlagRule<'INDUCTION_TRAINING'> = {
   },
   codes: [FlagCode.INDUCTION_TRAINING_DUE],
   sql: inductionTrainingSql,
+  spans: inductionTrainingSpans,
 };

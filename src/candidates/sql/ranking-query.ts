@@ -95,7 +95,8 @@ const facet = (column: string, labels: string) => `
 export function rankingStatement(o: RankingStatementInput): string {
   const { p, asOf, spec } = o;
   const s: FlagSql = { p, policy: o.policy, asOf, domain: o.domain };
-  const flagSql = flagRuleSql(s, spec.flagCodes);
+  // Rules whose spans are kept (rule_span) are read from them.
+  const flagSql = flagRuleSql(s, spec.flagCodes, true);
   const flags = spec.flagCodes.length
     ? `flags AS MATERIALIZED (SELECT * FROM (${flagSql.selects.join(' UNION ALL ')}) AS u
                                WHERE u.code = ANY(${p.add(spec.flagCodes, 'text[]')}))`

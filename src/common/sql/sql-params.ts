@@ -16,4 +16,9 @@ export class SqlParams {
     }
     return placeholder;
   }
+
+  /** Every placeholder bound so far, in order, typed. */
+  all(): string[] {
+    return [...this.placeholders.values()];
+  }
 }

@@ -11,17 +11,22 @@ import { addDays } from '../dates';
 import { buildFlagsQuery } from '../flags.sql';
 
 /**
- * ORACLE for rule_span: the posting-limit flags read from spans (kept current by triggers on every write) are
- * the flags the rule files evaluate on the fly, which stay as the oracle until the spans are proven. Generated
- * leadership careers (adjacent and separate stints, transfers, returns to a level, open and ended postings) are
- * written, then changed (end dates moved, postings deleted, made secondments, moved to another unit), a second
- * policy version with other limits may be published from a generated date; on generated dates before, across
- * and after it, both must give the same flags, to the message, facts and days past the limit.
+ * ORACLE for rule_span: the flags read from spans (kept current by triggers on every write; the posting limits and
+ * induction training so far) are the flags the rule files evaluate on the fly, which stay as the oracle until the
+ * spans are proven. Generated leadership careers (adjacent and separate stints, transfers, returns to a level,
+ * open and ended postings, trainings of every kind, long enough or not, completed or not) are written, then
+ * changed (end dates moved, postings deleted, made secondments, moved to another unit, trainings added and
+ * removed), a second policy version with other limits may be published from a generated date; on generated
+ * dates before, across and after it, both must give the same flags, to the message, facts and days past.
  */
 
 const BASE = '1990-01-01';
 const LEVELS = ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF', 'COUNTY_DEPUTY', 'CLERK_1'];
-const CODES = [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING];
+const CODES = [
+  FlagCode.POSTING_LIMIT_EXCEEDED,
+  FlagCode.POSTING_LIMIT_APPROACHING,
+  FlagCode.INDUCTION_TRAINING_DUE,
+];
 
 interface Posting {
   unit: number;
@@ -37,27 +42,47 @@ const stint = fc.record({
   unit: fc.integer({ min: 0, max: 2 }),
 });
 
-const career: fc.Arbitrary<Posting[]> = fc
+interface Training {
+  kind: string;
+  start: string;
+  end: string;
+  completed: boolean;
+}
+
+const training = fc.record({
+  at: fc.integer({ min: -200, max: 6000 }),
+  days: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(14, 15, 29, 30)),
+  kind: fc.constantFrom('PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'UNIVERSITY', 'ONLINE', 'OTHER'),
+  completed: fc.boolean(),
+});
+
+const career: fc.Arbitrary<{ postings: Posting[]; trainings: Training[] }> = fc
   .record({
     start: fc.integer({ min: 0, max: 8000 }),
     stints: fc.array(stint, { minLength: 1, maxLength: 5 }),
     open: fc.boolean(),
+    trainings: fc.array(training, { maxLength: 4 }),
   })
   .map((g) => {
     let at = addDays(BASE, g.start);
-    return g.stints.map((s, i) => {
+    const postings = g.stints.map((s, i) => {
       const start = addDays(at, i > 0 ? s.gap : 0);
       const end = addDays(start, s.days - 1);
       at = addDays(end, 1);
       return { unit: s.unit, level: s.level, start, end: g.open && i === g.stints.length - 1 ? null : end };
     });
+    const trainings = g.trainings.map((t) => {
+      const start = addDays(BASE, g.start + t.at);
+      return { kind: t.kind, start, end: addDays(start, t.days - 1), completed: t.completed };
+    });
+    return { postings, trainings };
   });
 
 /** A change to one posting of one cadre (indexes are taken modulo what exists). */
 const change = fc.record({
   cadre: fc.nat(),
   posting: fc.nat(),
-  what: fc.constantFrom('end', 'open', 'delete', 'secondment', 'unit'),
+  what: fc.constantFrom('end', 'open', 'delete', 'secondment', 'unit', 'training', 'untrain'),
   days: fc.integer({ min: -2000, max: 2000 }),
 });
 
@@ -67,6 +92,8 @@ const version2 = fc.option(
     post: fc.constantFrom(3, 6.5, 10, 12),
     total: fc.constantFrom(4, 15, 20),
     months: fc.constantFrom(0, 3, 6, 18),
+    withinMonths: fc.constantFrom(6, 12, 24),
+    days: fc.constantFrom(10, 15, 30),
   }),
   { nil: undefined },
 );
@@ -79,7 +106,7 @@ interface FlagOut {
   rule_id: string;
 }
 
-describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluation (oracle)', () => {
+describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)', () => {
   let db: { url: string; drop: () => Promise<void> };
   let client: Client;
   const units: string[] = [];
@@ -129,7 +156,7 @@ describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluat
           try {
             const ids: string[] = [];
             const postings: string[][] = [];
-            for (const [i, c] of careers.entries()) {
+            for (const [i, { postings: c, trainings }] of careers.entries()) {
               const { rows } = await client.query<{ id: string }>(
                 `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
                  VALUES ($1, $1, 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
@@ -150,8 +177,38 @@ describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluat
                 ],
               );
               postings.push(inserted.rows.map((r) => r.id));
+              await client.query(
+                `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours, completed)
+                 SELECT $1, 'Course', k, s, e, 40, c FROM unnest($2::text[], $3::date[], $4::date[], $5::bool[]) AS x(k, s, e, c)`,
+                [
+                  rows[0].id,
+                  trainings.map((t) => t.kind),
+                  trainings.map((t) => t.start),
+                  trainings.map((t) => t.end),
+                  trainings.map((t) => t.completed),
+                ],
+              );
             }
             for (const ch of changes) {
+              const cadreId = ids[ch.cadre % ids.length];
+              if (ch.what === 'training') {
+                // A qualifying course of ch.days mod 40 days, ending some time after the change's posting began.
+                await client.query(
+                  `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours)
+                   SELECT $1, 'Induction', 'PARTY_SCHOOL', s, s + ($2::int % 40), 60
+                     FROM (SELECT min(start_date) + abs($3::int) AS s FROM posting WHERE cadre_id = $1) x
+                    WHERE s IS NOT NULL`,
+                  [cadreId, Math.abs(ch.days), ch.days],
+                );
+                continue;
+              }
+              if (ch.what === 'untrain') {
+                await client.query(
+                  `DELETE FROM training WHERE id = (SELECT id FROM training WHERE cadre_id = $1 ORDER BY start_date LIMIT 1)`,
+                  [cadreId],
+                );
+                continue;
+              }
               const list = postings[ch.cadre % postings.length];
               if (!list.length) continue;
               const id = list[ch.posting % list.length];
@@ -190,6 +247,8 @@ describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluat
               doc.rules.POST_LIMIT_SAME_POST.params.years = v2.post;
               doc.rules.LEVEL_TOTAL_LIMIT.params.years = v2.total;
               doc.rules.WARNING_WINDOW.params.months = v2.months;
+              doc.rules.INDUCTION_TRAINING.params.withinMonths = v2.withinMonths;
+              doc.rules.INDUCTION_TRAINING.params.daysByLevel.TOWNSHIP_CHIEF = v2.days;
               await client.query(
                 `INSERT INTO policy_version (version, effective_from, document) VALUES (2, $1, $2::jsonb)`,
                 [v2.from, JSON.stringify(doc)],
@@ -243,6 +302,7 @@ describe('rule_span: posting-limit flags from spans equal the on-the-fly evaluat
     const fromSpans = await flags([cadreId], '2022-06-01', DEFAULT_POLICY, true);
     expect(fromSpans).toEqual(await flags([cadreId], '2022-06-01', DEFAULT_POLICY, false));
     expect(fromSpans.map((f) => [f.rule_id, f.code])).toEqual([
+      ['INDUCTION_TRAINING', 'INDUCTION_TRAINING_DUE'],
       ['POST_LIMIT_SAME_POST', 'POSTING_LIMIT_EXCEEDED'],
     ]);
   });
