@@ -57,19 +57,23 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
         DELETE FROM rule_span
          WHERE cadre_id = ANY(ids) AND rule_id IN ('POST_LIMIT_SAME_POST', 'LEVEL_TOTAL_LIMIT', 'INDUCTION_TRAINING');
         INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
-        WITH versions AS (
-          SELECT v.version, v.document,
-                 daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force
+        WITH versions AS MATERIALIZED (
+          SELECT v.version,
+                 daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force,
+                 (v.document #>> '{rules,POST_LIMIT_SAME_POST,params,years}')::numeric AS post_years,
+                 (v.document #>> '{rules,LEVEL_TOTAL_LIMIT,params,years}')::numeric AS level_years,
+                 (v.document #>> '{rules,WARNING_WINDOW,params,months}')::float8 * interval '1 month' AS window,
+                 (v.document #>> '{rules,INDUCTION_TRAINING,params,withinMonths}')::float8 * interval '1 month'
+                   AS induction_within,
+                 v.document #> '{rules,INDUCTION_TRAINING,params,daysByLevel}' AS induction_days,
+                 v.document #> '{rules,INDUCTION_TRAINING,params,qualifyingKinds}' AS induction_kinds
             FROM policy_version v
         ),
         limits AS (
           SELECT r.cadre_id, rl.rule_id, v.version, v.in_force,
                  daterange(r.start_date, r.end_date, '[]') AS period,
-                 r.end_date IS NULL AS open, r.end_date,
-                 (v.document #>> ARRAY['rules', rl.rule_id, 'params', 'years'])::numeric AS limit_years,
-                 (rl.since + (v.document #>> ARRAY['rules', rl.rule_id, 'params', 'years'])::float8
-                             * interval '1 year')::date - rl.earlier AS limit_date,
-                 (v.document #>> '{rules,WARNING_WINDOW,params,months}')::float8 * interval '1 month' AS window,
+                 r.end_date IS NULL AS open, r.end_date, y.years AS limit_years,
+                 (rl.since + y.years::float8 * interval '1 year')::date - rl.earlier AS limit_date, v.window,
                  jsonb_build_object('postingId', r.posting_id, 'unitId', r.unit_id, 'level', r.level,
                                     'since', rl.since) || rl.facts AS facts
             FROM posting_run r
@@ -81,6 +85,8 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
                jsonb_build_object('earlierDays', r.earlier_level_days))
             ) AS rl(rule_id, since, earlier, facts)
             CROSS JOIN versions v
+            CROSS JOIN LATERAL (SELECT CASE rl.rule_id WHEN 'POST_LIMIT_SAME_POST' THEN v.post_years
+                                                      ELSE v.level_years END AS years) y
            WHERE r.cadre_id = ANY(ids)
         ),
         spans AS (
@@ -98,26 +104,30 @@ export class CreateRuleSpan1764234000000 implements MigrationInterface {
         SELECT cadre_id, rule_id, code, severity, lower(valid), upper(valid), version, facts
           FROM spans WHERE NOT isempty(valid);
         INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
-        WITH versions AS (
-          SELECT v.version, v.document,
-                 daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force
+        WITH versions AS MATERIALIZED (
+          SELECT v.version,
+                 daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force,
+                 (v.document #>> '{rules,POST_LIMIT_SAME_POST,params,years}')::numeric AS post_years,
+                 (v.document #>> '{rules,LEVEL_TOTAL_LIMIT,params,years}')::numeric AS level_years,
+                 (v.document #>> '{rules,WARNING_WINDOW,params,months}')::float8 * interval '1 month' AS window,
+                 (v.document #>> '{rules,INDUCTION_TRAINING,params,withinMonths}')::float8 * interval '1 month'
+                   AS induction_within,
+                 v.document #> '{rules,INDUCTION_TRAINING,params,daysByLevel}' AS induction_days,
+                 v.document #> '{rules,INDUCTION_TRAINING,params,qualifyingKinds}' AS induction_kinds
             FROM policy_version v
         ),
         due AS (
           SELECT r.cadre_id, r.posting_id, r.level, r.level_run_start, v.version, v.in_force,
                  daterange(r.start_date, r.end_date, '[]') AS period,
-                 (v.document #>> ARRAY['rules', 'INDUCTION_TRAINING', 'params', 'daysByLevel', r.level::text])::numeric
-                   AS days_required,
-                 (r.level_run_start + (v.document #>> '{rules,INDUCTION_TRAINING,params,withinMonths}')::float8
-                                      * interval '1 month')::date AS deadline,
-                 v.document #> '{rules,INDUCTION_TRAINING,params,qualifyingKinds}' AS kinds
+                 (v.induction_days ->> r.level::text)::numeric AS days_required,
+                 (r.level_run_start + v.induction_within)::date AS deadline, v.induction_kinds AS kinds
             FROM posting_run r
             JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
             CROSS JOIN versions v
            WHERE r.cadre_id = ANY(ids)
         ),
         -- Due until the end of the first qualifying training completed since the appointment.
-        open_until AS (
+        open_until AS MATERIALIZED (
           SELECT d.*, (SELECT min(t.end_date) FROM training t
                         WHERE t.cadre_id = d.cadre_id AND t.completed AND t.start_date >= d.level_run_start
                           AND d.kinds @> to_jsonb(t.kind::text)
