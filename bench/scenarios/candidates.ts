@@ -1,9 +1,9 @@
 import { Readiness } from '../../src/candidates/candidate.model';
-import { DEFAULT_WITHIN_MONTHS, levelOrder } from '../../src/candidates/ranking.service';
+import { DEFAULT_WITHIN_MONTHS } from '../../src/candidates/ranking.service';
+import { levelOrder, stepTo } from '../../src/rules/steps';
 import { promotionList } from '../../src/candidates/sql/promotion.sql';
 import { rankingStatement } from '../../src/candidates/sql/ranking-query';
-import { SqlParams } from '../../src/candidates/sql/sql-params';
-import { stepTo } from '../../src/candidates/sql/steps';
+import { SqlParams } from '../../src/common/sql/sql-params';
 import { trainingList } from '../../src/candidates/sql/training.sql';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { list, text } from '../json';
@@ -60,10 +60,10 @@ function rankingSql(
   if (kind === 'promotion') {
     const step = stepTo(document, TARGET_LEVEL);
     if (!step) throw new Error(`No ladder step leads to ${TARGET_LEVEL}`);
-    spec = promotionList({ asOf, policy: document, step, root, readiness: [Readiness.READY_NOW] }, p);
+    spec = promotionList({ asOf, policy: document, step, rootPath, readiness: [Readiness.READY_NOW] }, p);
   } else {
     const longServiceYears = document.rules.POST_LIMIT_SAME_POST.params.years;
-    spec = trainingList({ asOf, policy: document, root, kind: undefined, longServiceYears }, p);
+    spec = trainingList({ asOf, policy: document, rootPath, kind: undefined, longServiceYears }, p);
   }
   const sql = rankingStatement({
     p,

@@ -1,5 +1,6 @@
-import { buildFlagsQuery, subtreeScope } from '../../src/flags/sql/flags-query';
-import { FlagCode } from '../../src/flags/flag.model';
+import { PolicyDocument } from '../../src/policy/policy.types';
+import { buildFlagsQuery, subtreeScope } from '../../src/rules/flags.sql';
+import { FlagCode } from '../../src/rules/codes';
 import { list, text } from '../json';
 import { Scenario, ScenarioContext } from './scenario';
 
@@ -32,10 +33,11 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
   const scope = subtreeScope(unit.id, unit.unitIds, where === 'province');
   const { withSql, params } = buildFlagsQuery({
     asOf: fixtures.asOf,
-    document: fixtures.policyDocument,
+    policy: fixtures.policyDocument as PolicyDocument,
     scope,
     codes,
     light: true,
+    fromSpans: true,
   });
   const limit = params.add(21, 'int');
   const sql = `${withSql},
@@ -48,8 +50,9 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
   const pageFlags = (cadreIds: string[]) => {
     const full = buildFlagsQuery({
       asOf: fixtures.asOf,
-      document: fixtures.policyDocument,
+      policy: fixtures.policyDocument as PolicyDocument,
       scope: { cadreIds },
+      fromSpans: true,
       codes,
     });
     return {

@@ -1,5 +1,6 @@
-import { buildFlagsQuery } from '../../src/flags/sql/flags-query';
-import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/pathway/pathway-facts.query';
+import { PolicyDocument } from '../../src/policy/policy.types';
+import { buildFlagsQuery } from '../../src/rules/flags.sql';
+import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/rules/facts/pathway-facts.sql';
 import { list, text } from '../json';
 import { pick, Scenario, ScenarioContext } from './scenario';
 
@@ -63,8 +64,9 @@ export function meScenario({ fixtures, tokens }: ScenarioContext): Scenario {
   const flagSql = (cadreId: string) => {
     const { withSql, params } = buildFlagsQuery({
       asOf: fixtures.asOf,
-      document: fixtures.policyDocument,
+      policy: fixtures.policyDocument as PolicyDocument,
       scope: { cadreIds: [cadreId] },
+      fromSpans: true,
     });
     return { sql: `${withSql} SELECT * FROM flags`, values: params.values };
   };

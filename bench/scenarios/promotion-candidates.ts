@@ -1,9 +1,8 @@
 import { Client } from 'pg';
-import { levelOrder } from '../../src/candidates/ranking.service';
+import { levelOrder, stepTo } from '../../src/rules/steps';
 import { promotionList } from '../../src/candidates/sql/promotion.sql';
 import { rankingStatement } from '../../src/candidates/sql/ranking-query';
-import { SqlParams } from '../../src/candidates/sql/sql-params';
-import { stepTo } from '../../src/candidates/sql/steps';
+import { SqlParams } from '../../src/common/sql/sql-params';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { list, text } from '../json';
 import { Scenario, ScenarioContext } from './scenario';
@@ -40,8 +39,12 @@ export function promotionCandidatesScenario(ctx: ScenarioContext, where: 'distri
   // The service binds the root's path as a constant; looked up on the first run here, as it is per request.
   const p = new SqlParams();
   const asOf = p.add(fixtures.asOf, 'date');
-  const root = p.add(null, 'ltree');
-  const spec = step ? promotionList({ asOf, policy, step, root, readiness: ['READY_NOW'] }, p) : undefined;
+  // Bound once as a stand-in (SqlParams binds a value once, so the scope reads the same placeholder).
+  const ROOT = 'root.path.unknown';
+  const root = p.add(ROOT, 'ltree');
+  const spec = step
+    ? promotionList({ asOf, policy, step, rootPath: ROOT, readiness: ['READY_NOW'] }, p)
+    : undefined;
   const sql = spec
     ? rankingStatement({
         p,
@@ -55,7 +58,7 @@ export function promotionCandidatesScenario(ctx: ScenarioContext, where: 'distri
       })
     : '';
   const values = async (client: Client): Promise<unknown[]> => {
-    if (p.values[1] === null) {
+    if (p.values[1] === ROOT) {
       const { rows } = await client.query<{ path: string }>(
         `SELECT path::text AS path FROM unit WHERE id = $1`,
         [unit.id],

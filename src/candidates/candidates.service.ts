@@ -12,8 +12,8 @@ import { TrainingCandidatesArgs } from './dto/training-candidates.args';
 import { CandidatePage, DEFAULT_WITHIN_MONTHS, pageRequest, RankingService } from './ranking.service';
 import { promotionList } from './sql/promotion.sql';
 import { specialistList } from './sql/specialists.sql';
-import { SqlParams } from './sql/sql-params';
-import { stepTo } from './sql/steps';
+import { SqlParams } from '../common/sql/sql-params';
+import { stepTo } from '../rules/steps';
 import { trainingList } from './sql/training.sql';
 
 /** The three candidate lists; each is one ranking statement per page, within the caller's jurisdiction. */
@@ -46,7 +46,7 @@ export class CandidatesService {
     const readiness = input.includeNearlyEligible
       ? [Readiness.READY_NOW, Readiness.READY_SOON]
       : [Readiness.READY_NOW];
-    const spec = promotionList({ asOf, policy: policy.document, step, root: rootParam, readiness }, p);
+    const spec = promotionList({ asOf, policy: policy.document, step, rootPath: root, readiness }, p);
     const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
     return this.ranking.rank({
       kind: 'PROMOTION',
@@ -72,7 +72,7 @@ export class CandidatesService {
     const longServiceYears =
       input.longServiceYears ?? policy.document.rules.POST_LIMIT_SAME_POST.params.years;
     const spec = trainingList(
-      { asOf, policy: policy.document, root: rootParam, kind: input.kind, longServiceYears },
+      { asOf, policy: policy.document, rootPath: root, kind: input.kind, longServiceYears },
       p,
     );
     const withinMonths = DEFAULT_WITHIN_MONTHS;
@@ -97,7 +97,7 @@ export class CandidatesService {
     const asOf = p.add(page.asOf, 'date');
     const rootParam = root ? p.add(root, 'ltree') : undefined;
     const domain = p.add(args.domain, 'text');
-    const spec = specialistList({ asOf, policy: policy.document, domain, root: rootParam }, p);
+    const spec = specialistList({ asOf, policy: policy.document, domain, rootPath: root }, p);
     const withinMonths = args.withinMonths ?? DEFAULT_WITHIN_MONTHS;
     return this.ranking.rank({
       kind: 'SPECIALIST',

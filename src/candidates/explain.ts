@@ -1,5 +1,5 @@
-import { evaluatePathway } from '../pathway/evaluate-pathway';
-import { PathwayFacts } from '../pathway/pathway-facts';
+import { evaluatePathway } from '../rules/pathway';
+import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { Requirement } from '../pathway/pathway.model';
 import { PolicyInForce } from '../policy/policy.service';
 import { Candidate, Readiness, ScoreFactor, TrainingNeed } from './candidate.model';

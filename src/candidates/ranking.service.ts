@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate, today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, encodeCursor } from '../common/graphql/pagination';
-import { PathwayFacts } from '../pathway/pathway-facts';
+import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { PolicyInForce } from '../policy/policy.service';
-import { PolicyDocument } from '../policy/policy.types';
 import { Candidate, CandidateFacets } from './candidate.model';
 import { ExplainContext, ListKind, toCandidate } from './explain';
 import { ListSpec, RankingRow, rankingStatement } from './sql/ranking-query';
-import { SqlParams } from './sql/sql-params';
+import { SqlParams } from '../common/sql/sql-params';
+import { levelOrder } from '../rules/steps';
 
 export const DEFAULT_PAGE = 20;
 export const DEFAULT_WITHIN_MONTHS = 12;
@@ -41,13 +41,6 @@ export function pageRequest(args: { first?: number; after?: string }, asOf?: str
     throw DomainError.badInput('after', `The cursor belongs to a list as of ${cursorAsOf}, not ${asOf}.`);
   }
   return { asOf: cursorAsOf, first, after: { score, cadreId } };
-}
-
-/** Every level of every ladder, lowest first (as PathwayService orders them). */
-export function levelOrder(policy: PolicyDocument): string[] {
-  return policy.ladders.flatMap((l) =>
-    l.steps.length ? [l.steps[0].from, ...l.steps.map((s) => s.to)] : [],
-  );
 }
 
 export interface RankRequest {

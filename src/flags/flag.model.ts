@@ -1,38 +1,12 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { compareFlags, FlagCode, FlagRow, Severity } from '../rules/codes';
 
-export enum FlagCode {
-  POSTING_LIMIT_EXCEEDED = 'POSTING_LIMIT_EXCEEDED',
-  POSTING_LIMIT_APPROACHING = 'POSTING_LIMIT_APPROACHING',
-  TRAINING_SHORTFALL = 'TRAINING_SHORTFALL',
-  INDUCTION_TRAINING_DUE = 'INDUCTION_TRAINING_DUE',
-  SPECIALIST_STRENGTH = 'SPECIALIST_STRENGTH',
-  PROMOTION_ELIGIBLE = 'PROMOTION_ELIGIBLE',
-}
 registerEnumType(FlagCode, { name: 'FlagCode', description: 'What a flag says about a cadre.' });
-
-export enum Severity {
-  INFO = 'INFO',
-  WARNING = 'WARNING',
-  CRITICAL = 'CRITICAL',
-}
 registerEnumType(Severity, { name: 'Severity' });
 
-/** Worst first: the rank used to order flags and flagged cadres. */
-export const SEVERITY_RANK: Record<Severity, number> = { INFO: 1, WARNING: 2, CRITICAL: 3 };
-
-/** One flag as evaluated: what the SQL (or a registered flag source) returns. */
-export interface FlagRow {
-  cadreId: string;
-  code: FlagCode;
-  severity: Severity;
-  ruleId: string;
-  source: string;
-  message: string;
-  facts: Record<string, unknown>;
-  /** Days past the limit (negative: days before it); orders flagged cadres. 0 when a flag has no date. */
-  overBy: number;
-}
+export { compareFlags, FlagCode, Severity };
+export type { FlagRow };
 
 @ObjectType('Flag', {
   description: 'A finding about a cadre under one policy version, with the facts behind it.',
@@ -61,14 +35,4 @@ export class Flag {
       policyVersion,
     });
   }
-}
-
-/** Worst severity first, then furthest past its limit, then code. */
-export function compareFlags(a: FlagRow, b: FlagRow): number {
-  return (
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    b.overBy - a.overBy ||
-    a.code.localeCompare(b.code) ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
 }

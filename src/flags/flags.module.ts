@@ -4,7 +4,7 @@ import { PathwayModule } from '../pathway/pathway.module';
 import { FlagsResolver } from './flags.resolver';
 import { FlagsService } from './flags.service';
 
-/** Flags are evaluated in SQL; PROMOTION_ELIGIBLE comes from PathwayService. */
+/** Reads the flag rules of src/rules; PROMOTION_ELIGIBLE comes from PathwayService. */
 @Module({
   imports: [PathwayModule],
   providers: [FlagsResolver, CadreFlagsResolver, FlagsService],

@@ -7,14 +7,15 @@ import { today } from '../common/graphql/date.scalar';
 import { queryWithGenericPlan } from '../database/generic-plan';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { AccessService } from '../auth/access.service';
-import { PathwayScope } from '../pathway/pathway-facts.query';
+import { PathwayScope } from '../rules/facts/pathway-facts.sql';
 import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { FlaggedCadresArgs } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
-import { promotionFlag } from './promotion-flags';
-import { buildFlagsQuery, FlagScope, subtreeScope } from './sql/flags-query';
+import { buildFlagsQuery, subtreeScope } from '../rules/flags.sql';
+import { CadreScope } from '../rules/sql/scope.sql';
+import { promotionFlag } from '../rules/promotion-eligible';
 
 interface SqlFlag {
   cadre_id: string;
@@ -51,7 +52,10 @@ const toSql = (r: FlagRow): SqlFlag => ({
 
 const DEFAULT_PAGE = 20;
 
-/** Flags are evaluated in PostgreSQL as one set-based statement per request (see sql/). */
+/**
+ * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): the posting
+ * limits from their spans (rule_span, kept current on write), the other rules evaluated on the fly.
+ */
 @Injectable()
 export class FlagsService {
   constructor(
@@ -100,8 +104,9 @@ export class FlagsService {
     const ids = new Set(cadreIds);
     const { withSql, params } = buildFlagsQuery({
       asOf,
-      document: policy.document,
+      policy: policy.document,
       scope: { cadreIds: [...ids] },
+      fromSpans: true,
       ...filter,
       extraRows: promotion.filter((r) => ids.has(r.cadre_id)),
     });
@@ -130,16 +135,17 @@ export class FlagsService {
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
-    const scope: FlagScope = unitId ? await this.subtreeScope(unitId) : {};
+    const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
     const filter = { codes: f.codes, domain: f.domain };
     const promotion = await this.promotionRows(asOf, policy, f.codes, { unitId });
     const { withSql, params } = buildFlagsQuery({
       asOf,
-      document: policy.document,
+      policy: policy.document,
       scope,
       ...filter,
       extraRows: promotion,
       light: true,
+      fromSpans: true,
     });
     const countParams = [...params.values];
     const keyset = after
@@ -184,7 +190,7 @@ export class FlagsService {
     return row.n;
   }
 
-  private async subtreeScope(rootId: string): Promise<FlagScope> {
+  private async subtreeScope(rootId: string): Promise<CadreScope> {
     const rows: { id: string; units: number }[] = await this.ds.query(
       `SELECT u.id, (SELECT count(*) FROM unit)::int AS units FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
       [rootId],

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { PathwayEvaluation } from './pathway.service';
-import { RequirementResult, RequirementValue } from './requirements/requirement';
+import { RequirementResult, RequirementValue } from '../rules/requirement';
 
 /** Output only: years and counts come out as numbers, education levels and grades as strings. */
 export const RequirementValueScalar = new GraphQLScalarType<RequirementValue, RequirementValue>({

@@ -3,25 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PolicyService } from '../policy/policy.service';
 import { PolicyDocument } from '../policy/policy.types';
-import { evaluatePathway, PathwayResult } from './evaluate-pathway';
-import { PathwayFacts } from './pathway-facts';
-import { PathwayScope, queryPathwayFacts } from './pathway-facts.query';
+import { PathwayFacts } from '../rules/facts/pathway-facts';
+import { PathwayScope, queryPathwayFacts } from '../rules/facts/pathway-facts.sql';
+import { evaluatePathway, PathwayResult } from '../rules/pathway';
+import { EligibleCadre } from '../rules/promotion-eligible';
+import { levelOrder } from '../rules/steps';
 
 export interface PathwayEvaluation extends PathwayResult {
   policyVersion: number;
-}
-
-export interface EligibleCadre {
-  cadreId: string;
-  currentLevel: string;
-  nextLevel: string;
-}
-
-/** Every level of every ladder, lowest first, so SQL can tell which of two levels is higher. */
-function levelOrder(policy: PolicyDocument): string[] {
-  return policy.ladders.flatMap((l) =>
-    l.steps.length ? [l.steps[0].from, ...l.steps.map((s) => s.to)] : [],
-  );
 }
 
 @Injectable()

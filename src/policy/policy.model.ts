@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { RULE_IDS } from './policy-validation';
+import { isEvaluated, RULE_IDS } from '../rules/registry';
 import { PolicyDocument } from './policy.types';
 
 @ObjectType('PolicyLadderStep')
@@ -25,6 +25,11 @@ export class PolicyRule {
   @Field({ description: 'The public text it comes from.' }) source!: string;
   @Field(() => JSONScalar, { description: "The rule's thresholds, e.g. { years: 10 }." })
   params!: Record<string, unknown>;
+  @Field({
+    description:
+      'False for a rule no code evaluates yet: it is part of the policy and validated, but raises no flag and blocks no promotion.',
+  })
+  evaluated!: boolean;
 }
 
 /** A stored policy version as the service hands it around. */
@@ -63,7 +68,13 @@ export class Policy {
       ladders: ladders.map((l) => ({ id: l.id, name: l.name, steps: l.steps.map((s) => ({ ...s })) })),
       rules: RULE_IDS.map((id) => {
         const rule = rules[id];
-        return { id: rule.id, sentence: rule.sentence, source: rule.source, params: { ...rule.params } };
+        return {
+          id: rule.id,
+          sentence: rule.sentence,
+          source: rule.source,
+          params: { ...rule.params },
+          evaluated: isEvaluated(id),
+        };
       }),
       rankingWeights: { ...rankingWeights },
     });

@@ -6,7 +6,7 @@ import { Caller, Role } from '../auth/caller';
 import { TransactionRunner } from '../audit/transaction-runner';
 import { Candidate } from '../candidates/candidate.model';
 import { CandidatesService } from '../candidates/candidates.service';
-import { stepTo } from '../candidates/sql/steps';
+import { stepTo } from '../rules/steps';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';

@@ -1,11 +1,10 @@
-import { evaluatePathway } from '../../src/pathway/evaluate-pathway';
-import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/pathway/pathway-facts.query';
-import { PathwayFacts } from '../../src/pathway/pathway-facts';
+import { evaluatePathway } from '../../src/rules/pathway';
+import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from '../../src/rules/facts/pathway-facts.sql';
+import { PathwayFacts } from '../../src/rules/facts/pathway-facts';
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
-import { levelOrder } from '../../src/candidates/ranking.service';
-import { readinessCtes } from '../../src/candidates/sql/readiness.sql';
-import { SqlParams } from '../../src/candidates/sql/sql-params';
-import { stepRows } from '../../src/candidates/sql/steps';
+import { levelOrder, stepRows } from '../../src/rules/steps';
+import { readinessCtes } from '../../src/rules/readiness.sql';
+import { SqlParams } from '../../src/common/sql/sql-params';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, TestApp } from '../app-factory';
 import { allPages, promotion, specialists, training } from './candidates-helpers';

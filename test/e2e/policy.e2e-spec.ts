@@ -159,4 +159,22 @@ describe('policy', () => {
     );
     await expect(t.asOwner(`DELETE FROM policy_version`)).rejects.toThrow(/never changed/);
   });
+
+  it('says which rules no code evaluates yet, and never stores that with a published version', async () => {
+    const read = `query { policy { rules { id sentence source params evaluated } } }`;
+    const rules = ok(await t.gql(read)).policy.rules as { id: string; evaluated: boolean }[];
+    expect(rules.filter((r) => !r.evaluated).map((r) => r.id)).toEqual([
+      'LEVEL_LIMIT_SAME_AREA',
+      'TERM_LIMIT',
+      'TOWNSHIP_MIN_SERVICE',
+    ]);
+    expect(rules.filter((r) => r.evaluated)).toHaveLength(14);
+    // The list as read, published back: the stored document holds each rule's id, sentence, source, params.
+    const document = { ...copy(), rules };
+    ok(await t.gql(PUBLISH, { input: { effectiveFrom: '2095-01-01', document } }));
+    const [row]: { rule: Record<string, unknown> }[] = await t.ds.query(
+      `SELECT document -> 'rules' -> 'TERM_LIMIT' AS rule FROM policy_version WHERE effective_from = '2095-01-01'`,
+    );
+    expect(Object.keys(row.rule).sort()).toEqual(['id', 'params', 'sentence', 'source']);
+  });
 });

@@ -1,4 +1,4 @@
-import { FlagCode } from '../../flags/flag.model';
+import { FlagCode } from '../../rules/codes';
 import { PolicyDocument } from '../../policy/policy.types';
 import {
   ACHIEVEMENT_FULL_POINTS,
@@ -10,15 +10,16 @@ import {
   weightOf,
 } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
-import { scopeTargetSql } from './scope.sql';
-import { SqlParams } from './sql-params';
-import { StepRow } from './steps';
+import { scopeSql } from '../../rules/sql/scope.sql';
+import { SqlParams } from '../../common/sql/sql-params';
+import { StepRow } from '../../rules/steps';
 
 export interface PromotionSqlInput {
   asOf: string;
   policy: PolicyDocument;
   step: StepRow;
-  root?: string;
+  /** The path of the jurisdiction's root unit; none: everyone. */
+  rootPath?: string;
   /** Only these cadres (pool members); otherwise everyone at the step's lower level in the jurisdiction. */
   cadreIds?: readonly string[];
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
@@ -92,12 +93,11 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
   const readiness = i.readiness ? p.add(i.readiness, 'text[]') : undefined;
   return {
     weights,
-    scope: scopeTargetSql({
-      asOf,
-      root: i.root,
-      level: p.add(step.from_level, 'text'),
-      cadreIds: i.cadreIds ? p.add(i.cadreIds, 'uuid[]') : undefined,
-    }),
+    scope: scopeSql(
+      p,
+      { rootPath: i.rootPath, cadreIds: i.cadreIds },
+      { asOf, posting: 'regular', active: true, level: p.add(step.from_level, 'text') },
+    ),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
     readinessFor: 'all',
     steps: [step],

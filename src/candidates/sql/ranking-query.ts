@@ -1,11 +1,11 @@
-import { FlagCode } from '../../flags/flag.model';
-import { flagRuleSql } from '../../flags/sql/flags-query';
-import { FLAG_COLUMNS, FlagSql } from '../../flags/sql/sql-context';
-import { pathwayFactsColumns, pathwayFactsCtes } from '../../pathway/pathway-facts.query';
+import { FlagCode } from '../../rules/codes';
+import { flagRuleSql } from '../../rules/flags.sql';
+import { FLAG_COLUMNS, FlagSql } from '../../rules/sql/flag-sql';
+import { pathwayFactsColumns, pathwayFactsCtes } from '../../rules/facts/pathway-facts.sql';
 import { PolicyDocument } from '../../policy/policy.types';
-import { readinessCtes } from './readiness.sql';
-import { SqlParams } from './sql-params';
-import { StepRow } from './steps';
+import { readinessCtes } from '../../rules/readiness.sql';
+import { SqlParams } from '../../common/sql/sql-params';
+import { StepRow } from '../../rules/steps';
 
 export interface FactorWeight {
   factor: string;
@@ -94,8 +94,9 @@ const facet = (column: string, labels: string) => `
  */
 export function rankingStatement(o: RankingStatementInput): string {
   const { p, asOf, spec } = o;
-  const s: FlagSql = { asOf, doc: p.add(JSON.stringify(o.policy), 'jsonb'), domain: o.domain };
-  const flagSql = flagRuleSql(s, spec.flagCodes);
+  const s: FlagSql = { p, policy: o.policy, asOf, domain: o.domain };
+  // Rules whose spans are kept (rule_span) are read from them.
+  const flagSql = flagRuleSql(s, spec.flagCodes, true);
   const flags = spec.flagCodes.length
     ? `flags AS MATERIALIZED (SELECT * FROM (${flagSql.selects.join(' UNION ALL ')}) AS u
                                WHERE u.code = ANY(${p.add(spec.flagCodes, 'text[]')}))`

@@ -1,17 +1,18 @@
-import { FlagCode } from '../../flags/flag.model';
+import { FlagCode } from '../../rules/codes';
 import { PolicyDocument } from '../../policy/policy.types';
 import { EVIDENCE_FACTORS, EvidenceFactor, RECOGNITION_POINTS, weightOf } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
-import { scopeTargetSql } from './scope.sql';
-import { SqlParams } from './sql-params';
-import { stepRows } from './steps';
+import { scopeSql } from '../../rules/sql/scope.sql';
+import { SqlParams } from '../../common/sql/sql-params';
+import { stepRows } from '../../rules/steps';
 
 export interface SpecialistsSqlInput {
   asOf: string;
   policy: PolicyDocument;
   /** `$n::text`, the same placeholder the flag SQL limits SPECIALIST_STRENGTH with. */
   domain: string;
-  root?: string;
+  /** The path of the jurisdiction's root unit; none: everyone. */
+  rootPath?: string;
 }
 
 /**
@@ -41,11 +42,16 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
                              WHERE a.cadre_id = c.cadre_id AND ${verified}) la`;
   return {
     weights,
-    scope: scopeTargetSql({
-      asOf,
-      root: i.root,
-      where: `EXISTS (SELECT 1 FROM achievement a WHERE a.cadre_id = p.cadre_id AND ${verified})`,
-    }),
+    scope: scopeSql(
+      p,
+      { rootPath: i.rootPath },
+      {
+        asOf,
+        posting: 'regular',
+        active: true,
+        where: `EXISTS (SELECT 1 FROM achievement a WHERE a.cadre_id = p.cadre_id AND ${verified})`,
+      },
+    ),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
     readinessFor: 'all',
     steps: stepRows(policy),

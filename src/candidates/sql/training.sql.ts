@@ -1,16 +1,18 @@
-import { FlagCode } from '../../flags/flag.model';
+import { FlagCode } from '../../rules/codes';
+import { GRASSROOTS } from '../../rules/facts/pathway-facts.sql';
 import { PolicyDocument } from '../../policy/policy.types';
 import { TrainingNeed } from '../candidate.model';
 import { NEED_FACTORS, NeedFactor, weightOf } from '../ranking-factors';
 import { ListSpec } from './ranking-query';
-import { scopeTargetSql } from './scope.sql';
-import { SqlParams } from './sql-params';
-import { stepRows } from './steps';
+import { scopeSql } from '../../rules/sql/scope.sql';
+import { SqlParams } from '../../common/sql/sql-params';
+import { stepRows } from '../../rules/steps';
 
 export interface TrainingSqlInput {
   asOf: string;
   policy: PolicyDocument;
-  root?: string;
+  /** The path of the jurisdiction's root unit; none: everyone. */
+  rootPath?: string;
   kind?: TrainingNeed;
   longServiceYears: number;
 }
@@ -66,13 +68,13 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
           SELECT (SELECT coalesce(sum(upper(s) - lower(s)), 0) FROM unnest(range_agg(gp.period * daterange(NULL, ${asOf}))) s)
                  / 365.25 AS years
             FROM posting gp JOIN unit gu ON gu.id = gp.unit_id
-           WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')
+           WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS}
              AND NOT cd.education_in_service AND NOT coalesce(tr.studied, false)
         ) ls ON true`;
   const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;
   return {
     weights,
-    scope: scopeTargetSql({ asOf, root: i.root }),
+    scope: scopeSql(p, { rootPath: i.rootPath }, { asOf, posting: 'regular', active: true }),
     flagCodes: [FlagCode.TRAINING_SHORTFALL, FlagCode.INDUCTION_TRAINING_DUE],
     readinessFor: 'page',
     steps: stepRows(policy),

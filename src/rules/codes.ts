@@ -1,0 +1,41 @@
+/** What a flag says about a cadre: the reason codes the flag rules produce (flag.model.ts exposes them in GraphQL). */
+export enum FlagCode {
+  POSTING_LIMIT_EXCEEDED = 'POSTING_LIMIT_EXCEEDED',
+  POSTING_LIMIT_APPROACHING = 'POSTING_LIMIT_APPROACHING',
+  TRAINING_SHORTFALL = 'TRAINING_SHORTFALL',
+  INDUCTION_TRAINING_DUE = 'INDUCTION_TRAINING_DUE',
+  SPECIALIST_STRENGTH = 'SPECIALIST_STRENGTH',
+  PROMOTION_ELIGIBLE = 'PROMOTION_ELIGIBLE',
+}
+
+export enum Severity {
+  INFO = 'INFO',
+  WARNING = 'WARNING',
+  CRITICAL = 'CRITICAL',
+}
+
+/** Worst first: the rank used to order flags and flagged cadres. */
+export const SEVERITY_RANK: Record<Severity, number> = { INFO: 1, WARNING: 2, CRITICAL: 3 };
+
+/** One flag as evaluated: what the flag SQL (or PROMOTION_ELIGIBLE) returns. */
+export interface FlagRow {
+  cadreId: string;
+  code: FlagCode;
+  severity: Severity;
+  ruleId: string;
+  source: string;
+  message: string;
+  facts: Record<string, unknown>;
+  /** Days past the limit (negative: days before it); orders flagged cadres. 0 when a flag has no date. */
+  overBy: number;
+}
+
+/** Worst severity first, then furthest past its limit, then code. */
+export function compareFlags(a: FlagRow, b: FlagRow): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    b.overBy - a.overBy ||
+    a.code.localeCompare(b.code) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

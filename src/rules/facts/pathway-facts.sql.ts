@@ -1,0 +1,161 @@
+import { DataSource } from 'typeorm';
+import { SqlParams } from '../../common/sql/sql-params';
+import { queryWithGenericPlan } from '../../database/generic-plan';
+import { GRASSROOTS_UNIT_LEVELS } from '../../units/unit.entity';
+import { CadreScope, scopeSql } from '../sql/scope.sql';
+import { PathwayFacts } from './pathway-facts';
+
+/** Whose facts to read: given cadres as they are, or the cadres with a regular posting on asOf in a jurisdiction. */
+export type PathwayScope = Pick<CadreScope, 'cadreIds' | 'unitId'>;
+
+/** Grassroots units (COUNTY level and below), as a SQL list: `u.level IN ${GRASSROOTS}`. */
+export const GRASSROOTS = `(${GRASSROOTS_UNIT_LEVELS.map((l) => `'${l}'`).join(',')})`;
+
+/** Placeholders the facts SQL is written against, e.g. `$1::date` and `$2::text[]`. */
+export interface FactsSqlParams {
+  asOf: string;
+  /** Every level of every ladder, lowest first (from the policy). */
+  levelOrder: string;
+  /**
+   * Leave pathway_facts.appraisals NULL; pathwayFactsColumns(asOf) then reads them for the rows selected. For
+   * statements that need the facts of many cadres but return few (candidate ranking returns one page).
+   */
+  appraisalsLater?: boolean;
+}
+
+/** The appraisal years the rules read: from the year the current level began (or last year) to asOf's year. */
+const appraisalYears = (levelStart: string, asOf: string): string =>
+  `BETWEEN least(extract(year FROM ${levelStart})::int, extract(year FROM ${asOf})::int - 1)
+               AND extract(year FROM ${asOf})::int`;
+
+/**
+ * The facts every promotion requirement reads, as common table expressions for one set-based statement.
+ * The caller defines `target (cadre_id)` first. The helper CTEs are named pw_* so they do not clash with
+ * the caller's own; the last, `pathway_facts`, has one row per target cadre with typed columns: cadre_id,
+ * current_level, ladder, level_start, last_promotion_date, work_start_date, education_level,
+ * grassroots_spans (datemultirange), grassroots_days, in_grassroots_now, posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
+ * current regular postings. Candidate ranking joins these CTEs; queryPathwayFacts reads them for the rules.
+ */
+export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSqlParams): string {
+  const appraisals = appraisalsLater
+    ? ''
+    : `pw_appraisals AS (
+      SELECT a.cadre_id,
+             json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
+        FROM target t
+        LEFT JOIN pw_cur ls ON ls.cadre_id = t.cadre_id
+        JOIN appraisal a ON a.cadre_id = t.cadre_id
+       WHERE a.year ${appraisalYears('ls.level_start', asOf)}
+       GROUP BY a.cadre_id
+    ),`;
+  return `
+    pw_postings AS MATERIALIZED (
+      -- Every posting of the cadres in scope that began by asOf, read once.
+      SELECT p.cadre_id, p.unit_id, p.level, p.kind, p.start_date, p.period,
+             u.level IN ${GRASSROOTS} AS grassroots
+        FROM target t
+        JOIN posting p ON p.cadre_id = t.cadre_id
+        JOIN unit u ON u.id = p.unit_id
+       WHERE p.start_date <= ${asOf}
+    ),
+    pw_cur AS (
+      -- The regular posting covering asOf, with its level run from posting_run (kept by triggers on posting):
+      -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
+      -- start of the latest posting at the level that followed one at another level (the last promotion).
+      SELECT DISTINCT ON (r.cadre_id) r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
+             r.level_entered_on AS last_promotion_date
+        FROM target t
+        JOIN posting_run r ON r.cadre_id = t.cadre_id
+        JOIN position_level pl ON pl.code = r.level
+       WHERE r.period @> ${asOf}
+       ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
+    ),
+    pw_regular AS (
+      SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind = 'REGULAR'
+    ),
+    pw_posts AS (
+      SELECT x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
+        FROM (SELECT r.cadre_id, r.level, count(DISTINCT r.unit_id)::int AS n
+                FROM pw_regular r
+                JOIN position_level pl ON pl.code = r.level AND pl.ladder = 'LEADERSHIP'
+               GROUP BY r.cadre_id, r.level) x
+       GROUP BY x.cadre_id
+    ),
+    pw_grassroots AS (
+      -- Any kind of posting counts; the union counts overlapping days once, clipped at asOf.
+      SELECT p.cadre_id,
+             range_agg(p.period * daterange(NULL, ${asOf})) AS spans,
+             bool_or(p.period @> ${asOf}) AS now
+        FROM pw_postings p
+       WHERE p.grassroots
+       GROUP BY p.cadre_id
+    ),
+    ${appraisals}
+    pathway_facts AS (
+      SELECT t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
+             c.work_start_date, c.education_level, g.spans AS grassroots_spans,
+             (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
+             coalesce(g.now, false) AS in_grassroots_now,
+             coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
+             ${appraisalsLater ? 'NULL::json' : `coalesce(ap.list, '[]'::json)`} AS appraisals
+        FROM target t
+        JOIN cadre c ON c.id = t.cadre_id
+        LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
+        LEFT JOIN pw_posts po ON po.cadre_id = t.cadre_id
+        LEFT JOIN pw_grassroots g ON g.cadre_id = t.cadre_id
+        ${appraisalsLater ? '' : 'LEFT JOIN pw_appraisals ap ON ap.cadre_id = t.cadre_id'}
+    )`;
+}
+
+const columns = (appraisals: string): string => `
+           f.cadre_id AS "cadreId",
+           f.current_level AS "currentLevel",
+           f.ladder AS "ladder",
+           to_char(f.level_start, 'YYYY-MM-DD') AS "levelStart",
+           to_char(f.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
+           to_char(f.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
+           f.education_level AS "educationLevel",
+           f.grassroots_days AS "grassrootsDays",
+           (SELECT coalesce(json_agg(json_build_object('from', lower(s), 'to', upper(s)) ORDER BY lower(s)), '[]')
+              FROM unnest(f.grassroots_spans) s) AS "grassrootsSpans",
+           f.in_grassroots_now AS "inGrassrootsNow",
+           f.posts_by_level AS "postsByLevel",
+           ${appraisals} AS "appraisals"`;
+
+/** Reads the facts of pathway_facts (alias f) as the rules take them. */
+export const PATHWAY_FACTS_COLUMNS = columns('f.appraisals');
+
+/** The same, reading the appraisals of each row selected when pathwayFactsCtes left them for later. */
+export function pathwayFactsColumns(asOf: string): string {
+  return columns(`coalesce(f.appraisals, (
+    SELECT coalesce(json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]'::json)
+      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`);
+}
+
+/** One set-based query for the facts every promotion requirement reads (see pathwayFactsCtes). */
+export async function queryPathwayFacts(
+  ds: DataSource,
+  asOf: string,
+  scope: PathwayScope,
+  levelOrder: readonly string[],
+): Promise<PathwayFacts[]> {
+  const p = new SqlParams();
+  const at = p.add(asOf, 'date');
+  const order = p.add(levelOrder, 'text[]');
+  const target = scopeSql(p, scope, { asOf: at, posting: 'regular', active: false, keepGiven: true });
+  const params = p.values;
+  const sql = `
+    WITH target AS (${target}),
+    ${pathwayFactsCtes({ asOf: at, levelOrder: order })}
+    SELECT ${PATHWAY_FACTS_COLUMNS} FROM pathway_facts f`;
+  // The planner's row estimates multiply across the left joins, which can cost a whole second of
+  // JIT compilation for a query that runs in milliseconds; it is never worth it here.
+  return ds.transaction(async (em) => {
+    await em.query(`SET LOCAL jit = off`);
+    // Given cadres only (a cadre's own pathway, a page of cadres): the same plan fits every call.
+    if (scope.cadreIds && scope.unitId === undefined)
+      return queryWithGenericPlan<PathwayFacts>(em, sql, params);
+    const rows: PathwayFacts[] = await em.query(sql, params);
+    return rows;
+  });
+}

@@ -1,0 +1,100 @@
+import { FlagCode } from './codes';
+import { commonCtes } from './facts/current-posting.sql';
+import { FLAG_RULES } from './registry';
+import { SqlParams } from '../common/sql/sql-params';
+import { PolicyDocument } from '../policy/policy.types';
+import { Cte, FLAG_COLUMNS, FlagSql } from './sql/flag-sql';
+import { CadreScope, scopeSql, SMALL_SUBTREE_UNITS } from './sql/scope.sql';
+
+export interface FlagQueryOptions {
+  asOf: string;
+  policy: PolicyDocument;
+  /** Given cadres as they are, or the active cadres with a posting of any kind on asOf in a jurisdiction. */
+  scope: CadreScope;
+  /** Only these codes; all when empty or absent. */
+  codes?: readonly FlagCode[];
+  /** SPECIALIST_STRENGTH for this domain only. */
+  domain?: string;
+  /** Rows computed outside this SQL (PROMOTION_ELIGIBLE), FLAG_COLUMNS in snake_case; kept to the scope. */
+  extraRows?: readonly object[];
+  /** Message and facts left NULL (see FlagSql.light). */
+  light?: boolean;
+  /** Read the rules whose spans are kept (rule_span) from their spans instead of evaluating them. */
+  fromSpans?: boolean;
+}
+
+/**
+ * The scope for a unit subtree given its root and its units' ids: a county's or a prefecture's ids, which
+ * PostgreSQL estimates well; for a larger subtree (a province has thousands of units, and planning a statement
+ * around an array that long took 30–50 ms) the root, tested by path for each cadre; for the subtree of every
+ * unit, no unit test at all (a third of a province's flag evaluation was spent proving each cadre in it).
+ */
+export function subtreeScope(rootId: string, unitIds: readonly string[], allUnits = false): CadreScope {
+  if (allUnits) return { posted: true };
+  return unitIds.length <= SMALL_SUBTREE_UNITS ? { unitIds } : { unitId: rootId };
+}
+
+/** Adds `name` and what it reads to `out`, dependencies first. */
+function collect(name: string, all: Record<string, Cte>, out: string[]): void {
+  if (out.includes(name)) return;
+  for (const dep of all[name].deps) collect(dep, all, out);
+  out.push(name);
+}
+
+/**
+ * The rules that can produce `codes` (all rules when empty) over a `scope (cadre_id)` CTE defined by the
+ * caller: the CTEs they read, as `name AS (…)` in dependency order (scope itself left out), and each rule's
+ * SELECT of FLAG_COLUMNS. buildFlagsQuery unions them; candidate ranking joins them into its own statement.
+ */
+export function flagRuleSql(
+  s: FlagSql,
+  codes?: readonly FlagCode[],
+  fromSpans = false,
+): { ctes: string[]; selects: string[] } {
+  const wanted = codes?.length ? new Set(codes) : undefined;
+  const rules = FLAG_RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) =>
+    fromSpans && r.spans ? r.spans(s) : r.sql(s),
+  );
+  const all: Record<string, Cte> = { scope: { sql: '', deps: [] }, ...commonCtes(s) };
+  for (const r of rules) Object.assign(all, r.own);
+  const names: string[] = ['scope'];
+  for (const r of rules) for (const c of r.ctes) collect(c, all, names);
+  return {
+    ctes: names.slice(1).map((n) => `${n} AS ${all[n].inline ? 'NOT MATERIALIZED ' : ''}(${all[n].sql})`),
+    selects: rules.map((r) => `SELECT * FROM (${r.select}) AS q(${FLAG_COLUMNS})`),
+  };
+}
+
+/**
+ * One SQL statement `WITH …, flags AS (…)`: every requested rule as a set-based query over the scope,
+ * unioned. The caller appends the final SELECT from `flags` and receives the parameters to bind.
+ */
+export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params: SqlParams } {
+  const p = new SqlParams();
+  const asOf = p.add(o.asOf, 'date');
+  const s: FlagSql = { p, policy: o.policy, asOf, light: o.light };
+  const flagScope = { asOf, posting: 'any', active: true, keepGiven: true } as const;
+  if (o.scope.posted) s.scopeCur = scopeSql(p, {}, flagScope);
+  if (o.domain) s.domain = p.add(o.domain, 'text');
+  const wanted = o.codes?.length ? new Set(o.codes) : undefined;
+  const scope = `scope AS NOT MATERIALIZED (${scopeSql(p, o.scope, flagScope)})`;
+  const rules = flagRuleSql(s, o.codes, o.fromSpans);
+
+  const selects = rules.selects;
+  if (o.extraRows?.length) {
+    selects.push(`
+    SELECT ${FLAG_COLUMNS} FROM jsonb_to_recordset(${p.add(JSON.stringify(o.extraRows), 'jsonb')})
+      AS x(cadre_id uuid, code text, severity text, rule_id text, source text, message text, facts jsonb, over_by int)
+     WHERE x.cadre_id IN (SELECT cadre_id FROM scope)`);
+  }
+  const union = selects.length
+    ? selects.join('\n    UNION ALL\n')
+    : `SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
+         '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false`;
+  const filter = wanted ? `WHERE code = ANY(${p.add([...wanted], 'text[]')})` : '';
+  // Names every parameter once, so each has a type even when nothing reads it: PROMOTION_ELIGIBLE alone reads
+  // no rule's, and a light statement leaves out the messages and facts that read some.
+  const args = `args AS (SELECT ${p.all().join(', ')})`;
+  const ctes = [args, scope, ...rules.ctes, `flags AS (SELECT * FROM (${union}) AS u ${filter})`];
+  return { withSql: `WITH ${ctes.join(',\n')}`, params: p };
+}

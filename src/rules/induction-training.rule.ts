@@ -1,0 +1,75 @@
+import { FlagCode } from './codes';
+import { level, number, object } from './params';
+import { FlagRule } from './rule';
+import { details, FlagQuery, FlagSql, list, map, param, source } from './sql/flag-sql';
+
+const rule = 'INDUCTION_TRAINING';
+
+/**
+ * INDUCTION_TRAINING: appointment to a leadership level (the start of the continuous run at the level covering
+ * asOf; a transfer at the same level is not a new appointment) with no completed qualifying training of at
+ * least the level's days since then. Due (INFO) until the deadline, overdue (WARNING) after it.
+ */
+function inductionTrainingSql(s: FlagSql): FlagQuery {
+  const days = `(${map(s, rule, 'daysByLevel')} ->> c.level::text)::numeric`;
+  const deadline = `(c.chain_start + ${param(s, rule, 'withinMonths')}::float8 * interval '1 month')::date`;
+  const due = `(SELECT * FROM (
+                  SELECT c.cadre_id, c.level, c.posting_id, c.chain_start AS appointed_on, ${days} AS days_required,
+                         ${deadline} AS deadline, ${s.asOf} >= ${deadline} AS overdue
+                    FROM cur_level c) c
+                WHERE days_required IS NOT NULL
+                  AND NOT EXISTS (
+                    SELECT 1 FROM training t
+                     WHERE t.cadre_id = c.cadre_id AND t.completed
+                       AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
+                       AND t.kind::text = ANY(${list(s, rule, 'qualifyingKinds')})
+                       AND t.end_date - t.start_date + 1 >= c.days_required)) c`;
+  return { ctes: ['cur_level'], select: words(s, due) };
+}
+
+/** The same rows read from rule_span (the spans holding on asOf; see the migration create-rule-span). */
+function inductionTrainingSpans(s: FlagSql): FlagQuery {
+  const due = `(SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'postingId')::uuid AS posting_id,
+                       (sp.facts ->> 'appointedOn')::date AS appointed_on,
+                       (sp.facts ->> 'daysRequired')::numeric AS days_required,
+                       (sp.facts ->> 'deadline')::date AS deadline,
+                       ${s.asOf} >= (sp.facts ->> 'deadline')::date AS overdue
+                  FROM rule_span sp JOIN scope_cur s ON s.cadre_id = sp.cadre_id
+                 WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}) c`;
+  return { ctes: ['scope_cur'], select: words(s, due) };
+}
+
+/** The flag's message and facts over `due` (the appointments still due on asOf), however they were found. */
+const words = (s: FlagSql, due: string): string => `
+    SELECT cadre_id, 'INDUCTION_TRAINING_DUE', CASE WHEN overdue THEN 'WARNING' ELSE 'INFO' END,
+           '${rule}', ${source(s, rule)},
+           ${details(
+             s,
+             `format('Appointed %s on %s; no induction training of %s days or more since then (%s %s).',
+                  level, appointed_on, trim_scale(days_required), CASE WHEN overdue THEN 'overdue since' ELSE 'due by' END,
+                  deadline)`,
+             `jsonb_build_object('postingId', posting_id, 'level', level, 'appointedOn', appointed_on,
+                              'deadline', deadline, 'daysRequired', days_required,
+                              'qualifyingKinds', to_jsonb(${list(s, rule, 'qualifyingKinds')}), 'overdue', overdue)`,
+           )},
+           ${s.asOf} - deadline
+      FROM ${due}`;
+
+export const inductionTrainingRule: FlagRule<'INDUCTION_TRAINING'> = {
+  id: 'INDUCTION_TRAINING',
+  kind: 'flag',
+  params: {
+    counts: ['withinMonths'],
+    stringLists: ['qualifyingKinds'],
+    check: (params, field, levels) => {
+      const days = object(params.daysByLevel, `${field}.daysByLevel`);
+      for (const [code, d] of Object.entries(days)) {
+        level(code, `${field}.daysByLevel`, levels);
+        number(d, `${field}.daysByLevel.${code}`);
+      }
+    },
+  },
+  codes: [FlagCode.INDUCTION_TRAINING_DUE],
+  sql: inductionTrainingSql,
+  spans: inductionTrainingSpans,
+};

@@ -1,0 +1,54 @@
+import { PolicyDocument } from '../policy/policy.types';
+import { PathwayFacts } from './facts/pathway-facts';
+import { promoAppraisalRule } from './promo-appraisal.rule';
+import { promoEducationRule } from './promo-education.rule';
+import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
+import { promoNoRecentRule } from './promo-no-recent.rule';
+import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoTwoPostsRule } from './promo-two-posts.rule';
+import { promoWorkYearsRule } from './promo-work-years.rule';
+import { nextStep, RequirementResult } from './requirement';
+import { PromotionRule } from './rule';
+
+/** In the order a clerk reads the appointment form: experience, posts, time, education, appraisal. */
+export const PROMOTION_RULES: readonly PromotionRule[] = [
+  promoWorkYearsRule,
+  promoGrassrootsYearsRule,
+  promoTwoPostsRule,
+  promoTimeInLevelRule,
+  promoEducationRule,
+  promoAppraisalRule,
+  promoNoRecentRule,
+];
+
+export interface PathwayResult {
+  currentLevel: string | null;
+  ladder: string | null;
+  nextLevel: string | null;
+  eligible: boolean;
+  requirements: RequirementResult[];
+  /** The latest dateMet when every unmet requirement is time-based; null when something else blocks. */
+  estimatedEligibleDate: string | null;
+}
+
+/** The cadre's next step and what stands in the way, from the facts on asOf and one policy version. */
+export function evaluatePathway(facts: PathwayFacts, policy: PolicyDocument, asOf: string): PathwayResult {
+  const step = nextStep(facts, policy);
+  const base = { currentLevel: facts.currentLevel, ladder: facts.ladder };
+  if (!step) {
+    return { ...base, nextLevel: null, eligible: false, requirements: [], estimatedEligibleDate: null };
+  }
+  const requirements = PROMOTION_RULES.map((r) => r.evaluate(facts, policy, asOf)).filter(
+    (r): r is RequirementResult => r !== null,
+  );
+  const blocked = requirements.some((r) => !r.met && r.dateMet === null);
+  const dates = requirements.map((r) => r.dateMet).filter((d): d is string => d !== null);
+  const latest = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+  return {
+    ...base,
+    nextLevel: step.to,
+    eligible: requirements.every((r) => r.met),
+    requirements,
+    estimatedEligibleDate: blocked ? null : latest,
+  };
+}

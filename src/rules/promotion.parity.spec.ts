@@ -1,0 +1,291 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createFileDatabase } from '../../test/test-database';
+import { SqlParams } from '../common/sql/sql-params';
+import { dataSourceOptions } from '../database/data-source-options';
+import { DEFAULT_POLICY } from '../policy/default-policy';
+import { PolicyDocument } from '../policy/policy.types';
+import { seedSynthetic } from '../seed/synthetic';
+import { addDays, addMonths } from './dates';
+import { PathwayFacts } from './facts/pathway-facts';
+import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from './facts/pathway-facts.sql';
+import { evaluatePathway, PROMOTION_RULES } from './pathway';
+import { dateColumn, readinessCtes } from './readiness.sql';
+import { levelOrder, stepRows } from './steps';
+
+/**
+ * PARITY: each promotion requirement is written once, in its rule file, as TypeScript (evaluate, which
+ * Cadre.pathway and the explained candidates use) and as the SQL date it is met (which the candidate lists
+ * filter, count and rank a jurisdiction by). Over generated careers (regular postings at rising or falling
+ * levels in grassroots and higher units, adjacent or with gaps, secondments, appraisals, work start and
+ * education) on many dates, under the default policy and one with fractional thresholds, both must agree for
+ * every requirement: met on asOf, and the date it is met (SQL: '-infinity' when met or not applicable with no
+ * date, NULL when time alone cannot meet it), and readiness as a whole.
+ */
+
+const BASE = '1995-01-01';
+const LEADERSHIP = levelOrder({ ...DEFAULT_POLICY, ladders: [DEFAULT_POLICY.ladders[0]] });
+const RANK = levelOrder({ ...DEFAULT_POLICY, ladders: [DEFAULT_POLICY.ladders[1]] });
+
+/** Thresholds that are not whole years, and a shorter appraisal effect. */
+const FRACTIONAL: PolicyDocument = {
+  ...DEFAULT_POLICY,
+  ladders: DEFAULT_POLICY.ladders.map((l) => ({
+    ...l,
+    steps: l.steps.map((s, i) => ({ ...s, minYears: i % 2 ? s.minYears + 0.5 : s.minYears })),
+  })),
+  rules: {
+    ...DEFAULT_POLICY.rules,
+    PROMO_WORK_YEARS: {
+      ...DEFAULT_POLICY.rules.PROMO_WORK_YEARS,
+      params: { ...DEFAULT_POLICY.rules.PROMO_WORK_YEARS.params, years: 4.5 },
+    },
+    PROMO_GRASSROOTS_YEARS: {
+      ...DEFAULT_POLICY.rules.PROMO_GRASSROOTS_YEARS,
+      params: { ...DEFAULT_POLICY.rules.PROMO_GRASSROOTS_YEARS.params, years: 1.5 },
+    },
+    PROMO_NO_RECENT: { ...DEFAULT_POLICY.rules.PROMO_NO_RECENT, params: { years: 1.5 } },
+    PROMO_APPRAISAL: {
+      ...DEFAULT_POLICY.rules.PROMO_APPRAISAL,
+      params: { ...DEFAULT_POLICY.rules.PROMO_APPRAISAL.params, excellentShortensMonths: 3 },
+    },
+  },
+};
+
+interface Posting {
+  unit: number;
+  level: string;
+  kind: string;
+  start: string;
+  end: string | null;
+}
+
+interface Career {
+  workStart: string;
+  education: string;
+  postings: Posting[];
+  appraisals: { year: number; grade: string }[];
+}
+
+const stint = fc.record({
+  gap: fc.oneof(fc.constant(0), fc.constant(1), fc.constant(2), fc.integer({ min: 3, max: 900 })),
+  days: fc.integer({ min: 20, max: 2600 }),
+  move: fc.constantFrom(0, 0, 1, 1, 1, 2, -1),
+  unit: fc.integer({ min: 0, max: 3 }),
+});
+
+const career: fc.Arbitrary<Career> = fc
+  .record({
+    workStart: fc.integer({ min: 0, max: 9000 }),
+    startAfter: fc.integer({ min: 0, max: 1500 }),
+    education: fc.constantFrom(...DEFAULT_POLICY.rules.PROMO_EDUCATION.params.order),
+    rank: fc.boolean(),
+    first: fc.integer({ min: 0, max: 6 }),
+    stints: fc.array(stint, { minLength: 0, maxLength: 6 }),
+    open: fc.boolean(),
+    secondments: fc.array(
+      fc.record({ at: fc.integer({ min: 0, max: 6000 }), days: fc.integer({ min: 1, max: 700 }) }),
+      { maxLength: 2 },
+    ),
+    appraisals: fc.uniqueArray(
+      fc.record({
+        year: fc.integer({ min: 2000, max: 2032 }),
+        grade: fc.constantFrom('EXCELLENT', 'COMPETENT', 'BASICALLY_COMPETENT', 'INCOMPETENT', 'UNGRADED'),
+      }),
+      { selector: (a) => a.year, maxLength: 12 },
+    ),
+  })
+  .map((g): Career => {
+    const levels = g.rank ? RANK : LEADERSHIP;
+    const workStart = addDays(BASE, g.workStart);
+    let at = addDays(workStart, g.startAfter);
+    let li = Math.min(g.first, levels.length - 1);
+    const postings: Posting[] = g.stints.map((s, i) => {
+      if (i > 0) li = Math.max(0, Math.min(levels.length - 1, li + s.move));
+      const start = addDays(at, i > 0 ? s.gap : 0);
+      const end = addDays(start, s.days - 1);
+      at = addDays(end, 1);
+      const open = g.open && i === g.stints.length - 1;
+      return { unit: s.unit, level: levels[li], kind: 'REGULAR', start, end: open ? null : end };
+    });
+    for (const s of g.secondments) {
+      const start = addDays(workStart, s.at);
+      postings.push({
+        unit: 0,
+        level: levels[0],
+        kind: 'SECONDMENT',
+        start,
+        end: addDays(start, s.days - 1),
+      });
+    }
+    return { workStart, education: g.education, postings, appraisals: g.appraisals };
+  });
+
+const asOfDate = fc.integer({ min: 3650, max: 13900 }).map((n) => addDays(BASE, n));
+
+type Row = PathwayFacts & {
+  dates: Record<string, string | null> | null;
+  readiness: string | null;
+  eligible_from: string | null;
+};
+
+describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let client: Client;
+  const units: string[] = [];
+
+  beforeAll(async () => {
+    db = await createFileDatabase();
+    client = new Client({ connectionString: db.url });
+    await client.connect();
+    const unit = async (code: string, level: string, parent: string | null): Promise<string> => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO unit (code, name, level, kind, parent_id) VALUES ($1, $1, $2, 'GOVERNMENT', $3) RETURNING id`,
+        [code, level, parent],
+      );
+      return rows[0].id;
+    };
+    const province = await unit('PAR-P', 'PROVINCE', null);
+    const county = await unit('PAR-C', 'COUNTY', province);
+    // Two townships and the county (grassroots), one prefecture bureau (not).
+    units.push(
+      await unit('PAR-T1', 'TOWNSHIP', county),
+      await unit('PAR-T2', 'TOWNSHIP', county),
+      county,
+      await unit('PAR-B', 'PREFECTURE', province),
+    );
+  });
+
+  afterAll(async () => {
+    await client.end();
+    await db.drop();
+  });
+
+  /** Writes the careers in a transaction the caller rolls back; returns the cadre ids in order. */
+  async function write(careers: Career[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const [i, c] of careers.entries()) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
+         VALUES ($1, $1, 'FEMALE', '1970-01-01', $2, $3) RETURNING id`,
+        [`PAR-${i}`, c.workStart, c.education],
+      );
+      const id = rows[0].id;
+      ids.push(id);
+      for (const p of c.postings) {
+        await client.query(
+          `INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date, end_date)
+           VALUES ($1, $2, 'Post', $3, $4, $5, $6)`,
+          [id, units[p.unit], p.level, p.kind, p.start, p.end],
+        );
+      }
+      for (const a of c.appraisals) {
+        await client.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, $3)`, [
+          id,
+          a.year,
+          a.grade,
+        ]);
+      }
+    }
+    return ids;
+  }
+
+  async function read(ids: string[], asOf: string, policy: PolicyDocument): Promise<Row[]> {
+    const p = new SqlParams();
+    const at = p.add(asOf, 'date');
+    const ctes = [
+      `target AS (SELECT unnest(${p.add(ids, 'uuid[]')}) AS cadre_id)`,
+      pathwayFactsCtes({ asOf: at, levelOrder: p.add(levelOrder(policy), 'text[]') }),
+      readinessCtes({ asOf: at, policy, steps: stepRows(policy), withinMonths: 12 }, p),
+    ];
+    const { rows } = await client.query<Row>(
+      `WITH ${ctes.join(',\n')}
+       SELECT ${PATHWAY_FACTS_COLUMNS},
+              CASE WHEN d.cadre_id IS NOT NULL THEN to_jsonb(d) END AS dates,
+              r.readiness, to_char(r.eligible_from, 'YYYY-MM-DD') AS eligible_from
+         FROM pathway_facts f
+         LEFT JOIN requirement_dates d ON d.cadre_id = f.cadre_id
+         LEFT JOIN readiness r ON r.cadre_id = f.cadre_id`,
+      p.values,
+    );
+    return rows;
+  }
+
+  /** What differs between the two forms for one cadre on one date; empty when they agree. */
+  function compare(row: Row, asOf: string, policy: PolicyDocument): object[] {
+    const { dates, readiness, eligible_from, ...facts } = row;
+    const pathway = evaluatePathway(facts, policy, asOf);
+    const out: object[] = [];
+    if (!pathway.nextLevel) {
+      if (dates !== null) out.push({ asOf, facts, sql: dates, ts: 'no next step' });
+      return out;
+    }
+    if (!dates) return [{ asOf, facts, sql: 'no step row', ts: pathway.nextLevel }];
+    for (const rule of PROMOTION_RULES) {
+      const ts = rule.evaluate(facts, policy, asOf);
+      const sql = dates[dateColumn(rule.id)];
+      const sqlMet = sql !== null && (sql === '-infinity' || sql <= asOf);
+      const agree = ts
+        ? ts.met === sqlMet &&
+          (ts.met || sql === ts.dateMet) &&
+          (sql === null || sql === '-infinity' || sql === ts.dateMet)
+        : sql === '-infinity';
+      if (!agree) {
+        out.push({ rule: rule.id, asOf, facts, sql, ts: ts && { met: ts.met, dateMet: ts.dateMet } });
+      }
+    }
+    // Met requirements may carry no date in SQL ('-infinity'), so a READY_NOW cadre's date is not compared.
+    const soon = pathway.estimatedEligibleDate;
+    const expected = pathway.eligible
+      ? ['READY_NOW', eligible_from]
+      : soon
+        ? [soon <= addMonths(asOf, 12) ? 'READY_SOON' : 'NOT_READY', soon]
+        : ['NOT_READY', null];
+    if (expected[0] !== readiness || expected[1] !== eligible_from) {
+      out.push({ readiness: { sql: [readiness, eligible_from], ts: expected }, asOf, facts });
+    }
+    return out;
+  }
+
+  it('on generated careers and dates, every requirement and readiness are the same in both forms', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(career, { minLength: 1, maxLength: 12 }),
+        fc.uniqueArray(asOfDate, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('default', 'fractional'),
+        async (careers, dates, which) => {
+          const policy = which === 'default' ? DEFAULT_POLICY : FRACTIONAL;
+          await client.query('BEGIN');
+          try {
+            const ids = await write(careers);
+            const mismatches: object[] = [];
+            for (const asOf of dates) {
+              for (const row of await read(ids, asOf, policy)) mismatches.push(...compare(row, asOf, policy));
+            }
+            expect(mismatches).toEqual([]);
+          } finally {
+            await client.query('ROLLBACK');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('on a seeded synthetic province of 2,000 cadres, on five dates', async () => {
+    const ds = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
+    try {
+      await seedSynthetic(ds, { cadres: 2000, seed: 14 });
+    } finally {
+      await ds.destroy();
+    }
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM cadre`);
+    const ids = rows.map((r) => r.id);
+    for (const asOf of ['2012-02-29', '2019-06-30', '2024-12-31', '2026-11-27', '2031-01-01']) {
+      const rowsOn = await read(ids, asOf, DEFAULT_POLICY);
+      expect(rowsOn.filter((r) => r.readiness === 'READY_NOW').length).toBeGreaterThan(0);
+      expect(rowsOn.flatMap((row) => compare(row, asOf, DEFAULT_POLICY))).toEqual([]);
+    }
+  });
+});

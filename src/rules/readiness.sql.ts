@@ -1,0 +1,56 @@
+import { PolicyDocument } from '../policy/policy.types';
+import { PROMOTION_RULES } from './pathway';
+import { SqlParams } from '../common/sql/sql-params';
+import { STEP_COLUMNS, StepRow } from './steps';
+
+export interface ReadinessSqlInput {
+  /** `$n::date` */
+  asOf: string;
+  policy: PolicyDocument;
+  steps: StepRow[];
+  /** READY_SOON reaches this many months past asOf. */
+  withinMonths: number;
+}
+
+/** The column of requirement_dates for a rule id: PROMO_WORK_YEARS → promo_work_years. */
+export const dateColumn = (id: string): string => id.toLowerCase();
+
+/**
+ * Readiness for the next step as set-based SQL over `pathway_facts` (facts/pathway-facts.sql.ts), so a list
+ * can filter, count and rank by it in the statement that pages it. Each promotion rule gives, in its own
+ * file, the date it is (or was) met (see PromotionRule.sql). Then, as evaluatePathway decides:
+ *   blocked      = some date is NULL
+ *   eligibleFrom = the latest date (unmet ones are all later than asOf)
+ *   READY_NOW    = not blocked and eligibleFrom ≤ asOf; READY_SOON = not blocked and within `withinMonths`.
+ * Defines the CTEs `steps`, `requirement_dates (cadre_id, to_level, one date column per rule)` and
+ * `readiness (cadre_id, to_level, readiness, eligible_from)`; cadres without a step (no current posting,
+ * top of the ladder) have no row.
+ */
+export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
+  const { asOf } = i;
+  const forms = PROMOTION_RULES.map((r) => ({ id: r.id, ...r.sql({ p, asOf, policy: i.policy }) }));
+  const columns = forms.map((f) => dateColumn(f.id));
+  return `
+    steps AS (
+      SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(i.steps), 'jsonb')}) AS st(${STEP_COLUMNS})
+    ),
+    requirement_dates AS (
+      SELECT f.cadre_id, st.to_level,
+             ${forms.map((f) => `${f.date} AS ${dateColumn(f.id)}`).join(',\n             ')}
+        FROM pathway_facts f
+        JOIN steps st ON st.from_level = f.current_level AND st.ladder = f.ladder
+        ${forms.flatMap((f) => (f.joins ? [f.joins] : [])).join('\n        ')}
+    ),
+    readiness AS (
+      SELECT d.cadre_id, d.to_level, CASE WHEN NOT d.blocked THEN d.eligible_from END AS eligible_from,
+             CASE WHEN d.blocked THEN 'NOT_READY'
+                  WHEN d.eligible_from <= ${asOf} THEN 'READY_NOW'
+                  WHEN d.eligible_from <= (${asOf} + make_interval(months => ${p.add(i.withinMonths, 'int')}))::date
+                    THEN 'READY_SOON'
+                  ELSE 'NOT_READY' END AS readiness
+        FROM (SELECT r.cadre_id, r.to_level,
+                     (${columns.map((c) => `r.${c} IS NULL`).join(' OR ')}) AS blocked,
+                     greatest(${columns.map((c) => `r.${c}`).join(', ')}) AS eligible_from
+                FROM requirement_dates r) d
+    )`;
+}

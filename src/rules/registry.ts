@@ -1,0 +1,55 @@
+import { RuleId } from '../policy/policy.types';
+import { inductionTrainingRule } from './induction-training.rule';
+import { levelLimitSameAreaRule } from './level-limit-same-area.rule';
+import { levelTotalLimitRule } from './level-total-limit.rule';
+import { postLimitSamePostRule } from './post-limit-same-post.rule';
+import { promoAppraisalRule } from './promo-appraisal.rule';
+import { promoEducationRule } from './promo-education.rule';
+import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
+import { promoNoRecentRule } from './promo-no-recent.rule';
+import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoTwoPostsRule } from './promo-two-posts.rule';
+import { promoWorkYearsRule } from './promo-work-years.rule';
+import { FlagRule, Rule } from './rule';
+import { specialistRule } from './specialist.rule';
+import { termLimitRule } from './term-limit.rule';
+import { townshipMinServiceRule } from './township-min-service.rule';
+import { training5yRule } from './training-5y.rule';
+import { trainingAnnualRule } from './training-annual.rule';
+import { warningWindowRule } from './warning-window.rule';
+
+/**
+ * Every rule of the policy, once, in the order the policy lists them. Each lives in <rule-id>.rule.ts with its
+ * params shape (checked by publishPolicy), its evaluation and its SQL. A rule no code evaluates says so
+ * (kind 'not-evaluated'), and the `policy` query shows it (PolicyRule.evaluated).
+ */
+export const RULES: { readonly [K in RuleId]: Rule<K> } = {
+  POST_LIMIT_SAME_POST: postLimitSamePostRule,
+  LEVEL_LIMIT_SAME_AREA: levelLimitSameAreaRule,
+  TERM_LIMIT: termLimitRule,
+  LEVEL_TOTAL_LIMIT: levelTotalLimitRule,
+  TOWNSHIP_MIN_SERVICE: townshipMinServiceRule,
+  WARNING_WINDOW: warningWindowRule,
+  PROMO_WORK_YEARS: promoWorkYearsRule,
+  PROMO_GRASSROOTS_YEARS: promoGrassrootsYearsRule,
+  PROMO_TWO_POSTS: promoTwoPostsRule,
+  PROMO_TIME_IN_LEVEL: promoTimeInLevelRule,
+  PROMO_EDUCATION: promoEducationRule,
+  PROMO_APPRAISAL: promoAppraisalRule,
+  PROMO_NO_RECENT: promoNoRecentRule,
+  TRAINING_5Y: training5yRule,
+  TRAINING_ANNUAL: trainingAnnualRule,
+  INDUCTION_TRAINING: inductionTrainingRule,
+  SPECIALIST: specialistRule,
+};
+
+/** Every rule a policy must define, in the order they are listed. */
+export const RULE_IDS = Object.keys(RULES) as readonly RuleId[];
+
+/** True when code evaluates the rule, or reads it as a parameter of rules that are evaluated. */
+export const isEvaluated = (id: RuleId): boolean => RULES[id].kind !== 'not-evaluated';
+
+/** The flag rules, in registry order: the flag SQL unions them. */
+export const FLAG_RULES: readonly FlagRule[] = Object.values(RULES).filter(
+  (r): r is FlagRule => r.kind === 'flag',
+);

@@ -1,0 +1,335 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createFileDatabase } from '../../../test/test-database';
+import { dataSourceOptions } from '../../database/data-source-options';
+import { DEFAULT_POLICY } from '../../policy/default-policy';
+import { PolicyDocument } from '../../policy/policy.types';
+import { seedSynthetic } from '../../seed/synthetic';
+import { FlagCode } from '../codes';
+import { addDays } from '../dates';
+import { buildFlagsQuery } from '../flags.sql';
+
+/**
+ * ORACLE for rule_span: the flags read from spans (kept current by triggers on every write; the posting limits and
+ * induction training so far) are the flags the rule files evaluate on the fly, which stay as the oracle until the
+ * spans are proven. Generated leadership careers (adjacent and separate stints, transfers, returns to a level,
+ * open and ended postings, trainings of every kind, long enough or not, completed or not) are written, then
+ * changed (end dates moved, postings deleted, made secondments, moved to another unit, trainings added and
+ * removed), a second policy version with other limits may be published from a generated date; on generated
+ * dates before, across and after it, both must give the same flags, to the message, facts and days past.
+ */
+
+const BASE = '1990-01-01';
+const LEVELS = ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF', 'COUNTY_DEPUTY', 'CLERK_1'];
+const CODES = [
+  FlagCode.POSTING_LIMIT_EXCEEDED,
+  FlagCode.POSTING_LIMIT_APPROACHING,
+  FlagCode.INDUCTION_TRAINING_DUE,
+];
+
+interface Posting {
+  unit: number;
+  level: string;
+  start: string;
+  end: string | null;
+}
+
+const stint = fc.record({
+  gap: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 1500 })),
+  days: fc.integer({ min: 30, max: 5500 }),
+  level: fc.constantFrom(...LEVELS),
+  unit: fc.integer({ min: 0, max: 2 }),
+});
+
+interface Training {
+  kind: string;
+  start: string;
+  end: string;
+  completed: boolean;
+}
+
+const training = fc.record({
+  at: fc.integer({ min: -200, max: 6000 }),
+  days: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(14, 15, 29, 30)),
+  kind: fc.constantFrom('PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'UNIVERSITY', 'ONLINE', 'OTHER'),
+  completed: fc.boolean(),
+});
+
+const career: fc.Arbitrary<{ postings: Posting[]; trainings: Training[] }> = fc
+  .record({
+    start: fc.integer({ min: 0, max: 8000 }),
+    stints: fc.array(stint, { minLength: 1, maxLength: 5 }),
+    open: fc.boolean(),
+    trainings: fc.array(training, { maxLength: 4 }),
+  })
+  .map((g) => {
+    let at = addDays(BASE, g.start);
+    const postings = g.stints.map((s, i) => {
+      const start = addDays(at, i > 0 ? s.gap : 0);
+      const end = addDays(start, s.days - 1);
+      at = addDays(end, 1);
+      return { unit: s.unit, level: s.level, start, end: g.open && i === g.stints.length - 1 ? null : end };
+    });
+    const trainings = g.trainings.map((t) => {
+      const start = addDays(BASE, g.start + t.at);
+      return { kind: t.kind, start, end: addDays(start, t.days - 1), completed: t.completed };
+    });
+    return { postings, trainings };
+  });
+
+/** A change to one posting of one cadre (indexes are taken modulo what exists). */
+const change = fc.record({
+  cadre: fc.nat(),
+  posting: fc.nat(),
+  what: fc.constantFrom('end', 'open', 'delete', 'secondment', 'unit', 'training', 'untrain'),
+  days: fc.integer({ min: -2000, max: 2000 }),
+});
+
+const version2 = fc.option(
+  fc.record({
+    from: fc.integer({ min: 5000, max: 14000 }).map((n) => addDays(BASE, n)),
+    post: fc.constantFrom(3, 6.5, 10, 12),
+    total: fc.constantFrom(4, 15, 20),
+    months: fc.constantFrom(0, 3, 6, 18),
+    withinMonths: fc.constantFrom(6, 12, 24),
+    days: fc.constantFrom(10, 15, 30),
+  }),
+  { nil: undefined },
+);
+
+const asOfDate = fc.integer({ min: 2000, max: 16000 }).map((n) => addDays(BASE, n));
+
+interface FlagOut {
+  cadre_id: string;
+  code: string;
+  rule_id: string;
+}
+
+describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let client: Client;
+  const units: string[] = [];
+
+  beforeAll(async () => {
+    db = await createFileDatabase();
+    client = new Client({ connectionString: db.url });
+    await client.connect();
+    for (const code of ['SPAN-A', 'SPAN-B', 'SPAN-C']) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO unit (code, name, level, kind) VALUES ($1, $1, 'TOWNSHIP', 'GOVERNMENT') RETURNING id`,
+        [code],
+      );
+      units.push(rows[0].id);
+    }
+  });
+
+  afterAll(async () => {
+    await client.end();
+    await db.drop();
+  });
+
+  async function flags(ids: string[], asOf: string, policy: PolicyDocument, fromSpans: boolean) {
+    const { withSql, params } = buildFlagsQuery({
+      asOf,
+      policy,
+      scope: { cadreIds: ids },
+      codes: CODES,
+      fromSpans,
+    });
+    const { rows } = await client.query<FlagOut>(
+      `${withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code`,
+      params.values,
+    );
+    return rows;
+  }
+
+  it('on generated careers, changes, policy versions and dates', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(career, { minLength: 1, maxLength: 8 }),
+        fc.array(change, { maxLength: 6 }),
+        version2,
+        fc.uniqueArray(asOfDate, { minLength: 1, maxLength: 6 }),
+        async (careers, changes, v2, dates) => {
+          await client.query('BEGIN');
+          try {
+            const ids: string[] = [];
+            const postings: string[][] = [];
+            for (const [i, { postings: c, trainings }] of careers.entries()) {
+              const { rows } = await client.query<{ id: string }>(
+                `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
+                 VALUES ($1, $1, 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
+                [`SPAN-${i}`],
+              );
+              ids.push(rows[0].id);
+              // Several postings of a cadre in one statement, as a sync batch writes them.
+              const inserted = await client.query<{ id: string }>(
+                `INSERT INTO posting (cadre_id, unit_id, title, level, start_date, end_date)
+                 SELECT $1, u, 'Post', l, s, e
+                   FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[]) AS x(u, l, s, e) RETURNING id`,
+                [
+                  rows[0].id,
+                  c.map((p) => units[p.unit]),
+                  c.map((p) => p.level),
+                  c.map((p) => p.start),
+                  c.map((p) => p.end),
+                ],
+              );
+              postings.push(inserted.rows.map((r) => r.id));
+              await client.query(
+                `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours, completed)
+                 SELECT $1, 'Course', k, s, e, 40, c FROM unnest($2::text[], $3::date[], $4::date[], $5::bool[]) AS x(k, s, e, c)`,
+                [
+                  rows[0].id,
+                  trainings.map((t) => t.kind),
+                  trainings.map((t) => t.start),
+                  trainings.map((t) => t.end),
+                  trainings.map((t) => t.completed),
+                ],
+              );
+            }
+            for (const ch of changes) {
+              const cadreId = ids[ch.cadre % ids.length];
+              if (ch.what === 'training') {
+                // A qualifying course of ch.days mod 40 days, ending some time after the change's posting began.
+                await client.query(
+                  `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours)
+                   SELECT $1, 'Induction', 'PARTY_SCHOOL', s, s + ($2::int % 40), 60
+                     FROM (SELECT min(start_date) + abs($3::int) AS s FROM posting WHERE cadre_id = $1) x
+                    WHERE s IS NOT NULL`,
+                  [cadreId, Math.abs(ch.days), ch.days],
+                );
+                continue;
+              }
+              if (ch.what === 'untrain') {
+                await client.query(
+                  `DELETE FROM training WHERE id = (SELECT id FROM training WHERE cadre_id = $1 ORDER BY start_date LIMIT 1)`,
+                  [cadreId],
+                );
+                continue;
+              }
+              const list = postings[ch.cadre % postings.length];
+              if (!list.length) continue;
+              const id = list[ch.posting % list.length];
+              // A change that would overlap another regular posting is refused by the database: skip it.
+              await client.query('SAVEPOINT change');
+              try {
+                if (ch.what === 'end') {
+                  await client.query(
+                    `UPDATE posting SET end_date = greatest(start_date, coalesce(end_date, start_date + 3000) + $2::int)
+                      WHERE id = $1`,
+                    [id, ch.days],
+                  );
+                } else if (ch.what === 'open') {
+                  await client.query(`UPDATE posting SET end_date = NULL WHERE id = $1`, [id]);
+                } else if (ch.what === 'delete') {
+                  await client.query(`DELETE FROM posting WHERE id = $1`, [id]);
+                  list.splice(list.indexOf(id), 1);
+                } else if (ch.what === 'secondment') {
+                  await client.query(`UPDATE posting SET kind = 'SECONDMENT' WHERE id = $1`, [id]);
+                } else {
+                  await client.query(`UPDATE posting SET unit_id = $2 WHERE id = $1`, [
+                    id,
+                    units[Math.abs(ch.days) % units.length],
+                  ]);
+                }
+                await client.query('RELEASE SAVEPOINT change');
+              } catch {
+                await client.query('ROLLBACK TO SAVEPOINT change');
+              }
+            }
+            const versions: { from: string; doc: PolicyDocument }[] = [
+              { from: '1900-01-01', doc: DEFAULT_POLICY },
+            ];
+            if (v2) {
+              const doc = structuredClone(DEFAULT_POLICY);
+              doc.rules.POST_LIMIT_SAME_POST.params.years = v2.post;
+              doc.rules.LEVEL_TOTAL_LIMIT.params.years = v2.total;
+              doc.rules.WARNING_WINDOW.params.months = v2.months;
+              doc.rules.INDUCTION_TRAINING.params.withinMonths = v2.withinMonths;
+              doc.rules.INDUCTION_TRAINING.params.daysByLevel.TOWNSHIP_CHIEF = v2.days;
+              await client.query(
+                `INSERT INTO policy_version (version, effective_from, document) VALUES (2, $1, $2::jsonb)`,
+                [v2.from, JSON.stringify(doc)],
+              );
+              versions.push({ from: v2.from, doc });
+            }
+            const mismatches: object[] = [];
+            for (const asOf of v2 ? [...dates, v2.from, addDays(v2.from, -1)] : dates) {
+              const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
+              const oracle = await flags(ids, asOf, policy, false);
+              const spans = await flags(ids, asOf, policy, true);
+              if (JSON.stringify(spans) !== JSON.stringify(oracle)) mismatches.push({ asOf, oracle, spans });
+            }
+            expect(mismatches).toEqual([]);
+          } finally {
+            await client.query('ROLLBACK');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stays right when two transactions add postings of one cadre at the same time', async () => {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
+       VALUES ('SPAN-CONCURRENT', 'Concurrent', 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
+    );
+    const cadreId = rows[0].id;
+    const insert = `INSERT INTO posting (cadre_id, unit_id, title, level, start_date, end_date)
+                    VALUES ($1, $2, 'Township head', 'TOWNSHIP_CHIEF', $3, $4)`;
+    const first = new Client({ connectionString: db.url });
+    const second = new Client({ connectionString: db.url });
+    await first.connect();
+    await second.connect();
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      // Alone, the second would see a run from 2015 (its limit in 2025); together they are one run from 2010,
+      // past its 10-year limit since 2020.
+      await first.query(insert, [cadreId, units[0], '2010-01-01', '2014-12-31']);
+      const later = second.query(insert, [cadreId, units[0], '2015-01-01', null]);
+      await new Promise((r) => setTimeout(r, 200)); // the second now waits for the first's lock on the cadre
+      await first.query('COMMIT');
+      await later;
+      await second.query('COMMIT');
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    const fromSpans = await flags([cadreId], '2022-06-01', DEFAULT_POLICY, true);
+    expect(fromSpans).toEqual(await flags([cadreId], '2022-06-01', DEFAULT_POLICY, false));
+    expect(fromSpans.map((f) => [f.rule_id, f.code])).toEqual([
+      ['INDUCTION_TRAINING', 'INDUCTION_TRAINING_DUE'],
+      ['POST_LIMIT_SAME_POST', 'POSTING_LIMIT_EXCEEDED'],
+    ]);
+  });
+
+  it('on a seeded synthetic province of 2,000 cadres, on five dates, for everyone and for the posted', async () => {
+    const ds = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
+    try {
+      await seedSynthetic(ds, { cadres: 2000, seed: 14 });
+    } finally {
+      await ds.destroy();
+    }
+    let seen = 0;
+    for (const asOf of ['2012-02-29', '2019-06-30', '2024-12-31', '2026-11-27', '2031-01-01']) {
+      for (const scope of [{}, { posted: true }]) {
+        const run = async (fromSpans: boolean) => {
+          const q = buildFlagsQuery({ asOf, policy: DEFAULT_POLICY, scope, codes: CODES, fromSpans });
+          const { rows } = await client.query<FlagOut>(
+            `${q.withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code`,
+            q.params.values,
+          );
+          return rows;
+        };
+        const oracle = await run(false);
+        seen += oracle.length;
+        expect(await run(true)).toEqual(oracle);
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+});

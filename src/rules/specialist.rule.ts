@@ -1,0 +1,81 @@
+import { FlagCode } from './codes';
+import { bad, text } from './params';
+import { FlagRule } from './rule';
+import { details, FlagQuery, FlagSql, param, source } from './sql/flag-sql';
+
+/** Recognition levels, lowest first. */
+export const RECOGNITION_LEVELS = ['UNIT', 'COUNTY', 'PREFECTURE', 'PROVINCE', 'NATIONAL'];
+const RECOGNITION = `ARRAY[${RECOGNITION_LEVELS.map((l) => `'${l}'`).join(',')}]::text[]`;
+
+/**
+ * SPECIALIST: per cadre and domain, VERIFIED achievements up to asOf (claimed or rejected ones never count):
+ * at least minCount within windowYears, or one recognised at recognitionAtLeast or above, or one measured
+ * improvement of at least minImprovementPercent ((baseline − result) / baseline for LOWER-is-better
+ * indicators, (result − baseline) / baseline for HIGHER, × 100).
+ */
+function specialistSql(s: FlagSql): FlagQuery {
+  const rule = 'SPECIALIST' as const;
+  const windowStart = `(${s.asOf} - ${param(s, rule, 'windowYears')}::float8 * interval '1 year')::date`;
+  const minRank = `array_position(${RECOGNITION}, ${s.p.add(s.policy.rules.SPECIALIST.params.recognitionAtLeast, 'text')})`;
+  const ach = `
+      SELECT a.id, a.cadre_id, a.domain, a.achieved_on,
+             array_position(${RECOGNITION}, a.recognition_level::text) AS rec_rank,
+             (SELECT max(CASE WHEN i.better_when = 'LOWER' THEN (i.baseline - i.result) ELSE (i.result - i.baseline) END
+                         / abs(i.baseline) * 100)
+                FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement
+        FROM achievement a JOIN scope s ON s.cadre_id = a.cadre_id
+       WHERE a.verification_status = 'VERIFIED' AND a.achieved_on <= ${s.asOf}
+         ${s.domain ? `AND a.domain = ${s.domain}` : ''}`;
+  const byDomain = `
+      SELECT cadre_id, domain,
+             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE achieved_on > ${windowStart}) AS recent,
+             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE rec_rank >= ${minRank}) AS recognised,
+             array_agg(id ORDER BY achieved_on, id)
+               FILTER (WHERE improvement >= ${param(s, rule, 'minImprovementPercent')}) AS improved,
+             max(improvement) AS best_improvement, (${RECOGNITION})[max(rec_rank)] AS highest_recognition
+        FROM (${ach}) a GROUP BY cadre_id, domain`;
+  const byCount = `coalesce(cardinality(recent), 0) >= ${param(s, rule, 'minCount')}`;
+  const criteria = `array_remove(ARRAY[CASE WHEN ${byCount} THEN 'COUNT' END,
+                                       CASE WHEN recognised IS NOT NULL THEN 'RECOGNITION' END,
+                                       CASE WHEN improved IS NOT NULL THEN 'IMPROVEMENT' END], NULL)`;
+  const ids = `ARRAY(SELECT DISTINCT unnest(CASE WHEN ${byCount} THEN recent END || recognised || improved) ORDER BY 1)`;
+  return {
+    ctes: ['scope'],
+    select: `
+    SELECT cadre_id, 'SPECIALIST_STRENGTH', 'INFO', '${rule}', ${source(s, rule)},
+           ${details(
+             s,
+             `format('Specialist strength in %s: %s.', domain, concat_ws('; ',
+             CASE WHEN 'COUNT' = ANY(criteria_met) THEN format('%s verified achievements within %s years',
+               cardinality(recent), trim_scale(${param(s, rule, 'windowYears')})) END,
+             CASE WHEN 'RECOGNITION' = ANY(criteria_met) THEN format('recognised at %s level', highest_recognition) END,
+             CASE WHEN 'IMPROVEMENT' = ANY(criteria_met)
+                  THEN format('a measured improvement of %s%%', round(best_improvement, 1)) END))`,
+             `jsonb_build_object('domain', domain, 'criteria', to_jsonb(criteria_met), 'achievementIds', to_jsonb(ids),
+                              'recentCount', coalesce(cardinality(recent), 0),
+                              'windowYears', ${param(s, rule, 'windowYears')},
+                              'highestRecognition', highest_recognition,
+                              'bestImprovementPercent', round(best_improvement, 1))`,
+           )},
+           0
+      FROM (SELECT d.*, ${criteria} AS criteria_met, ${ids} AS ids FROM (${byDomain}) d) x
+     WHERE cardinality(criteria_met) > 0`,
+  };
+}
+
+export const specialistRule: FlagRule<'SPECIALIST'> = {
+  id: 'SPECIALIST',
+  kind: 'flag',
+  params: {
+    counts: ['minCount'],
+    numbers: ['windowYears', 'minImprovementPercent'],
+    check: (params, field) => {
+      const f = `${field}.recognitionAtLeast`;
+      if (!RECOGNITION_LEVELS.includes(text(params.recognitionAtLeast, f))) {
+        bad(f, `${f} must be one of ${RECOGNITION_LEVELS.join(', ')}.`);
+      }
+    },
+  },
+  codes: [FlagCode.SPECIALIST_STRENGTH],
+  sql: specialistSql,
+};

@@ -1,0 +1,64 @@
+import { SqlParams } from '../../common/sql/sql-params';
+import { PolicyDocument, RuleId } from '../../policy/policy.types';
+
+/**
+ * What the flag SQL is written against: the statement's parameters and the policy version in force. Every
+ * threshold is bound from that version as a parameter (param, list, source), never written as a constant.
+ */
+export interface FlagSql {
+  p: SqlParams;
+  policy: PolicyDocument;
+  /** e.g. `$1::date` */
+  asOf: string;
+  /** A `$n::text` when SPECIALIST_STRENGTH is limited to one domain. */
+  domain?: string;
+  /**
+   * Leave each flag's message and facts NULL: for a statement that only counts and orders flags (a page of
+   * flagged cadres over a province), whose page then reads its flags in full.
+   */
+  light?: boolean;
+  /**
+   * The scope for rows that are themselves a current regular posting of the cadre (see commonCtes'
+   * scope_cur), when it is simpler than `scope`; by default scope itself.
+   */
+  scopeCur?: string;
+}
+
+/** A rule's message and facts columns, or NULLs when the statement is light. */
+export const details = (s: FlagSql, message: string, facts: string): string =>
+  s.light ? 'NULL::text, NULL::jsonb' : `${message},\n           ${facts}`;
+
+const paramsOf = (s: FlagSql, rule: RuleId): Record<string, unknown> => s.policy.rules[rule].params;
+
+/** A number parameter of a rule, e.g. param(s, 'POST_LIMIT_SAME_POST', 'years') → `$n::numeric`. */
+export const param = (s: FlagSql, rule: RuleId, key: string): string =>
+  s.p.add(paramsOf(s, rule)[key], 'numeric');
+
+/** A list parameter of a rule, as text[] (test membership with `x = ANY(…)`). */
+export const list = (s: FlagSql, rule: RuleId, key: string): string =>
+  s.p.add(paramsOf(s, rule)[key], 'text[]');
+
+/** An object parameter of a rule, as jsonb (daysByLevel). */
+export const map = (s: FlagSql, rule: RuleId, key: string): string =>
+  s.p.add(JSON.stringify(paramsOf(s, rule)[key]), 'jsonb');
+
+export const source = (s: FlagSql, rule: RuleId): string => s.p.add(s.policy.rules[rule].source, 'text');
+
+/** Every flag query selects these columns, in this order. */
+export const FLAG_COLUMNS = 'cadre_id, code, severity, rule_id, source, message, facts, over_by';
+
+/** A common table expression and the ones it reads. */
+export interface Cte {
+  sql: string;
+  deps: string[];
+  /** Planned into each query that reads it (NOT MATERIALIZED), even when read more than once. */
+  inline?: boolean;
+}
+
+/** One rule's flags: a SELECT of FLAG_COLUMNS and the CTEs it needs, shared ones or its own. */
+export interface FlagQuery {
+  ctes: string[];
+  select: string;
+  /** CTEs only this rule reads, by name (the names must not clash with the shared ones). */
+  own?: Record<string, Cte>;
+}

@@ -1,0 +1,27 @@
+import { FlagCode } from './codes';
+import { FlagRule } from './rule';
+import { FlagQuery, FlagSql } from './sql/flag-sql';
+import { shortfall } from './training-shortfall.sql';
+
+/** TRAINING_ANNUAL: completed hours ending in the calendar year of asOf (up to asOf). */
+function trainingAnnualSql(s: FlagSql): FlagQuery {
+  const yearStart = `date_trunc('year', ${s.asOf})::date`;
+  return {
+    ctes: ['cur'],
+    select: shortfall(
+      s,
+      'TRAINING_ANNUAL',
+      yearStart,
+      `'year', extract(year FROM ${s.asOf})::int`,
+      `format('in %s', extract(year FROM ${s.asOf})::int)`,
+    ),
+  };
+}
+
+export const trainingAnnualRule: FlagRule<'TRAINING_ANNUAL'> = {
+  id: 'TRAINING_ANNUAL',
+  kind: 'flag',
+  params: { numbers: ['hours'], levelLists: ['appliesToLevels'] },
+  codes: [FlagCode.TRAINING_SHORTFALL],
+  sql: trainingAnnualSql,
+};
