@@ -218,7 +218,7 @@ const KINDS: KindSpec[] = [
 ];
 
 /** Tables a sync may change besides its own: the run, its results, the audit trail, derived posting runs. */
-const BOOKKEEPING = new Set(['sync_run', 'sync_result', 'audit_log', 'posting_run']);
+const BOOKKEEPING = new Set(['sync_run', 'sync_result', 'audit_log', 'posting_run', 'rule_span']);
 
 describe(`hostile sync records (seed ${SEED}, ${RECORDS} records a kind)`, () => {
   jest.setTimeout(600_000);
