@@ -10,7 +10,7 @@ export class UploadCadrePhotoInput {
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field({ description: 'image/jpeg or image/png.' })
+  @Field(() => String, { description: 'image/jpeg or image/png.' })
   @IsIn(PHOTO_CONTENT_TYPES, { message: 'contentType must be image/jpeg or image/png' })
   contentType!: PhotoContentType;
 
