@@ -35,10 +35,14 @@ function age(birth: string, asOf: string): number {
   return asOf.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
-/** The post as the form names it: the county before a township's name, unless the unit's name has it. */
+/** A government's name as a post names it: 禾溪县人民政府 → 禾溪县, 金沙镇人民政府 → 金沙镇. */
+const place = (unitName: string): string => unitName.replace(/人民政府$/, '');
+
+/** The post as the form names it, with the county before a township's name: 禾溪县金沙镇镇长. */
 function postName(p: AppointmentFormData['postings'][number]): string {
-  const county = p.countyName && !p.unitName.startsWith(p.countyName) ? p.countyName : '';
-  return `${county}${p.unitName}${p.title}`;
+  const unit = place(p.unitName);
+  const county = p.countyName ? place(p.countyName) : '';
+  return `${unit.startsWith(county) ? '' : county}${unit}${p.title}`;
 }
 
 /** One education set: 学历 and 学位 in the left cell, school and major in the right. */
@@ -155,14 +159,14 @@ export const APPOINTMENT_FORM_CSS = `
 .af td.af-text { vertical-align: top; white-space: pre-wrap; }
 .af .af-row td { height: 11mm; }
 .af .af-photo { width: 30mm; height: 40mm; object-fit: cover; display: block; margin: 0 auto; }
-.af .af-resume { height: 128mm; vertical-align: top; text-align: left; }
+.af .af-resume { height: 108mm; vertical-align: top; text-align: left; }
 .af .af-line { display: flex; gap: 3mm; }
 .af .af-span { white-space: nowrap; min-width: 32mm; }
 .af .af-during { padding-left: 35mm; }
 .af .af-page2 { break-before: page; page-break-before: always; }
 .af .af-tall { height: 30mm; }
 .af .af-family-row td { height: 8mm; }
-.af .af-sign { height: 26mm; vertical-align: bottom; text-align: right; }
+.af .af-sign { height: 24mm; vertical-align: bottom; text-align: right; }
 .af .af-meta { font-size: 9pt; margin-top: 2mm; display: flex; justify-content: space-between; }
 @media screen { .af { padding: 10mm 0; } .af .af-page2 { margin-top: 12mm; } }
 `;
@@ -180,16 +184,16 @@ export function appointmentFormBody(data: AppointmentFormData): string {
 <h1>干部任免审批表</h1>
 <table>
 <colgroup><col style="width:13%"><col style="width:13%"><col style="width:11%"><col style="width:13%"><col style="width:14%"><col style="width:14%"><col style="width:22%"></colgroup>
-<tr class="af-row"><td class="af-label">姓　名</td><td data-field="name">${esc(c.name)}</td><td class="af-label">性　别</td><td>${c.gender === 'FEMALE' ? '女' : '男'}</td>
-<td class="af-label">出生年月<br>（　岁）</td><td data-field="birth">${esc(ym(c.birthDate))}<br>（${age(c.birthDate, data.asOf)}岁）</td><td rowspan="4">${photo}</td></tr>
-<tr class="af-row"><td class="af-label">民　族</td><td>${esc(c.ethnicity)}</td><td class="af-label">籍　贯</td><td>${esc(c.nativePlace)}</td>
+<tr class="af-row"><td class="af-label">姓&#x3000;名</td><td data-field="name">${esc(c.name)}</td><td class="af-label">性&#x3000;别</td><td>${c.gender === 'FEMALE' ? '女' : '男'}</td>
+<td class="af-label">出生年月<br>（&#x3000;岁）</td><td data-field="birth">${esc(ym(c.birthDate))}<br>（${age(c.birthDate, data.asOf)}岁）</td><td rowspan="4">${photo}</td></tr>
+<tr class="af-row"><td class="af-label">民&#x3000;族</td><td>${esc(c.ethnicity)}</td><td class="af-label">籍&#x3000;贯</td><td>${esc(c.nativePlace)}</td>
 <td class="af-label">出生地</td><td>${esc(c.placeOfBirth)}</td></tr>
-<tr class="af-row"><td class="af-label">入　党<br>时　间</td><td>${esc(ym(c.partyJoinDate))}</td><td class="af-label">参加工<br>作时间</td><td>${esc(ym(c.workStartDate))}</td>
+<tr class="af-row"><td class="af-label">入&#x3000;党<br>时&#x3000;间</td><td>${esc(ym(c.partyJoinDate))}</td><td class="af-label">参加工<br>作时间</td><td>${esc(ym(c.workStartDate))}</td>
 <td class="af-label">健康状况</td><td>${esc(c.health)}</td></tr>
 <tr class="af-row"><td class="af-label">专业技<br>术职务</td><td colspan="2">${esc(c.professionalTitle)}</td><td class="af-label">熟悉专业<br>有何专长</td><td colspan="2">${esc(c.specialties)}</td></tr>
-<tr class="af-row"><td class="af-label" rowspan="2">学　历<br>学　位</td><td class="af-label">全日制<br>教　育</td><td colspan="2">${ftLevel}</td>
+<tr class="af-row"><td class="af-label" rowspan="2">学&#x3000;历<br>学&#x3000;位</td><td class="af-label">全日制<br>教&#x3000;育</td><td colspan="2">${ftLevel}</td>
 <td class="af-label">毕业院校<br>系及专业</td><td colspan="2" class="af-left">${ftSchool}</td></tr>
-<tr class="af-row"><td class="af-label">在　职<br>教　育</td><td colspan="2">${isLevel}</td>
+<tr class="af-row"><td class="af-label">在&#x3000;职<br>教&#x3000;育</td><td colspan="2">${isLevel}</td>
 <td class="af-label">毕业院校<br>系及专业</td><td colspan="2" class="af-left">${isSchool}</td></tr>
 <tr class="af-row"><td class="af-label" colspan="2">现 任 职 务</td><td colspan="5" class="af-left" data-field="current">${esc(currentPost(data))}</td></tr>
 <tr class="af-row"><td class="af-label" colspan="2">拟 任 职 务</td><td colspan="5" class="af-left" data-field="proposed">${esc(p?.proposedPost)}</td></tr>
@@ -203,21 +207,24 @@ export function appointmentFormBody(data: AppointmentFormData): string {
 <tr><td class="af-label">年度考<br>核结果</td><td colspan="5" class="af-text" data-field="appraisals">${esc(appraisalText(data))}</td></tr>
 <tr><td class="af-label">任免<br>理由</td><td colspan="5" class="af-text af-tall" data-field="reason">${esc(p?.reason)}</td></tr>
 <tr class="af-family-row"><td class="af-label" rowspan="${FAMILY_ROWS + 1}">家庭<br>主要<br>成员<br>及<br>重要<br>社会<br>关系</td>
-<td class="af-label">称　谓</td><td class="af-label">姓　名</td><td class="af-label">出生年月</td><td class="af-label">政治面貌</td><td class="af-label">工作单位及职务</td></tr>
+<td class="af-label">称&#x3000;谓</td><td class="af-label">姓&#x3000;名</td><td class="af-label">出生年月</td><td class="af-label">政治面貌</td><td class="af-label">工作单位及职务</td></tr>
 ${familyRows(data)}
-<tr><td class="af-label">呈报<br>单位</td><td colspan="5" class="af-sign">（盖章）<br>年　　月　　日</td></tr>
-<tr><td class="af-label">审批机<br>关意见</td><td colspan="5" class="af-sign">（盖章）<br>年　　月　　日</td></tr>
-<tr><td class="af-label">行政机关<br>任免意见</td><td colspan="5" class="af-sign">（盖章）<br>年　　月　　日</td></tr>
+<tr><td class="af-label">呈报<br>单位</td><td colspan="5" class="af-sign">（盖章）<br>年&#x3000;&#x3000;月&#x3000;&#x3000;日</td></tr>
+<tr><td class="af-label">审批机<br>关意见</td><td colspan="5" class="af-sign">（盖章）<br>年&#x3000;&#x3000;月&#x3000;&#x3000;日</td></tr>
 </table>
 <div class="af-meta"><span>填表时间：${esc(data.asOf.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日'))}</span><span>填表人：</span></div>
 </div>
 </div>`;
 }
 
+/** No script, no fetch: inline styles and the data: photo only. */
+export const FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 /** The whole document, as the PDF export prints it and the web page shows it. */
 export function appointmentFormHtml(data: AppointmentFormData): string {
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>干部任免审批表 ${esc(data.cadre.name)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${FORM_CSP}"><title>干部任免审批表 ${esc(data.cadre.name)}</title>
 <style>html,body{margin:0;background:#fff}${APPOINTMENT_FORM_CSS}</style></head>
 <body>${appointmentFormBody(data)}</body></html>`;
 }

@@ -13,8 +13,8 @@ const MAX_LOG = 4_000;
 /**
  * Prints an HTML document to PDF with headless Chromium: one rendering at a time (a few requests may wait,
  * more are refused with TOO_MANY_REQUESTS), each in a throw-away profile and folder, killed with its whole
- * process group after PDF_TIMEOUT_MS. JavaScript is off and host names do not resolve: the document is
- * self-contained and printing it fetches nothing.
+ * process group after PDF_TIMEOUT_MS. Host names do not resolve and the document's own Content-Security-Policy
+ * allows no script and no fetch (only inline styles and data: images): printing it fetches nothing.
  */
 @Injectable()
 export class PdfRenderer {
@@ -64,7 +64,6 @@ export class PdfRenderer {
         '--disable-sync',
         '--no-first-run',
         '--no-default-browser-check',
-        '--blink-settings=scriptEnabled=false',
         '--host-resolver-rules=MAP * ~NOTFOUND',
         `--user-data-dir=${join(dir, 'profile')}`,
         '--no-pdf-header-footer',

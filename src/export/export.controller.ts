@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
-import { appointmentFormHtml } from '../appointment-form/appointment-form.html';
+import { appointmentFormHtml, FORM_CSP } from '../appointment-form/appointment-form.html';
 import { AppointmentFormDataService } from '../appointment-form/appointment-form.data';
 import { PdfRenderer } from '../appointment-form/pdf-renderer';
 import { isIsoDate } from '../common/graphql/date.scalar';
@@ -78,7 +78,7 @@ export class ExportController {
     await res
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+      .header('content-security-policy', FORM_CSP)
       .send(html);
   }
 
