@@ -1,4 +1,6 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Role } from '../auth/caller';
+import { DomainError } from '../common/errors/domain-error';
 import { Cadre } from '../cadres/cadre.model';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { AppointmentProposal, CadreEducation, CadrePhoto, FamilyMember } from './form-records.model';
@@ -28,9 +30,13 @@ export class CadreFormFieldsResolver {
   }
 
   @ResolveField(() => [AppointmentProposal], {
-    description: 'Appointment and removal proposals, oldest first.',
+    description: 'Appointment and removal proposals, oldest first: for departments and ADMIN, not the cadre.',
   })
   appointmentProposals(cadre: Cadre, _args: unknown, ctx: GraphQLContext): Promise<AppointmentProposal[]> {
+    // A decision in preparation is the department's business until it is made.
+    if (ctx.caller?.role !== Role.ADMIN && ctx.caller?.role !== Role.ORG_DEPT) {
+      throw DomainError.forbidden('Appointment proposals are for the organisation department.');
+    }
     return ctx.loaders.proposalsByCadre.load(cadre.id);
   }
 }

@@ -179,6 +179,16 @@ describe('appointment form records', () => {
     ok(await t.gql(`mutation($id: ID!) { deleteAppointmentProposal(id: $id) }`, { id: created.id }, dept));
   });
 
+  it('shows the cadre their own family and education, but not the proposals about them', async () => {
+    const self = t.token({ role: Role.CADRE, cadreId });
+    const mine = ok(
+      await t.gql(`{ me { placeOfBirth educations { kind } familyMembers { name } } }`, {}, self),
+    );
+    expect(mine.me.placeOfBirth).toBe('禾溪县稻香镇');
+    const res = await t.gql(`{ me { appointmentProposals { id } } }`, {}, self);
+    expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   describe('refuses bad input with the field at fault, writing nothing', () => {
     const long = (n: number) => '长'.repeat(n);
     it.each([
