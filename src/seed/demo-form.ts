@@ -1,10 +1,11 @@
+import { placeholderPortrait } from './demo-photo';
 import { RunSql } from './rows';
 
 /**
  * The appointment form's records for DEMO-002 (杨守田, DOMAIN.md case 2: the township head kept too long), so
  * that his 干部任免审批表 is filled in: place of birth, health, title, specialties, rewards, both education sets
- * (consistent with his record's highest education, BACHELOR), family, and the proposal to make him deputy
- * county head. None of these fields feeds a rule, so no flag or candidate outcome changes. Names are fictional.
+ * (consistent with his record's highest education, BACHELOR), family, a placeholder photo, and the proposal to
+ * make him deputy county head. None of these fields feeds a rule, so no flag or candidate outcome changes. Names are fictional.
  */
 export async function writeDemoForm(run: RunSql): Promise<void> {
   const cadre = `(SELECT id FROM cadre WHERE external_id = 'DEMO-002')`;
@@ -43,6 +44,9 @@ export async function writeDemoForm(run: RunSql): Promise<void> {
       ['禾溪县第一中学教师', '禾溪县实验小学学生', '禾溪县稻香镇农民', '禾溪县稻香镇农民'],
     ],
   );
+  await run(`INSERT INTO cadre_photo (cadre_id, content_type, content) VALUES (${cadre}, 'image/png', $1)`, [
+    placeholderPortrait(),
+  ]);
   await run(
     `INSERT INTO appointment_proposal (cadre_id, proposed_on, proposed_post, posts_to_remove, reason)
      VALUES (${cadre}, $1, $2, $3, $4)`,

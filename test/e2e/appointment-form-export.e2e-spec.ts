@@ -101,6 +101,9 @@ describe('appointment form export (干部任免审批表)', () => {
     // Two A4 pages: 595 × 842 points.
     const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+2/);
+    // The photo slot holds DEMO-002's (placeholder) photo, 120 × 160 pixels.
+    const images = execFileSync('pdfimages', ['-list', '-'], { input: pdf, encoding: 'utf8' });
+    expect(images).toMatch(/^\s+1\s+\d+\s+image\s+120\s+160\s/m);
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const plain = text.replace(/\s+/g, '');
     for (const expected of [
