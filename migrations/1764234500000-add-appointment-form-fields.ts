@@ -34,11 +34,15 @@ export class AddAppointmentFormFields1764234500000 implements MigrationInterface
         degree varchar(50),
         school varchar(200),
         major varchar(100),
+        start_date date,
+        end_date date,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT cadre_education_cadre_kind_key UNIQUE (cadre_id, kind),
         CONSTRAINT cadre_education_degree_check CHECK (degree IS NULL OR length(btrim(degree)) > 0),
-        CONSTRAINT cadre_education_school_check CHECK (school IS NULL OR length(btrim(school)) > 0)
+        CONSTRAINT cadre_education_school_check CHECK (school IS NULL OR length(btrim(school)) > 0),
+        CONSTRAINT cadre_education_dates_check CHECK (end_date >= start_date),
+        CONSTRAINT cadre_education_start_date_check CHECK (start_date BETWEEN DATE '1940-01-01' AND DATE '2100-01-01')
       )`);
 
     await q.query(`

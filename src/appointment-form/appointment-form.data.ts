@@ -34,6 +34,8 @@ export interface AppointmentFormData {
     degree: string | null;
     school: string | null;
     major: string | null;
+    startDate: string | null;
+    endDate: string | null;
   }[];
   postings: {
     unitName: string;
@@ -118,7 +120,8 @@ export class AppointmentFormDataService {
         photo: photo ?? null,
         proposal: proposal ?? null,
         educations: await q(
-          `SELECT kind, level, degree, school, major FROM cadre_education WHERE cadre_id = $1 ORDER BY kind`,
+          `SELECT kind, level, degree, school, major, start_date AS "startDate", end_date AS "endDate"
+             FROM cadre_education WHERE cadre_id = $1 ORDER BY kind`,
           [cadreId],
         ),
         // The county a township or village belongs to, so that 现任职务 reads "禾溪县金沙镇镇长".

@@ -65,55 +65,79 @@ function currentPost(data: AppointmentFormData): string {
   return current.map((p) => `${postName(p)}${KIND_ZH[p.kind] ? `（${KIND_ZH[p.kind]}）` : ''}`).join('，');
 }
 
+interface ResumeEntry {
+  start: string;
+  end: string | null;
+  text: string;
+  /** A line that holds what began during it (postings and work; not study). */
+  hosts?: boolean;
+}
+
+/** What the résumé says of each record. */
+function resumeEntries(data: AppointmentFormData): { main: ResumeEntry[]; during: ResumeEntry[] } {
+  const study = (e: AppointmentFormData['educations'][number]) =>
+    `${[e.school, e.major].filter(Boolean).join('')}${e.kind === 'IN_SERVICE' ? '在职' : ''}学习`;
+  const dated = data.educations.filter((e) => e.startDate && e.endDate);
+  const marked = (p: AppointmentFormData['postings'][number]) => `${postName(p)}（${KIND_ZH[p.kind] ?? ''}）`;
+  return {
+    main: [
+      ...dated
+        .filter((e) => e.kind === 'FULL_TIME')
+        .map((e) => ({ start: e.startDate!, end: e.endDate, text: study(e) })),
+      ...data.postings
+        .filter((p) => p.kind === 'REGULAR')
+        .map((p) => ({ start: p.startDate, end: p.endDate, text: postName(p), hosts: true })),
+    ],
+    during: [
+      ...data.postings
+        .filter((p) => p.kind !== 'REGULAR')
+        .map((p) => ({ start: p.startDate, end: p.endDate, text: marked(p) })),
+      ...data.trainings.map((t) => ({
+        start: t.startDate,
+        end: t.endDate,
+        text: `在${t.provider ?? ''}${t.title}学习`,
+      })),
+      ...dated
+        .filter((e) => e.kind === 'IN_SERVICE')
+        .map((e) => ({ start: e.startDate!, end: e.endDate, text: `在${study(e)}` })),
+    ],
+  };
+}
+
 /**
- * 简历: regular postings as lines "2015.09—2019.08 禾溪县金沙镇镇长"; temporary assignments, secondments and
- * training held during a posting indented under it as "（其间：…）". A gap from the work start date to the
- * first recorded posting is shown, not hidden.
+ * 简历: full-time education and regular postings as lines "2015.09—2019.08 禾溪县金沙镇镇长"; temporary
+ * assignments, secondments, training and in-service study that began during a posting indented under it as
+ * "（其间：…）"; anything outside every posting as a line of its own. A gap from the work start date to the first
+ * recorded posting is shown, not hidden.
  */
 function resumeLines(data: AppointmentFormData): string[] {
-  const regular = data.postings.filter((p) => p.kind === 'REGULAR');
-  const other = data.postings.filter((p) => p.kind !== 'REGULAR');
-  const lines: string[] = [];
-  const firstStart = data.postings[0]?.startDate;
-  if (!firstStart || firstStart > data.cadre.workStartDate) {
-    lines.push(
-      line(data.cadre.workStartDate, firstStart ? before(firstStart) : null, '参加工作（任职记录未登记）'),
+  const { main, during } = resumeEntries(data);
+  const firstPost = data.postings[0]?.startDate;
+  if (!firstPost || firstPost > data.cadre.workStartDate) {
+    main.push({
+      start: data.cadre.workStartDate,
+      end: firstPost ? before(firstPost) : null,
+      text: '参加工作（任职记录未登记）',
+      hosts: true,
+    });
+  }
+  const byStart = (a: ResumeEntry, b: ResumeEntry) => a.start.localeCompare(b.start);
+  const under = new Map<ResumeEntry, ResumeEntry[]>();
+  const alone: ResumeEntry[] = [];
+  for (const d of during.sort(byStart)) {
+    const host = main.find((m) => m.hosts && d.start >= m.start && (!m.end || d.start <= m.end));
+    if (host) under.set(host, [...(under.get(host) ?? []), d]);
+    else alone.push(d);
+  }
+  return [...main, ...alone]
+    .sort(byStart)
+    .map(
+      (e) =>
+        line(e.start, e.end, e.text) +
+        (under.get(e) ?? [])
+          .map((d) => `<div class="af-during">（其间：${esc(`${span(d.start, d.end)} ${d.text}`)}）</div>`)
+          .join(''),
     );
-  }
-  const within = (start: string, p: { startDate: string; endDate: string | null }) =>
-    start >= p.startDate && (!p.endDate || start <= p.endDate);
-  const placed = new Set<object>();
-  const during = (p: (typeof regular)[number]): string[] => {
-    const items = [
-      ...other
-        .filter((o) => within(o.startDate, p) && !placed.has(o))
-        .map((o) => ({
-          o,
-          start: o.startDate,
-          text: `${span(o.startDate, o.endDate)} ${postName(o)}（${KIND_ZH[o.kind] ?? ''}）`,
-        })),
-      ...data.trainings
-        .filter((t) => within(t.startDate, p) && !placed.has(t))
-        .map((t) => ({
-          o: t,
-          start: t.startDate,
-          text: `${span(t.startDate, t.endDate)} 在${t.provider ?? ''}${t.title}学习`,
-        })),
-    ].sort((a, b) => a.start.localeCompare(b.start));
-    items.forEach((i) => placed.add(i.o));
-    return items.map((i) => `<div class="af-during">（其间：${esc(i.text)}）</div>`);
-  };
-  for (const p of regular) {
-    lines.push(line(p.startDate, p.endDate, postName(p)) + during(p).join(''));
-  }
-  // Whatever fell outside every regular posting still belongs on the résumé.
-  for (const o of other.filter((x) => !placed.has(x))) {
-    lines.push(line(o.startDate, o.endDate, `${postName(o)}（${KIND_ZH[o.kind] ?? ''}）`));
-  }
-  for (const t of data.trainings.filter((x) => !placed.has(x))) {
-    lines.push(line(t.startDate, t.endDate, `在${t.provider ?? ''}${t.title}学习`));
-  }
-  return lines;
 }
 
 const span = (start: string, end: string | null): string => `${ym(start)}—${ym(end)}`;

@@ -15,6 +15,8 @@ export class CadreEducationEntity {
   @Column({ type: 'varchar', length: 50, nullable: true }) degree!: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) school!: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) major!: string | null;
+  @Column({ type: 'date', nullable: true }) startDate!: string | null;
+  @Column({ type: 'date', nullable: true }) endDate!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -8,7 +8,8 @@ import { AppointmentProposal, CadreEducation, CadrePhoto, FamilyMember } from '.
 export function createEducationsByCadreLoader(ds: DataSource): DataLoader<string, CadreEducation[]> {
   return new DataLoader(async (cadreIds) => {
     const rows: CadreEducation[] = await ds.query(
-      `SELECT id, cadre_id AS "cadreId", kind, level, degree, school, major FROM cadre_education
+      `SELECT id, cadre_id AS "cadreId", kind, level, degree, school, major, start_date AS "startDate",
+              end_date AS "endDate" FROM cadre_education
         WHERE cadre_id = ANY($1::uuid[]) ORDER BY kind`,
       [[...cadreIds]],
     );

@@ -24,10 +24,23 @@ export class CadreEducation {
   @Field(() => String, { nullable: true, description: '学位, e.g. 农学学士.' }) degree!: string | null;
   @Field(() => String, { nullable: true, description: '毕业院校系.' }) school!: string | null;
   @Field(() => String, { nullable: true, description: '专业.' }) major!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Start of study; the résumé lists dated sets.' })
+  startDate!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Graduation.' }) endDate!: string | null;
 
   static from(e: CadreEducationEntity): CadreEducation {
-    const { id, cadreId, kind, level, degree, school, major } = e;
-    return Object.assign(new CadreEducation(), { id, cadreId, kind, level, degree, school, major });
+    const { id, cadreId, kind, level, degree, school, major, startDate, endDate } = e;
+    return Object.assign(new CadreEducation(), {
+      id,
+      cadreId,
+      kind,
+      level,
+      degree,
+      school,
+      major,
+      startDate,
+      endDate,
+    });
   }
 }
 

@@ -56,6 +56,8 @@ export class FormRecordsService {
         degree: input.degree ?? null,
         school: input.school ?? null,
         major: input.major ?? null,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
       };
       const repo = em.getRepository(CadreEducationEntity);
       await repo.upsert(row, { conflictPaths: ['cadreId', 'kind'] });

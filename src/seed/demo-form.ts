@@ -22,14 +22,16 @@ export async function writeDemoForm(run: RunSql): Promise<void> {
     ],
   );
   await run(
-    `INSERT INTO cadre_education (cadre_id, kind, level, degree, school, major)
-     SELECT ${cadre}, * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+    `INSERT INTO cadre_education (cadre_id, kind, level, degree, school, major, start_date, end_date)
+     SELECT ${cadre}, * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])`,
     [
       ['FULL_TIME', 'IN_SERVICE'],
       ['BACHELOR', 'BACHELOR'],
       ['农学学士', '法学学士'],
       ['云岭农业大学农学院', '云岭大学法学院'],
       ['农学专业', '法学专业'],
+      ['2004-09-01', '2017-03-01'],
+      ['2008-07-01', '2019-07-01'],
     ],
   );
   await run(

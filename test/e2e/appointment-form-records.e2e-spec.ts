@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit, tableFingerprint } from '../factories';
 
-const EDU = 'id cadreId kind level degree school major';
+const EDU = 'id cadreId kind level degree school major startDate endDate';
 const FAMILY = 'id cadreId position relation name birthDate politicalStatus workUnitAndPost';
 const PROPOSAL = 'id cadreId proposedOn proposedPost postsToRemove reason';
 const SET_EDU = `mutation($input: SetCadreEducationInput!) { setCadreEducation(input: $input) { ${EDU} } }`;
@@ -75,6 +75,8 @@ describe('appointment form records', () => {
   it('keeps one education set per kind: a second one of the same kind replaces it', async () => {
     const c = (await makeCadre(t.ds)).id;
     const full = {
+      startDate: '2004-09-01',
+      endDate: '2008-07-01',
       cadreId: c,
       kind: 'FULL_TIME',
       level: 'BACHELOR',
@@ -209,6 +211,20 @@ describe('appointment form records', () => {
         SET_EDU,
         () => ({ input: { cadreId, kind: 'IN_SERVICE', level: 'MASTER', degree: long(51) } }),
         'degree',
+      ],
+      [
+        'a graduation before the start of study',
+        SET_EDU,
+        () => ({
+          input: {
+            cadreId,
+            kind: 'FULL_TIME',
+            level: 'BACHELOR',
+            startDate: '2008-09-01',
+            endDate: '2004-07-01',
+          },
+        }),
+        'endDate',
       ],
       [
         'a blank family name',

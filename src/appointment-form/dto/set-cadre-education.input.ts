@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Allow, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
 import { EDUCATION_LEVELS, EducationLevel } from '../../cadres/cadre.entity';
 import { EducationLevelEnum } from '../../cadres/cadre.model';
 import { EDUCATION_KINDS, EducationKind } from '../cadre-education.entity';
@@ -37,4 +38,12 @@ export class SetCadreEducationInput {
   @IsOptional()
   @MaxLength(100, { message: 'major is at most 100 characters' })
   major?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Start of study (with endDate: a résumé line).' })
+  @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Graduation; not before startDate.' })
+  @Allow()
+  endDate?: string | null;
 }

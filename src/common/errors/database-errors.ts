@@ -113,6 +113,16 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'cadreId',
     message: 'The cadre does not exist.',
   },
+  cadre_education_dates_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'endDate',
+    message: 'The end date is before the start date.',
+  },
+  cadre_education_start_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'startDate',
+    message: 'The start date is out of range.',
+  },
   family_member_cadre_fkey: {
     code: ErrorCode.NOT_FOUND,
     field: 'cadreId',
