@@ -91,7 +91,11 @@ export class PdfRenderer {
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
       const timer = setTimeout(() => {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
         fail(new DomainError(ErrorCode.TIMEOUT, 'Printing the PDF took too long; try again.'));
       }, this.config.PDF_TIMEOUT_MS);
       child.on('error', (err) => {
