@@ -68,8 +68,14 @@ export class AchievementsService {
    * on cadreId or domain.
    */
   async record(caller: Caller, input: RecordAchievementInput): Promise<AchievementEntity> {
-    const { impacts, ...fields } = input;
-    return this.tx.run(caller, async (em) => {
+    const { impacts, idempotencyKey: key, ...fields } = input;
+    const idem = {
+      key,
+      operation: 'recordAchievement',
+      input: { ...fields, impacts },
+      reload: (em: EntityManager, id: string) => this.get(caller, id, em),
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.access.assertCanSubmitForCadre(caller, input.cadreId, em);
       const repo = em.getRepository(AchievementEntity);
       const saved = await repo.save(

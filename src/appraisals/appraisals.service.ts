@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
-import { TransactionRunner } from '../audit/transaction-runner';
+import { entityById, TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { AppraisalEntity } from './appraisal.entity';
 import { RecordAppraisalInput } from './dto/record-appraisal.input';
@@ -26,10 +26,12 @@ export class AppraisalsService {
 
   /** appraisal_cadre_fkey and appraisal_cadre_year_key report an unknown cadre and a duplicate year. */
   async record(caller: Caller, input: RecordAppraisalInput): Promise<AppraisalEntity> {
-    return this.tx.run(caller, async (em) => {
+    const { idempotencyKey: key, ...fields } = input;
+    const idem = { key, operation: 'recordAppraisal', input: fields, reload: entityById(AppraisalEntity) };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.access.assertCanWriteCadre(caller, input.cadreId, em);
       const repo = em.getRepository(AppraisalEntity);
-      const saved = await repo.save(repo.create({ ...input, note: input.note ?? null }));
+      const saved = await repo.save(repo.create({ ...fields, note: fields.note ?? null }));
       return repo.findOneByOrFail({ id: saved.id });
     });
   }

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { RequestDeadline } from '../common/http/request-deadline';
 
 export enum Role {
   ADMIN = 'ADMIN',
@@ -20,4 +21,6 @@ export interface Caller {
   source?: string;
   /** The request this caller is making, for the audit trail; never a token claim. */
   requestId?: string;
+  /** The request's time limit: its transactions abort when it runs out; never a token claim. */
+  deadline?: RequestDeadline;
 }

@@ -166,7 +166,7 @@ export class TokenService {
         `A token may live at most ${this.maxTtlSeconds} s (JWT_MAX_TTL_SECONDS); asked for ${ttl}.`,
       );
     }
-    const { sub, requestId: _requestId, ...claims } = caller;
+    const { sub, requestId: _requestId, deadline: _deadline, ...claims } = caller;
     return this.jwt.sign(claims, {
       secret: this.secret,
       algorithm: 'HS256',

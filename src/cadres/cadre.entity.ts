@@ -28,6 +28,9 @@ export class CadreEntity {
   @Column({ type: 'varchar', length: 500, nullable: true }) specialties!: string | null;
   @Column({ type: 'varchar', length: 2000, nullable: true }) rewardsPenalties!: string | null;
   @Column({ type: 'varchar', length: 16, default: 'ACTIVE' }) status!: CadreStatus;
+  /** Written by syncs only (see the add-record-source migration). */
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) source!:
+    string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SOURCE_DESCRIPTION } from '../units/unit.model';
 import { DateScalar } from '../common/graphql/date.scalar';
 import {
   CADRE_STATUSES,
@@ -54,6 +55,7 @@ export class Cadre {
   })
   rewardsPenalties!: string | null;
   @Field(() => CadreStatusEnum) status!: CadreStatus;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
   static from(e: CadreEntity): Cadre {
     return Object.assign(new Cadre(), {
@@ -75,6 +77,7 @@ export class Cadre {
       specialties: e.specialties,
       rewardsPenalties: e.rewardsPenalties,
       status: e.status,
+      source: e.source,
     });
   }
 }

@@ -50,7 +50,11 @@ export class CadresResolver {
     return Cadre.from(await this.service.update(caller, input));
   }
 
-  @Mutation(() => ID, { description: 'Removes a cadre entered by mistake, with all their records.' })
+  @Mutation(() => ID, {
+    description:
+      'Removes a cadre with all their records. ADMIN: any cadre. ORG_DEPT: only a cadre with no history yet ' +
+      '(no posting, training, achievement, appraisal or talent-pool entry), e.g. one entered by mistake.',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async deleteCadre(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<string> {
     return this.service.delete(caller, id);

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller, Role } from '../auth/caller';
 import { AuditService } from '../audit/audit.service';
-import { TransactionRunner } from '../audit/transaction-runner';
+import { entityById, TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
 import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { UnitEntity } from '../units/unit.entity';
@@ -28,6 +29,17 @@ const REQUIRED: (keyof UpdateCadreInput)[] = [
   'educationInService',
   'status',
 ];
+
+/** The records that make up a cadre's history; a cadre with any of them is deleted only by an administrator. */
+const HISTORY = [
+  'posting',
+  'training',
+  'achievement',
+  'appraisal',
+  'talent_pool_member',
+  'talent_pool_decision',
+];
+const HAS_HISTORY = HISTORY.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE cadre_id = $1)`).join(' OR ');
 
 /** Escapes LIKE wildcards so a name filter matches literally. */
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -111,9 +123,11 @@ export class CadresService {
   }
 
   async create(caller: Caller, input: CreateCadreInput): Promise<CadreEntity> {
-    return this.tx.run(caller, async (em) => {
+    const { idempotencyKey: key, ...fields } = input;
+    const idem = { key, operation: 'createCadre', input: fields, reload: entityById(CadreEntity) };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       const repo = em.getRepository(CadreEntity);
-      const saved = await repo.save(repo.create(input));
+      const saved = await repo.save(repo.create(fields));
       return repo.findOneByOrFail({ id: saved.id });
     });
   }
@@ -137,10 +151,26 @@ export class CadresService {
     });
   }
 
-  /** Removes a cadre entered by mistake, with all their records (the foreign keys cascade). */
+  /**
+   * Removes a cadre with all their records (the foreign keys cascade). A department may remove only a cadre
+   * entered by mistake, with no history yet; a cadre with history is the administrator's decision (the
+   * add-record-source migration holds departments to this in the database too).
+   */
   async delete(caller: Caller, id: string): Promise<string> {
     return this.tx.run(caller, async (em) => {
       await this.access.assertCanWriteCadre(caller, id, em);
+      if (caller.role !== Role.ADMIN) {
+        const [{ has }]: { has: boolean }[] = await em.query(`SELECT ${HAS_HISTORY} AS has`, [id]);
+        if (has) {
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            'This cadre has a history (postings, training, achievements, appraisals or talent-pool entries); ' +
+              'only an administrator may delete it.',
+            'id',
+            { reason: 'CADRE_HAS_HISTORY' },
+          );
+        }
+      }
       const result = await em.getRepository(CadreEntity).delete({ id });
       if (!result.affected) throw DomainError.notFound('Cadre', id);
       return id;

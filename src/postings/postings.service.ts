@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
-import { TransactionRunner } from '../audit/transaction-runner';
+import { entityById, TransactionRunner } from '../audit/transaction-runner';
 import { CadreEntity } from '../cadres/cadre.entity';
 import { DomainError } from '../common/errors/domain-error';
 import { UnitEntity } from '../units/unit.entity';
@@ -49,7 +49,13 @@ export class PostingsService {
       source: input.source ?? null,
       externalId: input.externalId ?? null,
     };
-    return this.tx.run(caller, async (em) => {
+    const idem = {
+      key: input.idempotencyKey,
+      operation: 'recordPosting',
+      input: fields,
+      reload: entityById(PostingEntity),
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.access.assertCanPostCadre(caller, fields.cadreId, fields.unitId, em);
       await this.check(em, fields);
       const repo = em.getRepository(PostingEntity);

@@ -35,4 +35,26 @@ describe('validateBatch', () => {
       6: ['kind:INVALID'],
     });
   });
+
+  it('rejects text that cannot be stored in any field, naming it, and keeps an unstorable key out of duplicates', () => {
+    const { valid, rejected } = validateBatch(new PostingsSync(), [
+      posting('A', { title: 'x\u0000' }),
+      posting('B', { unitCode: '\udc00U-1' }),
+      posting('C\u0000'),
+      posting('C\u0000'),
+      posting('D', { title: '\u202eوزير e\u0301 😀' }),
+      posting('E', { extra: { nested: ['\ud83d'] } }),
+    ]);
+    expect(valid.map((v) => v.record.externalId)).toEqual(['D']);
+    const codes = Object.fromEntries(
+      [...rejected].map(([i, errors]) => [i, errors.map((e) => `${e.field}:${e.code}`)]),
+    );
+    expect(codes).toEqual({
+      0: ['title:INVALID'],
+      1: ['unitCode:INVALID'],
+      2: ['externalId:INVALID'],
+      3: ['externalId:INVALID'],
+      5: ['extra.nested.0:INVALID'],
+    });
+  });
 });

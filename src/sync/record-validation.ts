@@ -1,6 +1,7 @@
 import { ValidationError, ValidateBy, ValidationOptions, validateSync } from 'class-validator';
 import { constraintProblem } from '../common/errors/database-errors';
 import { isIsoDate } from '../common/graphql/date.scalar';
+import { unstorableReason, unstorableText } from '../common/text';
 import { Indexed, RecordError, RecordErrorCode, SyncHandler } from './sync.types';
 
 /** A record field holding a calendar date written YYYY-MM-DD (strings, so one bad date rejects one record). */
@@ -41,9 +42,15 @@ function flatten(errors: ValidationError[], prefix = ''): RecordError[] {
   });
 }
 
+/** Text PostgreSQL cannot store exactly, in any field of the record (rejected before anything else). */
+export function unstorableFields(record: object): RecordError[] {
+  return unstorableText(record).map((p) => ({ ...p, code: RecordErrorCode.INVALID }));
+}
+
 /**
- * Node-side checks of a batch: each record's shape (class-validator), the handler's cross-field checks, and
- * keys sent more than once (every copy is rejected: the batch does not say which one is right).
+ * Node-side checks of a batch: text that cannot be stored, each record's shape (class-validator), the
+ * handler's cross-field checks, and keys sent more than once (every copy is rejected: the batch does not say
+ * which one is right).
  */
 export function validateBatch<R extends object>(
   handler: SyncHandler<R>,
@@ -55,12 +62,18 @@ export function validateBatch<R extends object>(
   records.forEach((plain, index) => {
     // A plain copy onto the class is enough for its decorators, and far cheaper than class-transformer.
     const record = Object.assign(new handler.recordClass(), plain);
-    const errors = flatten(validateSync(record, { forbidUnknownValues: false }));
+    const unstorable = unstorableFields(record);
+    const errors = unstorable.length
+      ? unstorable
+      : flatten(validateSync(record, { forbidUnknownValues: false }));
     if (errors.length === 0) errors.push(...handler.check(record));
     if (errors.length) rejected.set(index, errors);
     typed.push({ index, record });
+    // An unstorable key is rejected already; it must not reach a duplicate message either.
     const key: unknown = handler.key(record);
-    if (typeof key === 'string') positions.set(key, [...(positions.get(key) ?? []), index]);
+    if (typeof key === 'string' && unstorableReason('key', key) === null) {
+      positions.set(key, [...(positions.get(key) ?? []), index]);
+    }
   });
   for (const [key, at] of positions) {
     if (at.length < 2) continue;

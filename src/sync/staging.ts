@@ -1,5 +1,5 @@
 import { QueryRunner } from 'typeorm';
-import { RecordResult } from './sync.types';
+import { RecordErrorCode, RecordResult, SyncContext } from './sync.types';
 
 /** A column of a staging table: its name and PostgreSQL type (also the unnest array's element type). */
 export interface StageColumn {
@@ -60,6 +60,32 @@ export async function rejectWhere(
     true,
   );
   return res.affected ?? 0;
+}
+
+/**
+ * For an HR system: staged rows that would change a `table` row (matched by `match`, a condition on the
+ * staged row `s` and the table row `t`) that another source or the service's own users keep are REJECTED.
+ * An unchanged one stays UNCHANGED: re-sending what is there harms nothing.
+ */
+export async function rejectOthersRecords(
+  ctx: SyncContext,
+  stage: string,
+  target: { table: string; match: string; field: string; what: string; key: string },
+): Promise<void> {
+  if (ctx.takesOver) return;
+  await rejectWhere(
+    ctx.qr,
+    stage,
+    `s.outcome = 'UPDATED' AND EXISTS (SELECT 1 FROM ${target.table} t
+      WHERE ${target.match} AND t.source IS DISTINCT FROM $1::text)`,
+    {
+      field: target.field,
+      code: RecordErrorCode.OWNED_BY_OTHER_SOURCE,
+      messageSql: `'${target.what} ' || s.${target.key} || ' is kept by another source or by this service''s ' ||
+        'users; source ' || $1::text || ' may change only the records it created.'`,
+    },
+    [ctx.source],
+  );
 }
 
 /** Rows with errors are REJECTED, rows not matched to an existing one are CREATED; returns every staged row. */

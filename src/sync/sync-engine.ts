@@ -5,7 +5,8 @@ import { TransactionRunner } from '../audit/transaction-runner';
 import { Caller, Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
-import { payloadHash } from './payload-hash';
+import { unstorableReason, unstorableText } from '../common/text';
+import { payloadHash } from '../common/payload-hash';
 import { validateBatch } from './record-validation';
 import { AppConfig } from '../config/app-config';
 import { findRunByKey, insertResults, insertRun, SyncRunRow } from './sync-run.store';
@@ -66,6 +67,11 @@ export class SyncEngine {
     if (caller.role === Role.HR_SYNC && caller.source !== req.source) {
       throw DomainError.forbidden(`This token may sync source ${caller.source ?? '(none)'} only.`);
     }
+    const [unstorable] = unstorableText(
+      { source: req.source, idempotencyKey: req.idempotencyKey, scopeUnitCode: req.scopeUnitCode },
+      { limit: 1 },
+    );
+    if (unstorable) throw DomainError.badInput(unstorable.field, unstorable.message);
     if (!/^\S.{0,63}$/su.test(req.source)) {
       throw DomainError.badInput('source', 'source is 1 to 64 characters and does not start with a space.');
     }
@@ -116,6 +122,7 @@ export class SyncEngine {
         asOf: req.asOf ?? today(),
         scopeUnitCode: req.scopeUnitCode ?? null,
         sentKeys: sentKeys(handler, req.records),
+        takesOver: caller.role !== Role.HR_SYNC,
       };
       await handler.prepare?.(ctx);
       const results = await this.decide(ctx, handler, req, valid, rejected);
@@ -155,7 +162,7 @@ export class SyncEngine {
     const results = req.records.map((plain, index): RecordResult => {
       const errors = rejected.get(index);
       const key = (plain as Record<string, unknown>)[handler.keyField];
-      const externalId = typeof key === 'string' ? key.slice(0, MAX_KEY) : null;
+      const externalId = typeof key === 'string' ? reportedKey(key) : null;
       if (errors) return { index, externalId, outcome: 'REJECTED', errors };
       return byIndex.get(index) ?? { index, externalId, outcome: 'UNCHANGED', errors: [] };
     });
@@ -176,10 +183,17 @@ export class SyncEngine {
   }
 }
 
+/** The key as a result reports it: cut to MAX_KEY (never inside a surrogate pair); null if unstorable. */
+function reportedKey(key: string): string | null {
+  if (unstorableReason('key', key)) return null;
+  const cut = key.slice(0, MAX_KEY);
+  return /[\ud800-\udbff]$/u.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 function sentKeys<R extends object>(handler: SyncHandler<R>, records: readonly object[]): string[] {
   return records
     .map((r) => (r as Record<string, unknown>)[handler.keyField])
-    .filter((k): k is string => typeof k === 'string');
+    .filter((k): k is string => typeof k === 'string' && !unstorableReason('key', k));
 }
 
 function toBatchRejected(r: RecordResult): RecordResult {

@@ -12,6 +12,16 @@ function pgCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * Another source created the same unit or cadre after this sync classified its records: the database's owner
+ * guard refused the write, and the re-run rejects that record instead.
+ */
+function ownerRaced(err: unknown): boolean {
+  const e = err as { constraint?: unknown; driverError?: { constraint?: unknown } };
+  const constraint = e?.driverError?.constraint ?? e?.constraint;
+  return typeof constraint === 'string' && constraint.endsWith('_source_owner_check');
+}
+
 interface Emitter {
   on(event: 'error', listener: (err: unknown) => void): unknown;
 }
@@ -41,6 +51,8 @@ export async function inSyncTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
+      // The caller keeps its request deadline: a sync past the request timeout is cancelled and rolled back,
+      // and no retry starts after it (tx.run refuses).
       return await tx.run({ ...caller, requestId: `sync:${runId}` }, async (em) => {
         const qr = em.queryRunner;
         if (!qr) throw new Error('A transaction always has its query runner.');
@@ -50,7 +62,7 @@ export async function inSyncTransaction<T>(
       });
     } catch (err) {
       const code = pgCode(err);
-      if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw err;
+      if (attempt >= ATTEMPTS || !code || !(RETRYABLE.has(code) || ownerRaced(err))) throw err;
     }
   }
 }

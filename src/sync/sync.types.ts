@@ -25,6 +25,8 @@ export enum RecordErrorCode {
   UNKNOWN_LEVEL = 'UNKNOWN_LEVEL',
   PARENT_CYCLE = 'PARENT_CYCLE',
   OVERLAP = 'OVERLAP',
+  /** The unit or cadre is kept by another HR source or by the service's own users: this source may not change it. */
+  OWNED_BY_OTHER_SOURCE = 'OWNED_BY_OTHER_SOURCE',
   BATCH_REJECTED = 'BATCH_REJECTED',
 }
 
@@ -59,6 +61,11 @@ export interface SyncContext {
   scopeUnitCode: string | null;
   /** Every key the batch sent, rejected records included: a SNAPSHOT ends only what was not sent. */
   sentKeys: string[];
+  /**
+   * False for an HR system: it changes only the units and cadres its source keeps. True for an ADMIN sending
+   * on a source's behalf: what it writes passes to that source (how existing records are handed to one).
+   */
+  takesOver: boolean;
 }
 
 /** The per-kind part of a sync; the engine does validation, locking, idempotency and the run record. */

@@ -26,7 +26,16 @@ export class DecisionsService {
     if (input.newPosting && input.decision !== PoolDecision.PROMOTED) {
       throw DomainError.badInput('input.newPosting', 'Only a PROMOTED decision creates a new posting.');
     }
-    return this.tx.run(caller, async (em) => {
+    const idem = {
+      key: input.idempotencyKey,
+      operation: 'recordDecision',
+      input,
+      reload: async (em: EntityManager, id: string) => {
+        const [row]: DecisionRow[] = await em.query(`SELECT * FROM talent_pool_decision WHERE id = $1`, [id]);
+        return row ? toDecision(row) : undefined;
+      },
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       const pool = await this.pools.pool(em, input.poolId);
       await this.pools.assertUnit(caller, pool.unitId, em);
       await this.access.assertCanWriteCadre(caller, input.cadreId, em);

@@ -49,7 +49,13 @@ export class TalentPoolsService {
       throw DomainError.badInput('input.targetLevel', `Nobody is promoted to ${input.targetLevel}.`);
     }
     if (input.domain) await this.candidates.checkDomain(input.domain, 'input.domain');
-    return this.tx.run(caller, async (em) => {
+    const idem = {
+      key: input.idempotencyKey,
+      operation: 'createTalentPool',
+      input,
+      reload: (em: EntityManager, id: string) => this.pool(em, id),
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.assertUnit(caller, input.unitId, em);
       const [row]: PoolRow[] = await em.query(
         `INSERT INTO talent_pool AS tp (name, target_level, unit_id, domain, note, created_by)
@@ -111,7 +117,14 @@ export class TalentPoolsService {
         `This cadre holds no regular posting one step below ${pool.targetLevel} on ${asOf}.`,
       );
     }
-    return this.tx.run(caller, async (em) => {
+    const idem = {
+      key: input.idempotencyKey,
+      operation: 'addToPool',
+      input,
+      ref: (m: TalentPoolMember) => m.cadreId,
+      reload: (em: EntityManager, cadreId: string) => this.member(em, pool.id, cadreId, candidate),
+    };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.access.assertCanWriteCadre(caller, input.cadreId, em);
       const [row]: MemberRow[] = await em.query(
         `INSERT INTO talent_pool_member (pool_id, cadre_id, note, snapshot, added_by)
@@ -178,6 +191,26 @@ export class TalentPoolsService {
             : toHiddenMember(r),
         ),
     );
+  }
+
+  /** One member with its decisions, as addToPool returns it; undefined once removed. */
+  private async member(
+    em: EntityManager,
+    poolId: string,
+    cadreId: string,
+    live: Candidate,
+  ): Promise<TalentPoolMember | undefined> {
+    const [row]: MemberRow[] = await em.query(
+      `SELECT pool_id, cadre_id, note, snapshot, added_by, added_at FROM talent_pool_member
+        WHERE pool_id = $1 AND cadre_id = $2`,
+      [poolId, cadreId],
+    );
+    if (!row) return undefined;
+    const decisions: DecisionRow[] = await em.query(
+      `SELECT * FROM talent_pool_decision WHERE pool_id = $1 AND cadre_id = $2 ORDER BY decided_at, id`,
+      [poolId, cadreId],
+    );
+    return toMember(row, live, decisions.map(toDecision));
   }
 
   /** Live candidates by pool, then cadre: one ranking statement for all the pools of one level and domain. */

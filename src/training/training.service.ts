@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
-import { TransactionRunner } from '../audit/transaction-runner';
+import { entityById, TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { RecordTrainingInput } from './dto/record-training.input';
 import { UpdateTrainingInput } from './dto/update-training.input';
@@ -31,12 +31,14 @@ export class TrainingService {
   /** A cadre may record its own training; departments record for cadres in their jurisdiction. */
   async record(caller: Caller, input: RecordTrainingInput): Promise<TrainingEntity> {
     checkDates(input.startDate, input.endDate);
-    return this.tx.run(caller, async (em) => {
+    const { idempotencyKey: key, ...fields } = input;
+    const idem = { key, operation: 'recordTraining', input: fields, reload: entityById(TrainingEntity) };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       await this.access.assertCanSubmitForCadre(caller, input.cadreId, em);
       // An unknown cadre trips training_cadre_fkey, which the error formatter reports as NOT_FOUND on cadreId.
       const repo = em.getRepository(TrainingEntity);
       const saved = await repo.save(
-        repo.create({ ...input, provider: input.provider ?? null, completed: input.completed ?? true }),
+        repo.create({ ...fields, provider: fields.provider ?? null, completed: fields.completed ?? true }),
       );
       return repo.findOneByOrFail({ id: saved.id });
     });

@@ -42,6 +42,9 @@ export class UnitEntity {
   parent?: UnitEntity | null;
   /** Maintained by a trigger: the ltree of ids from the root. */
   @Column({ type: 'ltree', insert: false, update: false }) path!: string;
+  /** Written by syncs only (see the add-record-source migration). */
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) source!:
+    string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,6 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { UNIT_KINDS, UNIT_LEVELS, UnitEntity, UnitKind, UnitLevel } from './unit.entity';
 
+/** Also on Cadre. */
+export const SOURCE_DESCRIPTION =
+  "The HR system that keeps this record: only its syncs may change it (an ADMIN sync hands it over). Null: kept by this service's own users.";
+
 export const UnitLevelEnum = Object.fromEntries(UNIT_LEVELS.map((l) => [l, l])) as Record<
   UnitLevel,
   UnitLevel
@@ -23,6 +27,7 @@ export class Unit {
   @Field(() => UnitKindEnum) kind!: UnitKind;
   @Field(() => ID, { nullable: true }) parentId!: string | null;
   @Field({ description: 'True for units at COUNTY level and below.' }) isGrassroots!: boolean;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
   static from(e: UnitEntity): Unit {
     return Object.assign(new Unit(), {
@@ -32,6 +37,7 @@ export class Unit {
       level: e.level,
       kind: e.kind,
       parentId: e.parentId,
+      source: e.source,
       isGrassroots: ['VILLAGE', 'TOWNSHIP', 'COUNTY'].includes(e.level),
     });
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller, Role } from '../auth/caller';
-import { TransactionRunner } from '../audit/transaction-runner';
+import { entityById, TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { CreateUnitInput } from './dto/create-unit.input';
 import { UpdateUnitInput } from './dto/update-unit.input';
@@ -36,9 +36,11 @@ export class UnitsService {
   }
 
   async create(caller: Caller, input: CreateUnitInput): Promise<UnitEntity> {
-    return this.tx.run(caller, async (em) => {
+    const { idempotencyKey: key, ...fields } = input;
+    const idem = { key, operation: 'createUnit', input: fields, reload: entityById(UnitEntity) };
+    return this.tx.runIdempotent(caller, idem, async (em) => {
       const repo = em.getRepository(UnitEntity);
-      const saved = await repo.save(repo.create({ ...input, parentId: input.parentId ?? null }));
+      const saved = await repo.save(repo.create({ ...fields, parentId: fields.parentId ?? null }));
       return repo.findOneByOrFail({ id: saved.id });
     });
   }

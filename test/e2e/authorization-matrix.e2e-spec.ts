@@ -244,8 +244,9 @@ const EXPECTED: Record<string, Case> = {
       variables: { i: { id: f.cadre.id, professionalTitle: '经济师' } },
     }),
   },
+  // The fixture cadre has a posting, so a history: only an administrator deletes it.
   deleteCadre: {
-    expect: JURISDICTION,
+    expect: ADMIN_ONLY,
     op: async (f) => ({
       query: `mutation($id: ID!) { deleteCadre(id: $id) }`,
       variables: { id: f.cadre.id },

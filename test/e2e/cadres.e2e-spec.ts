@@ -155,6 +155,45 @@ describe('cadres', () => {
       expect(await t.ds.query('SELECT 1 FROM posting WHERE cadre_id = $1', [c.id])).toEqual([]);
     });
 
+    it('lets a department delete only a cadre without history; one with any record is for an ADMIN', async () => {
+      const county = await makeUnit(t.ds, { level: 'COUNTY' });
+      const dept = t.token({ role: Role.ORG_DEPT, unitId: county.id });
+      const mistake = await makeCadre(t.ds);
+      expect(ok(await t.gql(DELETE, { id: mistake.id }, dept)).deleteCadre).toBe(mistake.id);
+
+      // Training only: no posting, so every department may write the cadre, but none may erase the record.
+      const trained = await makeCadre(t.ds);
+      await t.ds.query(
+        `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours)
+         VALUES ($1, '党校培训', 'PARTY_SCHOOL', '2024-03-01', '2024-03-10', 40)`,
+        [trained.id],
+      );
+      const posted = await makeCadre(t.ds);
+      await makePosting(t.ds, posted.id, county.id);
+      for (const c of [trained, posted]) {
+        const before = [await tableFingerprint(t.ds, 'cadre'), await tableFingerprint(t.ds, 'training')];
+        const res = await t.gql(DELETE, { id: c.id }, dept);
+        expect(res.errors?.[0]).toMatchObject({
+          message:
+            'This cadre has a history (postings, training, achievements, appraisals or talent-pool entries); ' +
+            'only an administrator may delete it.',
+          extensions: { code: 'FORBIDDEN', field: 'id', reason: 'CADRE_HAS_HISTORY' },
+        });
+        expect([await tableFingerprint(t.ds, 'cadre'), await tableFingerprint(t.ds, 'training')]).toEqual(
+          before,
+        );
+      }
+      // The database holds departments to the same rule.
+      await expect(
+        t.ds.transaction(async (em) => {
+          await em.query(`SELECT set_config('cadre.actor_role', 'ORG_DEPT', true)`);
+          await em.query(`DELETE FROM cadre WHERE id = $1`, [trained.id]);
+        }),
+      ).rejects.toMatchObject({ constraint: 'cadre_history_delete_check' });
+      expect(ok(await t.gql(DELETE, { id: trained.id })).deleteCadre).toBe(trained.id);
+      expect(await t.ds.query('SELECT 1 FROM training WHERE cadre_id = $1', [trained.id])).toEqual([]);
+    });
+
     it('answers NOT_FOUND for a missing id and BAD_USER_INPUT for a malformed one', async () => {
       expect(await rejects(DELETE, { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
         code: 'NOT_FOUND',

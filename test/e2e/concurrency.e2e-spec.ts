@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createTestApp, GqlResult, TestApp } from '../app-factory';
 import { makeCadre, makeUnit } from '../factories';
+import { untilLockWaiters } from './support/activity';
 
 const RECORD_POSTING = `mutation($input: RecordPostingInput!) { recordPosting(input: $input) { id startDate } }`;
 
@@ -47,16 +48,7 @@ describe('concurrent overlapping regular postings for one cadre', () => {
         record(cadre.id, unitA, '2020-01-01'),
         record(cadre.id, unitB, '2021-06-01', '2022-12-31'),
       ];
-      for (let i = 0; ; i += 1) {
-        await side.query('SELECT pg_stat_clear_snapshot()'); // activity is a snapshot per transaction
-        const { rows } = await side.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = 'cadre-pathways' AND wait_event_type = 'Lock'`,
-        );
-        if (rows[0].n === 2) break;
-        if (i > 400) throw new Error('the two inserts never both reached the lock');
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await untilLockWaiters(side, 2, 'the two inserts never both reached the lock');
       await side.query('COMMIT'); // both inserts go at once
       await expectOneWinner(cadre.id, await Promise.all(both));
     } finally {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   GraphQLArgument,
   GraphQLField,
+  GraphQLObjectType,
   GraphQLInputObjectType,
   GraphQLInputType,
   GraphQLSchema,
@@ -12,6 +13,7 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
 } from 'graphql';
 import { createTestApp, GqlResult, TestApp } from '../app-factory';
@@ -241,14 +243,34 @@ describe('hostile input at every mutation', () => {
   let t: TestApp;
   let schema: GraphQLSchema;
   let tables: string[];
+  /** The id of one existing row per GraphQL type that an update mutation returns. */
+  let seeded: Record<string, string>;
 
   beforeAll(async () => {
     t = await createTestApp({ RATE_LIMIT_MAX: '1000000' });
     schema = t.app.get(GraphQLSchemaHost).schema;
-    // some rows, so that the checksums cover real data
+    // some rows, so that the checksums cover real data, and one of each kind for the updates to aim at
     const unit = await makeUnit(t.ds);
     const cadre = await makeCadre(t.ds);
-    await makePosting(t.ds, cadre.id, unit.id);
+    const posting = await makePosting(t.ds, cadre.id, unit.id);
+    const one = async (sql: string): Promise<string> =>
+      (await t.ds.query<{ id: string }[]>(sql, [cadre.id]))[0].id;
+    seeded = {
+      Unit: unit.id,
+      Cadre: cadre.id,
+      Posting: posting.id,
+      Training: await one(
+        `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours)
+         VALUES ($1, '党校培训', 'PARTY_SCHOOL', '2024-03-01', '2024-03-10', 40) RETURNING id`,
+      ),
+      Achievement: await one(
+        `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level)
+         VALUES ($1, '直播带货', '2023-02-01', 'AGRICULTURE_MARKETING', 'COUNTY') RETURNING id`,
+      ),
+      Appraisal: await one(
+        `INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2023, 'COMPETENT') RETURNING id`,
+      ),
+    };
     const rows: { tablename: string }[] = await t.ds.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1`,
     );
@@ -313,6 +335,67 @@ describe('hostile input at every mutation', () => {
     const withText = mutations().filter((f) => textSlots(f.args).length > 0);
     expect(withText.length).toBeGreaterThanOrEqual(10);
     for (const field of withText) await fuzz(field, unstorableArbitrary(field.args));
+  });
+
+  /**
+   * Update mutations aimed at a row that exists (`input.id`): hostile values in every other field but ids.
+   * Either every field sent reads back exactly as sent, or the request is refused with BAD_USER_INPUT (or
+   * CONFLICT) and no table changed: never a 500, never part of the change.
+   */
+  it('applies hostile content to existing records exactly, or refuses it whole with BAD_USER_INPUT', async () => {
+    const updates = mutations().flatMap((field) => {
+      const returned = getNamedType(field.type);
+      const input = field.args.find((a) => a.name === 'input');
+      const type = input && getNamedType(input.type);
+      if (!isObjectType(returned) || !seeded[returned.name] || !type || !isInputObjectType(type)) return [];
+      if (!type.getFields().id || !field.name.startsWith('update')) return [];
+      return [{ field, returned, type }];
+    });
+    expect(updates.map((u) => u.field.name).sort()).toEqual(
+      expect.arrayContaining(['updateCadre', 'updatePosting', 'updateUnit']),
+    );
+    for (const { field, returned, type } of updates) {
+      const fields = Object.values(type.getFields()).filter((f) => getNamedType(f.type).name !== 'ID');
+      const model: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const f of fields) model[f.name] = hostileValue(f.type, 1);
+      const arbitrary = fc.record(model, { requiredKeys: [] });
+      const readBack = fields.filter((f) => {
+        const out = (returned as GraphQLObjectType).getFields()[f.name];
+        return out && isLeafType(getNamedType(out.type)) && isLeafType(getNamedType(f.type));
+      });
+      const query = `mutation($input: ${type.name}!) { ${field.name}(input: $input) { id ${readBack
+        .map((f) => f.name)
+        .join(' ')} } }`;
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (values) => {
+          const input = { ...values, id: seeded[returned.name] };
+          const where = `${field.name} ${JSON.stringify(values).slice(0, 500)}`;
+          const before = await snapshot();
+          const res = await t.gql<Record<string, Record<string, unknown>>>(query, { input });
+          const row = res.data?.[field.name];
+          if (row) {
+            const sent = Object.fromEntries(
+              readBack.filter((f) => f.name in values).map((f) => [f.name, values[f.name]]),
+            );
+            const got = Object.fromEntries(Object.keys(sent).map((k) => [k, row[k]]));
+            expect({ where, got }).toEqual({ where, got: sent });
+            return;
+          }
+          const codes = (res.errors ?? []).map((e) => e.extensions.code);
+          expect({ where, refused: codes.length > 0, codes }).toEqual({
+            where,
+            refused: true,
+            codes: codes.map(() => expect.stringMatching(/^(BAD_USER_INPUT|CONFLICT)$/)),
+          });
+          // The field is named: by the service, or by graphql-js when a variable does not coerce.
+          const [e] = res.errors ?? [];
+          const named = typeof e.extensions.field === 'string' || /at "input\./.test(e.message);
+          expect({ where, message: e.message, named }).toEqual({ where, message: e.message, named: true });
+          expect({ where, tables: await snapshot() }).toEqual({ where, tables: before });
+        }),
+        { numRuns: RUNS_PER_MUTATION * 4 },
+      );
+    }
   });
 
   it('refuses hostile strings, numbers, dates and unicode aimed at records that do not exist, writing nothing', async () => {

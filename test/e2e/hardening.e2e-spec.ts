@@ -250,6 +250,20 @@ describe('production mode', () => {
     expect(res.text).not.toMatch(/node_modules|\bat .*\(|stack/i);
   });
 
+  it('drops __proto__ and constructor.prototype keys from a JSON body and answers as GraphQL', async () => {
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${t.adminToken}`)
+      .send(
+        '{"query":"query Q($first: Int) { cadres(first: $first) { totalCount } }",' +
+          '"variables":{"first":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}',
+      );
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('keeps domain errors as they are: code, field, message', async () => {
     const res = await t.gql('{ cadres(first: 0) { totalCount } }');
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

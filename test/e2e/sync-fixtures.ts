@@ -4,6 +4,18 @@ export const RUN_FIELDS = `id source kind mode status dryRun atomic idempotencyK
   counts { received created updated unchanged ended rejected }`;
 export const RESULTS = `results(first: 100) { totalCount edges { node { index externalId outcome errors { field code message } } } }`;
 export const SYNC_POSTINGS = `mutation($input: SyncPostingsInput!) { syncPostings(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
+export const SYNC_UNITS = `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
+export const SYNC_CADRES = `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
+
+/** A valid township unit record; `over` changes any field. */
+export const unitRecord = (code: string, parentCode: string | null, over: Record<string, unknown> = {}) => ({
+  code,
+  name: `Unit ${code}`,
+  level: 'TOWNSHIP',
+  kind: 'GOVERNMENT',
+  parentCode,
+  ...over,
+});
 
 export interface Counts {
   received: number;
@@ -39,6 +51,10 @@ export const counts = (over: Partial<Counts>): Counts => ({
 export function nodes(run: RunShape): ResultNode[] {
   return run.results.edges.map((e) => e.node);
 }
+
+/** Each result as [externalId, outcome, ...field:code of its errors]. */
+export const outcomes = (run: RunShape) =>
+  nodes(run).map((n) => [n.externalId, n.outcome, ...n.errors.map((e) => `${e.field}:${e.code}`)]);
 
 export async function syncPostings(
   t: TestApp,

@@ -71,6 +71,78 @@ describe('the import command', () => {
     ]);
   });
 
+  it('rejects only the rows holding NUL, unpaired surrogates or bytes that are not UTF-8, naming the field', async () => {
+    const cadre = (id: string, over: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        externalId: id,
+        name: `Cadre ${id}`,
+        gender: 'MALE',
+        birthDate: '1980-01-01',
+        workStartDate: '2002-07-01',
+        educationLevel: 'BACHELOR',
+        ...over,
+      });
+    const file = join(dir, 'hostile.ndjson');
+    const [before, after] = cadre('U8-6', { name: '%%' }).split('%%');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(
+          [
+            cadre('U8-1'),
+            cadre('U8-2', { name: 'a\u0000b' }),
+            cadre('U8-3', { ethnicity: '\ud800' }),
+            cadre('U8-4', { nativePlace: '\u202e\u0645\u0635\u0631 e\u0301' }),
+            cadre('U8-5', { name: 'Y\u0001' }),
+            before,
+          ].join('\n'),
+        ),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`${after}\n${cadre('U8-7', { 'x\u0000': 1 })}\n`),
+      ]),
+    );
+    const csv = join(dir, 'hostile.csv');
+    writeFileSync(
+      csv,
+      Buffer.concat([
+        Buffer.from('externalId,name,gender,birthDate,workStartDate,educationLevel\n'),
+        Buffer.from('U8-8,Good,MALE,1980-01-01,2002-07-01,BACHELOR\n'),
+        Buffer.from('U8-9,Bad\u0000Nul,MALE,1980-01-01,2002-07-01,BACHELOR\n'),
+        Buffer.concat([
+          Buffer.from('U8-10,Bad'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from(',MALE,1980-01-01,2002-07-01,BACHELOR\n'),
+        ]),
+      ]),
+    );
+    const report = (path: string) =>
+      readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .map(
+          (l) =>
+            JSON.parse(l) as { line: number; key: string | null; errors: { field: string; code: string }[] },
+        )
+        .map((l) => [l.line, l.key, ...l.errors.map((e) => `${e.field}:${e.code}`)])
+        .sort((a, b) => Number(a[0]) - Number(b[0]));
+    const json = await run('CADRES', file);
+    expect(json.counts).toEqual(counts({ received: 7, created: 3, rejected: 4 }));
+    expect(report(json.reportFile)).toEqual([
+      [2, 'U8-2', 'name:INVALID'],
+      [3, 'U8-3', 'ethnicity:INVALID'],
+      [6, null, 'name:INVALID'],
+      [7, 'U8-7', 'x\\u0000:INVALID'],
+    ]);
+    const [rtl] = await t.ds.query(`SELECT native_place FROM cadre WHERE external_id = 'U8-4'`);
+    expect(rtl.native_place).toBe('\u202e\u0645\u0635\u0631 e\u0301');
+    const fromCsv = await run('CADRES', csv);
+    expect(fromCsv.counts).toEqual(counts({ received: 3, created: 1, rejected: 2 }));
+    expect(report(fromCsv.reportFile)).toEqual([
+      [3, 'U8-9', 'name:INVALID'],
+      [4, null, 'name:INVALID'],
+    ]);
+  });
+
   it('refuses a header with an unknown column before anything is written', async () => {
     const file = join(dir, 'unknown.csv');
     writeFileSync(file, 'code,name,level,kind,colour\nZ-1,Z,TOWNSHIP,GOVERNMENT,red\n');

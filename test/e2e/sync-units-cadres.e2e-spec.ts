@@ -1,12 +1,6 @@
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { tableFingerprint } from '../factories';
-import { counts, nodes, RESULTS, RUN_FIELDS, RunShape } from './sync-fixtures';
-
-const SYNC_UNITS = `mutation($input: SyncUnitsInput!) { syncUnits(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
-const SYNC_CADRES = `mutation($input: SyncCadresInput!) { syncCadres(input: $input) { ${RUN_FIELDS} ${RESULTS} } }`;
-
-const outcomes = (run: RunShape) =>
-  nodes(run).map((n) => [n.externalId, n.outcome, ...n.errors.map((e) => `${e.field}:${e.code}`)]);
+import { counts, nodes, outcomes, RunShape, SYNC_CADRES, SYNC_UNITS, unitRecord } from './sync-fixtures';
 
 describe('syncUnits and syncCadres', () => {
   let t: TestApp;
@@ -15,14 +9,7 @@ describe('syncUnits and syncCadres', () => {
   });
   afterAll(() => t.close());
 
-  const unit = (code: string, parentCode: string | null, over: Record<string, unknown> = {}) => ({
-    code,
-    name: `Unit ${code}`,
-    level: 'TOWNSHIP',
-    kind: 'GOVERNMENT',
-    parentCode,
-    ...over,
-  });
+  const unit = unitRecord;
   const units = async (records: unknown[], over: Record<string, unknown> = {}) =>
     ok(await t.gql<{ syncUnits: RunShape }>(SYNC_UNITS, { input: { source: 'hr-u', records, ...over } }))
       .syncUnits;
@@ -74,6 +61,71 @@ describe('syncUnits and syncCadres', () => {
       `SELECT count(*)::int AS n FROM unit v JOIN unit c ON v.path <@ c.path WHERE v.code = 'M-V' AND c.code = 'M-C2'`,
     );
     expect(v.n).toBe(1);
+  });
+
+  it('rejects a parent that lies below the unit in the existing tree; swaps a unit and its parent in one batch', async () => {
+    await units([unit('S-C', null, { level: 'COUNTY' }), unit('S-T', 'S-C'), unit('S-V', 'S-T')]);
+    const before = await tableFingerprint(t.ds, 'unit');
+    const cycle = await units([unit('S-C', 'S-V', { level: 'COUNTY' }), unit('S-X', 'S-C')]);
+    expect(outcomes(cycle)).toEqual([
+      ['S-C', 'REJECTED', 'parentCode:PARENT_CYCLE'],
+      ['S-X', 'CREATED'],
+    ]);
+    expect((await tableFingerprint(t.ds, 'unit')).n).toBe(before.n + 1);
+    // S-V leaves S-T and takes its place under S-C; S-T goes under S-V: each moves its subtree along.
+    const swap = await units([
+      unit('S-T', 'S-V'),
+      unit('S-V', 'S-C'),
+      unit('S-C', null, { name: 'Renamed' }),
+    ]);
+    expect(swap.counts).toEqual(counts({ received: 3, updated: 3 }));
+    const chain: { code: string; depth: number }[] = await t.ds.query(
+      `SELECT code, nlevel(path) AS depth FROM unit WHERE code LIKE 'S-%' ORDER BY 2, 1`,
+    );
+    expect(chain).toEqual([
+      { code: 'S-C', depth: 1 },
+      { code: 'S-V', depth: 2 },
+      { code: 'S-X', depth: 2 },
+      { code: 'S-T', depth: 3 },
+    ]);
+    // A unit and one below it both move, to parents outside the batch: two statements, deepest first.
+    const both = await units([unit('S-V', 'S-X'), unit('S-T', 'S-C')]);
+    expect(both.counts).toEqual(counts({ received: 2, updated: 2 }));
+    const paths: { code: string; parent: string }[] = await t.ds.query(
+      `SELECT u.code, p.code AS parent FROM unit u JOIN unit p ON p.id = u.parent_id AND u.path <@ p.path
+        WHERE u.code IN ('S-V', 'S-T') ORDER BY 1`,
+    );
+    expect(paths).toEqual([
+      { code: 'S-T', parent: 'S-C' },
+      { code: 'S-V', parent: 'S-X' },
+    ]);
+  });
+
+  it('rejects NUL and unpaired surrogates in any field of one record, naming the field; the rest goes in', async () => {
+    const run = await units([
+      unit('N-1', null, { name: 'a\u0000b' }),
+      unit('N-2', null, { name: '\ud800' }),
+      unit('N-3', null, { kind: 'GOVERNMENT\u0000' }),
+      unit('N-4', null, { parentCode: 'x\udfff' }),
+      unit('N\u0000', null),
+      unit('N-5', null, { name: '\u202e\u0645\u0635\u0631 e\u0301 𠜎' }),
+    ]);
+    expect(outcomes(run)).toEqual([
+      ['N-1', 'REJECTED', 'name:INVALID'],
+      ['N-2', 'REJECTED', 'name:INVALID'],
+      ['N-3', 'REJECTED', 'kind:INVALID'],
+      ['N-4', 'REJECTED', 'parentCode:INVALID'],
+      [null, 'REJECTED', 'code:INVALID', 'name:INVALID'],
+      ['N-5', 'CREATED'],
+    ]);
+    expect(nodes(run)[0].errors[0].message).toBe('name holds U+0000 (NUL), which cannot be stored.');
+    expect(nodes(run)[1].errors[0].message).toBe(
+      'name holds an unpaired UTF-16 surrogate (not valid Unicode), which cannot be stored.',
+    );
+    const [n5] = await t.ds.query(`SELECT name FROM unit WHERE code = 'N-5'`);
+    expect(n5.name).toBe('\u202e\u0645\u0635\u0631 e\u0301 𠜎');
+    const res = await t.gql(SYNC_UNITS, { input: { source: 'hr\u0000u', records: [unit('N-6', null)] } });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'source' });
   });
 
   it('refuses SNAPSHOT for units', async () => {

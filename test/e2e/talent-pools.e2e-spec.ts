@@ -237,6 +237,44 @@ describe('talent pools', () => {
       ok(await t.gql<{ talentPools: { totalCount: number } }>(list, {}, city)).talentPools.totalCount,
     ).toBe(1);
   });
+
+  it('createTalentPool, addToPool and recordDecision retried with their idempotencyKey write once', async () => {
+    const create = () =>
+      gql<{ createTalentPool: { id: string } }>(
+        `mutation($i: CreateTalentPoolInput!) { createTalentPool(input: $i) { id } }`,
+        { i: { name: '重试', targetLevel: 'COUNTY_DEPUTY', unitId: f.countyA, idempotencyKey: 'pool-1' } },
+      );
+    const pool = ok(await create()).createTalentPool.id;
+    expect(ok(await create()).createTalentPool.id).toBe(pool);
+    const addAnn = () =>
+      gql<{ addToPool: Member }>(`mutation($i: AddToPoolInput!) { addToPool(input: $i) { ${MEMBER} } }`, {
+        i: { poolId: pool, cadreId: f.ids.ann, asOf: AS_OF, idempotencyKey: 'add-1' },
+      });
+    const added = ok(await addAnn()).addToPool;
+    expect(ok(await addAnn()).addToPool).toEqual(added);
+    const decideAnn = () =>
+      gql<{ recordDecision: { id: string } }>(
+        `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`,
+        {
+          i: {
+            poolId: pool,
+            cadreId: f.ids.ann,
+            decision: 'DEFERRED',
+            effectiveDate: '2026-12-01',
+            idempotencyKey: 'decide-1',
+          },
+        },
+      );
+    const decided = ok(await decideAnn()).recordDecision.id;
+    expect(ok(await decideAnn()).recordDecision.id).toBe(decided);
+    const [counts] = await t.ds.query(
+      `SELECT (SELECT count(*)::int FROM talent_pool WHERE name = '重试') AS pools,
+              (SELECT count(*)::int FROM talent_pool_member WHERE pool_id = $1) AS members,
+              (SELECT count(*)::int FROM talent_pool_decision WHERE pool_id = $1) AS decisions`,
+      [pool],
+    );
+    expect(counts).toEqual({ pools: 1, members: 1, decisions: 1 });
+  });
 });
 
 describe('talent pools: members outside the reader’s jurisdiction', () => {

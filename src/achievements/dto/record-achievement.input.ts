@@ -15,12 +15,16 @@ import { DateScalar } from '../../common/graphql/date.scalar';
 import { RECOGNITION_LEVELS, RecognitionLevel } from '../achievement.entity';
 import { RecognitionLevelEnum } from '../achievement.model';
 import { MeasuredImpactInput } from './measured-impact.input';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 export const MAX_IMPACTS = 20;
 export const DOMAIN_CODE = /^[A-Z][A-Z0-9_]*$/;
 
 @InputType()
 export class RecordAchievementInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;

@@ -2,9 +2,13 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { APPRAISAL_GRADES, AppraisalGrade } from '../appraisal.entity';
 import { AppraisalGradeEnum } from '../appraisal.model';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @InputType()
 export class RecordAppraisalInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;

@@ -10,11 +10,15 @@ import {
   GENDERS,
 } from '../cadre.entity';
 import { CadreStatusEnum, EducationLevelEnum, GenderEnum } from '../cadre.model';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 const NOT_BLANK = /\S/;
 
 @InputType()
 export class CreateCadreInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field({ description: "The HR system's person number; unique." })
   @MinLength(1)
   @MaxLength(64)

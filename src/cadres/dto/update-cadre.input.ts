@@ -1,10 +1,10 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { CreateCadreInput } from './create-cadre.input';
 
 /** Only the fields given change; a nullable field given as null is cleared. */
 @InputType()
-export class UpdateCadreInput extends PartialType(CreateCadreInput) {
+export class UpdateCadreInput extends PartialType(OmitType(CreateCadreInput, ['idempotencyKey'] as const)) {
   @Field(() => ID)
   @IsUUID('all', { message: 'id must be a cadre id (UUID)' })
   id!: string;

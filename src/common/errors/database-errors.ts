@@ -81,6 +81,26 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'startDate',
     message: 'The cadre already holds a regular posting in this period; regular postings cannot overlap.',
   },
+  unit_source_owner_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'source',
+    message: 'This unit is kept by another source; an HR system changes only its own records.',
+  },
+  cadre_source_owner_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'source',
+    message: 'This cadre is kept by another source; an HR system changes only its own records.',
+  },
+  posting_source_owner_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'source',
+    message: 'This posting is kept by another source; an HR system changes only its own records.',
+  },
+  cadre_history_delete_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'id',
+    message: 'This cadre has a history; only an administrator may delete it.',
+  },
   training_cadre_fkey: { code: ErrorCode.NOT_FOUND, field: 'cadreId', message: 'The cadre does not exist.' },
   training_dates_check: {
     code: ErrorCode.BAD_USER_INPUT,

@@ -66,8 +66,9 @@ export function graphqlOptions(
       const requestId = requestIdOf(req);
       // Verified once, by the request gate (HttpLimitsModule), before the body was read.
       const verified = await callerOf(req, tokens);
-      const caller = verified ? { ...verified, requestId } : undefined;
-      return { req, requestId, caller, loaders: createLoaders(ds, access, caller) };
+      const deadline = req.deadline;
+      const caller = verified ? { ...verified, requestId, deadline } : undefined;
+      return { req, requestId, deadline, caller, loaders: createLoaders(ds, access, caller) };
     },
   };
 }

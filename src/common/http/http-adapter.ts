@@ -16,6 +16,10 @@ export function createHttpAdapter(
   return new FastifyAdapter({
     bodyLimit: Math.max(config.BODY_LIMIT, config.SYNC_BODY_LIMIT),
     trustProxy: config.trustProxy,
+    // JSON keys `__proto__` and `constructor.prototype` are dropped while parsing (never merged into objects)
+    // instead of failing the request with a bare Fastify 400 that is not a GraphQL answer.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
     genReqId: (req: IncomingMessage) => requestIdFor(req),
   });
 }

@@ -3,9 +3,13 @@ import { Allow, IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from '
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { POSTING_KINDS, PostingKind } from '../posting.entity';
 import { PostingKindEnum } from '../posting.model';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @InputType()
 export class RecordPostingInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;

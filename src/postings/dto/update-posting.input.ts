@@ -4,7 +4,9 @@ import { RecordPostingInput } from './record-posting.input';
 
 /** Only the fields given change; a posting stays with its cadre. */
 @InputType()
-export class UpdatePostingInput extends PartialType(OmitType(RecordPostingInput, ['cadreId'] as const)) {
+export class UpdatePostingInput extends PartialType(
+  OmitType(RecordPostingInput, ['cadreId', 'idempotencyKey'] as const),
+) {
   @Field(() => ID)
   @IsUUID('all', { message: 'id must be a posting id (UUID)' })
   id!: string;

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsArray } from 'class-validator';
+import { CheckedPerRecord } from '../../common/text';
 import { PostingRecordInput } from './posting-record.input';
 import { SnapshotInputBase } from './sync-input.base';
 
@@ -7,5 +8,6 @@ import { SnapshotInputBase } from './sync-input.base';
 export class SyncPostingsInput extends SnapshotInputBase {
   @Field(() => [PostingRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
   @IsArray()
+  @CheckedPerRecord()
   records!: PostingRecordInput[];
 }

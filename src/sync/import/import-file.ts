@@ -8,7 +8,7 @@ import { PostingsSync } from '../kinds/postings.sync';
 import { UnitsSync } from '../kinds/units.sync';
 import { SyncEngine } from '../sync-engine';
 import { listResults } from '../sync-run.store';
-import { SyncCounts, SyncHandler, SyncKind } from '../sync.types';
+import { RecordErrorCode, SyncCounts, SyncHandler, SyncKind } from '../sync.types';
 import { FileRow, readRecords } from './record-reader';
 
 export interface ImportOptions {
@@ -37,11 +37,12 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
 
 /**
  * Streams a file through the same sync engine the API uses, one batch at a time (UPSERT: a SNAPSHOT split over
- * batches would end what the other batches carry). Every rejected row is written to the report with its line.
+ * batches would end what the other batches carry). Every rejected row is written to the report with its line;
+ * a row that is not valid UTF-8 is rejected there without being sent.
  */
 export async function importFile(ds: DataSource, options: ImportOptions): Promise<ImportSummary> {
   const config = options.config ?? loadConfig();
-  const engine = new SyncEngine(new TransactionRunner(ds), config);
+  const engine = new SyncEngine(new TransactionRunner(ds, config), config);
   const handler = HANDLERS[options.kind]();
   const caller: Caller = { sub: `import:${options.source}`, role: Role.HR_SYNC, source: options.source };
   const batchSize = Math.min(options.batchSize ?? 5_000, config.SYNC_BATCH_LIMIT);
@@ -70,6 +71,13 @@ export async function importFile(ds: DataSource, options: ImportOptions): Promis
   try {
     let batch: FileRow[] = [];
     for await (const row of readRecords(options.kind, options.file, (n) => (bytes += n))) {
+      if (row.problem) {
+        counts.received += 1;
+        counts.rejected += 1;
+        const error = { ...row.problem, code: RecordErrorCode.INVALID };
+        report.write(`${JSON.stringify({ line: row.line, key: null, errors: [error] })}\n`);
+        continue;
+      }
       batch.push(row);
       if (batch.length >= batchSize) {
         await flush(batch);

@@ -29,6 +29,21 @@ export interface FileRow {
   /** The line in the file (CSV: the header is line 1). */
   line: number;
   record: Record<string, unknown>;
+  /** Why the row cannot be sent at all (bytes that are not UTF-8); it is reported, not synced. */
+  problem?: { field: string; message: string };
+}
+
+/**
+ * Bytes that are not valid UTF-8 decode to U+FFFD, which would be stored in their place: a row holding it is
+ * rejected (a real U+FFFD in HR data marks an earlier broken conversion just the same).
+ */
+function undecodable(record: Record<string, unknown>): FileRow['problem'] {
+  const bad = Object.entries(record).find(([, v]) => typeof v === 'string' && v.includes('\ufffd'));
+  if (!bad) return undefined;
+  return {
+    field: bad[0],
+    message: `${bad[0]} holds bytes that are not valid UTF-8 (or U+FFFD); save the file as UTF-8.`,
+  };
 }
 
 export class ImportFileError extends Error {}
@@ -76,7 +91,8 @@ async function* csvRows(kind: SyncKind, file: string, onBytes: (n: number) => vo
     record: Record<string, string>;
     info: { lines: number };
   }>) {
-    yield { line: row.info.lines, record: fromCsv(row.record) };
+    const record = fromCsv(row.record);
+    yield { line: row.info.lines, record, problem: undecodable(record) };
   }
 }
 
@@ -94,11 +110,9 @@ async function* ndjsonRows(file: string, onBytes: (n: number) => void): AsyncGen
       value = undefined;
     }
     // A line that is not a JSON object still becomes a record, so it is rejected and reported, not lost.
-    yield {
-      line,
-      record:
-        value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {},
-    };
+    const record =
+      value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    yield { line, record, problem: undecodable(record) };
   }
 }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { violatedConstraints } from '../record-validation';
 import { CadreRecordInput } from '../dto/cadre-record.input';
-import { createStage, finishStage, STAGE_STATE, StageColumn, stageRows } from '../staging';
+import {
+  createStage,
+  finishStage,
+  rejectOthersRecords,
+  STAGE_STATE,
+  StageColumn,
+  stageRows,
+} from '../staging';
 import { Indexed, RecordError, SyncContext, SyncHandler } from '../sync.types';
 
 const STAGE = 'sync_cadre_stage';
@@ -25,7 +32,10 @@ const COLUMNS: StageColumn[] = [
 const FIELDS = COLUMNS.slice(2).map((c) => c.name);
 const list = (alias: string): string => FIELDS.map((f) => `${alias}.${f}`).join(', ');
 
-/** Cadres by externalId (shared by all sources: the person number is national). Never ended or deleted. */
+/**
+ * Cadres by externalId (the person number is national, so every source's postings may name any cadre). A
+ * cadre belongs to the source that created it; only that source changes it. Never ended or deleted.
+ */
 @Injectable()
 export class CadresSync implements SyncHandler<CadreRecordInput> {
   readonly kind = 'CADRES' as const;
@@ -68,19 +78,33 @@ export class CadresSync implements SyncHandler<CadreRecordInput> {
         r.status ?? 'ACTIVE',
       ]),
     );
-    await qr.query(`
+    await qr.query(
+      `
       UPDATE ${STAGE} s SET outcome = CASE WHEN (${list('c')}) IS NOT DISTINCT FROM (${list('s')})
+                                      AND (${ctx.takesOver} IS FALSE OR c.source IS NOT DISTINCT FROM $1::text)
                                       THEN 'UNCHANGED' ELSE 'UPDATED' END
-        FROM cadre c WHERE c.external_id = s.external_id`);
+        FROM cadre c WHERE c.external_id = s.external_id`,
+      [ctx.source],
+    );
+    await rejectOthersRecords(ctx, STAGE, {
+      table: 'cadre',
+      match: 't.external_id = s.external_id',
+      field: 'externalId',
+      what: 'Cadre',
+      key: 'external_id',
+    });
     return { results: await finishStage(qr, STAGE, 'external_id'), ended: [] };
   }
 
   async apply(ctx: SyncContext): Promise<void> {
-    await ctx.qr.query(`
-      INSERT INTO cadre (external_id, ${FIELDS.join(', ')})
-      SELECT external_id, ${FIELDS.join(', ')} FROM ${STAGE} WHERE outcome IN ('CREATED', 'UPDATED')
+    await ctx.qr.query(
+      `
+      INSERT INTO cadre (external_id, ${FIELDS.join(', ')}, source)
+      SELECT external_id, ${FIELDS.join(', ')}, $1::text FROM ${STAGE} WHERE outcome IN ('CREATED', 'UPDATED')
       ON CONFLICT (external_id) DO UPDATE SET ${FIELDS.map((f) => `${f} = EXCLUDED.${f}`).join(', ')},
-        updated_at = now()
-      WHERE (${list('cadre')}) IS DISTINCT FROM (${list('EXCLUDED')})`);
+        source = EXCLUDED.source, updated_at = now()
+      WHERE (${list('cadre')}, cadre.source) IS DISTINCT FROM (${list('EXCLUDED')}, EXCLUDED.source)`,
+      [ctx.source],
+    );
   }
 }

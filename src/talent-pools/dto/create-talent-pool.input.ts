@@ -1,9 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { DOMAIN_CODE, LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @InputType()
 export class CreateTalentPoolInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field()
   @MinLength(1)
   @MaxLength(200)

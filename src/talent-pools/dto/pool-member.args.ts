@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { DateScalar } from '../../common/graphql/date.scalar';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @ArgsType()
 export class PoolMemberArgs {
@@ -15,6 +16,9 @@ export class PoolMemberArgs {
 
 @InputType()
 export class AddToPoolInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
   poolId!: string;

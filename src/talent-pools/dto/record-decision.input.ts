@@ -13,6 +13,7 @@ import {
 import { LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { PoolDecision } from '../talent-pool.model';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @InputType({ description: 'The post a PROMOTED cadre takes up on the effective date.' })
 export class NewPostingInput {
@@ -35,6 +36,9 @@ export class NewPostingInput {
 
 @InputType()
 export class RecordDecisionInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
   poolId!: string;

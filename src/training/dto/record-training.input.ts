@@ -13,9 +13,13 @@ import {
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { TRAINING_KINDS, TrainingKind } from '../training.entity';
 import { TrainingKindEnum } from '../training.model';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @InputType()
 export class RecordTrainingInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;

@@ -2,9 +2,13 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { UNIT_KINDS, UNIT_LEVELS, UnitKind, UnitLevel } from '../unit.entity';
 import { UnitKindEnum, UnitLevelEnum } from '../unit.model';
+import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
 @InputType()
 export class CreateUnitInput {
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
+
   @Field()
   @MinLength(1)
   @MaxLength(64)
