@@ -5,6 +5,7 @@ import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filt
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { AchievementsModule } from './achievements/achievements.module';
+import { AppointmentFormModule } from './appointment-form/appointment-form.module';
 import { AppraisalsModule } from './appraisals/appraisals.module';
 import { AuthModule } from './auth/auth.module';
 import { TokenService } from './auth/token.service';
@@ -75,6 +76,7 @@ export class AppModule {
         TrainingModule,
         AchievementsModule,
         AppraisalsModule,
+        AppointmentFormModule,
         PolicyModule,
         SyncModule,
         FlagsModule,

@@ -23,6 +23,10 @@ export class CadreEntity {
   @Column({ type: 'varchar', length: 100, nullable: true }) educationMajor!: string | null;
   @Column({ type: 'boolean', default: false }) educationInService!: boolean;
   @Column({ type: 'varchar', length: 100, nullable: true }) professionalTitle!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) placeOfBirth!: string | null;
+  @Column({ type: 'varchar', length: 50, nullable: true }) health!: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) specialties!: string | null;
+  @Column({ type: 'varchar', length: 2000, nullable: true }) rewardsPenalties!: string | null;
   @Column({ type: 'varchar', length: 16, default: 'ACTIVE' }) status!: CadreStatus;
   /** Written by syncs only (see the add-record-source migration). */
   @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) source!:

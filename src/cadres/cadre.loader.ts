@@ -8,7 +8,7 @@ export const CADRE_COLUMNS = `c.id, c.external_id AS "externalId", c.name, c.gen
   c.ethnicity, c.native_place AS "nativePlace", c.party_join_date AS "partyJoinDate",
   c.work_start_date AS "workStartDate", c.education_level AS "educationLevel", c.education_major AS "educationMajor",
   c.education_in_service AS "educationInService", c.professional_title AS "professionalTitle", c.status,
-  c.source`;
+  c.source, c.place_of_birth AS "placeOfBirth", c.health, c.specialties, c.rewards_penalties AS "rewardsPenalties"`;
 
 /**
  * Cadres by id, as plain rows in the GraphQL type's shape; ids the caller may not read (decided by `readable`,

@@ -41,6 +41,19 @@ export class Cadre {
   @Field({ description: 'True when the highest education was obtained through in-service study.' })
   educationInService!: boolean;
   @Field(() => String, { nullable: true }) professionalTitle!: string | null;
+  @Field(() => String, { nullable: true, description: '出生地: place of birth (nativePlace is 籍贯).' })
+  placeOfBirth!: string | null;
+  @Field(() => String, { nullable: true, description: '健康状况, e.g. 健康.' }) health!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '熟悉专业有何专长: fields and strengths, as written on the form.',
+  })
+  specialties!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '奖惩情况: rewards and penalties, as written on the form.',
+  })
+  rewardsPenalties!: string | null;
   @Field(() => CadreStatusEnum) status!: CadreStatus;
   @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
@@ -59,6 +72,10 @@ export class Cadre {
       educationMajor: e.educationMajor,
       educationInService: e.educationInService,
       professionalTitle: e.professionalTitle,
+      placeOfBirth: e.placeOfBirth,
+      health: e.health,
+      specialties: e.specialties,
+      rewardsPenalties: e.rewardsPenalties,
       status: e.status,
       source: e.source,
     });

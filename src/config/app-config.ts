@@ -201,6 +201,24 @@ export class AppConfig {
   })
   TRUST_PROXY = 'false';
 
+  /** The Chromium that prints the appointment form as PDF (headless, one at a time). */
+  @IsString()
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** A PDF rendering running longer is killed and the request fails with TIMEOUT. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(120_000)
+  PDF_TIMEOUT_MS = 15_000;
+
+  /** PDF requests that may wait while one renders; more are refused with TOO_MANY_REQUESTS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  PDF_QUEUE_MAX = 4;
+
   /**
    * Folder holding pg_dump and pg_restore for `npm run backup` / `npm run restore`; default: the first of the
    * embedded server's binaries, /usr/lib/postgresql/<major>/bin, /usr/pgsql-<major>/bin and PATH whose major
@@ -264,6 +282,9 @@ export const CONFIG_KEYS = [
   'BODY_LIMIT',
   'SYNC_BODY_LIMIT',
   'TRUST_PROXY',
+  'CHROMIUM_PATH',
+  'PDF_TIMEOUT_MS',
+  'PDF_QUEUE_MAX',
   'PG_BIN_DIR',
   'LOG_LEVEL',
 ] as const;

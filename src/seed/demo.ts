@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CareerGenerator, CareerOptions } from './career';
 import { DEMO_CASE_NAMES, writeDemoCases } from './demo-cases';
+import { writeDemoForm } from './demo-form';
 import { buildDemoUnits } from './demo-units';
 import { Prng } from './prng';
 import { INSERT_ORDER, newSeedRows, RunSql } from './rows';
@@ -61,6 +62,7 @@ export async function seedDemo(ds: DataSource, opts: { seed?: number } = {}): Pr
     const gen = new CareerGenerator(new Prng(opts.seed ?? 20261127), catalog, DEMO_CAREER, rows);
     for (let i = 1; i <= DEMO_RANDOM_CADRES; i++) gen.cadre(i);
     for (const table of INSERT_ORDER) await rows[table].insert(run);
+    await writeDemoForm(run);
     return { created: true, cadres: rows.cadre.length };
   });
 }

@@ -75,6 +75,31 @@ const achievement = (t: TestApp, cadreId: string) =>
      VALUES ($1, '直播带货', '2023-02-01', 'AGRICULTURE_MARKETING', 'COUNTY') RETURNING id`,
     [cadreId],
   );
+const education = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO cadre_education (cadre_id, kind, level) VALUES ($1, 'FULL_TIME', 'BACHELOR') RETURNING id`,
+    [cadreId],
+  );
+const familyMember = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO family_member (cadre_id, position, relation, name) VALUES ($1, 0, '父亲', '杨德明') RETURNING id`,
+    [cadreId],
+  );
+const photo = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO cadre_photo (cadre_id, content_type, content) VALUES ($1, 'image/png', '\\x89504e47') RETURNING cadre_id AS id`,
+    [cadreId],
+  );
+const proposal = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO appointment_proposal (cadre_id, proposed_on, proposed_post, reason)
+     VALUES ($1, '2026-11-27', '副县长', '工作需要') RETURNING id`,
+    [cadreId],
+  );
 const appraisal = (t: TestApp, cadreId: string) =>
   one(t, `INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2023, 'COMPETENT') RETURNING id`, [
     cadreId,
@@ -371,6 +396,78 @@ const EXPECTED: Record<string, Case> = {
     op: async (f, t) => ({
       query: `mutation($id: ID!) { deleteAppraisal(id: $id) }`,
       variables: { id: await appraisal(t, f.cadre.id) },
+    }),
+  },
+  setCadreEducation: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: SetCadreEducationInput!) { setCadreEducation(input: $i) { id } }`,
+      variables: { i: { cadreId: f.cadre.id, kind: 'IN_SERVICE', level: 'MASTER' } },
+    }),
+  },
+  deleteCadreEducation: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteCadreEducation(id: $id) }`,
+      variables: { id: await education(t, f.cadre.id) },
+    }),
+  },
+  addFamilyMember: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: AddFamilyMemberInput!) { addFamilyMember(input: $i) { id } }`,
+      variables: { i: { cadreId: f.cadre.id, relation: '妻子', name: '李秀芬' } },
+    }),
+  },
+  updateFamilyMember: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateFamilyMemberInput!) { updateFamilyMember(input: $i) { id } }`,
+      variables: { i: { id: await familyMember(t, f.cadre.id), politicalStatus: '群众' } },
+    }),
+  },
+  deleteFamilyMember: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteFamilyMember(id: $id) }`,
+      variables: { id: await familyMember(t, f.cadre.id) },
+    }),
+  },
+  uploadCadrePhoto: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: UploadCadrePhotoInput!) { uploadCadrePhoto(input: $i) { byteSize } }`,
+      variables: { i: { cadreId: f.cadre.id, contentType: 'image/jpeg', base64: '/9j/4AAQ' } },
+    }),
+  },
+  deleteCadrePhoto: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteCadrePhoto(id: $id) }`,
+      variables: { id: await photo(t, f.cadre.id) },
+    }),
+  },
+  createAppointmentProposal: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: CreateAppointmentProposalInput!) { createAppointmentProposal(input: $i) { id } }`,
+      variables: {
+        i: { cadreId: f.cadre.id, proposedOn: '2026-11-27', proposedPost: '副县长', reason: '工作需要' },
+      },
+    }),
+  },
+  updateAppointmentProposal: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateAppointmentProposalInput!) { updateAppointmentProposal(input: $i) { id } }`,
+      variables: { i: { id: await proposal(t, f.cadre.id), reason: '因工作需要' } },
+    }),
+  },
+  deleteAppointmentProposal: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteAppointmentProposal(id: $id) }`,
+      variables: { id: await proposal(t, f.cadre.id) },
     }),
   },
   publishPolicy: {

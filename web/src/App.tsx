@@ -3,6 +3,7 @@ import { useAsOf } from './as-of';
 import { useSession } from './auth/session';
 import { useI18n, type Locale } from './i18n/i18n';
 import { Link, navigate, useRoute } from './router';
+import { AppointmentFormPage } from './views/AppointmentFormPage';
 import { CadrePage } from './views/CadrePage';
 import { Cadres } from './views/Cadres';
 import { CandidateSearch } from './views/CandidateSearch';
@@ -112,6 +113,7 @@ function Page() {
     case 'me':
       return <MyRecord />;
     case 'cadres':
+      if (parts[1] && parts[2] === 'form') return <AppointmentFormPage id={parts[1]} />;
       return parts[1] ? <CadrePage id={parts[1]} /> : <Cadres />;
     case 'flags':
       return <FlagDashboard />;

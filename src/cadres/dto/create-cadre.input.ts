@@ -76,6 +76,26 @@ export class CreateCadreInput {
   @MaxLength(100)
   professionalTitle?: string | null;
 
+  @Field(() => String, { nullable: true, description: '出生地.' })
+  @IsOptional()
+  @MaxLength(100, { message: 'placeOfBirth is at most 100 characters' })
+  placeOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: '健康状况.' })
+  @IsOptional()
+  @MaxLength(50, { message: 'health is at most 50 characters' })
+  health?: string | null;
+
+  @Field(() => String, { nullable: true, description: '熟悉专业有何专长.' })
+  @IsOptional()
+  @MaxLength(500, { message: 'specialties is at most 500 characters' })
+  specialties?: string | null;
+
+  @Field(() => String, { nullable: true, description: '奖惩情况.' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'rewardsPenalties is at most 2000 characters' })
+  rewardsPenalties?: string | null;
+
   @Field(() => CadreStatusEnum, { nullable: true, description: 'Default ACTIVE.' })
   @IsOptional()
   @IsIn(CADRE_STATUSES)

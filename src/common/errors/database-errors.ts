@@ -128,6 +128,66 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'year',
     message: 'This cadre already has an appraisal for that year.',
   },
+  cadre_education_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre does not exist.',
+  },
+  cadre_education_dates_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'endDate',
+    message: 'The end date is before the start date.',
+  },
+  cadre_education_start_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'startDate',
+    message: 'The start date is out of range.',
+  },
+  family_member_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre does not exist.',
+  },
+  family_member_name_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'name',
+    message: 'The name must not be blank.',
+  },
+  family_member_relation_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'relation',
+    message: 'The relation must not be blank.',
+  },
+  family_member_birth_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'birthDate',
+    message: 'The birth date is out of range.',
+  },
+  cadre_photo_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre does not exist.',
+  },
+  cadre_photo_size_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'base64',
+    message: 'The photo is at most 32 KiB.',
+  },
+  appointment_proposal_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre does not exist.',
+  },
+  appointment_proposal_posts_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'proposedPost',
+    message: 'Name the proposed post, the posts to be removed, or both.',
+  },
+  appointment_proposal_proposed_on_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'proposedOn',
+    message: 'The proposal date is out of range.',
+  },
   appraisal_year_check: {
     code: ErrorCode.BAD_USER_INPUT,
     field: 'year',

@@ -4,6 +4,7 @@ import { AccessService } from '../../auth/access.service';
 import { Caller } from '../../auth/caller';
 import { createAchievementsByCadreLoader } from '../../achievements/achievement.loader';
 import { createAppraisalsByCadreLoader } from '../../appraisals/appraisal.loader';
+import * as form from '../../appointment-form/form-records.loader';
 import { createCadreLoader } from '../../cadres/cadre.loader';
 import { createPostingsByCadreLoader } from '../../postings/posting.loader';
 import { createTrainingsByCadreLoader } from '../../training/training.loader';
@@ -24,6 +25,10 @@ export class Loaders {
   private trainings?: ReturnType<typeof createTrainingsByCadreLoader>;
   private achievements?: ReturnType<typeof createAchievementsByCadreLoader>;
   private appraisals?: ReturnType<typeof createAppraisalsByCadreLoader>;
+  private educations?: ReturnType<typeof form.createEducationsByCadreLoader>;
+  private family?: ReturnType<typeof form.createFamilyByCadreLoader>;
+  private photos?: ReturnType<typeof form.createPhotoByCadreLoader>;
+  private proposals?: ReturnType<typeof form.createProposalsByCadreLoader>;
 
   constructor(
     private readonly ds: DataSource,
@@ -64,6 +69,22 @@ export class Loaders {
 
   get appraisalsByCadre() {
     return (this.appraisals ??= createAppraisalsByCadreLoader(this.ds));
+  }
+
+  get educationsByCadre() {
+    return (this.educations ??= form.createEducationsByCadreLoader(this.ds));
+  }
+
+  get familyByCadre() {
+    return (this.family ??= form.createFamilyByCadreLoader(this.ds));
+  }
+
+  get photoByCadre() {
+    return (this.photos ??= form.createPhotoByCadreLoader(this.ds));
+  }
+
+  get proposalsByCadre() {
+    return (this.proposals ??= form.createProposalsByCadreLoader(this.ds));
   }
 }
 

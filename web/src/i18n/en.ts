@@ -367,5 +367,14 @@ export const en: Messages = {
     years: '{n} yrs',
     posts: '{n}',
   },
+  appointmentForm: {
+    title: 'Cadre appointment and removal form',
+    open: 'Appointment form (干部任免审批表)',
+    print: 'Print',
+    pdf: 'Download PDF',
+    back: 'Back to the record',
+    hint: 'The form is an official Chinese document and prints in Chinese. Print on A4 without headers and footers.',
+    frame: 'Appointment form of {name}',
+  },
   flagText: {},
 };

@@ -358,6 +358,15 @@ export const zhCN = {
     years: '{n} 年',
     posts: '{n} 个',
   },
+  appointmentForm: {
+    title: '干部任免审批表',
+    open: '干部任免审批表',
+    print: '打印',
+    pdf: '下载 PDF',
+    back: '返回档案',
+    hint: '打印时请选择 A4 纸张，不加页眉页脚。',
+    frame: '{name} 的干部任免审批表',
+  },
   /** Flag sentences from a flag's facts; the service's own (English) message is the fallback. */
   flagText: {
     'POST_LIMIT_SAME_POST.POSTING_LIMIT_EXCEEDED':

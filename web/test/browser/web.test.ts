@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -181,6 +182,40 @@ describe('an organisation department', () => {
     await page.getByRole('heading', { name: '杨守田 的成长档案' }).waitFor();
     await page.getByTestId('pathway-date').getByText('已符合晋升条件').waitFor();
     await shot(page, 'cadre-record-org-dept');
+    await page.close();
+  });
+
+  test('opens the township head’s 干部任免审批表 and prints the form alone on A4', async () => {
+    const page = await openSignedIn(tokens.orgDept);
+    await page.goto(`${service.url}#/cadres/${townshipHeadId}`);
+    await page.getByRole('link', { name: '干部任免审批表' }).click();
+    const sheet = page.getByRole('document', { name: '杨守田 的干部任免审批表' });
+    await sheet.waitFor();
+    assert.equal(await sheet.locator('[data-field="current"]').innerText(), '禾溪县金沙镇镇长');
+    assert.equal(await sheet.locator('[data-field="proposed"]').innerText(), '禾溪县人民政府副县长');
+    assert.equal(await sheet.locator('[data-field="removed"]').innerText(), '禾溪县金沙镇镇长');
+    assert.match(await sheet.locator('[data-field="resume"]').innerText(), /2015\.09—\s*禾溪县金沙镇镇长/);
+    assert.match(await sheet.locator('[data-field="appraisals"]').innerText(), /2024年度考核优秀/);
+    await assertLabelled(page);
+    await shot(page, 'appointment-form-page');
+    // What the browser's print gives (print CSS): the form's fields, none of the page around it.
+    const printed = execFileSync('pdftotext', ['-raw', '-', '-'], {
+      input: await page.pdf({ preferCSSPageSize: true }),
+      encoding: 'utf8',
+    }).replace(/\s+/g, '');
+    for (const field of [
+      '干部任免审批表',
+      '杨守田',
+      '1985.09（41岁）',
+      '拟任职务禾溪县人民政府副县长',
+      '妻子李秀芬1987.04',
+    ]) {
+      assert.ok(printed.includes(field), `printed form has ${field}`);
+    }
+    assert.ok(
+      !printed.includes('返回档案') && !printed.includes('评估日期'),
+      'the page around the form is not printed',
+    );
     await page.close();
   });
 

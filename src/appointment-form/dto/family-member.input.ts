@@ -1,0 +1,61 @@
+import { Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
+import { Allow, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { DateScalar } from '../../common/graphql/date.scalar';
+
+const NOT_BLANK = /\S/;
+
+@InputType()
+export class AddFamilyMemberInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
+  cadreId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Order on the form, 0–99; default: after the last.' })
+  @IsOptional()
+  @IsInt({ message: 'position must be a whole number' })
+  @Min(0, { message: 'position is between 0 and 99' })
+  @Max(99, { message: 'position is between 0 and 99' })
+  position?: number;
+
+  @Field({ description: '称谓, e.g. 妻子, 父亲.' })
+  @MinLength(1)
+  @MaxLength(20, { message: 'relation is at most 20 characters' })
+  @Matches(NOT_BLANK, { message: 'relation must not be blank' })
+  relation!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(100, { message: 'name is at most 100 characters' })
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
+  birthDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: '政治面貌.' })
+  @IsOptional()
+  @MaxLength(50, { message: 'politicalStatus is at most 50 characters' })
+  politicalStatus?: string | null;
+
+  @Field(() => String, { nullable: true, description: '工作单位及职务.' })
+  @IsOptional()
+  @MaxLength(200, { message: 'workUnitAndPost is at most 200 characters' })
+  workUnitAndPost?: string | null;
+}
+
+@InputType({ description: 'Only the fields given change; a nullable field given as null is cleared.' })
+export class UpdateFamilyMemberInput extends PartialType(
+  PickType(AddFamilyMemberInput, [
+    'position',
+    'relation',
+    'name',
+    'birthDate',
+    'politicalStatus',
+    'workUnitAndPost',
+  ] as const),
+) {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a family member id (UUID)' })
+  id!: string;
+}
