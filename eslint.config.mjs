@@ -17,6 +17,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['MaxLength'],
+              message: 'Use MaxLength from src/common/max-length: it counts characters as PostgreSQL does.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

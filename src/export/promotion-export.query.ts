@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { MaxLength } from '../common/max-length';
 import { DOMAIN_CODE, LEVEL_CODE } from '../candidates/dto/promotion-candidates.args';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

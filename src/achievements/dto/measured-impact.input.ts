@@ -1,5 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
-import { IsIn, IsNumber, IsOptional, Matches, MaxLength, NotEquals } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, Matches, NotEquals } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { BETTER_WHEN, BetterWhen } from '../achievement.entity';
 import { BetterWhenEnum } from '../achievement.model';
 

@@ -8,9 +8,9 @@ import {
   IsOptional,
   IsUUID,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { RECOGNITION_LEVELS, RecognitionLevel } from '../achievement.entity';
 import { RecognitionLevelEnum } from '../achievement.model';

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 
 export const VERIFICATION_DECISIONS = ['VERIFIED', 'REJECTED'] as const;
 export type VerificationDecision = (typeof VERIFICATION_DECISIONS)[number];

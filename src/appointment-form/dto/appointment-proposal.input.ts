@@ -1,5 +1,6 @@
 import { Field, ID, InputType, PartialType, PickType } from '@nestjs/graphql';
-import { Allow, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Allow, IsOptional, IsUUID, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 
 const NOT_BLANK = /\S/;

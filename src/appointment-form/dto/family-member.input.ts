@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
-import { Allow, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Allow, IsInt, IsOptional, IsUUID, Matches, Max, Min, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 
 const NOT_BLANK = /\S/;

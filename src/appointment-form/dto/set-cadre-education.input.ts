@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Allow, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Allow, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { EDUCATION_LEVELS, EducationLevel } from '../../cadres/cadre.entity';
 import { EducationLevelEnum } from '../../cadres/cadre.model';

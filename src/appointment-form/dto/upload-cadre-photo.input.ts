@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBase64, IsIn, IsUUID, MaxLength } from 'class-validator';
+import { IsBase64, IsIn, IsUUID } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { PHOTO_CONTENT_TYPES, PHOTO_MAX_BASE64, PhotoContentType } from '../cadre-photo.entity';
 
 @InputType({

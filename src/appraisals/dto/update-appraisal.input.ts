@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { APPRAISAL_GRADES, AppraisalGrade } from '../appraisal.entity';
 import { AppraisalGradeEnum } from '../appraisal.model';
 

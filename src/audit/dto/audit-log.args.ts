@@ -1,6 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsDate, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { PageArgs } from '../../common/graphql/pagination';
 import { AUDIT_ACTIONS, AuditAction, AuditActionEnum } from '../audit-entry.model';
 

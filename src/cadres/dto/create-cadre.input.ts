@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Allow, IsBoolean, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { Allow, IsBoolean, IsIn, IsOptional, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import {
   CADRE_STATUSES,

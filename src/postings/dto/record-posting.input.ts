@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Allow, IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Allow, IsIn, IsOptional, IsUUID, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { POSTING_KINDS, PostingKind } from '../posting.entity';
 import { PostingKindEnum } from '../posting.model';

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { CADRE_STATUSES, EDUCATION_LEVELS, GENDERS } from '../../cadres/cadre.entity';
 import { IsCalendarDate } from '../record-validation';
 

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { POSTING_KINDS } from '../../postings/posting.entity';
 import { IsCalendarDate } from '../record-validation';
 

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsArray, IsBoolean, IsIn, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { SyncModeEnum } from '../sync-run.model';
 import { SYNC_MODES, SyncMode } from '../sync.types';

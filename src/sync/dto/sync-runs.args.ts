@@ -1,5 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { PageArgs } from '../../common/graphql/pagination';
 
 @ArgsType()

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { UNIT_KINDS, UNIT_LEVELS } from '../../units/unit.entity';
 
 /** One unit as the HR system has it, keyed by code; its parent by code too (in the batch or already known). */

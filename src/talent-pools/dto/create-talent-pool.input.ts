@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DOMAIN_CODE, LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 

@@ -1,15 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  Allow,
-  IsEnum,
-  IsOptional,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Allow, IsEnum, IsOptional, IsUUID, Matches, MinLength, ValidateNested } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { PoolDecision } from '../talent-pool.model';

@@ -1,15 +1,6 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsOptional,
-  IsPositive,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsPositive, IsUUID, Matches, Max } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { TRAINING_KINDS, TrainingKind } from '../training.entity';
 import { TrainingKindEnum } from '../training.model';

@@ -8,9 +8,9 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { TRAINING_KINDS, TrainingKind } from '../training.entity';
 import { TrainingKindEnum } from '../training.model';

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches, MinLength } from 'class-validator';
+import { MaxLength } from '../../common/max-length';
 import { UNIT_KINDS, UNIT_LEVELS, UnitKind, UnitLevel } from '../unit.entity';
 import { UnitKindEnum, UnitLevelEnum } from '../unit.model';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
