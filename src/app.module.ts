@@ -6,6 +6,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { AchievementsModule } from './achievements/achievements.module';
 import { AppraisalsModule } from './appraisals/appraisals.module';
+import { RanksModule } from './ranks/ranks.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { AuthModule } from './auth/auth.module';
 import { TokenService } from './auth/token.service';
 import { CadresModule } from './cadres/cadres.module';
@@ -75,6 +77,8 @@ export class AppModule {
         TrainingModule,
         AchievementsModule,
         AppraisalsModule,
+        SanctionsModule,
+        RanksModule,
         PolicyModule,
         SyncModule,
         FlagsModule,

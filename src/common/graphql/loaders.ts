@@ -6,6 +6,8 @@ import { createAchievementsByCadreLoader } from '../../achievements/achievement.
 import { createAppraisalsByCadreLoader } from '../../appraisals/appraisal.loader';
 import { createCadreLoader } from '../../cadres/cadre.loader';
 import { createPostingsByCadreLoader } from '../../postings/posting.loader';
+import { createRanksByCadreLoader } from '../../ranks/rank-grant.loader';
+import { createSanctionsByCadreLoader } from '../../sanctions/sanction.loader';
 import { createTrainingsByCadreLoader } from '../../training/training.loader';
 import { createUnitLoader } from '../../units/unit.loader';
 
@@ -24,6 +26,8 @@ export class Loaders {
   private trainings?: ReturnType<typeof createTrainingsByCadreLoader>;
   private achievements?: ReturnType<typeof createAchievementsByCadreLoader>;
   private appraisals?: ReturnType<typeof createAppraisalsByCadreLoader>;
+  private sanctions?: ReturnType<typeof createSanctionsByCadreLoader>;
+  private ranks?: ReturnType<typeof createRanksByCadreLoader>;
 
   constructor(
     private readonly ds: DataSource,
@@ -64,6 +68,14 @@ export class Loaders {
 
   get appraisalsByCadre() {
     return (this.appraisals ??= createAppraisalsByCadreLoader(this.ds));
+  }
+
+  get sanctionsByCadre() {
+    return (this.sanctions ??= createSanctionsByCadreLoader(this.ds));
+  }
+
+  get ranksByCadre() {
+    return (this.ranks ??= createRanksByCadreLoader(this.ds));
   }
 }
 

@@ -5,6 +5,7 @@ import { Caller, Role } from '../../auth/caller';
 import { AppConfig, loadConfig } from '../../config/app-config';
 import { CadresSync } from '../kinds/cadres.sync';
 import { PostingsSync } from '../kinds/postings.sync';
+import { RanksSync } from '../kinds/ranks.sync';
 import { UnitsSync } from '../kinds/units.sync';
 import { SyncEngine } from '../sync-engine';
 import { listResults } from '../sync-run.store';
@@ -33,6 +34,7 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
   UNITS: () => new UnitsSync(),
   CADRES: () => new CadresSync(),
   POSTINGS: () => new PostingsSync(),
+  RANKS: () => new RanksSync(),
 };
 
 /**

@@ -23,6 +23,7 @@ export const IMPORT_COLUMNS: Record<SyncKind, { required: string[]; optional: st
     required: ['externalId', 'cadreExternalId', 'unitCode', 'title', 'level', 'startDate'],
     optional: ['kind', 'endDate'],
   },
+  RANKS: { required: ['externalId', 'cadreExternalId', 'level', 'startDate'], optional: ['endDate'] },
 };
 
 export interface FileRow {
