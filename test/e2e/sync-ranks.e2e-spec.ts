@@ -138,7 +138,6 @@ describe('syncRanks', () => {
     expect(snap.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const county = await makeUnit(t.ds, { level: 'COUNTY' });
     const org = t.token({ role: Role.ORG_DEPT, unitId: county.id, sub: 'od' });
-    });
     const res = await t.gql(SYNC_RANKS, { input: { source: 'hr-a', records: [] } }, org);
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
