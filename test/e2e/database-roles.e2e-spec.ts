@@ -10,6 +10,9 @@ const EXPECTED: Record<string, string[]> = {
   position_level: ['SELECT'],
   specialty_domain: ['SELECT'],
   typeorm_migrations: ['SELECT'],
+  // Cadre records the service writes and corrects (revocation and 容错 are updates: the record stays).
+  sanction: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
+  rank_grant: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
 };
 const DATA_TABLE = ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
 
