@@ -11,6 +11,10 @@ export function createRanksByCadreLoader(ds: DataSource): DataLoader<string, Ran
       where: { cadreId: In([...cadreIds]) },
       order: { startDate: 'ASC', id: 'ASC' },
     });
-    return groupBy(cadreIds, rows.map(RankGrant.from), (r) => r.cadreId);
+    return groupBy(
+      cadreIds,
+      rows.map((r) => RankGrant.from(r)),
+      (r) => r.cadreId,
+    );
   });
 }

@@ -69,7 +69,7 @@ export class RanksService {
     for (const key of REQUIRED) {
       if (changes[key] === null) throw DomainError.badInput(key, `${key} cannot be cleared.`);
     }
-    return this.change(caller, id, (row) => changes);
+    return this.change(caller, id, () => changes);
   }
 
   async end(caller: Caller, id: string, endDate: string): Promise<RankGrantEntity> {

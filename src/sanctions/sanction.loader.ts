@@ -11,6 +11,10 @@ export function createSanctionsByCadreLoader(ds: DataSource): DataLoader<string,
       where: { cadreId: In([...cadreIds]) },
       order: { decisionDate: 'ASC', id: 'ASC' },
     });
-    return groupBy(cadreIds, rows.map(Sanction.from), (r) => r.cadreId);
+    return groupBy(
+      cadreIds,
+      rows.map((r) => Sanction.from(r)),
+      (r) => r.cadreId,
+    );
   });
 }

@@ -55,7 +55,7 @@ describe('syncRanks', () => {
         rank('R-9', f.externalId, { startDate: '2021-12-31' }),
       ],
     });
-    expect(run.kind).toBe('RANKS');
+    expect((run as RunShape & { kind: string }).kind).toBe('RANKS');
     expect(run.counts).toEqual(counts({ received: 9, created: 2, rejected: 7 }));
     expect(outcomes(run)).toEqual([
       ['R-1', 'CREATED'],
