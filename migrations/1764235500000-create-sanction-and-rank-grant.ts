@@ -125,12 +125,14 @@ export class CreateSanctionAndRankGrant1764235500000 implements MigrationInterfa
     await q.query(historyGuard(NEW_HISTORY));
     await q.query(`ALTER TABLE sync_run DROP CONSTRAINT sync_run_kind_check`);
     await q.query(`ALTER TABLE sync_run ADD CONSTRAINT sync_run_kind_check
-      CHECK (kind IN ('UNITS','CADRES','POSTINGS','RANKS'))`);
+      CHECK (kind IN ('UNITS','CADRES','POSTINGS','RANKS','SANCTIONS'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM sync_result WHERE run_id IN (SELECT id FROM sync_run WHERE kind = 'RANKS')`);
-    await q.query(`DELETE FROM sync_run WHERE kind = 'RANKS'`);
+    await q.query(
+      `DELETE FROM sync_result WHERE run_id IN (SELECT id FROM sync_run WHERE kind IN ('RANKS', 'SANCTIONS'))`,
+    );
+    await q.query(`DELETE FROM sync_run WHERE kind IN ('RANKS', 'SANCTIONS')`);
     await q.query(`ALTER TABLE sync_run DROP CONSTRAINT sync_run_kind_check`);
     await q.query(`ALTER TABLE sync_run ADD CONSTRAINT sync_run_kind_check
       CHECK (kind IN ('UNITS','CADRES','POSTINGS'))`);

@@ -7,6 +7,7 @@ import { IdArgs } from '../common/graphql/id.args';
 import { SyncCadresInput } from './dto/sync-cadres.input';
 import { SyncPostingsInput } from './dto/sync-postings.input';
 import { SyncRanksInput } from './dto/sync-ranks.input';
+import { SyncSanctionsInput } from './dto/sync-sanctions.input';
 import { SyncUnitsInput } from './dto/sync-units.input';
 import { SyncResultsArgs } from './dto/sync-results.args';
 import { SyncRunsArgs } from './dto/sync-runs.args';
@@ -50,6 +51,18 @@ export class SyncResolver {
   @Roles(Role.HR_SYNC, Role.ADMIN)
   async syncRanks(@CurrentCaller() caller: Caller, @Args('input') input: SyncRanksInput): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncRanks(caller, input));
+  }
+
+  @Mutation(() => SyncRun, {
+    description:
+      'Creates and updates sanction and accountability records by source and externalId; idempotent; a source changes only its own; 容错 decisions are never synced.',
+  })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncSanctions(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SyncSanctionsInput,
+  ): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncSanctions(caller, input));
   }
 
   @Query(() => SyncRun)

@@ -465,6 +465,13 @@ const EXPECTED: Record<string, Case> = {
       variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
     }),
   },
+  syncSanctions: {
+    expect: SYNC,
+    op: async () => ({
+      query: `mutation($input: SyncSanctionsInput!) { syncSanctions(input: $input) { id } }`,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
   recordSanction: {
     expect: JURISDICTION,
     op: async (f) => ({

@@ -143,6 +143,16 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'issuingBody',
     message: 'The issuing body cannot be blank.',
   },
+  sanction_revocation_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'revocationReason',
+    message: 'A revocation date and its reason go together: give both or neither.',
+  },
+  sanction_tolerance_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'basis',
+    message: 'A 容错 decision needs its basis and date.',
+  },
   sanction_revoked_on_check: {
     code: ErrorCode.BAD_USER_INPUT,
     field: 'decisionDate',

@@ -6,6 +6,7 @@ import { AppConfig, loadConfig } from '../../config/app-config';
 import { CadresSync } from '../kinds/cadres.sync';
 import { PostingsSync } from '../kinds/postings.sync';
 import { RanksSync } from '../kinds/ranks.sync';
+import { SanctionsSync } from '../kinds/sanctions.sync';
 import { UnitsSync } from '../kinds/units.sync';
 import { SyncEngine } from '../sync-engine';
 import { listResults } from '../sync-run.store';
@@ -35,6 +36,7 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
   CADRES: () => new CadresSync(),
   POSTINGS: () => new PostingsSync(),
   RANKS: () => new RanksSync(),
+  SANCTIONS: () => new SanctionsSync(),
 };
 
 /**

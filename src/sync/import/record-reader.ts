@@ -24,6 +24,10 @@ export const IMPORT_COLUMNS: Record<SyncKind, { required: string[]; optional: st
     optional: ['kind', 'endDate'],
   },
   RANKS: { required: ['externalId', 'cadreExternalId', 'level', 'startDate'], optional: ['endDate'] },
+  SANCTIONS: {
+    required: ['externalId', 'cadreExternalId', 'kind', 'decisionDate', 'effectiveDate', 'issuingBody'],
+    optional: ['documentNumber', 'note', 'revokedOn', 'revocationReason'],
+  },
 };
 
 export interface FileRow {
