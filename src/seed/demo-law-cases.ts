@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DemoCase } from './demo-cases';
+import { DemoCase, writeDemoCase } from './demo-cases';
 import { SeedRows } from './rows';
 import { SeedUnit } from './units';
 
@@ -167,35 +167,10 @@ export const DEMO_LAW_CASES: readonly LawCase[] = [
 
 export const DEMO_LAW_CASE_NAMES: ReadonlySet<string> = new Set(DEMO_LAW_CASES.map((c) => c.name));
 
-/** Queues the cases' rows, as writeDemoCases does, plus their sanctions and rank grants. */
+/** Queues the cases' rows as writeDemoCases does, then their sanctions and rank grants. */
 export function writeDemoLawCases(rows: SeedRows, units: ReadonlyMap<string, SeedUnit>): void {
   for (const c of DEMO_LAW_CASES) {
-    const cadreId = randomUUID();
-    rows.cadre.push(
-      cadreId,
-      c.externalId,
-      c.name,
-      c.gender,
-      c.birthDate,
-      c.ethnicity,
-      c.nativePlace,
-      c.partyJoinDate,
-      c.workStartDate,
-      c.education,
-      c.major,
-      false,
-      null,
-      'ACTIVE',
-    );
-    for (const p of c.postings) {
-      const unit = units.get(p.unit);
-      if (!unit) throw new Error(`demo case ${c.externalId}: unknown unit ${p.unit}`);
-      rows.posting.push(randomUUID(), cadreId, unit.id, p.title, p.level, 'REGULAR', p.start, p.end);
-    }
-    for (const t of c.trainings) {
-      rows.training.push(randomUUID(), cadreId, t.title, t.provider, t.kind, t.start, t.end, t.hours, true);
-    }
-    for (const a of c.appraisals) rows.appraisal.push(randomUUID(), cadreId, a.year, a.grade, null);
+    const cadreId = writeDemoCase(rows, units, c);
     for (const s of c.sanctions) {
       rows.sanction.push(
         randomUUID(),
