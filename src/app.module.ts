@@ -7,6 +7,8 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { AchievementsModule } from './achievements/achievements.module';
 import { AppointmentFormModule } from './appointment-form/appointment-form.module';
 import { AppraisalsModule } from './appraisals/appraisals.module';
+import { RanksModule } from './ranks/ranks.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { AuthModule } from './auth/auth.module';
 import { TokenService } from './auth/token.service';
 import { CadresModule } from './cadres/cadres.module';
@@ -77,6 +79,8 @@ export class AppModule {
         AchievementsModule,
         AppraisalsModule,
         AppointmentFormModule,
+        SanctionsModule,
+        RanksModule,
         PolicyModule,
         SyncModule,
         FlagsModule,

@@ -38,6 +38,8 @@ const HISTORY = [
   'appraisal',
   'talent_pool_member',
   'talent_pool_decision',
+  'sanction',
+  'rank_grant',
 ];
 const HAS_HISTORY = HISTORY.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE cadre_id = $1)`).join(' OR ');
 
@@ -164,7 +166,7 @@ export class CadresService {
         if (has) {
           throw new DomainError(
             ErrorCode.FORBIDDEN,
-            'This cadre has a history (postings, training, achievements, appraisals or talent-pool entries); ' +
+            'This cadre has a history (postings, training, achievements, appraisals, sanctions, ranks or talent-pool entries); ' +
               'only an administrator may delete it.',
             'id',
             { reason: 'CADRE_HAS_HISTORY' },

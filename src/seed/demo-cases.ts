@@ -355,53 +355,57 @@ export const DEMO_CASE_NAMES: ReadonlySet<string> = new Set(DEMO_CASES.map((c) =
 
 /** Queues the cases' rows; unit codes resolve through `units`. */
 export function writeDemoCases(rows: SeedRows, units: ReadonlyMap<string, SeedUnit>): void {
-  for (const c of DEMO_CASES) {
-    const cadreId = randomUUID();
-    rows.cadre.push(
-      cadreId,
-      c.externalId,
-      c.name,
-      c.gender,
-      c.birthDate,
-      c.ethnicity,
-      c.nativePlace,
-      c.partyJoinDate,
-      c.workStartDate,
-      c.education,
-      c.major,
-      false,
-      null,
-      'ACTIVE',
-    );
-    for (const p of c.postings) {
-      const unit = units.get(p.unit);
-      if (!unit) throw new Error(`demo case ${c.externalId}: unknown unit ${p.unit}`);
-      rows.posting.push(randomUUID(), cadreId, unit.id, p.title, p.level, 'REGULAR', p.start, p.end);
-    }
-    for (const a of c.achievements) {
-      const id = randomUUID();
-      const verified = a.status === 'VERIFIED';
-      rows.achievement.push(
-        id,
-        cadreId,
-        a.title,
-        a.description,
-        a.achievedOn,
-        a.domain,
-        a.recognition,
-        a.status,
-        verified ? VERIFIER : null,
-        // verified some six weeks after the fact
-        verified ? `${fmtDay(dayOf(a.achievedOn) + 45)}T10:00:00+08:00` : null,
-        verified ? '经实地核实' : null,
-      );
-      a.impacts.forEach((m, i) =>
-        rows.impact.push(randomUUID(), id, i + 1, m.indicator, m.baseline, m.result, m.unit, m.betterWhen),
-      );
-    }
-    for (const t of c.trainings) {
-      rows.training.push(randomUUID(), cadreId, t.title, t.provider, t.kind, t.start, t.end, t.hours, true);
-    }
-    for (const a of c.appraisals) rows.appraisal.push(randomUUID(), cadreId, a.year, a.grade, null);
+  for (const c of DEMO_CASES) writeDemoCase(rows, units, c);
+}
+
+/** Queues one case's cadre and records; returns the cadre's id. */
+export function writeDemoCase(rows: SeedRows, units: ReadonlyMap<string, SeedUnit>, c: DemoCase): string {
+  const cadreId = randomUUID();
+  rows.cadre.push(
+    cadreId,
+    c.externalId,
+    c.name,
+    c.gender,
+    c.birthDate,
+    c.ethnicity,
+    c.nativePlace,
+    c.partyJoinDate,
+    c.workStartDate,
+    c.education,
+    c.major,
+    false,
+    null,
+    'ACTIVE',
+  );
+  for (const p of c.postings) {
+    const unit = units.get(p.unit);
+    if (!unit) throw new Error(`demo case ${c.externalId}: unknown unit ${p.unit}`);
+    rows.posting.push(randomUUID(), cadreId, unit.id, p.title, p.level, 'REGULAR', p.start, p.end);
   }
+  for (const a of c.achievements) {
+    const id = randomUUID();
+    const verified = a.status === 'VERIFIED';
+    rows.achievement.push(
+      id,
+      cadreId,
+      a.title,
+      a.description,
+      a.achievedOn,
+      a.domain,
+      a.recognition,
+      a.status,
+      verified ? VERIFIER : null,
+      // verified some six weeks after the fact
+      verified ? `${fmtDay(dayOf(a.achievedOn) + 45)}T10:00:00+08:00` : null,
+      verified ? '经实地核实' : null,
+    );
+    a.impacts.forEach((m, i) =>
+      rows.impact.push(randomUUID(), id, i + 1, m.indicator, m.baseline, m.result, m.unit, m.betterWhen),
+    );
+  }
+  for (const t of c.trainings) {
+    rows.training.push(randomUUID(), cadreId, t.title, t.provider, t.kind, t.start, t.end, t.hours, true);
+  }
+  for (const a of c.appraisals) rows.appraisal.push(randomUUID(), cadreId, a.year, a.grade, null);
+  return cadreId;
 }

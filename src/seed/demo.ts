@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { CareerGenerator, CareerOptions } from './career';
 import { DEMO_CASE_NAMES, writeDemoCases } from './demo-cases';
 import { writeDemoForm } from './demo-form';
+import { DEMO_LAW_CASE_NAMES, writeDemoLawCases } from './demo-law-cases';
 import { buildDemoUnits } from './demo-units';
 import { Prng } from './prng';
 import { INSERT_ORDER, newSeedRows, RunSql } from './rows';
@@ -39,7 +40,7 @@ export const DEMO_CAREER: CareerOptions = {
   achievementsPerCadre: 0.6,
   claimOnlyDomains: new Set(['CULTURAL_TOURISM']),
   appraisalYears: [2021, 2025],
-  avoidNames: DEMO_CASE_NAMES,
+  avoidNames: new Set([...DEMO_CASE_NAMES, ...DEMO_LAW_CASE_NAMES]),
 };
 
 export interface SeedResult {
@@ -47,7 +48,10 @@ export interface SeedResult {
   cadres: number;
 }
 
-/** The 云岭市 demo: fixed units, the six example cases, and a few hundred generated cadres. Runs once. */
+/**
+ * The 云岭市 demo: fixed units, the six example cases, three cases of sanctions and ranks (demo-law-cases.ts),
+ * and a few hundred generated cadres. Runs once.
+ */
 export async function seedDemo(ds: DataSource, opts: { seed?: number } = {}): Promise<SeedResult> {
   return ds.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
@@ -59,6 +63,7 @@ export async function seedDemo(ds: DataSource, opts: { seed?: number } = {}): Pr
     await insertUnits(run, catalog.units);
     const rows = newSeedRows();
     writeDemoCases(rows, byCode);
+    writeDemoLawCases(rows, byCode);
     const gen = new CareerGenerator(new Prng(opts.seed ?? 20261127), catalog, DEMO_CAREER, rows);
     for (let i = 1; i <= DEMO_RANDOM_CADRES; i++) gen.cadre(i);
     for (const table of INSERT_ORDER) await rows[table].insert(run);

@@ -53,6 +53,8 @@ export interface SeedRows {
   achievement: RowBuffer;
   impact: RowBuffer;
   appraisal: RowBuffer;
+  sanction: RowBuffer;
+  rankGrant: RowBuffer;
 }
 
 export function newSeedRows(): SeedRows {
@@ -124,6 +126,26 @@ export function newSeedRows(): SeedRows {
       ['grade', 'text'],
       ['note', 'text'],
     ]),
+    sanction: new RowBuffer('sanction', [
+      ['id', 'uuid'],
+      ['cadre_id', 'uuid'],
+      ['kind', 'text'],
+      ['decision_date', 'date'],
+      ['effective_date', 'date'],
+      ['issuing_body', 'text'],
+      ['document_number', 'text'],
+      ['note', 'text'],
+      ['tolerance_basis', 'text'],
+      ['tolerance_decided_on', 'date'],
+      ['tolerance_note', 'text'],
+    ]),
+    rankGrant: new RowBuffer('rank_grant', [
+      ['id', 'uuid'],
+      ['cadre_id', 'uuid'],
+      ['level', 'text'],
+      ['start_date', 'date'],
+      ['end_date', 'date'],
+    ]),
   };
 }
 
@@ -135,4 +157,6 @@ export const INSERT_ORDER: readonly (keyof SeedRows)[] = [
   'achievement',
   'impact',
   'appraisal',
+  'sanction',
+  'rankGrant',
 ];

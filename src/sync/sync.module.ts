@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
 import { CadresSync } from './kinds/cadres.sync';
 import { PostingsSync } from './kinds/postings.sync';
+import { RanksSync } from './kinds/ranks.sync';
+import { SanctionsSync } from './kinds/sanctions.sync';
 import { UnitsSync } from './kinds/units.sync';
 import { SyncEngine } from './sync-engine';
 import { SyncResolver } from './sync.resolver';
 import { SyncService } from './sync.service';
 
 @Module({
-  providers: [SyncResolver, SyncService, SyncEngine, UnitsSync, CadresSync, PostingsSync],
+  providers: [
+    SyncResolver,
+    SyncService,
+    SyncEngine,
+    UnitsSync,
+    CadresSync,
+    PostingsSync,
+    RanksSync,
+    SanctionsSync,
+  ],
   exports: [SyncService],
 })
 export class SyncModule {}

@@ -6,6 +6,8 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 import { IdArgs } from '../common/graphql/id.args';
 import { SyncCadresInput } from './dto/sync-cadres.input';
 import { SyncPostingsInput } from './dto/sync-postings.input';
+import { SyncRanksInput } from './dto/sync-ranks.input';
+import { SyncSanctionsInput } from './dto/sync-sanctions.input';
 import { SyncUnitsInput } from './dto/sync-units.input';
 import { SyncResultsArgs } from './dto/sync-results.args';
 import { SyncRunsArgs } from './dto/sync-runs.args';
@@ -40,6 +42,27 @@ export class SyncResolver {
     @Args('input') input: SyncPostingsInput,
   ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncPostings(caller, input));
+  }
+
+  @Mutation(() => SyncRun, {
+    description:
+      'Creates and updates rank grants by source and externalId; idempotent; a source changes only its own.',
+  })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncRanks(@CurrentCaller() caller: Caller, @Args('input') input: SyncRanksInput): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncRanks(caller, input));
+  }
+
+  @Mutation(() => SyncRun, {
+    description:
+      'Creates and updates sanction and accountability records by source and externalId; idempotent; a source changes only its own; 容错 decisions are never synced.',
+  })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncSanctions(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SyncSanctionsInput,
+  ): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncSanctions(caller, input));
   }
 
   @Query(() => SyncRun)

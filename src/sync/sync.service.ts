@@ -6,9 +6,13 @@ import { DomainError } from '../common/errors/domain-error';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SyncPostingsInput } from './dto/sync-postings.input';
 import { SyncCadresInput } from './dto/sync-cadres.input';
+import { SyncRanksInput } from './dto/sync-ranks.input';
+import { SyncSanctionsInput } from './dto/sync-sanctions.input';
 import { SyncUnitsInput } from './dto/sync-units.input';
 import { CadresSync } from './kinds/cadres.sync';
 import { PostingsSync } from './kinds/postings.sync';
+import { RanksSync } from './kinds/ranks.sync';
+import { SanctionsSync } from './kinds/sanctions.sync';
 import { UnitsSync } from './kinds/units.sync';
 import { SyncEngine } from './sync-engine';
 import { SyncResult, SyncRun } from './sync-run.model';
@@ -30,6 +34,8 @@ export class SyncService {
     private readonly units: UnitsSync,
     private readonly cadres: CadresSync,
     private readonly postings: PostingsSync,
+    private readonly ranks: RanksSync,
+    private readonly sanctions: SanctionsSync,
   ) {}
 
   syncUnits(caller: Caller, input: SyncUnitsInput): Promise<SyncRunRow> {
@@ -42,6 +48,14 @@ export class SyncService {
 
   syncPostings(caller: Caller, input: SyncPostingsInput): Promise<SyncRunRow> {
     return this.engine.run(caller, this.postings, input);
+  }
+
+  syncRanks(caller: Caller, input: SyncRanksInput): Promise<SyncRunRow> {
+    return this.engine.run(caller, this.ranks, input);
+  }
+
+  syncSanctions(caller: Caller, input: SyncSanctionsInput): Promise<SyncRunRow> {
+    return this.engine.run(caller, this.sanctions, input);
   }
 
   async run(caller: Caller, id: string): Promise<SyncRunRow> {

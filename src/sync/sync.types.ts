@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
 
-export const SYNC_KINDS = ['UNITS', 'CADRES', 'POSTINGS'] as const;
+export const SYNC_KINDS = ['UNITS', 'CADRES', 'POSTINGS', 'RANKS', 'SANCTIONS'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const SYNC_MODES = ['UPSERT', 'SNAPSHOT'] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];

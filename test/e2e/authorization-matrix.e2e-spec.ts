@@ -42,6 +42,8 @@ const ANY_DEPARTMENT = rule(['ADMIN', 'ORG_IN', 'ORG_OUT']);
 const REFERENCE = rule(['ADMIN', 'ORG_IN', 'ORG_OUT', 'CADRE_SELF', 'CADRE_OTHER']);
 const ME = rule(['CADRE_SELF', 'CADRE_OTHER']);
 const SYNC = rule(['ADMIN', 'HR_SYNC']);
+/** Sanctions and rank grants by id: also the cadre's own. */
+const READ_OWN = rule(['ADMIN', 'ORG_IN', 'CADRE_SELF']);
 
 interface Fixture {
   /** A fresh cadre posted in the in-jurisdiction township, made for this one call. */
@@ -104,6 +106,19 @@ const appraisal = (t: TestApp, cadreId: string) =>
   one(t, `INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2023, 'COMPETENT') RETURNING id`, [
     cadreId,
   ]);
+const sanction = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO sanction (cadre_id, kind, decision_date, effective_date, issuing_body)
+     VALUES ($1, 'DEMERIT', '2026-03-10', '2026-03-16', '县纪委监委') RETURNING id`,
+    [cadreId],
+  );
+const rankGrant = (t: TestApp, cadreId: string) =>
+  one(
+    t,
+    `INSERT INTO rank_grant (cadre_id, level, start_date) VALUES ($1, 'PRINCIPAL_STAFF_4', '2022-01-01') RETURNING id`,
+    [cadreId],
+  );
 /** A TOWNSHIP_CHIEF pool of the in-jurisdiction root, with `member` in it when given. */
 const pool = async (t: TestApp, f: Fixture, member?: string): Promise<string> => {
   const id = await one(
@@ -170,6 +185,20 @@ const EXPECTED: Record<string, Case> = {
     op: async (f, t) => ({
       query: `query($id: ID!) { appraisal(id: $id) { id grade } }`,
       variables: { id: await appraisal(t, f.cadre.id) },
+    }),
+  },
+  sanction: {
+    expect: READ_OWN,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { sanction(id: $id) { id kind tolerance { basis } } }`,
+      variables: { id: await sanction(t, f.cadre.id) },
+    }),
+  },
+  rankGrant: {
+    expect: READ_OWN,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { rankGrant(id: $id) { id level } }`,
+      variables: { id: await rankGrant(t, f.cadre.id) },
     }),
   },
   flaggedCadres: {
@@ -526,6 +555,84 @@ const EXPECTED: Record<string, Case> = {
       variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
     }),
   },
+  syncRanks: {
+    expect: SYNC,
+    op: async () => ({
+      query: `mutation($input: SyncRanksInput!) { syncRanks(input: $input) { id } }`,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
+  syncSanctions: {
+    expect: SYNC,
+    op: async () => ({
+      query: `mutation($input: SyncSanctionsInput!) { syncSanctions(input: $input) { id } }`,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
+  recordSanction: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: RecordSanctionInput!) { recordSanction(input: $i) { id } }`,
+      variables: {
+        i: {
+          cadreId: f.cadre.id,
+          kind: 'ADMONISHMENT',
+          decisionDate: '2026-02-01',
+          effectiveDate: '2026-02-01',
+          issuingBody: '县委组织部',
+        },
+      },
+    }),
+  },
+  updateSanction: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateSanctionInput!) { updateSanction(input: $i) { id } }`,
+      variables: { i: { id: await sanction(t, f.cadre.id), note: '更正' } },
+    }),
+  },
+  revokeSanction: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: RevokeSanctionInput!) { revokeSanction(input: $i) { id } }`,
+      variables: { i: { id: await sanction(t, f.cadre.id), revokedOn: '2026-06-01', reason: '申诉' } },
+    }),
+  },
+  recordToleranceDecision: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: RecordToleranceDecisionInput!) { recordToleranceDecision(input: $i) { id } }`,
+      variables: {
+        i: {
+          cadreId: f.cadre.id,
+          sanctionId: await sanction(t, f.cadre.id),
+          basis: '三个区分开来',
+          decidedOn: '2026-04-01',
+        },
+      },
+    }),
+  },
+  recordRank: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: RecordRankInput!) { recordRank(input: $i) { id } }`,
+      variables: { i: { cadreId: f.cadre.id, level: 'PRINCIPAL_STAFF_3', startDate: '2024-01-01' } },
+    }),
+  },
+  updateRank: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateRankInput!) { updateRank(input: $i) { id } }`,
+      variables: { i: { id: await rankGrant(t, f.cadre.id), startDate: '2021-07-01' } },
+    }),
+  },
+  endRank: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { endRank(id: $id, endDate: "2025-12-31") { id } }`,
+      variables: { id: await rankGrant(t, f.cadre.id) },
+    }),
+  },
   syncCadres: {
     expect: SYNC,
     op: async () => ({
@@ -666,12 +773,15 @@ const LISTS: Record<string, ListCase> = {
       'Cadre.trainings',
       'Cadre.achievements',
       'Cadre.appraisals',
+      'Cadre.sanctions',
+      'Cadre.ranks',
     ],
     department: 'ok',
     takesUnit: true,
     query: `query($u: ID) { cadres(first: 25, filter: { unitId: $u }) { edges { node { ${C}
       postings { unit { id } cadre { ${C} } } currentPostings(asOf: "${AS_OF}") { cadre { ${C} } }
-      trainings { cadre { ${C} } } achievements { cadre { ${C} } } appraisals { cadre { ${C} } } } } } }`,
+      trainings { cadre { ${C} } } achievements { cadre { ${C} } } appraisals { cadre { ${C} } }
+      sanctions { cadre { ${C} } } ranks { cadre { ${C} } } } } } }`,
   },
   flaggedCadres: {
     covers: ['Query.flaggedCadres'],
@@ -778,6 +888,8 @@ describe('authorization matrix: the contents of every list that returns cadres',
       achievedOn: '2024-05-01',
     });
     await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2024, 'EXCELLENT')`, [yan]);
+    await sanction(t, yan);
+    await rankGrant(t, yan);
     // Names and external ids no other text contains, so the response may be searched for them.
     await t.ds.query(`UPDATE cadre SET name = 'name-' || id, external_id = 'ext-' || id`);
     // The prefecture's department fills each county's pool with a cadre of both counties.

@@ -35,6 +35,15 @@ describe('batching: nested cadre lists run a fixed number of SQL statements', ()
         startDate: '2026-01-01',
         endDate: '2026-12-31',
       });
+      await t.ds.query(
+        `INSERT INTO sanction (cadre_id, kind, decision_date, effective_date, issuing_body)
+         VALUES ($1, 'WARNING', '2020-01-01', '2020-01-01', '县纪委监委')`,
+        [c.id],
+      );
+      await t.ds.query(
+        `INSERT INTO rank_grant (cadre_id, level, start_date) VALUES ($1, 'CLERK_1', '2012-01-01')`,
+        [c.id],
+      );
     }
   });
   afterAll(() => t.close());
@@ -58,5 +67,28 @@ describe('batching: nested cadre lists run a fixed number of SQL statements', ()
     // count + page + postings (with their units) + parent units
     expect(five).toBe(4);
     expect(fifty).toBe(five);
+  });
+
+  it('loads Cadre.sanctions and Cadre.ranks in one statement each, whatever the page size', async () => {
+    const count = async (first: number): Promise<number> => {
+      t.queries.reset();
+      const data = ok(
+        await t.gql(
+          `query($first: Int) { cadres(first: $first) { totalCount edges { node {
+          sanctions { kind influenceEndsOn } ranks { level } } } } }`,
+          { first },
+        ),
+      );
+      for (const { node } of data.cadres.edges) {
+        expect(node).toEqual({
+          sanctions: [{ kind: 'WARNING', influenceEndsOn: '2020-06-30' }],
+          ranks: [{ level: 'CLERK_1' }],
+        });
+      }
+      return t.queries.count;
+    };
+    // count + page + sanctions + ranks
+    expect(await count(5)).toBe(4);
+    expect(await count(50)).toBe(4);
   });
 });

@@ -175,7 +175,7 @@ describe('cadres', () => {
         const res = await t.gql(DELETE, { id: c.id }, dept);
         expect(res.errors?.[0]).toMatchObject({
           message:
-            'This cadre has a history (postings, training, achievements, appraisals or talent-pool entries); ' +
+            'This cadre has a history (postings, training, achievements, appraisals, sanctions, ranks or talent-pool entries); ' +
             'only an administrator may delete it.',
           extensions: { code: 'FORBIDDEN', field: 'id', reason: 'CADRE_HAS_HISTORY' },
         });

@@ -16,6 +16,9 @@ const EXPECTED: Record<string, string[]> = {
   family_member: DATA_TABLE,
   cadre_photo: DATA_TABLE,
   appointment_proposal: DATA_TABLE,
+  // Cadre records the service writes and corrects (revocation and 容错 are updates: the record stays).
+  sanction: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
+  rank_grant: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
 };
 
 interface TablePrivileges {

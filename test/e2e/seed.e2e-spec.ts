@@ -1,5 +1,6 @@
 import { seedDemo } from '../../src/seed/demo';
 import { DEMO_CASES } from '../../src/seed/demo-cases';
+import { DEMO_LAW_CASES } from '../../src/seed/demo-law-cases';
 import { CareerGenerator } from '../../src/seed/career';
 import { Prng } from '../../src/seed/prng';
 import { newSeedRows } from '../../src/seed/rows';
@@ -193,6 +194,51 @@ describe('seed', () => {
       `SELECT count(*)::int AS n FROM cadre WHERE external_id NOT LIKE 'DEMO-%' AND external_id NOT LIKE 'YL-%'`,
     );
     expect(n).toBe(0);
+  });
+
+  it('has the three cases of sanctions and ranks: a demerit until 2027-03-15, a demerit lifted by 容错, a deputy with a rank', async () => {
+    const q = `query($name: String!) { cadres(first: 2, filter: { name: $name }) { edges { node { externalId
+      postings { level startDate endDate } ranks { level startDate endDate }
+      pathway(asOf: "2026-11-27") { nextLevel eligible requirements { code met } } flags(asOf: "2026-11-27") { code }
+      sanctions { kind effectiveDate influenceEndsOn revokedOn tolerance { decidedOn } } } } } }`;
+    const read = async (name: string) => {
+      const edges = ok(await t.gql(q, { name })).cadres.edges as { node: Record<string, unknown> }[];
+      expect(edges).toHaveLength(1);
+      return edges[0].node;
+    };
+    const [underDemerit, tolerated, deputy] = await Promise.all(DEMO_LAW_CASES.map((c) => read(c.name)));
+    expect(underDemerit).toMatchObject({
+      externalId: 'DEMO-007',
+      sanctions: [
+        {
+          kind: 'DEMERIT',
+          effectiveDate: '2026-03-16',
+          influenceEndsOn: '2027-03-15',
+          revokedOn: null,
+          tolerance: null,
+        },
+      ],
+      ranks: [],
+    });
+    // Otherwise eligible: until the promotion rules read sanctions, the pathway shows him ready for COUNTY_DEPUTY.
+    expect(underDemerit.pathway).toMatchObject({ nextLevel: 'COUNTY_DEPUTY', eligible: true });
+    // No limit, training or appraisal warning: at most the PROMOTION_ELIGIBLE note.
+    for (const c of [underDemerit, tolerated, deputy]) {
+      for (const f of c.flags as { code: string }[]) expect(f.code).toBe('PROMOTION_ELIGIBLE');
+    }
+    expect(tolerated).toMatchObject({
+      externalId: 'DEMO-008',
+      sanctions: [{ kind: 'DEMERIT', influenceEndsOn: '2026-05-11', tolerance: { decidedOn: '2025-09-15' } }],
+    });
+    expect(deputy).toMatchObject({
+      externalId: 'DEMO-009',
+      postings: [
+        { level: 'PRINCIPAL_STAFF_4', startDate: '2020-06-01', endDate: '2024-05-26' },
+        { level: 'TOWNSHIP_DEPUTY', startDate: '2024-05-27', endDate: null },
+      ],
+      ranks: [{ level: 'PRINCIPAL_STAFF_4', startDate: '2020-06-01', endDate: null }],
+      sanctions: [],
+    });
   });
 
   it('loads a few hundred generated cadres with histories, training, achievements and appraisals', async () => {

@@ -1,4 +1,5 @@
 import { AddRecordSource1764233500000 } from '../../migrations/1764233500000-add-record-source';
+import { CreateSanctionAndRankGrant1764235500000 } from '../../migrations/1764235500000-create-sanction-and-rank-grant';
 import { QueryRunner } from 'typeorm';
 import { Role } from '../../src/auth/caller';
 import { createTestApp, ok, TestApp } from '../app-factory';
@@ -194,8 +195,12 @@ describe('HR sources keep their own units, cadres and postings', () => {
       query: (sql: string, params?: unknown[]) => t.asOwner(sql, params),
     } as unknown as QueryRunner;
     const migration = new AddRecordSource1764233500000();
+    // The sanction and rank_grant triggers use its guard function: that later migration goes first, and returns.
+    const later = new CreateSanctionAndRankGrant1764235500000();
+    await later.down(owner);
     await migration.down(owner);
     await migration.up(owner);
+    await later.up(owner);
     expect(await owned()).toEqual(now);
   });
 

@@ -122,6 +122,102 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'domain',
     message: 'The domain is not in the taxonomy.',
   },
+  sanction_cadre_fkey: { code: ErrorCode.NOT_FOUND, field: 'cadreId', message: 'The cadre does not exist.' },
+  sanction_kind_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'kind',
+    message: 'The kind is not a known sanction or accountability measure.',
+  },
+  sanction_decision_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'decisionDate',
+    message: 'The decision date is out of range.',
+  },
+  sanction_effective_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'effectiveDate',
+    message: 'The effective date is before the decision date.',
+  },
+  sanction_issuing_body_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'issuingBody',
+    message: 'The issuing body cannot be blank.',
+  },
+  sanction_revocation_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'revocationReason',
+    message: 'A revocation date and its reason go together: give both or neither.',
+  },
+  sanction_tolerance_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'basis',
+    message: 'A 容错 decision needs its basis and date.',
+  },
+  sanction_revoked_on_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'decisionDate',
+    message: 'The record was revoked before this decision date.',
+  },
+  sanction_tolerance_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'decisionDate',
+    message: 'The record has a 容错 decision dated before this decision date.',
+  },
+  sanction_source_external_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'externalId',
+    message: 'Another sanction of this source already has this external id.',
+  },
+  sanction_source_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'externalId',
+    message: 'A source and an external id go together: give both or neither.',
+  },
+  sanction_source_owner_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'source',
+    message: 'This sanction is kept by another source; an HR system changes only its own records.',
+  },
+  rank_grant_source_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'externalId',
+    message: 'A source and an external id go together: give both or neither.',
+  },
+  rank_grant_source_owner_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'source',
+    message: 'This rank grant is kept by another source; an HR system changes only its own records.',
+  },
+  rank_grant_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre does not exist.',
+  },
+  rank_grant_level_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'level',
+    message: 'The level is not a code on the rank ladder.',
+  },
+  rank_grant_dates_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'endDate',
+    message: 'The end date is before the start date.',
+  },
+  rank_grant_start_date_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'startDate',
+    message: 'The start date is out of range.',
+  },
+  rank_grant_source_external_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'externalId',
+    message: 'Another rank grant of this source already has this external id.',
+  },
+  rank_grant_no_overlap_excl: {
+    code: ErrorCode.CONFLICT,
+    field: 'startDate',
+    message: 'A cadre holds one rank at a time: rank grants cannot overlap.',
+  },
   appraisal_cadre_fkey: { code: ErrorCode.NOT_FOUND, field: 'cadreId', message: 'The cadre does not exist.' },
   appraisal_cadre_year_key: {
     code: ErrorCode.CONFLICT,

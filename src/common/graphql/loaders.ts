@@ -7,6 +7,8 @@ import { createAppraisalsByCadreLoader } from '../../appraisals/appraisal.loader
 import * as form from '../../appointment-form/form-records.loader';
 import { createCadreLoader } from '../../cadres/cadre.loader';
 import { createPostingsByCadreLoader } from '../../postings/posting.loader';
+import { createRanksByCadreLoader } from '../../ranks/rank-grant.loader';
+import { createSanctionsByCadreLoader } from '../../sanctions/sanction.loader';
 import { createTrainingsByCadreLoader } from '../../training/training.loader';
 import { createUnitLoader } from '../../units/unit.loader';
 
@@ -29,6 +31,8 @@ export class Loaders {
   private family?: ReturnType<typeof form.createFamilyByCadreLoader>;
   private photos?: ReturnType<typeof form.createPhotoByCadreLoader>;
   private proposals?: ReturnType<typeof form.createProposalsByCadreLoader>;
+  private sanctions?: ReturnType<typeof createSanctionsByCadreLoader>;
+  private ranks?: ReturnType<typeof createRanksByCadreLoader>;
 
   constructor(
     private readonly ds: DataSource,
@@ -85,6 +89,14 @@ export class Loaders {
 
   get proposalsByCadre() {
     return (this.proposals ??= form.createProposalsByCadreLoader(this.ds));
+  }
+
+  get sanctionsByCadre() {
+    return (this.sanctions ??= createSanctionsByCadreLoader(this.ds));
+  }
+
+  get ranksByCadre() {
+    return (this.ranks ??= createRanksByCadreLoader(this.ds));
   }
 }
 

@@ -5,6 +5,8 @@ import { Caller, Role } from '../../auth/caller';
 import { AppConfig, loadConfig } from '../../config/app-config';
 import { CadresSync } from '../kinds/cadres.sync';
 import { PostingsSync } from '../kinds/postings.sync';
+import { RanksSync } from '../kinds/ranks.sync';
+import { SanctionsSync } from '../kinds/sanctions.sync';
 import { UnitsSync } from '../kinds/units.sync';
 import { SyncEngine } from '../sync-engine';
 import { listResults } from '../sync-run.store';
@@ -33,6 +35,8 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
   UNITS: () => new UnitsSync(),
   CADRES: () => new CadresSync(),
   POSTINGS: () => new PostingsSync(),
+  RANKS: () => new RanksSync(),
+  SANCTIONS: () => new SanctionsSync(),
 };
 
 /**

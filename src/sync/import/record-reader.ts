@@ -23,6 +23,11 @@ export const IMPORT_COLUMNS: Record<SyncKind, { required: string[]; optional: st
     required: ['externalId', 'cadreExternalId', 'unitCode', 'title', 'level', 'startDate'],
     optional: ['kind', 'endDate'],
   },
+  RANKS: { required: ['externalId', 'cadreExternalId', 'level', 'startDate'], optional: ['endDate'] },
+  SANCTIONS: {
+    required: ['externalId', 'cadreExternalId', 'kind', 'decisionDate', 'effectiveDate', 'issuingBody'],
+    optional: ['documentNumber', 'note', 'revokedOn', 'revocationReason'],
+  },
 };
 
 export interface FileRow {

@@ -1,0 +1,13 @@
+import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { RecordRankInput } from './record-rank.input';
+
+/** Only the fields given change; a rank grant stays with its cadre. */
+@InputType()
+export class UpdateRankInput extends PartialType(
+  OmitType(RecordRankInput, ['cadreId', 'idempotencyKey'] as const),
+) {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a rank grant id (UUID)' })
+  id!: string;
+}

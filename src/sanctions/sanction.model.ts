@@ -1,0 +1,86 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../common/graphql/date.scalar';
+import { influenceEndsOn, SANCTION_PERIODS } from './sanction-periods';
+import { SANCTION_KINDS, SanctionEntity, SanctionKind } from './sanction.entity';
+
+export const SanctionKindEnum = Object.fromEntries(SANCTION_KINDS.map((k) => [k, k])) as Record<
+  SanctionKind,
+  SanctionKind
+>;
+registerEnumType(SanctionKindEnum, {
+  name: 'SanctionKind',
+  description:
+    '政务处分 WARNING 警告, DEMERIT 记过, MAJOR_DEMERIT 记大过, DEMOTION 降级, REMOVAL 撤职; ' +
+    '党纪处分 PARTY_WARNING 警告, PARTY_SERIOUS_WARNING 严重警告, PARTY_POST_REMOVAL 撤销党内职务, PARTY_PROBATION 留党察看; ' +
+    '组织处理 ADMONISHMENT 诫勉, TRANSFER_OUT 调离岗位, DISMISSAL_FROM_POST 免职, DEMOTION_IN_POST 降职.',
+});
+
+@ObjectType('ToleranceDecision', {
+  description:
+    '容错 decision: lifts the effect of the record on evaluation and use from decidedOn; the record stays.',
+})
+export class ToleranceDecision {
+  @Field() basis!: string;
+  @Field(() => DateScalar) decidedOn!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('Sanction', {
+  description:
+    'A sanction or accountability record (处分, 组织处理). Visible to ADMIN, the organisation departments that may read the cadre, and the cadre.',
+})
+export class Sanction {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) cadreId!: string;
+  @Field(() => SanctionKindEnum) kind!: SanctionKind;
+  @Field(() => DateScalar, { description: 'The day the decision was taken.' }) decisionDate!: string;
+  @Field(() => DateScalar, { description: 'The day it took effect; the influence period runs from here.' })
+  effectiveDate!: string;
+  @Field({ description: 'The body that decided it.' }) issuingBody!: string;
+  @Field(() => String, { nullable: true, description: 'The decision document number (文号).' })
+  documentNumber!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Int, { description: 'Months during which it bars promotion (policy data, by kind).' })
+  influenceMonths!: number;
+  @Field(() => DateScalar, {
+    description: 'The last day of the influence period, before any revocation or 容错 decision.',
+  })
+  influenceEndsOn!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Lifted on appeal from this day; the record stays.',
+  })
+  revokedOn!: string | null;
+  @Field(() => String, { nullable: true }) revocationReason!: string | null;
+  @Field(() => ToleranceDecision, { nullable: true }) tolerance!: ToleranceDecision | null;
+  @Field(() => String, { nullable: true, description: 'The HR system that keeps it; null: entered here.' })
+  source!: string | null;
+  @Field(() => String, { nullable: true }) externalId!: string | null;
+
+  static from(e: SanctionEntity): Sanction {
+    return Object.assign(new Sanction(), {
+      id: e.id,
+      cadreId: e.cadreId,
+      kind: e.kind,
+      decisionDate: e.decisionDate,
+      effectiveDate: e.effectiveDate,
+      issuingBody: e.issuingBody,
+      documentNumber: e.documentNumber,
+      note: e.note,
+      influenceMonths: SANCTION_PERIODS[e.kind].months,
+      influenceEndsOn: influenceEndsOn(e.kind, e.effectiveDate),
+      revokedOn: e.revokedOn,
+      revocationReason: e.revocationReason,
+      tolerance:
+        e.toleranceBasis === null || e.toleranceDecidedOn === null
+          ? null
+          : Object.assign(new ToleranceDecision(), {
+              basis: e.toleranceBasis,
+              decidedOn: e.toleranceDecidedOn,
+              note: e.toleranceNote,
+            }),
+      source: e.source,
+      externalId: e.externalId,
+    });
+  }
+}
