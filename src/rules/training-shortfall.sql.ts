@@ -1,27 +1,52 @@
 import { details, FlagSql, list, param, source } from './sql/flag-sql';
 
-/** TRAINING_SHORTFALL of one of the two training rules (training-annual.rule.ts, training-5y.rule.ts). */
+type TrainingRule = 'TRAINING_ANNUAL' | 'TRAINING_5Y';
+
+/**
+ * TRAINING_SHORTFALL of one of the two training rules (training-annual.rule.ts, training-5y.rule.ts), over
+ * `rows`: a FROM clause giving `r.cadre_id, r.level, r.done` (hours completed in the window) and `r.required`
+ * for each cadre short of hours on asOf, however they were found.
+ */
+function shortfallFrom(s: FlagSql, rule: TrainingRule, rows: string, facts: string, what: string): string {
+  return `
+    SELECT r.cadre_id, 'TRAINING_SHORTFALL', 'WARNING', '${rule}', ${source(s, rule)},
+           ${details(
+             s,
+             `format('%s of %s class hours completed %s; %s hours missing.',
+                  trim_scale(r.done), trim_scale(r.required), ${what}, trim_scale(r.required - r.done))`,
+             `jsonb_build_object('level', r.level, 'hoursCompleted', r.done, 'hoursRequired', r.required,
+                              'hoursMissing', r.required - r.done, ${facts})`,
+           )},
+           0
+      FROM ${rows}`;
+}
+
+/** Evaluated on the fly: the hours completed from windowStart to asOf, for the cadre's current posting. */
 export function shortfall(
   s: FlagSql,
-  rule: 'TRAINING_ANNUAL' | 'TRAINING_5Y',
+  rule: TrainingRule,
   windowStart: string,
   facts: string,
   what: string,
 ): string {
   const required = param(s, rule, 'hours');
-  return `
-    SELECT cur.cadre_id, 'TRAINING_SHORTFALL', 'WARNING', '${rule}', ${source(s, rule)},
-           ${details(
-             s,
-             `format('%s of %s class hours completed %s; %s hours missing.',
-                  trim_scale(h.done), trim_scale(${required}), ${what}, trim_scale(${required} - h.done))`,
-             `jsonb_build_object('level', cur.level, 'hoursCompleted', h.done, 'hoursRequired', ${required},
-                              'hoursMissing', ${required} - h.done, ${facts})`,
-           )},
-           0
-      FROM cur
-      CROSS JOIN LATERAL (
-        SELECT coalesce(sum(t.class_hours), 0) AS done FROM training t
-         WHERE t.cadre_id = cur.cadre_id AND t.completed AND t.end_date >= ${windowStart} AND t.end_date <= ${s.asOf}) h
-     WHERE cur.level::text = ANY(${list(s, rule, 'appliesToLevels')}) AND h.done < ${required}`;
+  const rows = `(
+      SELECT cur.cadre_id, cur.level, h.done, ${required} AS required
+        FROM cur
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(t.class_hours), 0) AS done FROM training t
+           WHERE t.cadre_id = cur.cadre_id AND t.completed AND t.end_date >= ${windowStart}
+             AND t.end_date <= ${s.asOf}) h
+       WHERE cur.level::text = ANY(${list(s, rule, 'appliesToLevels')}) AND h.done < ${required}) r`;
+  return shortfallFrom(s, rule, rows, facts, what);
+}
+
+/** Read from rule_span: the shortfall span holding on asOf carries the level and the hours (migration extend-rule-span). */
+export function shortfallSpans(s: FlagSql, rule: TrainingRule, facts: string, what: string): string {
+  const rows = `(
+      SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'hoursCompleted')::numeric AS done,
+             (sp.facts ->> 'hoursRequired')::numeric AS required
+        FROM rule_span sp JOIN scope_cur s ON s.cadre_id = sp.cadre_id
+       WHERE sp.rule_id = '${rule}' AND sp.code = 'TRAINING_SHORTFALL' AND sp.valid @> ${s.asOf}) r`;
+  return shortfallFrom(s, rule, rows, facts, what);
 }
