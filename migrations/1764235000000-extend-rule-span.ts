@@ -6,8 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - TRAINING_SHORTFALL (per rule): for each regular posting at a level the rule applies to and each policy
  *   version, the date ranges on which the completed hours in the window ((d − windowYears, d] or the calendar
- *   year up to d) fall short. The hours only change at a training's end date, when it leaves the window (its end
- *   plus windowYears, or the next 1 January), so the ranges are cut at those dates and each carries its hours.
+ *   year up to d) fall short. The hours only change where a training ends and where it leaves the window (its end
+ *   plus windowYears, or the next 1 January); the days short are merged into ranges, and the reader sums the
+ *   hours of the day asked about for the rows it returns in full (a count or an order needs none).
  * - SPECIALIST_STRENGTH (per cadre and domain, in rule_span.domain): the ranges on which the VERIFIED
  *   achievements up to d make a specialist; cut at each achievement date and where it leaves the window, each
  *   range carrying its facts (criteria, achievement ids, counts).
@@ -40,45 +41,52 @@ const REFRESH = `
                AS in_force,
              (v.document #>> ARRAY['rules', r.rule_id, 'params', 'hours'])::numeric AS hours,
              -- NULL for TRAINING_ANNUAL, whose window is the calendar year
-             (v.document #>> ARRAY['rules', r.rule_id, 'params', 'windowYears'])::float8 * interval '1 year' AS window,
+             (v.document #>> ARRAY['rules', r.rule_id, 'params', 'windowYears'])::float8 * interval '1 year' AS win,
              ARRAY(SELECT jsonb_array_elements_text(v.document #> ARRAY['rules', r.rule_id, 'params', 'appliesToLevels']))
                AS levels
         FROM policy_version v CROSS JOIN (VALUES ('TRAINING_5Y'), ('TRAINING_ANNUAL')) AS r(rule_id)
     ),
+    -- Each regular posting at a level the rule applies to, within each version.
     ranges AS MATERIALIZED (
-      SELECT p.cadre_id, p.level, ru.rule_id, ru.version, ru.hours, ru.window,
-             daterange(p.start_date, p.end_date, '[]') * ru.in_force AS range
-        FROM posting_run p JOIN rules ru ON p.level::text = ANY(ru.levels)
-       WHERE p.cadre_id = ANY(ids)
+      SELECT x.* FROM (
+        SELECT p.cadre_id, p.level, ru.rule_id, ru.version, ru.hours, ru.win,
+               daterange(p.start_date, p.end_date, '[]') * ru.in_force AS range
+          FROM posting_run p JOIN rules ru ON p.level::text = ANY(ru.levels)
+         WHERE p.cadre_id = ANY(ids)) x
+       WHERE NOT isempty(x.range)
     ),
-    done AS MATERIALIZED (
-      SELECT cadre_id, end_date, class_hours FROM training WHERE cadre_id = ANY(ids) AND completed
-    ),
-    -- The dates from which the hours in the window can change, within each range.
-    points AS (
-      SELECT g.*, lower(g.range) AS at FROM ranges g WHERE NOT isempty(g.range)
-      UNION
-      SELECT g.*, b.at
-        FROM ranges g
-        JOIN done t ON t.cadre_id = g.cadre_id
-        CROSS JOIN LATERAL (VALUES (t.end_date), ((t.end_date + g.window)::date), ((t.end_date + g.window)::date + 1),
-                                   (make_date(extract(year FROM t.end_date)::int + 1, 1, 1))) AS b(at)
-       WHERE NOT isempty(g.range) AND g.range @> b.at
+    keys AS (SELECT DISTINCT cadre_id, rule_id, version, win FROM ranges),
+    -- The hours in the window on a day d change where a completed training ends (+ its hours) and where it leaves
+    -- the window (−): the first d with (d − windowYears) ≥ its end, or the next 1 January for the calendar year.
+    events AS (
+      SELECT k.cadre_id, k.rule_id, k.version, '-infinity'::date AS at, 0::numeric AS delta FROM keys k
+      UNION ALL
+      SELECT k.cadre_id, k.rule_id, k.version, e.at, e.delta
+        FROM keys k
+        JOIN training t ON t.cadre_id = k.cadre_id AND t.completed
+        CROSS JOIN LATERAL (SELECT (t.end_date + k.win)::date AS later) w
+        CROSS JOIN LATERAL (VALUES (t.end_date, t.class_hours),
+                                   (CASE WHEN k.win IS NULL THEN make_date(extract(year FROM t.end_date)::int + 1, 1, 1)
+                                         WHEN (w.later - k.win)::date >= t.end_date THEN w.later
+                                         ELSE w.later + 1 END, -t.class_hours)) AS e(at, delta)
     ),
     pieces AS (
-      SELECT p.*, coalesce(lead(p.at) OVER (PARTITION BY p.cadre_id, p.rule_id, p.version, p.range ORDER BY p.at),
-                           upper(p.range)) AS next
-        FROM points p
+      SELECT cadre_id, rule_id, version, daterange(at, lead(at) OVER w) AS piece, sum(delta) OVER w AS done
+        FROM (SELECT cadre_id, rule_id, version, at, sum(delta) AS delta FROM events GROUP BY 1, 2, 3, 4) s
+      WINDOW w AS (PARTITION BY cadre_id, rule_id, version ORDER BY at)
+    ),
+    -- The days short of hours, adjacent ones merged: the reader counts the hours of the day it asks about.
+    short AS (
+      SELECT g.cadre_id, g.rule_id, g.version, g.level, g.hours, range_agg(g.range * x.piece) AS days
+        FROM ranges g
+        JOIN pieces x ON x.cadre_id = g.cadre_id AND x.rule_id = g.rule_id AND x.version = g.version
+                     AND x.piece && g.range
+       WHERE x.done < g.hours
+       GROUP BY g.cadre_id, g.rule_id, g.version, g.level, g.hours, g.range
     )
-    SELECT x.cadre_id, x.rule_id, 'TRAINING_SHORTFALL', 'WARNING', x.at, x.next, x.version,
-           jsonb_build_object('level', x.level, 'hoursCompleted', h.done, 'hoursRequired', x.hours)
-      FROM pieces x
-      CROSS JOIN LATERAL (
-        SELECT coalesce(sum(t.class_hours), 0) AS done FROM done t
-         WHERE t.cadre_id = x.cadre_id AND t.end_date <= x.at
-           AND t.end_date >= CASE WHEN x.window IS NULL THEN date_trunc('year', x.at)::date
-                                  ELSE (x.at - x.window)::date + 1 END) h
-     WHERE h.done < x.hours;
+    SELECT s.cadre_id, s.rule_id, 'TRAINING_SHORTFALL', 'WARNING', lower(d), upper(d), s.version,
+           jsonb_build_object('level', s.level, 'hoursRequired', s.hours)
+      FROM short s CROSS JOIN LATERAL unnest(s.days) AS d;
     INSERT INTO rule_span (cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts)
     WITH versions AS MATERIALIZED (
       SELECT v.version, daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force,
@@ -90,13 +98,7 @@ const REFRESH = `
         FROM policy_version v
     ),
     ach AS MATERIALIZED (
-      SELECT a.id, a.cadre_id, a.domain, a.achieved_on,
-             array_position(ARRAY['UNIT','COUNTY','PREFECTURE','PROVINCE','NATIONAL']::text[], a.recognition_level::text)
-               AS rec_rank,
-             (SELECT max(CASE WHEN i.better_when = 'LOWER' THEN (i.baseline - i.result) ELSE (i.result - i.baseline) END
-                         / abs(i.baseline) * 100)
-                FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement
-        FROM achievement a
+      SELECT a.cadre_id, a.domain, a.achieved_on FROM achievement a
        WHERE a.cadre_id = ANY(ids) AND a.verification_status = 'VERIFIED'
     ),
     -- The dates from which the achievements counted can change: each one's date and where it leaves the window.
@@ -128,8 +130,15 @@ const REFRESH = `
                  max(a.improvement) AS best_improvement,
                  (ARRAY['UNIT','COUNTY','PREFECTURE','PROVINCE','NATIONAL']::text[])[max(a.rec_rank)]
                    AS highest_recognition
-            FROM ach a
-           WHERE a.cadre_id = x.cadre_id AND a.domain = x.domain AND a.achieved_on <= x.at) e
+            FROM (SELECT a.id, a.achieved_on,
+                         array_position(ARRAY['UNIT','COUNTY','PREFECTURE','PROVINCE','NATIONAL']::text[],
+                                        a.recognition_level::text) AS rec_rank,
+                         (SELECT max(CASE WHEN i.better_when = 'LOWER' THEN (i.baseline - i.result)
+                                          ELSE (i.result - i.baseline) END / abs(i.baseline) * 100)
+                            FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement
+                    FROM achievement a
+                   WHERE a.cadre_id = x.cadre_id AND a.domain = x.domain AND a.verification_status = 'VERIFIED'
+                     AND a.achieved_on <= x.at) a) e
     ),
     met AS (
       SELECT c.*,

@@ -21,7 +21,7 @@ function training5ySql(s: FlagSql): FlagQuery {
   };
 }
 
-/** The same rows read from rule_span (the span on asOf holds the hours; the window is asOf's). */
+/** The same rows read from rule_span (the span on asOf says the hours fall short; they are counted for asOf). */
 function training5ySpans(s: FlagSql): FlagQuery {
   const from = windowStart(s);
   return {
@@ -29,6 +29,7 @@ function training5ySpans(s: FlagSql): FlagQuery {
     select: shortfallSpans(
       s,
       'TRAINING_5Y',
+      from,
       `'windowStart', ${from}, 'windowEnd', ${s.asOf}`,
       `format('from %s to %s', ${from}, ${s.asOf})`,
     ),

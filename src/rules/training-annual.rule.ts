@@ -18,13 +18,14 @@ function trainingAnnualSql(s: FlagSql): FlagQuery {
   };
 }
 
-/** The same rows read from rule_span (the span on asOf holds the hours of asOf's year). */
+/** The same rows read from rule_span (the span on asOf says the year falls short; its hours are counted for asOf). */
 function trainingAnnualSpans(s: FlagSql): FlagQuery {
   return {
     ctes: ['scope_cur'],
     select: shortfallSpans(
       s,
       'TRAINING_ANNUAL',
+      `date_trunc('year', ${s.asOf})::date`,
       `'year', extract(year FROM ${s.asOf})::int`,
       `format('in %s', extract(year FROM ${s.asOf})::int)`,
     ),

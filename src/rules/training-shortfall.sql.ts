@@ -33,19 +33,31 @@ export function shortfall(
   const rows = `(
       SELECT cur.cadre_id, cur.level, h.done, ${required} AS required
         FROM cur
-        CROSS JOIN LATERAL (
-          SELECT coalesce(sum(t.class_hours), 0) AS done FROM training t
-           WHERE t.cadre_id = cur.cadre_id AND t.completed AND t.end_date >= ${windowStart}
-             AND t.end_date <= ${s.asOf}) h
+        CROSS JOIN LATERAL (${hoursDone(s, 'cur', windowStart)}) h
        WHERE cur.level::text = ANY(${list(s, rule, 'appliesToLevels')}) AND h.done < ${required}) r`;
   return shortfallFrom(s, rule, rows, facts, what);
 }
 
-/** Read from rule_span: the shortfall span holding on asOf carries the level and the hours (migration extend-rule-span). */
-export function shortfallSpans(s: FlagSql, rule: TrainingRule, facts: string, what: string): string {
+/** The hours completed from windowStart to asOf by the cadre of `row`. */
+const hoursDone = (s: FlagSql, row: string, windowStart: string): string => `
+          SELECT coalesce(sum(t.class_hours), 0) AS done FROM training t
+           WHERE t.cadre_id = ${row}.cadre_id AND t.completed AND t.end_date >= ${windowStart}
+             AND t.end_date <= ${s.asOf}`;
+
+/**
+ * Read from rule_span (migration extend-rule-span): the shortfall span holding on asOf carries the level and the
+ * hours required; the hours completed are summed here, and only when the statement shows them (not light).
+ */
+export function shortfallSpans(
+  s: FlagSql,
+  rule: TrainingRule,
+  windowStart: string,
+  facts: string,
+  what: string,
+): string {
   const rows = `(
-      SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'hoursCompleted')::numeric AS done,
-             (sp.facts ->> 'hoursRequired')::numeric AS required
+      SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'hoursRequired')::numeric AS required,
+             ${s.light ? 'NULL::numeric AS done' : `(${hoursDone(s, 'sp', windowStart)}) AS done`}
         FROM rule_span sp JOIN scope_cur s ON s.cadre_id = sp.cadre_id
        WHERE sp.rule_id = '${rule}' AND sp.code = 'TRAINING_SHORTFALL' AND sp.valid @> ${s.asOf}) r`;
   return shortfallFrom(s, rule, rows, facts, what);
