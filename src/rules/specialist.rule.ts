@@ -106,7 +106,7 @@ function specialistSpans(s: FlagSql): FlagQuery {
            )},
            0
       FROM rule_span sp JOIN scope s ON s.cadre_id = sp.cadre_id
-     WHERE sp.rule_id = '${rule}' AND sp.code = 'SPECIALIST_STRENGTH' AND sp.valid @> ${s.asOf}
+     WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}
        ${s.domain ? `AND sp.domain = ${s.domain}` : ''}`,
   };
 }

@@ -55,10 +55,16 @@ export function shortfallSpans(
   facts: string,
   what: string,
 ): string {
+  // From each cadre of the scope to its spans (rule_span_cadre_idx): most cadres at the levels these rules
+  // apply to fall short, so a range on the code would read about as many rows; OFFSET 0 keeps the planner from
+  // flattening the lateral into a scan of every cadre's spans (it did, on a scope CTE it cannot size).
   const rows = `(
       SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'hoursRequired')::numeric AS required,
-             ${s.light ? 'NULL::numeric AS done' : `(${hoursDone(s, 'sp', windowStart)}) AS done`}
-        FROM rule_span sp JOIN scope_cur s ON s.cadre_id = sp.cadre_id
-       WHERE sp.rule_id = '${rule}' AND sp.code = 'TRAINING_SHORTFALL' AND sp.valid @> ${s.asOf}) r`;
+             ${s.light ? 'NULL::numeric AS done' : 'h.done'}
+        FROM scope_cur s
+        JOIN LATERAL (SELECT * FROM rule_span sp
+                       WHERE sp.cadre_id = s.cadre_id AND sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}
+                      OFFSET 0) sp ON true
+        ${s.light ? '' : `CROSS JOIN LATERAL (${hoursDone(s, 'sp', windowStart)}) h`}) r`;
   return shortfallFrom(s, rule, rows, facts, what);
 }
