@@ -53,8 +53,8 @@ const toSql = (r: FlagRow): SqlFlag => ({
 const DEFAULT_PAGE = 20;
 
 /**
- * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): the posting
- * limits from their spans (rule_span, kept current on write), the other rules evaluated on the fly.
+ * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): every flag rule
+ * from its spans (rule_span, kept current on write) but PROMOTION_ELIGIBLE, which the pathway computes.
  */
 @Injectable()
 export class FlagsService {

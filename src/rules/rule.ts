@@ -12,7 +12,7 @@ export interface FlagRule<K extends RuleId = RuleId> {
   params: ParamShape;
   codes: readonly FlagCode[];
   sql: (s: FlagSql) => FlagQuery;
-  /** The same flags read from rule_span, for the rules whose spans are kept (the posting limits so far). */
+  /** The same flags read from rule_span, for the rules whose spans are kept (every flag rule but PROMOTION_ELIGIBLE). */
   spans?: (s: FlagSql) => FlagQuery;
 }
 

@@ -45,12 +45,14 @@ function specialistSql(s: FlagSql): FlagQuery {
     SELECT cadre_id, 'SPECIALIST_STRENGTH', 'INFO', '${rule}', ${source(s, rule)},
            ${details(
              s,
-             `format('Specialist strength in %s: %s.', domain, concat_ws('; ',
-             CASE WHEN 'COUNT' = ANY(criteria_met) THEN format('%s verified achievements within %s years',
-               cardinality(recent), trim_scale(${param(s, rule, 'windowYears')})) END,
-             CASE WHEN 'RECOGNITION' = ANY(criteria_met) THEN format('recognised at %s level', highest_recognition) END,
-             CASE WHEN 'IMPROVEMENT' = ANY(criteria_met)
-                  THEN format('a measured improvement of %s%%', round(best_improvement, 1)) END))`,
+             message({
+               domain: 'domain',
+               met: (c) => `'${c}' = ANY(criteria_met)`,
+               recentCount: 'cardinality(recent)',
+               windowYears: param(s, rule, 'windowYears'),
+               highestRecognition: 'highest_recognition',
+               bestImprovement: 'round(best_improvement, 1)',
+             }),
              `jsonb_build_object('domain', domain, 'criteria', to_jsonb(criteria_met), 'achievementIds', to_jsonb(ids),
                               'recentCount', coalesce(cardinality(recent), 0),
                               'windowYears', ${param(s, rule, 'windowYears')},
@@ -60,6 +62,52 @@ function specialistSql(s: FlagSql): FlagQuery {
            0
       FROM (SELECT d.*, ${criteria} AS criteria_met, ${ids} AS ids FROM (${byDomain}) d) x
      WHERE cardinality(criteria_met) > 0`,
+  };
+}
+
+/** The message over the columns (SQL expressions) of one cadre's finding in one domain. */
+function message(x: {
+  domain: string;
+  met: (criterion: string) => string;
+  recentCount: string;
+  windowYears: string;
+  highestRecognition: string;
+  bestImprovement: string;
+}): string {
+  return `format('Specialist strength in %s: %s.', ${x.domain}, concat_ws('; ',
+             CASE WHEN ${x.met('COUNT')} THEN format('%s verified achievements within %s years',
+               ${x.recentCount}, trim_scale(${x.windowYears})) END,
+             CASE WHEN ${x.met('RECOGNITION')} THEN format('recognised at %s level', ${x.highestRecognition}) END,
+             CASE WHEN ${x.met('IMPROVEMENT')}
+                  THEN format('a measured improvement of %s%%', ${x.bestImprovement}) END))`;
+}
+
+/**
+ * The same rows read from rule_span: the span holding on asOf (one per cadre and domain) carries every fact;
+ * only the message is written here (migration extend-rule-span).
+ */
+function specialistSpans(s: FlagSql): FlagQuery {
+  const rule = 'SPECIALIST' as const;
+  return {
+    ctes: ['scope'],
+    select: `
+    SELECT sp.cadre_id, 'SPECIALIST_STRENGTH', 'INFO', '${rule}', ${source(s, rule)},
+           ${details(
+             s,
+             message({
+               domain: 'sp.domain',
+               met: (c) => `sp.facts -> 'criteria' @> '"${c}"'::jsonb`,
+               recentCount: `(sp.facts ->> 'recentCount')::int`,
+               windowYears: `(sp.facts ->> 'windowYears')::numeric`,
+               highestRecognition: `sp.facts ->> 'highestRecognition'`,
+               bestImprovement: `(sp.facts ->> 'bestImprovementPercent')::numeric`,
+             }),
+             'sp.facts',
+           )},
+           0
+      FROM rule_span sp JOIN scope s ON s.cadre_id = sp.cadre_id
+     WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}
+       ${s.domain ? `AND sp.domain = ${s.domain}` : ''}`,
   };
 }
 
@@ -78,4 +126,5 @@ export const specialistRule: FlagRule<'SPECIALIST'> = {
   },
   codes: [FlagCode.SPECIALIST_STRENGTH],
   sql: specialistSql,
+  spans: specialistSpans,
 };

@@ -26,7 +26,10 @@ const CODES = [
   FlagCode.POSTING_LIMIT_EXCEEDED,
   FlagCode.POSTING_LIMIT_APPROACHING,
   FlagCode.INDUCTION_TRAINING_DUE,
+  FlagCode.TRAINING_SHORTFALL,
+  FlagCode.SPECIALIST_STRENGTH,
 ];
+const DOMAINS = ['RURAL_REVITALIZATION', 'URBAN_GOVERNANCE'];
 
 interface Posting {
   unit: number;
@@ -47,21 +50,47 @@ interface Training {
   start: string;
   end: string;
   completed: boolean;
+  hours: number;
 }
+
+interface Achievement {
+  on: string;
+  domain: string;
+  recognition: string;
+  status: string;
+  impact: [number, number, string] | null;
+}
+
+const achievement = fc.record({
+  at: fc.integer({ min: -500, max: 9000 }),
+  domain: fc.constantFrom(...DOMAINS),
+  recognition: fc.constantFrom('UNIT', 'COUNTY', 'PROVINCE', 'NATIONAL'),
+  status: fc.constantFrom('CLAIMED', 'VERIFIED', 'VERIFIED', 'REJECTED'),
+  impact: fc.option(
+    fc.tuple(
+      fc.constantFrom(0, 10, 100),
+      fc.constantFrom(5, 12, 100, 180),
+      fc.constantFrom('HIGHER', 'LOWER'),
+    ),
+    { nil: null },
+  ),
+});
 
 const training = fc.record({
   at: fc.integer({ min: -200, max: 6000 }),
   days: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(14, 15, 29, 30)),
   kind: fc.constantFrom('PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'UNIVERSITY', 'ONLINE', 'OTHER'),
   completed: fc.boolean(),
+  hours: fc.constantFrom(8, 40, 60, 300),
 });
 
-const career: fc.Arbitrary<{ postings: Posting[]; trainings: Training[] }> = fc
+const career: fc.Arbitrary<{ postings: Posting[]; trainings: Training[]; achievements: Achievement[] }> = fc
   .record({
     start: fc.integer({ min: 0, max: 8000 }),
     stints: fc.array(stint, { minLength: 1, maxLength: 5 }),
     open: fc.boolean(),
-    trainings: fc.array(training, { maxLength: 4 }),
+    trainings: fc.array(training, { maxLength: 6 }),
+    achievements: fc.array(achievement, { maxLength: 4 }),
   })
   .map((g) => {
     let at = addDays(BASE, g.start);
@@ -73,16 +102,31 @@ const career: fc.Arbitrary<{ postings: Posting[]; trainings: Training[] }> = fc
     });
     const trainings = g.trainings.map((t) => {
       const start = addDays(BASE, g.start + t.at);
-      return { kind: t.kind, start, end: addDays(start, t.days - 1), completed: t.completed };
+      return { kind: t.kind, start, end: addDays(start, t.days - 1), completed: t.completed, hours: t.hours };
     });
-    return { postings, trainings };
+    const achievements = g.achievements.map((a) => ({ ...a, on: addDays(BASE, g.start + a.at) }));
+    return { postings, trainings, achievements };
   });
 
 /** A change to one posting of one cadre (indexes are taken modulo what exists). */
 const change = fc.record({
   cadre: fc.nat(),
   posting: fc.nat(),
-  what: fc.constantFrom('end', 'open', 'delete', 'secondment', 'unit', 'training', 'untrain'),
+  what: fc.constantFrom(
+    'end',
+    'open',
+    'delete',
+    'secondment',
+    'unit',
+    'training',
+    'untrain',
+    'verify',
+    'reject',
+    'claim',
+    'impact',
+    'unimpact',
+    'unachieve',
+  ),
   days: fc.integer({ min: -2000, max: 2000 }),
 });
 
@@ -94,6 +138,13 @@ const version2 = fc.option(
     months: fc.constantFrom(0, 3, 6, 18),
     withinMonths: fc.constantFrom(6, 12, 24),
     days: fc.constantFrom(10, 15, 30),
+    annualHours: fc.constantFrom(40, 90, 120),
+    fiveYearHours: fc.constantFrom(80, 550),
+    trainingYears: fc.constantFrom(2, 5, 2.5),
+    specialistCount: fc.constantFrom(1, 2, 3),
+    specialistYears: fc.constantFrom(1, 5, 1.5),
+    recognition: fc.constantFrom('COUNTY', 'PROVINCE', 'NATIONAL'),
+    improvement: fc.constantFrom(20, 50, 90),
   }),
   { nil: undefined },
 );
@@ -104,6 +155,7 @@ interface FlagOut {
   cadre_id: string;
   code: string;
   rule_id: string;
+  facts: Record<string, unknown>;
 }
 
 describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)', () => {
@@ -138,13 +190,14 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
       fromSpans,
     });
     const { rows } = await client.query<FlagOut>(
-      `${withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code`,
+      `${withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code, facts::text`,
       params.values,
     );
     return rows;
   }
 
   it('on generated careers, changes, policy versions and dates', async () => {
+    const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
         fc.array(career, { minLength: 1, maxLength: 8 }),
@@ -156,7 +209,8 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
           try {
             const ids: string[] = [];
             const postings: string[][] = [];
-            for (const [i, { postings: c, trainings }] of careers.entries()) {
+            const achievementIds: string[][] = [];
+            for (const [i, { postings: c, trainings, achievements }] of careers.entries()) {
               const { rows } = await client.query<{ id: string }>(
                 `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
                  VALUES ($1, $1, 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
@@ -179,15 +233,42 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               postings.push(inserted.rows.map((r) => r.id));
               await client.query(
                 `INSERT INTO training (cadre_id, title, kind, start_date, end_date, class_hours, completed)
-                 SELECT $1, 'Course', k, s, e, 40, c FROM unnest($2::text[], $3::date[], $4::date[], $5::bool[]) AS x(k, s, e, c)`,
+                 SELECT $1, 'Course', k, s, e, h, c
+                   FROM unnest($2::text[], $3::date[], $4::date[], $5::bool[], $6::numeric[]) AS x(k, s, e, c, h)`,
                 [
                   rows[0].id,
                   trainings.map((t) => t.kind),
                   trainings.map((t) => t.start),
                   trainings.map((t) => t.end),
                   trainings.map((t) => t.completed),
+                  trainings.map((t) => t.hours),
                 ],
               );
+              // A cadre's achievements in one statement, as a sync batch writes them; then their impacts.
+              const added = await client.query<{ id: string }>(
+                `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level, verification_status,
+                                         verified_by, verified_at)
+                 SELECT $1, 'Work', o, d, r, s, CASE WHEN s <> 'CLAIMED' THEN 'Checker' END,
+                        CASE WHEN s <> 'CLAIMED' THEN now() END
+                   FROM unnest($2::date[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(o, d, r, s, n)
+                  ORDER BY n RETURNING id`,
+                [
+                  rows[0].id,
+                  achievements.map((a) => a.on),
+                  achievements.map((a) => a.domain),
+                  achievements.map((a) => a.recognition),
+                  achievements.map((a) => a.status),
+                ],
+              );
+              achievementIds.push(added.rows.map((r) => r.id));
+              for (const [n, a] of achievements.entries()) {
+                if (!a.impact) continue;
+                await client.query(
+                  `INSERT INTO achievement_impact (achievement_id, position, indicator, baseline, result, unit, better_when)
+                   VALUES ($1, 1, 'Income', $2, $3, 'yuan', $4)`,
+                  [added.rows[n].id, ...a.impact],
+                );
+              }
             }
             for (const ch of changes) {
               const cadreId = ids[ch.cadre % ids.length];
@@ -200,6 +281,39 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
                     WHERE s IS NOT NULL`,
                   [cadreId, Math.abs(ch.days), ch.days],
                 );
+                continue;
+              }
+              const mine = achievementIds[ch.cadre % achievementIds.length];
+              const achievementId = mine.length ? mine[ch.posting % mine.length] : undefined;
+              if (['verify', 'reject', 'claim', 'impact', 'unimpact', 'unachieve'].includes(ch.what)) {
+                if (!achievementId) continue;
+                if (ch.what === 'verify' || ch.what === 'reject') {
+                  await client.query(
+                    `UPDATE achievement SET verification_status = $2, verified_by = 'Checker', verified_at = now()
+                      WHERE id = $1`,
+                    [achievementId, ch.what === 'verify' ? 'VERIFIED' : 'REJECTED'],
+                  );
+                } else if (ch.what === 'claim') {
+                  await client.query(
+                    `UPDATE achievement SET verification_status = 'CLAIMED', verified_by = NULL, verified_at = NULL
+                      WHERE id = $1`,
+                    [achievementId],
+                  );
+                } else if (ch.what === 'impact') {
+                  await client.query(
+                    `INSERT INTO achievement_impact (achievement_id, position, indicator, baseline, result, unit, better_when)
+                     SELECT $1, coalesce(max(position), 0) + 1, 'Yield', 100, 100 + $2::int / 10, 't', 'HIGHER'
+                       FROM achievement_impact WHERE achievement_id = $1`,
+                    [achievementId, ch.days],
+                  );
+                } else if (ch.what === 'unimpact') {
+                  await client.query(`DELETE FROM achievement_impact WHERE achievement_id = $1`, [
+                    achievementId,
+                  ]);
+                } else {
+                  await client.query(`DELETE FROM achievement WHERE id = $1`, [achievementId]);
+                  mine.splice(mine.indexOf(achievementId), 1);
+                }
                 continue;
               }
               if (ch.what === 'untrain') {
@@ -249,6 +363,13 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               doc.rules.WARNING_WINDOW.params.months = v2.months;
               doc.rules.INDUCTION_TRAINING.params.withinMonths = v2.withinMonths;
               doc.rules.INDUCTION_TRAINING.params.daysByLevel.TOWNSHIP_CHIEF = v2.days;
+              doc.rules.TRAINING_ANNUAL.params.hours = v2.annualHours;
+              doc.rules.TRAINING_5Y.params.hours = v2.fiveYearHours;
+              doc.rules.TRAINING_5Y.params.windowYears = v2.trainingYears;
+              doc.rules.SPECIALIST.params.minCount = v2.specialistCount;
+              doc.rules.SPECIALIST.params.windowYears = v2.specialistYears;
+              doc.rules.SPECIALIST.params.recognitionAtLeast = v2.recognition;
+              doc.rules.SPECIALIST.params.minImprovementPercent = v2.improvement;
               await client.query(
                 `INSERT INTO policy_version (version, effective_from, document) VALUES (2, $1, $2::jsonb)`,
                 [v2.from, JSON.stringify(doc)],
@@ -256,10 +377,31 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               versions.push({ from: v2.from, doc });
             }
             const mismatches: object[] = [];
-            for (const asOf of v2 ? [...dates, v2.from, addDays(v2.from, -1)] : dates) {
+            // Also the dates where a training or an achievement enters and leaves a window, and years' edges.
+            const edges = careers.flatMap((c) => [
+              ...c.trainings.slice(0, 1).map((x) => x.end),
+              ...c.achievements.slice(0, 1).map((x) => x.on),
+            ]);
+            const around = edges.flatMap((d) => {
+              const later = (n: number) =>
+                d.slice(5) === '02-29' ? d : `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
+              return [
+                d,
+                addDays(d, -1),
+                later(5),
+                addDays(later(5), 1),
+                later(1),
+                addDays(later(1), 1),
+                `${d.slice(0, 4)}-12-31`,
+                `${Number(d.slice(0, 4)) + 1}-01-01`,
+              ];
+            });
+            const all = [...new Set([...dates, ...around.slice(0, 16)])];
+            for (const asOf of v2 ? [...all, v2.from, addDays(v2.from, -1)] : all) {
               const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
               const oracle = await flags(ids, asOf, policy, false);
               const spans = await flags(ids, asOf, policy, true);
+              for (const f of oracle) seen.add(`${f.rule_id} ${f.code}`);
               if (JSON.stringify(spans) !== JSON.stringify(oracle)) mismatches.push({ asOf, oracle, spans });
             }
             expect(mismatches).toEqual([]);
@@ -270,6 +412,17 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
       ),
       { numRuns: 60 },
     );
+    // Every rule held here was met by the generated careers, not only its absence.
+    expect([...seen].sort()).toEqual([
+      'INDUCTION_TRAINING INDUCTION_TRAINING_DUE',
+      'LEVEL_TOTAL_LIMIT POSTING_LIMIT_APPROACHING',
+      'LEVEL_TOTAL_LIMIT POSTING_LIMIT_EXCEEDED',
+      'POST_LIMIT_SAME_POST POSTING_LIMIT_APPROACHING',
+      'POST_LIMIT_SAME_POST POSTING_LIMIT_EXCEEDED',
+      'SPECIALIST SPECIALIST_STRENGTH',
+      'TRAINING_5Y TRAINING_SHORTFALL',
+      'TRAINING_ANNUAL TRAINING_SHORTFALL',
+    ]);
   });
 
   it('stays right when two transactions add postings of one cadre at the same time', async () => {
@@ -304,6 +457,46 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
     expect(fromSpans.map((f) => [f.rule_id, f.code])).toEqual([
       ['INDUCTION_TRAINING', 'INDUCTION_TRAINING_DUE'],
       ['POST_LIMIT_SAME_POST', 'POSTING_LIMIT_EXCEEDED'],
+      ['TRAINING_ANNUAL', 'TRAINING_SHORTFALL'],
+    ]);
+  });
+
+  it('stays right when two transactions verify achievements of one cadre at the same time', async () => {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
+       VALUES ('SPAN-CONCURRENT-2', 'Concurrent', 'MALE', '1960-01-01', '1985-01-01', 'BACHELOR') RETURNING id`,
+    );
+    const cadreId = rows[0].id;
+    const { rows: claimed } = await client.query<{ id: string }>(
+      `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level)
+       VALUES ($1, 'Co-op', '2020-03-01', 'RURAL_REVITALIZATION', 'COUNTY'),
+              ($1, 'Market', '2021-05-01', 'RURAL_REVITALIZATION', 'UNIT') RETURNING id`,
+      [cadreId],
+    );
+    const verify = `UPDATE achievement SET verification_status = 'VERIFIED', verified_by = 'Checker',
+                           verified_at = now() WHERE id = $1`;
+    const first = new Client({ connectionString: db.url });
+    const second = new Client({ connectionString: db.url });
+    await first.connect();
+    await second.connect();
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      // Alone, each makes one verified achievement in five years (two are needed); together they make two.
+      await first.query(verify, [claimed[0].id]);
+      const later = second.query(verify, [claimed[1].id]);
+      await new Promise((r) => setTimeout(r, 200)); // the second now waits for the first's lock on the cadre
+      await first.query('COMMIT');
+      await later;
+      await second.query('COMMIT');
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    const fromSpans = await flags([cadreId], '2022-06-01', DEFAULT_POLICY, true);
+    expect(fromSpans).toEqual(await flags([cadreId], '2022-06-01', DEFAULT_POLICY, false));
+    expect(fromSpans.map((f) => [f.rule_id, f.code, f.facts])).toEqual([
+      ['SPECIALIST', 'SPECIALIST_STRENGTH', expect.objectContaining({ criteria: ['COUNT'], recentCount: 2 })],
     ]);
   });
 
@@ -320,7 +513,7 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
         const run = async (fromSpans: boolean) => {
           const q = buildFlagsQuery({ asOf, policy: DEFAULT_POLICY, scope, codes: CODES, fromSpans });
           const { rows } = await client.query<FlagOut>(
-            `${q.withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code`,
+            `${q.withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code, facts::text`,
             q.params.values,
           );
           return rows;
