@@ -18,10 +18,7 @@ export class AppraisalsService {
   ) {}
 
   async get(caller: Caller, id: string): Promise<AppraisalEntity> {
-    const row = await this.ds.getRepository(AppraisalEntity).findOneBy({ id });
-    if (!row) throw DomainError.notFound('Appraisal', id);
-    await this.access.assertCanReadCadre(caller, row.cadreId);
-    return row;
+    return this.access.readCadreRecord(caller, AppraisalEntity, 'Appraisal', id);
   }
 
   /** appraisal_cadre_fkey and appraisal_cadre_year_key report an unknown cadre and a duplicate year. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Caller, Role } from './caller';
 import { cadreInSubtreeSql, cadreWithoutPostingsSql, unitInSubtreeSql } from './jurisdiction.sql';
@@ -34,6 +34,19 @@ export class AccessService {
     if (caller.role !== Role.ORG_DEPT) throw DomainError.forbidden();
     const ok = await this.test(em, unitInSubtreeSql('$1::uuid', '$2::uuid'), [unitId, this.root(caller)]);
     if (!ok) throw DomainError.forbidden('This unit is outside your jurisdiction.');
+  }
+
+  /** One of a cadre's records by id, when the caller may read that cadre; NOT_FOUND (naming `label`) when none. */
+  async readCadreRecord<T extends { cadreId: string }>(
+    caller: Caller,
+    entity: EntityTarget<T>,
+    label: string,
+    id: string,
+  ): Promise<T> {
+    const row = await this.ds.getRepository(entity).findOneBy({ id } as unknown as FindOptionsWhere<T>);
+    if (!row) throw DomainError.notFound(label, id);
+    await this.assertCanReadCadre(caller, row.cadreId);
+    return row;
   }
 
   async assertCanReadCadre(caller: Caller, cadreId: string, em?: EntityManager): Promise<void> {

@@ -27,10 +27,7 @@ export class PostingsService {
   ) {}
 
   async get(caller: Caller, id: string): Promise<PostingEntity> {
-    const posting = await this.ds.getRepository(PostingEntity).findOneBy({ id });
-    if (!posting) throw DomainError.notFound('Posting', id);
-    await this.access.assertCanReadCadre(caller, posting.cadreId);
-    return posting;
+    return this.access.readCadreRecord(caller, PostingEntity, 'Posting', id);
   }
 
   /**

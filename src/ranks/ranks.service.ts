@@ -30,10 +30,7 @@ export class RanksService {
   ) {}
 
   async get(caller: Caller, id: string): Promise<RankGrantEntity> {
-    const row = await this.ds.getRepository(RankGrantEntity).findOneBy({ id });
-    if (!row) throw DomainError.notFound('Rank grant', id);
-    await this.access.assertCanReadCadre(caller, row.cadreId);
-    return row;
+    return this.access.readCadreRecord(caller, RankGrantEntity, 'Rank grant', id);
   }
 
   async record(caller: Caller, input: RecordRankInput): Promise<RankGrantEntity> {

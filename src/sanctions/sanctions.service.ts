@@ -31,10 +31,7 @@ export class SanctionsService {
   ) {}
 
   async get(caller: Caller, id: string): Promise<SanctionEntity> {
-    const row = await this.ds.getRepository(SanctionEntity).findOneBy({ id });
-    if (!row) throw DomainError.notFound('Sanction', id);
-    await this.access.assertCanReadCadre(caller, row.cadreId);
-    return row;
+    return this.access.readCadreRecord(caller, SanctionEntity, 'Sanction', id);
   }
 
   /** sanction_cadre_fkey reports an unknown cadre to an administrator (a department gets FORBIDDEN). */

@@ -22,10 +22,7 @@ export class TrainingService {
   ) {}
 
   async get(caller: Caller, id: string): Promise<TrainingEntity> {
-    const row = await this.ds.getRepository(TrainingEntity).findOneBy({ id });
-    if (!row) throw DomainError.notFound('Training', id);
-    await this.access.assertCanReadCadre(caller, row.cadreId);
-    return row;
+    return this.access.readCadreRecord(caller, TrainingEntity, 'Training', id);
   }
 
   /** A cadre may record its own training; departments record for cadres in their jurisdiction. */
