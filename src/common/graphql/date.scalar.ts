@@ -49,6 +49,7 @@ const dayFormat = (timeZone: string): Intl.DateTimeFormat =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 let serviceDay = dayFormat(DEFAULT_TIME_ZONE);
+let serviceZone = DEFAULT_TIME_ZONE;
 
 /** True for an IANA time zone name the runtime knows (Asia/Shanghai, UTC …). */
 export function isTimeZone(name: string): boolean {
@@ -63,6 +64,12 @@ export function isTimeZone(name: string): boolean {
 /** Sets the zone whose calendar date is "today" (the TZ setting, applied once at boot). */
 export function setServiceTimeZone(timeZone: string): void {
   serviceDay = dayFormat(timeZone);
+  serviceZone = timeZone;
+}
+
+/** today() in SQL: the current date in the service's time zone, whatever the session's TimeZone is. */
+export function todaySql(): string {
+  return `(now() AT TIME ZONE '${serviceZone.replace(/'/g, "''")}')::date`;
 }
 
 /**
