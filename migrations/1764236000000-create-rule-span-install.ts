@@ -38,7 +38,8 @@ export class CreateRuleSpanInstall1764236000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const [table, prefix] of OLD_TRIGGERS) {
-      for (const op of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER IF EXISTS ${prefix}_${op}_trg ON ${table}`);
+      for (const op of ['ins', 'upd', 'del'])
+        await q.query(`DROP TRIGGER IF EXISTS ${prefix}_${op}_trg ON ${table}`);
     }
     await q.query(`DROP TRIGGER IF EXISTS rule_span_policy_trg ON policy_version`);
     for (const fn of OLD_FUNCTIONS) await q.query(`DROP FUNCTION IF EXISTS ${fn}`);
@@ -58,7 +59,8 @@ export class CreateRuleSpanInstall1764236000000 implements MigrationInterface {
     await q.query(`DELETE FROM rule_span`);
     const existing = /^\s*CREATE (TABLE|INDEX)\b/;
     const without = {
-      query: (sql: string, params?: unknown[]) => (existing.test(sql) ? Promise.resolve([]) : q.query(sql, params)),
+      query: (sql: string, params?: unknown[]) =>
+        existing.test(sql) ? Promise.resolve([]) : q.query(sql, params),
     } as QueryRunner;
     await new CreateRuleSpan1764234000000().up(without);
     await new ExtendRuleSpan1764235000000().up(without);

@@ -94,7 +94,9 @@ export class DatabaseModule {
               try {
                 const { rulesInstalled } = await migrate(migrator);
                 if (rulesInstalled) {
-                  new Logger('Database').log("Installed the rules' span SQL; every cadre's spans recomputed.");
+                  new Logger('Database').log(
+                    "Installed the rules' span SQL; every cadre's spans recomputed.",
+                  );
                 }
               } finally {
                 await migrator.destroy();

@@ -17,7 +17,9 @@ export function spanRules(): SpanRule[] {
     if (rule.kind !== 'flag' && rule.kind !== 'promotion') continue;
     if (rule.spanSql === undefined && rule.dependsOn === undefined) continue;
     if (!rule.spanSql || !rule.dependsOn?.length) {
-      throw new Error(`${rule.id}: spanSql and dependsOn go together (a rule with spans is refreshed on some write)`);
+      throw new Error(
+        `${rule.id}: spanSql and dependsOn go together (a rule with spans is refreshed on some write)`,
+      );
     }
     out.push({ id: rule.id, spanSql: rule.spanSql, dependsOn: rule.dependsOn });
   }
@@ -164,9 +166,9 @@ export async function installRuleSpans(
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    const [{ present }] = (await runner.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [
-      TABLE,
-    ])) as { present: boolean }[];
+    const [{ present }] = (await runner.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [TABLE])) as {
+      present: boolean;
+    }[];
     if (!present) return false;
     await runner.startTransaction();
     try {
