@@ -3,6 +3,7 @@ import { makeCadre, makePosting, makeUnit } from '../../../test/factories';
 import { createFileDatabase, FileDatabase } from '../../../test/test-database';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { migrate } from '../../database/migrate';
+import { FLAG_RULES } from '../registry';
 import { ddlHash, installerDdl, installRuleSpans, SpanRule, spanRules } from './install';
 
 /**
@@ -147,6 +148,10 @@ describe('rules installer', () => {
     expect(boots.map((b) => b.rulesInstalled).sort()).toEqual([false, true]);
     expect((await stored()).hash).toBe(ddlHash(installerDdl()));
     expect(await spans('POST_LIMIT_SAME_POST')).toHaveLength(2);
+  });
+
+  it('every flag rule read from spans writes them (spanSql)', () => {
+    expect(spanRules().map((r) => r.id)).toEqual(FLAG_RULES.filter((r) => r.spans).map((r) => r.id));
   });
 
   it('refuses a rule with spanSql that is not one INSERT INTO rule_span, or a dependency on a bad table name', () => {
