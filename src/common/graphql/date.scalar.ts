@@ -48,8 +48,21 @@ const dayFormat = (timeZone: string): Intl.DateTimeFormat =>
   // en-CA formats a date as YYYY-MM-DD
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+function timeFormat(timeZone: string): Intl.DateTimeFormat {
+  // sv-SE formats as YYYY-MM-DD HH:mm
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
 let serviceDay = dayFormat(DEFAULT_TIME_ZONE);
 let serviceZone = DEFAULT_TIME_ZONE;
+let serviceTime = timeFormat(DEFAULT_TIME_ZONE);
 
 /** True for an IANA time zone name the runtime knows (Asia/Shanghai, UTC …). */
 export function isTimeZone(name: string): boolean {
@@ -65,6 +78,12 @@ export function isTimeZone(name: string): boolean {
 export function setServiceTimeZone(timeZone: string): void {
   serviceDay = dayFormat(timeZone);
   serviceZone = timeZone;
+  serviceTime = timeFormat(timeZone);
+}
+
+/** A moment as people read it in the service's time zone: YYYY-MM-DD HH:mm. */
+export function timestampInZone(at: Date): string {
+  return serviceTime.format(at);
 }
 
 /** today() in SQL: the current date in the service's time zone, whatever the session's TimeZone is. */
