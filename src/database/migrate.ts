@@ -1,18 +1,32 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 
 // Arbitrary constant: one process at a time runs migrations against a database.
 const MIGRATION_LOCK = 4_217_001;
 
-/** Runs pending migrations under a PostgreSQL advisory lock so that several instances can boot at once. */
+/**
+ * Runs pending migrations in one transaction that first takes a transaction-level advisory lock, so that several
+ * instances can boot at once: the others wait on the lock, then find nothing pending. The lock ends with the
+ * transaction (pg_advisory_xact_lock), so it is safe behind a pooler in transaction mode, and a migrator that
+ * dies cannot leave it held. One transaction for all pending migrations: a failure leaves none of them applied.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const runner = dataSource.createQueryRunner();
+  const runner = dataSource.createQueryRunner('master');
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const done = await dataSource.runMigrations({ transaction: 'each' });
+    await runner.startTransaction();
+    await runner.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Migrations may take long whatever the login role's defaults are.
+    await runner.query(`SET LOCAL statement_timeout = 0`);
+    await runner.query(`SET LOCAL idle_in_transaction_session_timeout = 0`);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'all';
+    const done = await executor.executePendingMigrations();
+    await runner.commitTransaction();
     return done.map((m) => m.name);
+  } catch (err) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw err;
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
   }
 }
