@@ -28,7 +28,13 @@ export function dataSourceOptions(url: string, poolSize = 10, replicaUrls: strin
   return {
     type: 'postgres',
     ...(replicaUrls.length
-      ? { replication: { master: { url }, slaves: replicaUrls.map((u) => ({ url: u })), defaultMode: 'master' } }
+      ? {
+          replication: {
+            master: { url },
+            slaves: replicaUrls.map((u) => ({ url: u })),
+            defaultMode: 'master',
+          },
+        }
       : { url }),
     entities: [join(root, 'src', '**', '*.entity.{ts,js}')],
     migrations: [join(root, 'migrations', '*.{ts,js}')],

@@ -65,7 +65,8 @@ async function servicePoolOptions(
   const timeouts = { statementTimeoutMs: options.statementTimeoutMs ?? 0 };
   if ((options.migrationUrl ?? options.url) !== options.url) {
     const changed = await applySessionDefaults(options.url, timeouts);
-    if (changed.length) logger.log(`the service login's defaults in its database now set ${changed.join(', ')}`);
+    if (changed.length)
+      logger.log(`the service login's defaults in its database now set ${changed.join(', ')}`);
     return opts;
   }
   const parts = [sessionDefaultsOption(timeouts)];
@@ -78,7 +79,7 @@ async function servicePoolOptions(
     );
   }
   const extra = (opts as { extra?: Record<string, unknown> }).extra ?? {};
-  return { ...opts, extra: { ...extra, options: parts.join(' ') } } as DataSourceOptions;
+  return { ...opts, extra: { ...extra, options: parts.join(' ') } };
 }
 
 async function warnIfOwner(ds: DataSource, logger: Logger): Promise<void> {

@@ -33,7 +33,7 @@ export async function queryWithGenericPlan<T>(
 ): Promise<T[]> {
   const runner = em.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('queryWithGenericPlan needs a transaction');
-  if (unnamed.has(em.connection)) return (await em.query(text, values)) as T[];
+  if (unnamed.has(em.connection)) return em.query<T[]>(text, values);
   await em.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
   const client = (await runner.connect()) as PoolClient;
   const name = `cp_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

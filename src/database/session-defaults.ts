@@ -24,8 +24,8 @@ function settings(d: SessionDefaults): Record<string, string> {
  * would do the same on a direct connection, but a pooler in transaction mode (PgBouncer) refuses them, and a
  * session-level SET would stay on a server connection another client gets next. A role may set its own
  * defaults, so this needs no privilege beyond the login. One transaction: it goes through a pooler as well.
- * Sessions opened earlier (PgBouncer's server connections) keep the old values until they reconnect
- * (`server_lifetime`). Returns the settings it changed (none when they were already in place).
+ * Other sessions opened earlier (PgBouncer's server connections from before a change) keep the old values until
+ * they reconnect (`server_lifetime`, or RECONNECT on PgBouncer's console). Returns the settings it changed (none when they were already in place).
  */
 export async function applySessionDefaults(url: string, d: SessionDefaults): Promise<string[]> {
   const want = settings(d);
@@ -41,7 +41,9 @@ export async function applySessionDefaults(url: string, d: SessionDefaults): Pro
                   AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())) AS config`,
     );
     const [{ role, db, config }] = rows;
-    const have = new Map((config ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    const have = new Map(
+      (config ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    );
     const changed = Object.entries(want).filter(([k, v]) => have.get(k) !== v);
     for (const [key, value] of changed) {
       await client.query(
@@ -50,6 +52,15 @@ export async function applySessionDefaults(url: string, d: SessionDefaults): Pro
       );
     }
     await client.query('COMMIT');
+    // This very connection began before the change: behind a pooler it is a server connection the pool hands
+    // on next (to this service's pool, on a first boot). It takes the new defaults too, so that no session of
+    // this login has other values than a fresh one would.
+    if (changed.length) {
+      await client.query(
+        `SELECT ${changed.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(', ')}`,
+        changed.flat(),
+      );
+    }
     return changed.map(([k]) => k);
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
