@@ -62,6 +62,8 @@ export class AppModule {
           warnIfOwner: config.isProduction,
           poolSize: config.DB_POOL_SIZE,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          preparedStatements: config.DB_PREPARED_STATEMENTS,
+          replicaUrls: config.replicaUrls,
           runMigrations: config.MIGRATIONS_RUN,
           logger: options.typeormLogger,
         }),

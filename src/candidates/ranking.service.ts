@@ -11,6 +11,7 @@ import { ExplainContext, ListKind, toCandidate } from './explain';
 import { ListSpec, RankingRow, rankingStatement } from './sql/ranking-query';
 import { SqlParams } from '../common/sql/sql-params';
 import { levelOrder } from '../rules/steps';
+import { replicaTransaction } from '../database/replica';
 
 export const DEFAULT_PAGE = 20;
 export const DEFAULT_WITHIN_MONTHS = 12;
@@ -107,7 +108,7 @@ export class RankingService {
    * aggregates fit in memory (work_mem). All three only for this transaction.
    */
   private async run(sql: string, params: unknown[]): Promise<(RankingRow & PathwayFacts)[]> {
-    return this.ds.transaction(async (em) => {
+    return replicaTransaction(this.ds, undefined, async (em) => {
       await em.query(
         `SELECT set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true),
                 set_config('work_mem', '32MB', true)`,
