@@ -193,6 +193,23 @@ export const DEFAULT_POLICY: PolicyDocument = {
       source: 'Product choice',
       params: { minCount: 2, windowYears: 5, recognitionAtLeast: 'PROVINCE', minImprovementPercent: 50 },
     },
+    RANK_FROM_POST: {
+      id: 'RANK_FROM_POST',
+      sentence:
+        'A leadership post and a rank are held together: without a rank grant a leader holds the lowest rank corresponding to the post, and time in the post counts as time at that rank (e.g. 2 years as township deputy qualify for PRINCIPAL_STAFF_3).',
+      source:
+        '公务员职务与职级并行规定 (2019) (correspondence and counting of post time as commonly published; verify the articles with the text)',
+      params: {
+        correspondence: {
+          TOWNSHIP_DEPUTY: ['PRINCIPAL_STAFF_4', 'PRINCIPAL_STAFF_3'],
+          TOWNSHIP_CHIEF: ['PRINCIPAL_STAFF_2', 'PRINCIPAL_STAFF_1'],
+          COUNTY_DEPUTY: ['RESEARCHER_4', 'RESEARCHER_3'],
+          COUNTY_CHIEF: ['RESEARCHER_2', 'RESEARCHER_1'],
+          BUREAU_DEPUTY: ['INSPECTOR_2'],
+          BUREAU_CHIEF: ['INSPECTOR_1'],
+        },
+      },
+    },
   },
   rankingWeights: {
     appraisal: 0.25,

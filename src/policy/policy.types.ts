@@ -35,7 +35,8 @@ export type RuleId =
   | 'TRAINING_5Y'
   | 'TRAINING_ANNUAL'
   | 'INDUCTION_TRAINING'
-  | 'SPECIALIST';
+  | 'SPECIALIST'
+  | 'RANK_FROM_POST';
 
 /** Parameters per rule; each rule reads only its own. */
 export interface RuleParams {
@@ -81,6 +82,11 @@ export interface RuleParams {
     /** One achievement with a measured improvement of at least this percentage. */
     minImprovementPercent: number;
   };
+  /**
+   * 职务与职级并行: each leadership level → its corresponding ranks, lowest first. A cadre without a rank grant
+   * holds the lowest by correspondence, and time in the post counts as time at that rank.
+   */
+  RANK_FROM_POST: { correspondence: Record<string, string[]> };
 }
 
 export interface RuleDefinition<K extends RuleId = RuleId> {

@@ -10,6 +10,7 @@ import { promoNoRecentRule } from './promo-no-recent.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
+import { rankFromPostRule } from './rank-from-post.rule';
 import { FlagRule, Rule } from './rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
@@ -41,6 +42,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,
   SPECIALIST: specialistRule,
+  RANK_FROM_POST: rankFromPostRule,
 };
 
 /** Every rule a policy must define, in the order they are listed. */

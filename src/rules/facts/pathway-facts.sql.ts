@@ -4,6 +4,7 @@ import { queryWithGenericPlan } from '../../database/generic-plan';
 import { GRASSROOTS_UNIT_LEVELS } from '../../units/unit.entity';
 import { CadreScope, scopeSql } from '../sql/scope.sql';
 import { PathwayFacts } from './pathway-facts';
+import { currentRankSql } from './rank-facts.sql';
 
 /** Whose facts to read: given cadres as they are, or the cadres with a regular posting on asOf in a jurisdiction. */
 export type PathwayScope = Pick<CadreScope, 'cadreIds' | 'unitId'>;
@@ -21,6 +22,11 @@ export interface FactsSqlParams {
    * statements that need the facts of many cadres but return few (candidate ranking returns one page).
    */
   appraisalsLater?: boolean;
+  /**
+   * The rank ladder's facts (职务与职级并行): current_level is the cadre's rank (currentRankSql), with the
+   * post's time counted where RANK_FROM_POST says so. `$n::jsonb`: lowestRankByPost of the policy.
+   */
+  rankLowestByPost?: string;
 }
 
 /** The appraisal years the rules read: from the year the current level began (or last year) to asOf's year. */
@@ -36,7 +42,12 @@ const appraisalYears = (levelStart: string, asOf: string): string =>
  * grassroots_spans (datemultirange), grassroots_days, in_grassroots_now, posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
  * current regular postings. Candidate ranking joins these CTEs; queryPathwayFacts reads them for the rules.
  */
-export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSqlParams): string {
+export function pathwayFactsCtes({
+  asOf,
+  levelOrder,
+  appraisalsLater,
+  rankLowestByPost,
+}: FactsSqlParams): string {
   const appraisals = appraisalsLater
     ? ''
     : `pw_appraisals AS (
@@ -58,18 +69,18 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
         JOIN unit u ON u.id = p.unit_id
        WHERE p.start_date <= ${asOf}
     ),
-    pw_cur AS (
+    ${rankLowestByPost ? 'pw_post' : 'pw_cur'} AS (
       -- The regular posting covering asOf, with its level run from posting_run (kept by triggers on posting):
       -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
       -- start of the latest posting at the level that followed one at another level (the last promotion).
       SELECT DISTINCT ON (r.cadre_id) r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
-             r.level_entered_on AS last_promotion_date
+             r.level_entered_on AS last_promotion_date, NULL::text AS rank_from_post
         FROM target t
         JOIN posting_run r ON r.cadre_id = t.cadre_id
         JOIN position_level pl ON pl.code = r.level
        WHERE r.period @> ${asOf}
        ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
-    ),
+    ),${rankLowestByPost ? rankCur(asOf, rankLowestByPost) : ''}
     pw_regular AS (
       SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind = 'REGULAR'
     ),
@@ -93,7 +104,7 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
     ${appraisals}
     pathway_facts AS (
       SELECT t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
-             c.work_start_date, c.education_level, g.spans AS grassroots_spans,
+             cur.rank_from_post, c.work_start_date, c.education_level, g.spans AS grassroots_spans,
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
              coalesce(g.now, false) AS in_grassroots_now,
              coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
@@ -107,12 +118,29 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
     )`;
 }
 
+/** The rank ladder's pw_cur, from the post's (pw_post) and the rank grants. */
+const rankCur = (asOf: string, lowestByPost: string): string => `
+    pw_cur AS (
+      SELECT t.cadre_id, rk.level, 'RANK'::text AS ladder, rk.level_start, rk.last_promotion_date, rk.rank_from_post
+        FROM target t
+        LEFT JOIN pw_post l ON l.cadre_id = t.cadre_id
+        CROSS JOIN LATERAL (${currentRankSql({
+          asOf,
+          lowestByPost,
+          cadre: 't.cadre_id',
+          postLevel: 'l.level::text',
+          postStart: 'l.level_start',
+          postEntered: 'l.last_promotion_date',
+        })}) rk
+    ),`;
+
 const columns = (appraisals: string): string => `
            f.cadre_id AS "cadreId",
            f.current_level AS "currentLevel",
            f.ladder AS "ladder",
            to_char(f.level_start, 'YYYY-MM-DD') AS "levelStart",
            to_char(f.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
+           f.rank_from_post AS "rankFromPost",
            to_char(f.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
            f.education_level AS "educationLevel",
            f.grassroots_days AS "grassrootsDays",
@@ -138,15 +166,18 @@ export async function queryPathwayFacts(
   asOf: string,
   scope: PathwayScope,
   levelOrder: readonly string[],
+  /** The rank ladder's facts: lowestRankByPost of the policy (see FactsSqlParams.rankLowestByPost). */
+  rankLowestByPost?: Record<string, string>,
 ): Promise<PathwayFacts[]> {
   const p = new SqlParams();
   const at = p.add(asOf, 'date');
   const order = p.add(levelOrder, 'text[]');
+  const lowest = rankLowestByPost ? p.add(JSON.stringify(rankLowestByPost), 'jsonb') : undefined;
   const target = scopeSql(p, scope, { asOf: at, posting: 'regular', active: false, keepGiven: true });
   const params = p.values;
   const sql = `
     WITH target AS (${target}),
-    ${pathwayFactsCtes({ asOf: at, levelOrder: order })}
+    ${pathwayFactsCtes({ asOf: at, levelOrder: order, rankLowestByPost: lowest })}
     SELECT ${PATHWAY_FACTS_COLUMNS} FROM pathway_facts f`;
   // The planner's row estimates multiply across the left joins, which can cost a whole second of
   // JIT compilation for a query that runs in milliseconds; it is never worth it here.

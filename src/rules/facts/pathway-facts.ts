@@ -21,6 +21,11 @@ export interface PathwayFacts {
   levelStart: string | null;
   /** Start of the latest stint at the current level after a posting at another level (gaps ignored). */
   lastPromotionDate: string | null;
+  /**
+   * Rank facts only (职务与职级并行): the leadership level whose time counts as time at the current rank
+   * (RANK_FROM_POST); null otherwise. Optional so facts built before the rank ladder still type-check.
+   */
+  rankFromPost?: string | null;
   workStartDate: string;
   educationLevel: string;
   /** Days in grassroots units (COUNTY and below) before asOf, overlapping postings counted once. */
