@@ -69,7 +69,10 @@ describe('RANK_FROM_POST (职务与职级并行)', () => {
     expect(check({ TOWNSHIP_DEPUTY: ['PRINCIPAL_STAFF_4'] })).not.toThrow();
     for (const [bad, field] of [
       [{ NOWHERE: ['PRINCIPAL_STAFF_4'] }, 'document.rules.RANK_FROM_POST.params.correspondence.NOWHERE'],
-      [{ TOWNSHIP_DEPUTY: ['STAFF_9'] }, 'document.rules.RANK_FROM_POST.params.correspondence.TOWNSHIP_DEPUTY[0]'],
+      [
+        { TOWNSHIP_DEPUTY: ['STAFF_9'] },
+        'document.rules.RANK_FROM_POST.params.correspondence.TOWNSHIP_DEPUTY[0]',
+      ],
       [{ TOWNSHIP_DEPUTY: [] }, 'document.rules.RANK_FROM_POST.params.correspondence.TOWNSHIP_DEPUTY'],
       ['x', 'document.rules.RANK_FROM_POST.params.correspondence'],
     ] as const) {

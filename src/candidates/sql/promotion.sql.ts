@@ -13,6 +13,8 @@ import { ListSpec } from './ranking-query';
 import { scopeSql } from '../../rules/sql/scope.sql';
 import { SqlParams } from '../../common/sql/sql-params';
 import { StepRow } from '../../rules/steps';
+import { currentRankSql } from '../../rules/facts/rank-facts.sql';
+import { lowestRankByPost } from '../../rules/rank-from-post.rule';
 
 export interface PromotionSqlInput {
   asOf: string;
@@ -27,7 +29,7 @@ export interface PromotionSqlInput {
 }
 
 /**
- * Promotion candidates: cadres at the level one step below the target, scored by the factors of
+ * Promotion candidates: cadres at the level one step below the target (on a rank step, holding the rank below), scored by the factors of
  * ranking-factors.ts. SPECIALIST_STRENGTH comes from the flag SQL (`flags`, limited to the domain if one is given).
  */
 export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
@@ -91,13 +93,29 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
              ARRAY[]::text[] AS needs
         FROM (${values}) v`;
   const readiness = i.readiness ? p.add(i.readiness, 'text[]') : undefined;
+  // A rank step (职务与职级并行): whoever holds the rank below, by grant, rank posting or post (currentRankSql).
+  const rank = step.ladder === 'RANK' ? p.add(JSON.stringify(lowestRankByPost(policy)), 'jsonb') : undefined;
   return {
     weights,
     scope: scopeSql(
       p,
       { rootPath: i.rootPath, cadreIds: i.cadreIds },
-      { asOf, posting: 'regular', active: true, level: p.add(step.from_level, 'text') },
+      { asOf, posting: 'regular', active: true, level: rank ? undefined : p.add(step.from_level, 'text') },
     ),
+    ...(rank && {
+      rankLowestByPost: rank,
+      candidates: `
+      SELECT s.cadre_id, s.unit_id, rk.level FROM scope s
+        CROSS JOIN LATERAL (${currentRankSql({
+          asOf,
+          lowestByPost: rank,
+          cadre: 's.cadre_id',
+          postLevel: 's.level::text',
+          postStart: 'NULL::date',
+          postEntered: 'NULL::date',
+        })}) rk
+       WHERE rk.level = ${p.add(step.from_level, 'text')}`,
+    }),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
     readinessFor: 'all',
     steps: [step],

@@ -37,6 +37,8 @@ export interface ListSpec {
   scored: string;
   /** Extra details (jsonb) worked out for the rows of the page only, over `pg.cadre_id`. */
   pageDetails?: string;
+  /** `$n::jsonb`: read the rank ladder's facts (pathwayFactsCtes rankLowestByPost), for a rank step. */
+  rankLowestByPost?: string;
   /** Which scored rows are listed, over `s` (scored) and, when readinessFor is `all`, `r` (readiness). */
   filter: string;
 }
@@ -104,7 +106,12 @@ export function rankingStatement(o: RankingStatementInput): string {
                  '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false)`;
   const facts = [
     // Appraisals are read for the page rows only: the SQL rules read the appraisal table themselves.
-    pathwayFactsCtes({ asOf, levelOrder: p.add(o.levelOrder, 'text[]'), appraisalsLater: true }),
+    pathwayFactsCtes({
+      asOf,
+      levelOrder: p.add(o.levelOrder, 'text[]'),
+      appraisalsLater: true,
+      rankLowestByPost: spec.rankLowestByPost,
+    }),
     readinessCtes({ asOf, policy: o.policy, steps: spec.steps, withinMonths: o.withinMonths }, p),
   ];
   const all = spec.readinessFor === 'all';

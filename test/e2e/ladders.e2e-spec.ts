@@ -1,0 +1,166 @@
+import { seedDemo } from '../../src/seed/demo';
+import { createTestApp, ok, TestApp } from '../app-factory';
+import { makeCadre, makePosting, makeUnit } from '../factories';
+import { allPages, promotion, PROMOTION } from './candidates-helpers';
+
+interface Req {
+  code: string;
+  met: boolean;
+  required: number | string | null;
+  unit: string;
+  source: string;
+  dateMet: string | null;
+}
+interface Pathway {
+  currentLevel: string | null;
+  ladder: string | null;
+  nextLevel: string | null;
+  eligible: boolean;
+  estimatedEligibleDate: string | null;
+  requirements: Req[];
+}
+
+const FIELDS = `currentLevel ladder nextLevel eligible estimatedEligibleDate
+  requirements { code met required unit source dateMet }`;
+const PATHWAYS = `query($id: ID!, $asOf: Date) { cadre(id: $id) {
+  pathway(asOf: $asOf) { ${FIELDS} } pathways(asOf: $asOf) { ${FIELDS} } } }`;
+const AS_OF = '2026-11-27';
+
+/** 职务与职级并行 (#15): the rank ladder beside the leadership post, over HTTP. */
+describe('parallel ladders: Cadre.pathways and rank candidates', () => {
+  let t: TestApp;
+  let township: string;
+
+  const read = async (id: string, asOf = AS_OF) =>
+    ok(await t.gql<{ cadre: { pathway: Pathway | null; pathways: Pathway[] } }>(PATHWAYS, { id, asOf }))
+      .cadre;
+  const rank = (p: Pathway[]) => p.find((x) => x.ladder === 'RANK');
+  const time = (p: Pathway | undefined) => p?.requirements.find((r) => r.code === 'PROMO_TIME_IN_LEVEL');
+  const demo = async (externalId: string): Promise<string> =>
+    ((await t.ds.query(`SELECT id FROM cadre WHERE external_id = $1`, [externalId])) as { id: string }[])[0]
+      .id;
+  const grant = (cadreId: string, level: string, start: string) =>
+    t.ds.query(`INSERT INTO rank_grant (cadre_id, level, start_date) VALUES ($1, $2, $3)`, [
+      cadreId,
+      level,
+      start,
+    ]);
+  /** A township deputy since `start` with COMPETENT years, no rank grant unless given. */
+  async function deputy(start: string): Promise<string> {
+    const c = await makeCadre(t.ds, { workStartDate: '2012-08-01' });
+    await makePosting(t.ds, c.id, township, { level: 'TOWNSHIP_DEPUTY', startDate: start });
+    for (const year of [2023, 2024, 2025])
+      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
+        c.id,
+        year,
+      ]);
+    return c.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.ds);
+    const county = await makeUnit(t.ds, { level: 'COUNTY' });
+    township = (await makeUnit(t.ds, { level: 'TOWNSHIP', parentId: county.id })).id;
+  });
+  afterAll(() => t.close());
+
+  it('DEMO-009, township deputy for 2.5 years holding PRINCIPAL_STAFF_4, is a PRINCIPAL_STAFF_3 candidate', async () => {
+    const all = await allPages((after) =>
+      promotion(t, { targetLevel: 'PRINCIPAL_STAFF_3', asOf: AS_OF }, { first: 50, after }),
+    );
+    const he = all.find((c) => c.cadre.externalId === 'DEMO-009');
+    expect(he).toMatchObject({
+      currentLevel: 'PRINCIPAL_STAFF_4',
+      nextLevel: 'PRINCIPAL_STAFF_3',
+      readiness: 'READY_NOW',
+      blockers: [],
+    });
+    expect(he?.reasons[0]).toMatch(/^Meets every requirement for PRINCIPAL_STAFF_3/);
+    expect(all.every((c) => c.currentLevel === 'PRINCIPAL_STAFF_4' && c.readiness === 'READY_NOW')).toBe(
+      true,
+    );
+  });
+
+  it('DEMO-009 has both ladders on pathways; the deprecated pathway still gives the post’s', async () => {
+    const c = await read(await demo('DEMO-009'));
+    expect(c.pathways.map((p) => [p.ladder, p.currentLevel, p.nextLevel, p.eligible])).toEqual([
+      ['LEADERSHIP', 'TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF', true],
+      ['RANK', 'PRINCIPAL_STAFF_4', 'PRINCIPAL_STAFF_3', true],
+    ]);
+    expect(c.pathway).toEqual(c.pathways[0]);
+    // The grant (2020-06-01) is older than the post, so time at the rank runs from it.
+    expect(time(rank(c.pathways))).toMatchObject({ met: true, dateMet: '2022-06-01' });
+  });
+
+  it('a township deputy without a grant holds PRINCIPAL_STAFF_4 by correspondence; two years qualify for PRINCIPAL_STAFF_3', async () => {
+    const id = await deputy('2024-05-27');
+    for (const [asOf, met] of [
+      ['2026-05-26', false],
+      ['2026-05-27', true],
+    ] as const) {
+      const r = rank((await read(id, asOf)).pathways);
+      expect(r).toMatchObject({
+        currentLevel: 'PRINCIPAL_STAFF_4',
+        nextLevel: 'PRINCIPAL_STAFF_3',
+        eligible: met,
+      });
+      expect(time(r)).toMatchObject({
+        met,
+        required: 2,
+        dateMet: '2026-05-27',
+        unit: 'years at PRINCIPAL_STAFF_4 (time as TOWNSHIP_DEPUTY counted)',
+      });
+      expect(time(r)?.source).toContain('公务员职务与职级并行规定 (2019)');
+    }
+    const before = await allPages((after) =>
+      promotion(
+        t,
+        { targetLevel: 'PRINCIPAL_STAFF_3', asOf: '2026-05-26', includeNearlyEligible: true },
+        { first: 100, after },
+      ),
+    );
+    expect(before.find((c) => c.cadreId === id)).toMatchObject({
+      readiness: 'READY_SOON',
+      eligibleFrom: '2026-05-27',
+    });
+    const on = await allPages((after) =>
+      promotion(t, { targetLevel: 'PRINCIPAL_STAFF_3', asOf: '2026-05-27' }, { first: 100, after }),
+    );
+    expect(on.find((c) => c.cadreId === id)).toMatchObject({
+      readiness: 'READY_NOW',
+      currentLevel: 'PRINCIPAL_STAFF_4',
+    });
+  });
+
+  it('a grant above the corresponding rank stands; post time does not count toward the next one', async () => {
+    const id = await deputy('2022-01-10');
+    await grant(id, 'PRINCIPAL_STAFF_3', '2025-03-01');
+    const r = rank((await read(id)).pathways);
+    expect(r).toMatchObject({
+      currentLevel: 'PRINCIPAL_STAFF_3',
+      nextLevel: 'PRINCIPAL_STAFF_2',
+      eligible: false,
+    });
+    expect(time(r)).toMatchObject({ unit: 'years at PRINCIPAL_STAFF_3', dateMet: '2027-03-01' });
+    const list = await allPages((after) =>
+      promotion(t, { targetLevel: 'PRINCIPAL_STAFF_3', asOf: AS_OF }, { first: 100, after }),
+    );
+    expect(list.some((c) => c.cadreId === id)).toBe(false);
+  });
+
+  it('a cadre without post or rank has no pathways', async () => {
+    const c = await makeCadre(t.ds);
+    expect((await read(c.id)).pathways).toEqual([]);
+  });
+
+  it.each([
+    ['PRINCIPAL_STAFF_9', 'a code on no ladder'],
+    ['CLERK_2', 'the bottom of the rank ladder: nobody is promoted to it'],
+  ])('targetLevel %s (%s) is a clear error with the field', async (targetLevel) => {
+    const res = await t.gql(PROMOTION, { input: { targetLevel, asOf: AS_OF } });
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetLevel' });
+    expect(res.errors?.[0].message).toContain(targetLevel);
+  });
+});
