@@ -175,7 +175,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       source: '党政领导干部选拔任用工作条例 (2019) art. 8(5); 公务员培训规定(试行) (2008)',
       params: {
         withinMonths: 12,
-        qualifyingKinds: ['PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'UNIVERSITY'],
+        qualifyingKinds: ['PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'CADRE_ACADEMY', 'UNIVERSITY'],
         daysByLevel: {
           TOWNSHIP_DEPUTY: 15,
           TOWNSHIP_CHIEF: 15,
@@ -185,6 +185,13 @@ export const DEFAULT_POLICY: PolicyDocument = {
           BUREAU_CHIEF: 30,
         },
       },
+    },
+    PROMO_TRAINING: {
+      id: 'PROMO_TRAINING',
+      sentence:
+        'Promotion to a leadership post needs the induction training of INDUCTION_TRAINING (its kinds and days for the new level) taken within this many months before; where that was not possible it is due within a year after appointment, so missing training is shown but does not bar promotion.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(5)',
+      params: { windowMonths: 24 },
     },
     SPECIALIST: {
       id: 'SPECIALIST',

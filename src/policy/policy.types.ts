@@ -36,7 +36,8 @@ export type RuleId =
   | 'TRAINING_ANNUAL'
   | 'INDUCTION_TRAINING'
   | 'SPECIALIST'
-  | 'RANK_FROM_POST';
+  | 'RANK_FROM_POST'
+  | 'PROMO_TRAINING';
 
 /** Parameters per rule; each rule reads only its own. */
 export interface RuleParams {
@@ -73,6 +74,11 @@ export interface RuleParams {
     qualifyingKinds: string[];
     daysByLevel: Record<string, number>;
   };
+  /**
+   * Induction training (INDUCTION_TRAINING's kinds and days for the target level) ending within `windowMonths`
+   * before the promotion; otherwise due within INDUCTION_TRAINING.withinMonths after it (soft).
+   */
+  PROMO_TRAINING: { windowMonths: number };
   /** Verified achievements only. Any one criterion is enough. */
   SPECIALIST: {
     minCount: number;

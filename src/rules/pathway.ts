@@ -5,6 +5,7 @@ import { promoEducationRule } from './promo-education.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
 import { promoNoRecentRule } from './promo-no-recent.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
 import { nextStep, RequirementResult } from './requirement';
@@ -19,6 +20,7 @@ export const PROMOTION_RULES: readonly PromotionRule[] = [
   promoEducationRule,
   promoAppraisalRule,
   promoNoRecentRule,
+  promoTrainingRule,
 ];
 
 export interface PathwayResult {
@@ -41,13 +43,15 @@ export function evaluatePathway(facts: PathwayFacts, policy: PolicyDocument, asO
   const requirements = PROMOTION_RULES.map((r) => r.evaluate(facts, policy, asOf)).filter(
     (r): r is RequirementResult => r !== null,
   );
-  const blocked = requirements.some((r) => !r.met && r.dateMet === null);
-  const dates = requirements.map((r) => r.dateMet).filter((d): d is string => d !== null);
+  // A soft requirement (PROMO_TRAINING) is listed but never bars eligibility or the estimate.
+  const hard = requirements.filter((r) => !r.soft);
+  const blocked = hard.some((r) => !r.met && r.dateMet === null);
+  const dates = hard.map((r) => r.dateMet).filter((d): d is string => d !== null);
   const latest = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
   return {
     ...base,
     nextLevel: step.to,
-    eligible: requirements.every((r) => r.met),
+    eligible: hard.every((r) => r.met),
     requirements,
     estimatedEligibleDate: blocked ? null : latest,
   };

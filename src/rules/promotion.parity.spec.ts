@@ -226,9 +226,11 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       const ts = rule.evaluate(facts, policy, asOf);
       const sql = dates[dateColumn(rule.id)];
       const sqlMet = sql !== null && (sql === '-infinity' || sql <= asOf);
+      // A soft requirement never bars readiness: SQL has it met.
+      const tsMet = ts && (ts.met || ts.soft === true);
       const agree = ts
-        ? ts.met === sqlMet &&
-          (ts.met || sql === ts.dateMet) &&
+        ? tsMet === sqlMet &&
+          (tsMet || sql === ts.dateMet) &&
           (sql === null || sql === '-infinity' || sql === ts.dateMet)
         : sql === '-infinity';
       if (!agree) {

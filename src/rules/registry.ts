@@ -8,6 +8,7 @@ import { promoEducationRule } from './promo-education.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
 import { promoNoRecentRule } from './promo-no-recent.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
 import { rankFromPostRule } from './rank-from-post.rule';
@@ -41,6 +42,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   TRAINING_5Y: training5yRule,
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,
+  PROMO_TRAINING: promoTrainingRule,
   SPECIALIST: specialistRule,
   RANK_FROM_POST: rankFromPostRule,
 };

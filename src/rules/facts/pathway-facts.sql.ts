@@ -108,7 +108,8 @@ export function pathwayFactsCtes({
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
              coalesce(g.now, false) AS in_grassroots_now,
              coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
-             ${appraisalsLater ? 'NULL::json' : `coalesce(ap.list, '[]'::json)`} AS appraisals
+             ${appraisalsLater ? 'NULL::json' : `coalesce(ap.list, '[]'::json)`} AS appraisals,
+             ${appraisalsLater ? 'NULL::json' : trainingsOf('t.cadre_id', asOf)} AS trainings
         FROM target t
         JOIN cadre c ON c.id = t.cadre_id
         LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
@@ -134,7 +135,13 @@ const rankCur = (asOf: string, lowestByPost: string): string => `
         })}) rk
     ),`;
 
-const columns = (appraisals: string): string => `
+/** The cadre's completed training up to asOf, as TrainingFact[] (PROMO_TRAINING). */
+const trainingsOf = (cadre: string, asOf: string): string => `(
+    SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'start', to_char(x.start_date, 'YYYY-MM-DD'),
+                                               'end', to_char(x.end_date, 'YYYY-MM-DD')) ORDER BY x.end_date), '[]'::json)
+      FROM training x WHERE x.cadre_id = ${cadre} AND x.completed AND x.end_date <= ${asOf})`;
+
+const columns = (appraisals: string, trainings = 'f.trainings'): string => `
            f.cadre_id AS "cadreId",
            f.current_level AS "currentLevel",
            f.ladder AS "ladder",
@@ -148,16 +155,20 @@ const columns = (appraisals: string): string => `
               FROM unnest(f.grassroots_spans) s) AS "grassrootsSpans",
            f.in_grassroots_now AS "inGrassrootsNow",
            f.posts_by_level AS "postsByLevel",
-           ${appraisals} AS "appraisals"`;
+           ${appraisals} AS "appraisals",
+           ${trainings} AS "trainings"`;
 
 /** Reads the facts of pathway_facts (alias f) as the rules take them. */
 export const PATHWAY_FACTS_COLUMNS = columns('f.appraisals');
 
-/** The same, reading the appraisals of each row selected when pathwayFactsCtes left them for later. */
+/** The same, reading the appraisals and trainings of each row selected when pathwayFactsCtes left them for later. */
 export function pathwayFactsColumns(asOf: string): string {
-  return columns(`coalesce(f.appraisals, (
+  return columns(
+    `coalesce(f.appraisals, (
     SELECT coalesce(json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]'::json)
-      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`);
+      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`,
+    `coalesce(f.trainings, ${trainingsOf('f.cadre_id', asOf)})`,
+  );
 }
 
 /** One set-based query for the facts every promotion requirement reads (see pathwayFactsCtes). */

@@ -11,6 +11,13 @@ export interface AppraisalFact {
   grade: string;
 }
 
+/** A completed training course (PROMO_TRAINING reads the kinds and days). */
+export interface TrainingFact {
+  kind: string;
+  start: string;
+  end: string;
+}
+
 export interface PathwayFacts {
   cadreId: string;
   /** Level of the current REGULAR posting on asOf; null without one. */
@@ -38,4 +45,9 @@ export interface PathwayFacts {
   postsByLevel: Record<string, number>;
   /** Appraisals from the year the current level began (or last year, if earlier) up to asOf's year. */
   appraisals: AppraisalFact[];
+  /**
+   * Completed training that ended by asOf, oldest first. Optional: facts built without it (specs of rules that
+   * do not read it) count as none.
+   */
+  trainings?: TrainingFact[];
 }

@@ -285,6 +285,7 @@ export const en: Messages = {
       PARTY_SCHOOL: 'Party school',
       ADMINISTRATION_INSTITUTE: 'Administration institute',
       UNIVERSITY: 'University',
+      CADRE_ACADEMY: 'Cadre academy',
       ONLINE: 'Online',
       ON_THE_JOB: 'On the job',
       OTHER: 'Other',

@@ -276,6 +276,7 @@ export const zhCN = {
       PARTY_SCHOOL: '党校',
       ADMINISTRATION_INSTITUTE: '行政学院',
       UNIVERSITY: '高校',
+      CADRE_ACADEMY: '干部学院',
       ONLINE: '网络培训',
       ON_THE_JOB: '在职培训',
       OTHER: '其他',
