@@ -13,6 +13,8 @@ export interface ExplainContext {
   asOf: string;
   policy: PolicyInForce;
   weights: readonly FactorWeight[];
+  /** An exceptional (破格) list's domain: the rows are evaluated under PROMO_EXCEPTIONAL. */
+  exceptionalDomain?: string;
 }
 
 type Details = Record<string, unknown>;
@@ -62,7 +64,13 @@ function readinessSentence(c: Candidate, blockers: Requirement[]): string | null
 
 /** A page row of the ranking statement as a Candidate: the score as the SQL computed it, explained. */
 export function toCandidate(row: RankingRow & PathwayFacts, ctx: ExplainContext): Candidate {
-  const pathway = evaluatePathway(row, ctx.policy.document, ctx.asOf);
+  const exceptional = ctx.exceptionalDomain
+    ? {
+        domain: ctx.exceptionalDomain,
+        specialistDomains: (row.details.specialistDomains as string[] | null) ?? [],
+      }
+    : undefined;
+  const pathway = evaluatePathway({ ...row, exceptional }, ctx.policy.document, ctx.asOf);
   const blockers = pathway.requirements.filter((r) => !r.met).map((r) => Requirement.from(r));
   const scoreBreakdown = ctx.weights.map(({ factor, weight }): ScoreFactor => {
     const value = num(row.factor_values[factor]);

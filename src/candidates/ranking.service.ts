@@ -54,6 +54,8 @@ export interface RankRequest {
   domain?: string;
   withinMonths: number;
   spec: ListSpec;
+  /** An exceptional (破格) list: the post's domain, so each row is explained under PROMO_EXCEPTIONAL. */
+  exceptionalDomain?: string;
 }
 
 /** Runs one ranking statement and explains its page rows. */
@@ -80,6 +82,7 @@ export class RankingService {
       asOf: r.page.asOf,
       policy: r.policy,
       weights: r.spec.weights,
+      exceptionalDomain: r.exceptionalDomain,
     };
     const listed = rows.filter((row) => row.cadre_id !== null);
     const edges = listed.slice(0, r.page.first).map((row) => ({

@@ -144,11 +144,17 @@ export const DEFAULT_POLICY: PolicyDocument = {
         blockingGrades: ['INCOMPETENT'],
       },
     },
-    PROMO_NO_RECENT: {
-      id: 'PROMO_NO_RECENT',
-      sentence: 'No promotion within this many years of the last one, and no skipping a level.',
-      source: '党政领导干部选拔任用工作条例 (2014) art. 9',
-      params: { years: 1 },
+    PROMO_EXCEPTIONAL: {
+      id: 'PROMO_EXCEPTIONAL',
+      sentence:
+        'Exceptional (破格) promotion of a specialist, on an exceptional list only: the listed qualifications may be set aside, but not during probation, not within a year of the last promotion, and never two levels at once.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 9',
+      params: {
+        sinceLastPromotionYears: 1,
+        probationMonths: 12,
+        maxLevelsAtOnce: 1,
+        waives: ['PROMO_WORK_YEARS', 'PROMO_GRASSROOTS_YEARS', 'PROMO_TWO_POSTS', 'PROMO_TIME_IN_LEVEL'],
+      },
     },
     TRAINING_5Y: {
       id: 'TRAINING_5Y',

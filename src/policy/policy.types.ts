@@ -31,7 +31,7 @@ export type RuleId =
   | 'PROMO_TIME_IN_LEVEL'
   | 'PROMO_EDUCATION'
   | 'PROMO_APPRAISAL'
-  | 'PROMO_NO_RECENT'
+  | 'PROMO_EXCEPTIONAL'
   | 'TRAINING_5Y'
   | 'TRAINING_ANNUAL'
   | 'INDUCTION_TRAINING'
@@ -63,7 +63,17 @@ export interface RuleParams {
     /** A grade in the last completed year that blocks promotion. */
     blockingGrades: string[];
   };
-  PROMO_NO_RECENT: { years: number };
+  /**
+   * 破格提拔: on an exceptional list only, these requirements (`waives`) are set aside, and the cadre needs
+   * SPECIALIST_STRENGTH in the post's domain, probation over and `sinceLastPromotionYears` since the last promotion;
+   * never more than `maxLevelsAtOnce` levels (1: the next step, which is all a list offers).
+   */
+  PROMO_EXCEPTIONAL: {
+    sinceLastPromotionYears: number;
+    probationMonths: number;
+    maxLevelsAtOnce: number;
+    waives: string[];
+  };
   /** Class hours in any rolling window of `windowYears` for the listed levels. */
   TRAINING_5Y: { hours: number; windowYears: number; appliesToLevels: string[] };
   /** Class hours per calendar year for the listed levels. */

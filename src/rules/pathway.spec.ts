@@ -31,7 +31,6 @@ describe('evaluatePathway', () => {
       'PROMO_TIME_IN_LEVEL',
       'PROMO_EDUCATION',
       'PROMO_APPRAISAL',
-      'PROMO_NO_RECENT',
       'PROMO_TRAINING',
     ]);
     // Every requirement met but the soft PROMO_TRAINING (no induction training in the fixture).

@@ -5,8 +5,8 @@ import { levelTotalLimitRule } from './level-total-limit.rule';
 import { postLimitSamePostRule } from './post-limit-same-post.rule';
 import { promoAppraisalRule } from './promo-appraisal.rule';
 import { promoEducationRule } from './promo-education.rule';
+import { promoExceptionalRule } from './promo-exceptional.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
-import { promoNoRecentRule } from './promo-no-recent.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
@@ -38,7 +38,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_TIME_IN_LEVEL: promoTimeInLevelRule,
   PROMO_EDUCATION: promoEducationRule,
   PROMO_APPRAISAL: promoAppraisalRule,
-  PROMO_NO_RECENT: promoNoRecentRule,
+  PROMO_EXCEPTIONAL: promoExceptionalRule,
   TRAINING_5Y: training5yRule,
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,

@@ -22,6 +22,8 @@ export interface ReadinessSql {
   /** `$n::date` */
   asOf: string;
   policy: PolicyDocument;
+  /** An exceptional (破格) list: `$n::text`, the post's domain (PROMO_EXCEPTIONAL); absent on every other list. */
+  exceptional?: { domain: string };
 }
 
 /**

@@ -163,4 +163,87 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetLevel' });
     expect(res.errors?.[0].message).toContain(targetLevel);
   });
+
+  describe('exceptional (破格) lists: PROMO_EXCEPTIONAL, art. 9', () => {
+    const ex = (input: Record<string, unknown>) =>
+      allPages((after) =>
+        promotion(
+          t,
+          { targetLevel: 'COUNTY_CHIEF', domain: 'CULTURAL_TOURISM', ...input },
+          { first: 100, after },
+        ),
+      );
+    let star: string;
+
+    beforeAll(async () => {
+      // A county deputy promoted on 2025-03-01 after a township post, with one VERIFIED province-level
+      // CULTURAL_TOURISM achievement (SPECIALIST_STRENGTH); one post in the band and 1 year at the level.
+      const c = await makeCadre(t.ds, { workStartDate: '2010-08-01' });
+      star = c.id;
+      await makePosting(t.ds, star, township, {
+        level: 'TOWNSHIP_CHIEF',
+        startDate: '2019-03-01',
+        endDate: '2025-02-28',
+      });
+      const county = (
+        (await t.ds.query(`SELECT parent_id FROM unit WHERE id = $1`, [township])) as {
+          parent_id: string;
+        }[]
+      )[0].parent_id;
+      await makePosting(t.ds, star, county, { level: 'COUNTY_DEPUTY', startDate: '2025-03-01' });
+      for (const year of [2023, 2024, 2025])
+        await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'EXCELLENT')`, [
+          star,
+          year,
+        ]);
+      await t.ds.query(
+        `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level, verification_status,
+                                  verified_by, verified_at)
+         VALUES ($1, '冰雪旅游短视频推介', '2024-01-15', 'CULTURAL_TOURISM', 'PROVINCE', 'VERIFIED', 'org', now())`,
+        [star],
+      );
+    });
+
+    it('a specialist is listed a year after the last promotion to the day, not the day before', async () => {
+      const before = await ex({ exceptional: true, asOf: '2026-02-28', includeNearlyEligible: true });
+      expect(before.find((c) => c.cadreId === star)).toMatchObject({
+        readiness: 'READY_SOON',
+        eligibleFrom: '2026-03-01',
+        blockers: [
+          { code: 'PROMO_EXCEPTIONAL', met: false, dateMet: '2026-03-01' },
+          { code: 'PROMO_TRAINING', met: false, dateMet: null },
+        ],
+      });
+      const on = await ex({ exceptional: true, asOf: '2026-03-01' });
+      const c = on.find((x) => x.cadreId === star);
+      expect(c).toMatchObject({
+        currentLevel: 'COUNTY_DEPUTY',
+        nextLevel: 'COUNTY_CHIEF',
+        readiness: 'READY_NOW',
+      });
+      // Soft: the induction training is shown, not a bar.
+      expect(c?.blockers.map((b) => b.code)).toEqual(['PROMO_TRAINING']);
+      expect(on.every((x) => x.readiness === 'READY_NOW')).toBe(true);
+    });
+
+    it('the regular list keeps every requirement: not listed; nor for a post in another domain', async () => {
+      expect(
+        (await ex({ asOf: '2026-03-01', includeNearlyEligible: true })).some((c) => c.cadreId === star),
+      ).toBe(false);
+      const transport = await ex({ exceptional: true, domain: 'TRANSPORT', asOf: '2026-03-01' });
+      expect(transport.some((c) => c.cadreId === star)).toBe(false);
+    });
+
+    it.each([
+      [{ targetLevel: 'COUNTY_CHIEF', exceptional: true }, 'input.domain'],
+      [
+        { targetLevel: 'PRINCIPAL_STAFF_3', exceptional: true, domain: 'CULTURAL_TOURISM' },
+        'input.exceptional',
+      ],
+    ])('bad input %o is a clear error naming %s', async (input, field) => {
+      const res = await t.gql(PROMOTION, { input: { ...input, asOf: AS_OF } });
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+  });
 });

@@ -24,6 +24,8 @@ export interface PromotionSqlInput {
   rootPath?: string;
   /** Only these cadres (pool members); otherwise everyone at the step's lower level in the jurisdiction. */
   cadreIds?: readonly string[];
+  /** An exceptional (破格) list: `$n::text`, the post's domain (PROMO_EXCEPTIONAL). */
+  exceptional?: { domain: string };
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
   readiness?: readonly string[];
 }
@@ -102,6 +104,7 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
       { rootPath: i.rootPath, cadreIds: i.cadreIds },
       { asOf, posting: 'regular', active: true, level: rank ? undefined : p.add(step.from_level, 'text') },
     ),
+    exceptional: i.exceptional,
     ...(rank && {
       rankLowestByPost: rank,
       candidates: `

@@ -37,6 +37,8 @@ export interface ListSpec {
   scored: string;
   /** Extra details (jsonb) worked out for the rows of the page only, over `pg.cadre_id`. */
   pageDetails?: string;
+  /** An exceptional (破格) list: readiness under PROMO_EXCEPTIONAL (readinessCtes). */
+  exceptional?: { domain: string };
   /** `$n::jsonb`: read the rank ladder's facts (pathwayFactsCtes rankLowestByPost), for a rank step. */
   rankLowestByPost?: string;
   /** Which scored rows are listed, over `s` (scored) and, when readinessFor is `all`, `r` (readiness). */
@@ -112,7 +114,16 @@ export function rankingStatement(o: RankingStatementInput): string {
       appraisalsLater: true,
       rankLowestByPost: spec.rankLowestByPost,
     }),
-    readinessCtes({ asOf, policy: o.policy, steps: spec.steps, withinMonths: o.withinMonths }, p),
+    readinessCtes(
+      {
+        asOf,
+        policy: o.policy,
+        steps: spec.steps,
+        withinMonths: o.withinMonths,
+        exceptional: spec.exceptional,
+      },
+      p,
+    ),
   ];
   const all = spec.readinessFor === 'all';
   const keyset = o.after

@@ -50,4 +50,9 @@ export interface PathwayFacts {
    * do not read it) count as none.
    */
   trainings?: TrainingFact[];
+  /**
+   * Set only on an exceptional (破格) candidate list: the post's domain and the cadre's SPECIALIST_STRENGTH
+   * domains on asOf. PROMO_EXCEPTIONAL then applies and the requirements it waives are set aside.
+   */
+  exceptional?: { domain: string; specialistDomains: string[] };
 }

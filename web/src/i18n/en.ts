@@ -328,7 +328,8 @@ export const en: Messages = {
       PROMO_TIME_IN_LEVEL: 'Time at the current level',
       PROMO_EDUCATION: 'Education',
       PROMO_APPRAISAL: 'Appraisals',
-      PROMO_NO_RECENT: 'Time since the last promotion',
+      PROMO_EXCEPTIONAL: 'Exceptional promotion limits',
+      PROMO_TRAINING: 'Induction training before promotion',
     },
     readiness: {
       READY_NOW: 'Ready now',

@@ -319,7 +319,8 @@ export const zhCN = {
       PROMO_TIME_IN_LEVEL: '任现职层次年限',
       PROMO_EDUCATION: '学历',
       PROMO_APPRAISAL: '考核结果',
-      PROMO_NO_RECENT: '距上次晋升时间',
+      PROMO_EXCEPTIONAL: '破格提拔条件',
+      PROMO_TRAINING: '任职前培训',
     } as Record<string, string>,
     readiness: {
       READY_NOW: '现在可用',
