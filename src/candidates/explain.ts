@@ -56,9 +56,11 @@ function readinessSentence(c: Candidate, blockers: Requirement[]): string | null
     case Readiness.READY_SOON:
       return `Will meet every requirement for ${c.nextLevel} on ${c.eligibleFrom ?? '?'} if only time passes.`;
     case Readiness.NOT_READY:
-      return `Not yet ready for ${c.nextLevel}: ${blockers.map((b) => b.code).join(', ')}${
-        c.eligibleFrom ? ` (met on ${c.eligibleFrom} if only time passes)` : ''
-      }.`;
+      // A soft blocker (PROMO_TRAINING) is listed in blockers but is not why the cadre is not ready.
+      return `Not yet ready for ${c.nextLevel}: ${blockers
+        .filter((b) => !b.soft)
+        .map((b) => b.code)
+        .join(', ')}${c.eligibleFrom ? ` (met on ${c.eligibleFrom} if only time passes)` : ''}.`;
   }
 }
 

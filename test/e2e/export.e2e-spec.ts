@@ -100,7 +100,10 @@ describe('CSV export', () => {
       policyVersion: '1',
     });
     expect(rows[0].reasons).toMatch(/^Meets every requirement for COUNTY_DEPUTY \(since 2019-12-01\)\. /);
-    expect(rows[5]).toMatchObject({ eligibleFrom: '2027-06-01', blockers: 'PROMO_TIME_IN_LEVEL' });
+    expect(rows[5]).toMatchObject({
+      eligibleFrom: '2027-06-01',
+      blockers: 'PROMO_TIME_IN_LEVEL PROMO_TRAINING',
+    });
   });
 
   it('keeps to the jurisdiction: a department gets its own cadres, and FORBIDDEN for a unit elsewhere', async () => {

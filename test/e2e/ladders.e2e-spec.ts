@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
@@ -245,5 +246,37 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       expect(res.data).toBeNull();
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
+  });
+
+  it('under a version stored before these rules (as deployed databases hold), they are simply not in force', async () => {
+    const { RANK_FROM_POST: _r, PROMO_TRAINING: _t, PROMO_EXCEPTIONAL: _e, ...rules } = DEFAULT_POLICY.rules;
+    const old = {
+      ...DEFAULT_POLICY,
+      rules: {
+        ...rules,
+        PROMO_NO_RECENT: { id: 'PROMO_NO_RECENT', sentence: 'old', source: 'old', params: { years: 1 } },
+      },
+    };
+    await t.asOwner(
+      `INSERT INTO policy_version (version, effective_from, document, note, published_by)
+       VALUES (2, '2098-01-01', $1, 'before issue 15', 'test')`,
+      [JSON.stringify(old)],
+    );
+    const asOf = '2098-06-01';
+    const policy = ok(
+      await t.gql(`query($d: Date) { policy(asOf: $d) { version rules { id } } }`, { d: asOf }),
+    ).policy as { version: number; rules: { id: string }[] };
+    expect(policy.version).toBe(2);
+    expect(policy.rules.map((r) => r.id)).not.toEqual(
+      expect.arrayContaining(['RANK_FROM_POST', 'PROMO_TRAINING', 'PROMO_EXCEPTIONAL']),
+    );
+    // No correspondence: a township deputy without a grant has no rank pathway; no PROMO_TRAINING either.
+    const c = await read(await deputy('2090-01-01'), asOf);
+    expect(c.pathways.map((p) => p.ladder)).toEqual(['LEADERSHIP']);
+    expect(c.pathways[0].requirements.map((r) => r.code)).not.toContain('PROMO_TRAINING');
+    const res = await t.gql(PROMOTION, {
+      input: { targetLevel: 'COUNTY_CHIEF', exceptional: true, domain: 'CULTURAL_TOURISM', asOf },
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.exceptional' });
   });
 });
