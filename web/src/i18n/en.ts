@@ -151,6 +151,9 @@ export const en: Messages = {
     remaining: '{value} to go',
     notGradeIn: 'not {grade} in {year}',
     dateMet: 'met on {date}',
+    ladder: { LEADERSHIP: 'Leadership post', RANK: 'Rank (post and rank held together)' },
+    soft: 'Not taken before promotion: due within a year after appointment (does not bar promotion)',
+    days: '{n} days',
   },
   form: {
     required: 'Required',

@@ -143,6 +143,9 @@ export const zhCN = {
     remaining: '还差 {value}',
     notGradeIn: '{year} 年度不是“{grade}”',
     dateMet: '预计 {date} 满足',
+    ladder: { LEADERSHIP: '领导职务', RANK: '职级（职务与职级并行）' } as Record<string, string>,
+    soft: '提任前未完成的，应在提任后一年内完成培训（不影响晋升资格）',
+    days: '{n} 天',
   },
   form: {
     required: '必填',
