@@ -72,8 +72,9 @@ export class CandidatesService {
       ? [Readiness.READY_NOW, Readiness.READY_SOON]
       : [Readiness.READY_NOW];
     const exceptional = input.exceptional && domain ? { domain } : undefined;
+    const partyPost = typeof input.partyPost === 'boolean' ? p.add(input.partyPost, 'boolean') : undefined;
     const spec = promotionList(
-      { asOf, policy: policy.document, step, rootPath: root, readiness, exceptional },
+      { asOf, policy: policy.document, step, rootPath: root, readiness, exceptional, partyPost },
       p,
     );
     const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
@@ -88,6 +89,7 @@ export class CandidatesService {
       withinMonths,
       spec,
       exceptionalDomain: exceptional ? input.domain : undefined,
+      partyPost: input.partyPost,
     });
   }
 

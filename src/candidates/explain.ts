@@ -15,6 +15,8 @@ export interface ExplainContext {
   weights: readonly FactorWeight[];
   /** An exceptional (破格) list's domain: the rows are evaluated under PROMO_EXCEPTIONAL. */
   exceptionalDomain?: string;
+  /** The list's word on a Party post (PROMO_PARTY_AGE); absent: by each cadre's unit kind. */
+  partyPost?: boolean;
 }
 
 type Details = Record<string, unknown>;
@@ -72,7 +74,11 @@ export function toCandidate(row: RankingRow & PathwayFacts, ctx: ExplainContext)
         specialistDomains: (row.details.specialistDomains as string[] | null) ?? [],
       }
     : undefined;
-  const pathway = evaluatePathway({ ...row, exceptional }, ctx.policy.document, ctx.asOf);
+  const pathway = evaluatePathway(
+    { ...row, exceptional, partyPost: ctx.partyPost },
+    ctx.policy.document,
+    ctx.asOf,
+  );
   const blockers = pathway.requirements.filter((r) => !r.met).map((r) => Requirement.from(r));
   const scoreBreakdown = ctx.weights.map(({ factor, weight }): ScoreFactor => {
     const value = num(row.factor_values[factor]);

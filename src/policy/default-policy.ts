@@ -199,6 +199,17 @@ export const DEFAULT_POLICY: PolicyDocument = {
       source: '党政领导干部选拔任用工作条例 (2019) art. 8(5)',
       params: { windowMonths: 24 },
     },
+    PROMO_PARTY_AGE: {
+      id: 'PROMO_PARTY_AGE',
+      sentence:
+        'A Party post needs the Party age the Party constitution sets: 3 years for county-level posts (members of county committees), 5 years for bureau-level posts (province and prefecture committees).',
+      source:
+        '党政领导干部选拔任用工作条例 (2019) art. 8(7); 中国共产党章程 (2022), ch. 4 on local organisations (committee members: 5 years at province and prefecture level, 3 at county level; verify the article numbers)',
+      params: {
+        yearsByLevel: { COUNTY_DEPUTY: 3, COUNTY_CHIEF: 3, BUREAU_DEPUTY: 5, BUREAU_CHIEF: 5 },
+        partyUnitKinds: ['PARTY_COMMITTEE'],
+      },
+    },
     SPECIALIST: {
       id: 'SPECIALIST',
       sentence:

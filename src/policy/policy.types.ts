@@ -37,7 +37,8 @@ export type RuleId =
   | 'INDUCTION_TRAINING'
   | 'SPECIALIST'
   | 'RANK_FROM_POST'
-  | 'PROMO_TRAINING';
+  | 'PROMO_TRAINING'
+  | 'PROMO_PARTY_AGE';
 
 /** Parameters per rule; each rule reads only its own. */
 export interface RuleParams {
@@ -89,6 +90,8 @@ export interface RuleParams {
    * before the promotion; otherwise due within INDUCTION_TRAINING.withinMonths after it (soft).
    */
   PROMO_TRAINING: { windowMonths: number };
+  /** Years of Party membership for a Party post, by target level; which unit kinds hold Party posts. */
+  PROMO_PARTY_AGE: { yearsByLevel: Record<string, number>; partyUnitKinds: string[] };
   /** Verified achievements only. Any one criterion is enough. */
   SPECIALIST: {
     minCount: number;

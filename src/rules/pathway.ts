@@ -5,6 +5,7 @@ import { promoEducationRule } from './promo-education.rule';
 import { promoExceptionalOf, promoExceptionalRule } from './promo-exceptional.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoPartyAgeRule } from './promo-party-age.rule';
 import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
@@ -21,6 +22,7 @@ export const PROMOTION_RULES: readonly PromotionRule[] = [
   promoAppraisalRule,
   promoExceptionalRule,
   promoTrainingRule,
+  promoPartyAgeRule,
 ];
 
 export interface PathwayResult {

@@ -67,6 +67,7 @@ interface Posting {
 
 interface Career {
   workStart: string;
+  partyJoin: string | null;
   education: string;
   postings: Posting[];
   appraisals: { year: number; grade: string }[];
@@ -82,6 +83,7 @@ const stint = fc.record({
 const career: fc.Arbitrary<Career> = fc
   .record({
     workStart: fc.integer({ min: 0, max: 9000 }),
+    partyJoin: fc.option(fc.integer({ min: 0, max: 12000 })),
     startAfter: fc.integer({ min: 0, max: 1500 }),
     education: fc.constantFrom(...DEFAULT_POLICY.rules.PROMO_EDUCATION.params.order),
     rank: fc.boolean(),
@@ -123,7 +125,8 @@ const career: fc.Arbitrary<Career> = fc
         end: addDays(start, s.days - 1),
       });
     }
-    return { workStart, education: g.education, postings, appraisals: g.appraisals };
+    const partyJoin = g.partyJoin === null ? null : addDays(BASE, g.partyJoin);
+    return { workStart, partyJoin, education: g.education, postings, appraisals: g.appraisals };
   });
 
 const asOfDate = fc.integer({ min: 3650, max: 13900 }).map((n) => addDays(BASE, n));
@@ -143,10 +146,10 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     db = await createFileDatabase();
     client = new Client({ connectionString: db.url });
     await client.connect();
-    const unit = async (code: string, level: string, parent: string | null): Promise<string> => {
+    const unit = async (code: string, level: string, parent: string | null, kind = 'GOVERNMENT') => {
       const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO unit (code, name, level, kind, parent_id) VALUES ($1, $1, $2, 'GOVERNMENT', $3) RETURNING id`,
-        [code, level, parent],
+        `INSERT INTO unit (code, name, level, kind, parent_id) VALUES ($1, $1, $2, $4, $3) RETURNING id`,
+        [code, level, parent, kind],
       );
       return rows[0].id;
     };
@@ -155,7 +158,7 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     // Two townships and the county (grassroots), one prefecture bureau (not).
     units.push(
       await unit('PAR-T1', 'TOWNSHIP', county),
-      await unit('PAR-T2', 'TOWNSHIP', county),
+      await unit('PAR-T2', 'TOWNSHIP', county, 'PARTY_COMMITTEE'), // its posts are Party posts (PROMO_PARTY_AGE)
       county,
       await unit('PAR-B', 'PREFECTURE', province),
     );
@@ -171,9 +174,9 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     const ids: string[] = [];
     for (const [i, c] of careers.entries()) {
       const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level)
-         VALUES ($1, $1, 'FEMALE', '1970-01-01', $2, $3) RETURNING id`,
-        [`PAR-${i}`, c.workStart, c.education],
+        `INSERT INTO cadre (external_id, name, gender, birth_date, work_start_date, education_level, party_join_date)
+         VALUES ($1, $1, 'FEMALE', '1970-01-01', $2, $3, $4) RETURNING id`,
+        [`PAR-${i}`, c.workStart, c.education, c.partyJoin],
       );
       const id = rows[0].id;
       ids.push(id);

@@ -12,6 +12,8 @@ export interface ReadinessSqlInput {
   withinMonths: number;
   /** An exceptional (破格) list: `$n::text`, the post's domain; PROMO_EXCEPTIONAL applies and its waives are set aside. */
   exceptional?: { domain: string };
+  /** `$n::boolean`: the list says whether the target post is a Party post (PROMO_PARTY_AGE). */
+  partyPost?: string;
 }
 
 /** The column of requirement_dates for a rule id: PROMO_WORK_YEARS → promo_work_years. */
@@ -33,7 +35,7 @@ export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
   const waived = waivedOn(i.policy, !!i.exceptional);
   const forms = PROMOTION_RULES.filter((r) => !waived.includes(r.id)).map((r) => ({
     id: r.id,
-    ...r.sql({ p, asOf, policy: i.policy, exceptional: i.exceptional }),
+    ...r.sql({ p, asOf, policy: i.policy, exceptional: i.exceptional, partyPost: i.partyPost }),
   }));
   const columns = forms.map((f) => dateColumn(f.id));
   return `

@@ -8,6 +8,7 @@ import { promoEducationRule } from './promo-education.rule';
 import { promoExceptionalRule } from './promo-exceptional.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoPartyAgeRule } from './promo-party-age.rule';
 import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
@@ -43,6 +44,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,
   PROMO_TRAINING: promoTrainingRule,
+  PROMO_PARTY_AGE: promoPartyAgeRule,
   SPECIALIST: specialistRule,
   RANK_FROM_POST: rankFromPostRule,
 };

@@ -16,6 +16,8 @@ describe('stepRows', () => {
       band: ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF'],
       education_min: 1, // COLLEGE in the education order
       exceptional_months: 12,
+      party_age_months: 36,
+      party_unit_kinds: ['PARTY_COMMITTEE'],
     });
   });
 

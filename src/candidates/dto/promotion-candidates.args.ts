@@ -49,6 +49,15 @@ export class PromotionCandidatesInput {
   @IsBoolean()
   exceptional?: boolean;
 
+  @Field({
+    nullable: true,
+    description:
+      'Whether the post to fill is a Party post (PROMO_PARTY_AGE applies). Absent: judged for each cadre by the kind of the current post’s unit (PARTY_COMMITTEE), as on the pathway.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  partyPost?: boolean;
+
   @Field(() => Int, {
     nullable: true,
     description: 'How far ahead READY_SOON reaches, 1 to 60 months; default 12.',

@@ -26,6 +26,8 @@ export interface PromotionSqlInput {
   cadreIds?: readonly string[];
   /** An exceptional (破格) list: `$n::text`, the post's domain (PROMO_EXCEPTIONAL). */
   exceptional?: { domain: string };
+  /** `$n::boolean`: whether the post is a Party post (PROMO_PARTY_AGE); absent: by each cadre's unit kind. */
+  partyPost?: string;
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
   readiness?: readonly string[];
 }
@@ -105,6 +107,7 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
       { asOf, posting: 'regular', active: true, level: rank ? undefined : p.add(step.from_level, 'text') },
     ),
     exceptional: i.exceptional,
+    partyPost: i.partyPost,
     ...(rank && {
       rankLowestByPost: rank,
       candidates: `

@@ -39,6 +39,8 @@ export interface ListSpec {
   pageDetails?: string;
   /** An exceptional (破格) list: readiness under PROMO_EXCEPTIONAL (readinessCtes). */
   exceptional?: { domain: string };
+  /** `$n::boolean`: whether the post is a Party post (PROMO_PARTY_AGE; readinessCtes). */
+  partyPost?: string;
   /** `$n::jsonb`: read the rank ladder's facts (pathwayFactsCtes rankLowestByPost), for a rank step. */
   rankLowestByPost?: string;
   /** Which scored rows are listed, over `s` (scored) and, when readinessFor is `all`, `r` (readiness). */
@@ -121,6 +123,7 @@ export function rankingStatement(o: RankingStatementInput): string {
         steps: spec.steps,
         withinMonths: o.withinMonths,
         exceptional: spec.exceptional,
+        partyPost: spec.partyPost,
       },
       p,
     ),

@@ -74,10 +74,11 @@ export function pathwayFactsCtes({
       -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
       -- start of the latest posting at the level that followed one at another level (the last promotion).
       SELECT DISTINCT ON (r.cadre_id) r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
-             r.level_entered_on AS last_promotion_date, NULL::text AS rank_from_post
+             r.level_entered_on AS last_promotion_date, NULL::text AS rank_from_post, pu.kind AS unit_kind
         FROM target t
         JOIN posting_run r ON r.cadre_id = t.cadre_id
         JOIN position_level pl ON pl.code = r.level
+        JOIN unit pu ON pu.id = r.unit_id
        WHERE r.period @> ${asOf}
        ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
     ),${rankLowestByPost ? rankCur(asOf, rankLowestByPost) : ''}
@@ -104,7 +105,8 @@ export function pathwayFactsCtes({
     ${appraisals}
     pathway_facts AS (
       SELECT t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
-             cur.rank_from_post, c.work_start_date, c.education_level, g.spans AS grassroots_spans,
+             cur.rank_from_post, cur.unit_kind, c.party_join_date,
+             c.work_start_date, c.education_level, g.spans AS grassroots_spans,
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
              coalesce(g.now, false) AS in_grassroots_now,
              coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
@@ -122,7 +124,8 @@ export function pathwayFactsCtes({
 /** The rank ladder's pw_cur, from the post's (pw_post) and the rank grants. */
 const rankCur = (asOf: string, lowestByPost: string): string => `
     pw_cur AS (
-      SELECT t.cadre_id, rk.level, 'RANK'::text AS ladder, rk.level_start, rk.last_promotion_date, rk.rank_from_post
+      SELECT t.cadre_id, rk.level, 'RANK'::text AS ladder, rk.level_start, rk.last_promotion_date, rk.rank_from_post,
+             l.unit_kind
         FROM target t
         LEFT JOIN pw_post l ON l.cadre_id = t.cadre_id
         CROSS JOIN LATERAL (${currentRankSql({
@@ -148,6 +151,8 @@ const columns = (appraisals: string, trainings = 'f.trainings'): string => `
            to_char(f.level_start, 'YYYY-MM-DD') AS "levelStart",
            to_char(f.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
            f.rank_from_post AS "rankFromPost",
+           f.unit_kind AS "unitKind",
+           to_char(f.party_join_date, 'YYYY-MM-DD') AS "partyJoinDate",
            to_char(f.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
            f.education_level AS "educationLevel",
            f.grassroots_days AS "grassrootsDays",

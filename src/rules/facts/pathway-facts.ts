@@ -34,6 +34,15 @@ export interface PathwayFacts {
    */
   rankFromPost?: string | null;
   workStartDate: string;
+  /** The kind of the current regular posting's unit (PARTY_COMMITTEE, GOVERNMENT…); PROMO_PARTY_AGE reads it. */
+  unitKind?: string | null;
+  /** Joined the Party on; null for a non-member. */
+  partyJoinDate?: string | null;
+  /**
+   * A candidate list's word on whether the target post is a Party post (PROMO_PARTY_AGE); absent: judged by
+   * unitKind (the next step is taken to be on the same line as the current post).
+   */
+  partyPost?: boolean | null;
   educationLevel: string;
   /** Days in grassroots units (COUNTY and below) before asOf, overlapping postings counted once. */
   grassrootsDays: number;
