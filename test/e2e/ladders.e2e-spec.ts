@@ -248,6 +248,59 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
     });
   });
 
+  it('PROMO_PARTY_AGE: a township Party secretary needs 3 years in the Party for a county post', async () => {
+    const party = (
+      await makeUnit(t.ds, {
+        level: 'TOWNSHIP',
+        kind: 'PARTY_COMMITTEE',
+        parentId: (
+          (await t.ds.query(`SELECT parent_id FROM unit WHERE id = $1`, [township])) as {
+            parent_id: string;
+          }[]
+        )[0].parent_id,
+      })
+    ).id;
+    const c = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
+    await makePosting(t.ds, c.id, township, { startDate: '2015-01-01', endDate: '2018-12-31' });
+    await makePosting(t.ds, c.id, party, { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' });
+    for (const year of [2023, 2024, 2025])
+      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
+        c.id,
+        year,
+      ]);
+    await t.asOwner(`UPDATE cadre SET party_join_date = '2024-03-01' WHERE id = $1`, [c.id]);
+
+    const leadership = (await read(c.id)).pathways[0];
+    expect(leadership).toMatchObject({
+      nextLevel: 'COUNTY_DEPUTY',
+      eligible: false,
+      estimatedEligibleDate: '2027-03-01',
+    });
+    expect(leadership.requirements.find((r) => r.code === 'PROMO_PARTY_AGE')).toMatchObject({
+      met: false,
+      required: 3,
+      dateMet: '2027-03-01',
+      unit: 'years of Party membership',
+    });
+    const list = (input: Record<string, unknown>) =>
+      allPages((after) =>
+        promotion(
+          t,
+          { targetLevel: 'COUNTY_DEPUTY', asOf: AS_OF, includeNearlyEligible: true, ...input },
+          { first: 100, after },
+        ),
+      );
+    expect((await list({})).find((x) => x.cadreId === c.id)).toMatchObject({
+      readiness: 'READY_SOON',
+      eligibleFrom: '2027-03-01',
+    });
+    // The department fills a government post: Party age does not apply.
+    expect((await list({ partyPost: false })).find((x) => x.cadreId === c.id)).toMatchObject({
+      readiness: 'READY_NOW',
+    });
+    expect((await read(c.id, '2027-03-01')).pathways[0].eligible).toBe(true);
+  });
+
   it('under a version stored before these rules (as deployed databases hold), they are simply not in force', async () => {
     const { RANK_FROM_POST: _r, PROMO_TRAINING: _t, PROMO_EXCEPTIONAL: _e, ...rules } = DEFAULT_POLICY.rules;
     const old = {
