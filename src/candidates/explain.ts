@@ -96,6 +96,7 @@ export function toCandidate(row: RankingRow & PathwayFacts, ctx: ExplainContext)
     blockers,
     needs: row.needs as TrainingNeed[],
     policyVersion: ctx.policy.version,
+    rankPlaces: (row.details.rankPlaces as Candidate['rankPlaces'] | undefined) ?? null,
   });
   const sentences = SENTENCES[ctx.kind];
   const byFactor = [...scoreBreakdown]

@@ -19,6 +19,8 @@ const EXPECTED: Record<string, string[]> = {
   // Cadre records the service writes and corrects (revocation and 容错 are updates: the record stays).
   sanction: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
   rank_grant: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
+  // Rank quotas per unit (职级职数, issue 15): data, granted by default privileges.
+  rank_quota: DATA_TABLE,
 };
 
 interface TablePrivileges {

@@ -134,6 +134,65 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
     });
   });
 
+  it('rank quotas (职级职数): the list shows the free places at the target rank in the candidate’s unit', async () => {
+    const demo9 = await demo('DEMO-009');
+    const [{ unit_id: unit }]: { unit_id: string }[] = await t.ds.query(
+      `SELECT unit_id FROM posting WHERE cadre_id = $1 AND end_date IS NULL`,
+      [demo9],
+    );
+    const places = async () => {
+      const res = ok(
+        await t.gql<{ promotionCandidates: { edges: { node: { cadreId: string; rankPlaces: unknown } }[] } }>(
+          `query($input: PromotionCandidatesInput!) { promotionCandidates(input: $input, first: 100) {
+             edges { node { cadreId rankPlaces { quota held free } } } } }`,
+          { input: { targetLevel: 'PRINCIPAL_STAFF_3', asOf: AS_OF } },
+        ),
+      ).promotionCandidates.edges.map((e) => e.node);
+      return res;
+    };
+    expect((await places()).find((c) => c.cadreId === demo9)?.rankPlaces).toBeNull();
+    await t.ds.query(`INSERT INTO rank_quota (unit_id, level, places) VALUES ($1, 'PRINCIPAL_STAFF_3', 3)`, [
+      unit,
+    ]);
+    const held = async (): Promise<number> => {
+      const [{ n }]: { n: number }[] = await t.ds.query(
+        `SELECT count(DISTINCT p.cadre_id)::int AS n FROM posting p
+          WHERE p.unit_id = $1 AND p.kind = 'REGULAR' AND p.period @> $2::date
+            AND (p.level = 'PRINCIPAL_STAFF_3' OR EXISTS (SELECT 1 FROM rank_grant g WHERE g.cadre_id = p.cadre_id
+                 AND g.period @> $2::date AND g.level = 'PRINCIPAL_STAFF_3'))`,
+        [unit, AS_OF],
+      );
+      return n;
+    };
+    const before = await held();
+    expect((await places()).find((c) => c.cadreId === demo9)?.rankPlaces).toEqual({
+      quota: 3,
+      held: before,
+      free: Math.max(3 - before, 0),
+    });
+    // One more holder by grant in the unit takes a place (a leader's rank by correspondence takes none).
+    const holder = await makeCadre(t.ds);
+    await makePosting(t.ds, holder.id, unit, { startDate: '2020-01-01' });
+    await grant(holder.id, 'PRINCIPAL_STAFF_3', '2023-01-01');
+    const listed = await places();
+    expect(listed.find((c) => c.cadreId === demo9)?.rankPlaces).toEqual({
+      quota: 3,
+      held: before + 1,
+      free: Math.max(2 - before, 0),
+    });
+    // Another unit without a quota: null.
+    expect(listed.filter((c) => c.rankPlaces === null).length).toBeGreaterThan(0);
+    // A quota is for a rank: a leadership level is refused by the database.
+    await expect(
+      t.ds.query(`INSERT INTO rank_quota (unit_id, level, places) VALUES ($1, 'TOWNSHIP_CHIEF', 1)`, [unit]),
+    ).rejects.toThrow(/rank_quota_level_fkey/);
+    await expect(
+      t.ds.query(`INSERT INTO rank_quota (unit_id, level, places) VALUES ($1, 'PRINCIPAL_STAFF_2', -1)`, [
+        unit,
+      ]),
+    ).rejects.toThrow(/rank_quota_places_check/);
+  });
+
   it('a grant above the corresponding rank stands; post time does not count toward the next one', async () => {
     const id = await deputy('2022-01-10');
     await grant(id, 'PRINCIPAL_STAFF_3', '2025-03-01');

@@ -126,9 +126,26 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
     readinessFor: 'all',
     steps: [step],
     scored,
-    pageDetails: `jsonb_build_object('appraisals', (
+    pageDetails: `${rank ? `${rankPlaces(asOf, p.add(step.to_level, 'text'))} || ` : ''}jsonb_build_object('appraisals', (
       SELECT coalesce(jsonb_agg(jsonb_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]')
         FROM appraisal a WHERE a.cadre_id = pg.cadre_id AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1))`,
     filter: readiness ? `r.readiness = ANY(${readiness})` : 'true',
   };
 }
+
+/**
+ * 职级职数 on a rank list: where the page row's unit has a quota for the target rank (rank_quota), the places,
+ * the cadres posted in the unit who hold the rank on asOf (by grant or a rank posting; a leader's rank by mere
+ * correspondence takes no place) and how many are free; `{}` without a quota.
+ */
+const rankPlaces = (asOf: string, target: string): string => `coalesce((
+      SELECT jsonb_build_object('rankPlaces', jsonb_build_object('quota', q.places, 'held', h.n,
+                                                                 'free', greatest(q.places - h.n, 0)))
+        FROM rank_quota q
+        CROSS JOIN LATERAL (
+          SELECT count(DISTINCT p2.cadre_id)::int AS n FROM posting p2
+           WHERE p2.unit_id = q.unit_id AND p2.kind = 'REGULAR' AND p2.period @> ${asOf}
+             AND (p2.level = q.level OR EXISTS (
+                   SELECT 1 FROM rank_grant g
+                    WHERE g.cadre_id = p2.cadre_id AND g.period @> ${asOf} AND g.level = q.level))) h
+       WHERE q.unit_id = pg.unit_id AND q.level = ${target}), '{}'::jsonb)`;
