@@ -37,9 +37,18 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       .cadre;
   const rank = (p: Pathway[]) => p.find((x) => x.ladder === 'RANK');
   const time = (p: Pathway | undefined) => p?.requirements.find((r) => r.code === 'PROMO_TIME_IN_LEVEL');
-  const demo = async (externalId: string): Promise<string> =>
-    ((await t.ds.query(`SELECT id FROM cadre WHERE external_id = $1`, [externalId])) as { id: string }[])[0]
-      .id;
+  const demo = async (externalId: string): Promise<string> => {
+    const [row]: { id: string }[] = await t.ds.query(`SELECT id FROM cadre WHERE external_id = $1`, [
+      externalId,
+    ]);
+    return row.id;
+  };
+  const parentOf = async (unit: string): Promise<string> => {
+    const [row]: { parent_id: string }[] = await t.ds.query(`SELECT parent_id FROM unit WHERE id = $1`, [
+      unit,
+    ]);
+    return row.parent_id;
+  };
   const grant = (cadreId: string, level: string, start: string) =>
     t.ds.query(`INSERT INTO rank_grant (cadre_id, level, start_date) VALUES ($1, $2, $3)`, [
       cadreId,
@@ -245,11 +254,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
         startDate: '2019-03-01',
         endDate: '2025-02-28',
       });
-      const county = (
-        (await t.ds.query(`SELECT parent_id FROM unit WHERE id = $1`, [township])) as {
-          parent_id: string;
-        }[]
-      )[0].parent_id;
+      const county = await parentOf(township);
       await makePosting(t.ds, star, county, { level: 'COUNTY_DEPUTY', startDate: '2025-03-01' });
       for (const year of [2023, 2024, 2025])
         await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'EXCELLENT')`, [
@@ -312,11 +317,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       await makeUnit(t.ds, {
         level: 'TOWNSHIP',
         kind: 'PARTY_COMMITTEE',
-        parentId: (
-          (await t.ds.query(`SELECT parent_id FROM unit WHERE id = $1`, [township])) as {
-            parent_id: string;
-          }[]
-        )[0].parent_id,
+        parentId: await parentOf(township),
       })
     ).id;
     const c = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
