@@ -317,6 +317,12 @@ export const CandidateFields = graphql(`
       remaining
       unit
       dateMet
+      soft
+    }
+    rankPlaces {
+      quota
+      held
+      free
     }
   }
 `);

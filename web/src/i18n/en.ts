@@ -213,6 +213,8 @@ export const en: Messages = {
     eligibleFrom: 'eligible from {date}',
     reasons: 'Reasons',
     blockers: 'Still missing',
+    softBlocker: ' (may follow within a year after appointment)',
+    rankPlaces: 'Rank quota: {free} of {quota} places free',
     noBlockers: 'None',
     addToPool: 'Add to talent pool',
     pool: 'Talent pool',

@@ -205,6 +205,8 @@ export const zhCN = {
     eligibleFrom: '{date} 起符合',
     reasons: '理由',
     blockers: '尚缺条件',
+    softBlocker: '（可在任职后一年内完成）',
+    rankPlaces: '职级职数：空余 {free} / 共 {quota}',
     noBlockers: '无',
     addToPool: '加入人才库',
     pool: '人才库',
