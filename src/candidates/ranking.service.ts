@@ -55,6 +55,10 @@ export interface RankRequest {
   domain?: string;
   withinMonths: number;
   spec: ListSpec;
+  /** An exceptional (破格) list: the post's domain, so each row is explained under PROMO_EXCEPTIONAL. */
+  exceptionalDomain?: string;
+  /** The list's word on a Party post (PROMO_PARTY_AGE), for the explanation. */
+  partyPost?: boolean;
 }
 
 /** Runs one ranking statement and explains its page rows. */
@@ -81,6 +85,8 @@ export class RankingService {
       asOf: r.page.asOf,
       policy: r.policy,
       weights: r.spec.weights,
+      exceptionalDomain: r.exceptionalDomain,
+      partyPost: r.partyPost,
     };
     const listed = rows.filter((row) => row.cadre_id !== null);
     const edges = listed.slice(0, r.page.first).map((row) => ({
