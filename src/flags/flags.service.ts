@@ -10,10 +10,10 @@ import { AccessService } from '../auth/access.service';
 import { PathwayScope } from '../rules/facts/pathway-facts.sql';
 import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
-import { FlaggedCadresArgs } from './dto/flags.args';
+import { FlaggedCadresArgs, FlaggedCadresFilter } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
-import { buildFlagsQuery, subtreeScope } from '../rules/flags.sql';
+import { buildFlagsQuery, FlagMatch, matchCodes, matchHaving, subtreeScope } from '../rules/flags.sql';
 import { CadreScope } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
 
@@ -51,6 +51,15 @@ const toSql = (r: FlagRow): SqlFlag => ({
 });
 
 const DEFAULT_PAGE = 20;
+const EVERY_CODE: FlagMatch = { allOf: [], anyOf: [] };
+
+/** allOf and anyOf of a filter; `codes` is anyOf under its old name. */
+function matchOf(f: FlaggedCadresFilter): FlagMatch {
+  if (f.codes?.length && f.anyOf?.length) {
+    throw DomainError.badInput('filter.anyOf', 'Give anyOf or codes (its old name), not both.');
+  }
+  return { allOf: f.allOf ?? [], anyOf: f.anyOf ?? f.codes ?? [] };
+}
 
 /**
  * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): every flag rule
@@ -65,16 +74,55 @@ export class FlagsService {
     private readonly access: AccessService,
   ) {}
 
-  /** PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the codes asked for leave it out. */
+  /**
+   * PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the match leaves the code out. The one place
+   * that knows PROMOTION_ELIGIBLE is computed by the pathway rather than read from rule_span. When the match
+   * also needs other codes (allOf), only the cadres holding them are evaluated: "past the limit and ready"
+   * evaluates the pathways of the few past the limit, not of the whole province.
+   */
   private async promotionRows(
     asOf: string,
     policy: PolicyInForce,
-    codes: FlagCode[] | undefined,
-    pathwayScope: PathwayScope,
+    match: FlagMatch,
+    scope: { cadreIds: readonly string[] } | { unitId?: string; cadreScope: CadreScope; domain?: string },
   ): Promise<SqlFlag[]> {
-    if (codes?.length && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return [];
+    const codes = matchCodes(match);
+    if (codes && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return [];
+    let pathwayScope: PathwayScope;
+    const others = match.allOf.filter((c) => c !== FlagCode.PROMOTION_ELIGIBLE);
+    if ('cadreIds' in scope) pathwayScope = { cadreIds: [...scope.cadreIds] };
+    else if (others.length && others.length < match.allOf.length) {
+      const ids = await this.holdingAll(asOf, policy, scope.cadreScope, others, scope.domain);
+      if (ids.length === 0) return [];
+      pathwayScope = { cadreIds: ids };
+    } else pathwayScope = { unitId: scope.unitId };
     const eligible = await this.pathway.eligibleCadres(asOf, policy.document, pathwayScope);
     return eligible.map((e) => toSql(promotionFlag(e, policy.document)));
+  }
+
+  /** The cadres of a scope holding every one of `codes` (none of them PROMOTION_ELIGIBLE) on asOf. */
+  private async holdingAll(
+    asOf: string,
+    policy: PolicyInForce,
+    scope: CadreScope,
+    codes: readonly FlagCode[],
+    domain?: string,
+  ): Promise<string[]> {
+    const { withSql, params } = buildFlagsQuery({
+      asOf,
+      policy: policy.document,
+      scope,
+      codes,
+      domain,
+      light: true,
+      fromSpans: true,
+    });
+    const having = matchHaving(params, { allOf: codes, anyOf: [] });
+    const rows: { cadre_id: string }[] = await this.ds.query(
+      `${withSql} SELECT cadre_id FROM flags GROUP BY cadre_id ${having}`,
+      params.values,
+    );
+    return rows.map((r) => r.cadre_id);
   }
 
   /** Every flag of each cadre, worst first: SQL rules plus registered sources. Backs the Cadre.flags loader. */
@@ -83,7 +131,7 @@ export class FlagsService {
     asOf: string,
   ): Promise<{ policyVersion: number; flags: FlagRow[][] }> {
     const policy = await this.policies.forDate(asOf);
-    const promotion = await this.promotionRows(asOf, policy, undefined, { cadreIds: [...cadreIds] });
+    const promotion = await this.promotionRows(asOf, policy, EVERY_CODE, { cadreIds });
     const flags = await this.ds.transaction((em) => this.flagsOf(em, asOf, policy, cadreIds, {}, promotion));
     return { policyVersion: policy.version, flags: cadreIds.map((id) => flags.get(id) ?? []) };
   }
@@ -132,12 +180,17 @@ export class FlagsService {
     const asOf = f.asOf ?? today();
     const first = args.first ?? DEFAULT_PAGE;
     const after = decodeCursor(args.after, 3);
+    const match = matchOf(f);
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const policy = await this.policies.forDate(asOf);
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
-    const filter = { codes: f.codes, domain: f.domain };
-    const promotion = await this.promotionRows(asOf, policy, f.codes, { unitId });
+    const filter = { codes: matchCodes(match), domain: f.domain };
+    const promotion = await this.promotionRows(asOf, policy, match, {
+      unitId,
+      cadreScope: scope,
+      domain: f.domain,
+    });
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy: policy.document,
@@ -147,32 +200,36 @@ export class FlagsService {
       light: true,
       fromSpans: true,
     });
-    const countParams = [...params.values];
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
                                             ${params.add(after[2], 'uuid')})`
       : '';
-    const { rows, flags } = await this.ds.transaction('REPEATABLE READ', async (em) => {
-      const page: { cadre_id: string; worst: number; over_by: number; total: number }[] = await em.query(
-        `${withSql},
+    const { rows, total, flags } = await this.ds.transaction('REPEATABLE READ', async (em) => {
+      // The count is of every matching cadre, beside the page (an empty page after the last still has it).
+      const page: { cadre_id: string | null; worst: number; over_by: number; total: number }[] =
+        await em.query(
+          `${withSql},
          per AS (
            SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
                   max(over_by) AS over_by
-             FROM flags GROUP BY cadre_id)
-         SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per ${keyset}
-          ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')}`,
-        params.values,
-      );
-      const ids = page.slice(0, first).map((r) => r.cadre_id);
+             FROM flags GROUP BY cadre_id ${matchHaving(params, match)}),
+         page AS (SELECT * FROM per ${keyset} ORDER BY worst, over_by DESC, cadre_id
+                   LIMIT ${params.add(first + 1, 'int')})
+         SELECT page.*, n.total FROM (SELECT count(*)::int AS total FROM per) n LEFT JOIN page ON true
+          ORDER BY worst, over_by DESC, cadre_id`,
+          params.values,
+        );
+      const rows = page.filter((r): r is typeof r & { cadre_id: string } => r.cadre_id !== null);
+      const ids = rows.slice(0, first).map((r) => r.cadre_id);
       const flags = ids.length
         ? await this.flagsOf(em, asOf, policy, ids, filter, promotion)
         : new Map<string, FlagRow[]>();
-      return { rows: page, flags };
+      return { rows, total: page[0].total, flags };
     });
     return toConnection(
       rows,
       first,
-      rows[0]?.total ?? (await this.countOnly(withSql, countParams)),
+      total,
       (r) => [r.worst, r.over_by, r.cadre_id],
       (r) =>
         Object.assign(new FlaggedCadre(), {
@@ -180,14 +237,6 @@ export class FlagsService {
           flags: (flags.get(r.cadre_id) ?? []).map((x) => Flag.from(x, policy.version)),
         }),
     );
-  }
-
-  private async countOnly(withSql: string, params: unknown[]): Promise<number> {
-    const [row]: { n: number }[] = await this.ds.query(
-      `${withSql} SELECT count(DISTINCT cadre_id)::int AS n FROM flags`,
-      params,
-    );
-    return row.n;
   }
 
   private async subtreeScope(rootId: string): Promise<CadreScope> {

@@ -34,6 +34,29 @@ export function subtreeScope(rootId: string, unitIds: readonly string[], allUnit
   return unitIds.length <= SMALL_SUBTREE_UNITS ? { unitIds } : { unitId: rootId };
 }
 
+/** Which cadres a list keeps: those holding every code of allOf and, when anyOf is not empty, one of anyOf. */
+export interface FlagMatch {
+  allOf: readonly FlagCode[];
+  anyOf: readonly FlagCode[];
+}
+
+/** The codes a match evaluates and shows: those of both lists; undefined (every code) when both are empty. */
+export function matchCodes(m: FlagMatch): FlagCode[] | undefined {
+  const codes = [...new Set([...m.allOf, ...m.anyOf])];
+  return codes.length ? codes : undefined;
+}
+
+/** `HAVING …` over the rows of `flags` grouped by cadre_id: the cadres that match (empty: every cadre). */
+export function matchHaving(p: SqlParams, m: FlagMatch): string {
+  const conds: string[] = [];
+  const allOf = [...new Set(m.allOf)];
+  if (allOf.length) {
+    conds.push(`count(DISTINCT code) FILTER (WHERE code = ANY(${p.add(allOf, 'text[]')})) = ${allOf.length}`);
+  }
+  if (m.anyOf.length) conds.push(`bool_or(code = ANY(${p.add([...new Set(m.anyOf)], 'text[]')}))`);
+  return conds.length ? `HAVING ${conds.join(' AND ')}` : '';
+}
+
 /** Adds `name` and what it reads to `out`, dependencies first. */
 function collect(name: string, all: Record<string, Cte>, out: string[]): void {
   if (out.includes(name)) return;

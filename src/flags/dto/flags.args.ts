@@ -15,10 +15,33 @@ export class CadreFlagsArgs {
 
 @InputType()
 export class FlaggedCadresFilter {
-  @Field(() => [FlagCode], { nullable: true, description: 'Any of these codes; all codes when absent.' })
+  @Field(() => [FlagCode], {
+    nullable: true,
+    description: 'The same as anyOf (kept for existing clients); not together with anyOf.',
+  })
   @IsOptional()
   @IsEnum(FlagCode, { each: true })
   codes?: FlagCode[];
+
+  @Field(() => [FlagCode], {
+    nullable: true,
+    description:
+      'Cadres holding every one of these codes on asOf, e.g. [POSTING_LIMIT_EXCEEDED, PROMOTION_ELIGIBLE]: ' +
+      'past a limit and ready for promotion. With anyOf, both must hold.',
+  })
+  @IsOptional()
+  @IsEnum(FlagCode, { each: true })
+  allOf?: FlagCode[];
+
+  @Field(() => [FlagCode], {
+    nullable: true,
+    description:
+      'Cadres holding at least one of these codes. Without allOf and anyOf, every code. ' +
+      'Each node lists its flags with the codes of allOf and anyOf.',
+  })
+  @IsOptional()
+  @IsEnum(FlagCode, { each: true })
+  anyOf?: FlagCode[];
 
   @Field(() => ID, {
     nullable: true,
