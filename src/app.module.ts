@@ -25,6 +25,7 @@ import { HealthModule } from './health/health.module';
 import { HttpLimitsModule } from './common/http/http-limits.module';
 import { LoggingModule } from './logging/logging.module';
 import { FlagsModule } from './flags/flags.module';
+import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
@@ -84,6 +85,7 @@ export class AppModule {
         PolicyModule,
         SyncModule,
         FlagsModule,
+        StuckTalentModule,
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,

@@ -5,7 +5,7 @@ import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { queryWithGenericPlan } from '../database/generic-plan';
-import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { ConnectionShape, decodeCursor, PageArgs, toConnection } from '../common/graphql/pagination';
 import { AccessService } from '../auth/access.service';
 import { PathwayScope } from '../rules/facts/pathway-facts.sql';
 import { PathwayService } from '../pathway/pathway.service';
@@ -92,7 +92,8 @@ export class FlagsService {
     const others = match.allOf.filter((c) => c !== FlagCode.PROMOTION_ELIGIBLE);
     if ('cadreIds' in scope) pathwayScope = { cadreIds: [...scope.cadreIds] };
     else if (others.length && others.length < match.allOf.length) {
-      const ids = await this.holdingAll(asOf, policy, scope.cadreScope, others, scope.domain);
+      const holding = { allOf: others, anyOf: [] };
+      const ids = await this.idsMatching(asOf, policy, scope.cadreScope, holding, [], scope.domain);
       if (ids.length === 0) return [];
       pathwayScope = { cadreIds: ids };
     } else pathwayScope = { unitId: scope.unitId };
@@ -100,26 +101,27 @@ export class FlagsService {
     return eligible.map((e) => toSql(promotionFlag(e, policy.document)));
   }
 
-  /** The cadres of a scope holding every one of `codes` (none of them PROMOTION_ELIGIBLE) on asOf. */
-  private async holdingAll(
+  /** The ids of the cadres of a scope matching on asOf: one statement over their spans and `extraRows`. */
+  private async idsMatching(
     asOf: string,
     policy: PolicyInForce,
     scope: CadreScope,
-    codes: readonly FlagCode[],
+    match: FlagMatch,
+    extraRows: readonly SqlFlag[],
     domain?: string,
   ): Promise<string[]> {
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy: policy.document,
       scope,
-      codes,
+      codes: matchCodes(match),
       domain,
+      extraRows,
       light: true,
       fromSpans: true,
     });
-    const having = matchHaving(params, { allOf: codes, anyOf: [] });
     const rows: { cadre_id: string }[] = await this.ds.query(
-      `${withSql} SELECT cadre_id FROM flags GROUP BY cadre_id ${having}`,
+      `${withSql} SELECT cadre_id FROM flags GROUP BY cadre_id ${matchHaving(params, match)}`,
       params.values,
     );
     return rows.map((r) => r.cadre_id);
@@ -170,26 +172,59 @@ export class FlagsService {
   }
 
   /**
-   * Cadres with any matching flag, worst severity first, then furthest past a limit, then id; keyset pages.
+   * Cadres with matching flags, worst severity first, then furthest past a limit, then id; keyset pages.
    * Two statements in one snapshot: the first evaluates the scope's flags without their messages and facts
-   * (a province has thousands of flagged cadres) and groups, orders, counts and pages them; the second
+   * (a province has thousands of flagged cadres) and groups, matches, orders, counts and pages them; the second
    * evaluates the page's cadres in full.
    */
   async flaggedCadres(caller: Caller, args: FlaggedCadresArgs): Promise<ConnectionShape<FlaggedCadre>> {
     const f = args.filter ?? {};
-    const asOf = f.asOf ?? today();
-    const first = args.first ?? DEFAULT_PAGE;
-    const after = decodeCursor(args.after, 3);
     const match = matchOf(f);
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
+    const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
+    return this.list({ asOf: f.asOf ?? today(), unitId, scope, match, domain: f.domain }, args);
+  }
+
+  /**
+   * The matching cadres of one unit: of its subtree, or with `own` of the unit itself (posted there, not
+   * beneath). For a caller already checked against the unit (the stuckTalent report's rows).
+   */
+  async flaggedInUnit(
+    unitId: string,
+    own: boolean,
+    asOf: string,
+    match: FlagMatch,
+    page: PageArgs,
+  ): Promise<ConnectionShape<FlaggedCadre>> {
+    const scope: CadreScope = own ? { unitIds: [unitId] } : await this.subtreeScope(unitId);
+    return this.list({ asOf, unitId, scope, match }, page);
+  }
+
+  /**
+   * The ids of the cadres matching on asOf under a unit (everyone active without one), as one set-based
+   * statement over their spans (and PROMOTION_ELIGIBLE from promotionRows).
+   */
+  async matchingCadres(asOf: string, unitId: string | undefined, match: FlagMatch): Promise<string[]> {
     const policy = await this.policies.forDate(asOf);
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
-    const filter = { codes: matchCodes(match), domain: f.domain };
+    const promotion = await this.promotionRows(asOf, policy, match, { unitId, cadreScope: scope });
+    return this.idsMatching(asOf, policy, scope, match, promotion);
+  }
+
+  private async list(
+    q: { asOf: string; unitId?: string; scope: CadreScope; match: FlagMatch; domain?: string },
+    args: PageArgs,
+  ): Promise<ConnectionShape<FlaggedCadre>> {
+    const { asOf, scope, match } = q;
+    const first = args.first ?? DEFAULT_PAGE;
+    const after = decodeCursor(args.after, 3);
+    const policy = await this.policies.forDate(asOf);
+    const filter = { codes: matchCodes(match), domain: q.domain };
     const promotion = await this.promotionRows(asOf, policy, match, {
-      unitId,
+      unitId: q.unitId,
       cadreScope: scope,
-      domain: f.domain,
+      domain: q.domain,
     });
     const { withSql, params } = buildFlagsQuery({
       asOf,
