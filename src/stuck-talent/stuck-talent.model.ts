@@ -33,6 +33,6 @@ export class StuckTalentReport {
   @Field(() => [DateScalar], { description: 'asOf, one year earlier, two years earlier.' }) dates!: string[];
   @Field(() => StuckTalentCounts, { description: 'Every cadre of the subtree once.' })
   total!: StuckTalentCounts;
-  @Field(() => [StuckTalentUnit], { description: 'Most such cadres on asOf first, then by name.' })
+  /** Every row; StuckTalentReport.units (stuck-talent.resolver.ts) gives them, or one of them. */
   units!: StuckTalentUnit[];
 }

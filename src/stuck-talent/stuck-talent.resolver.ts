@@ -7,7 +7,7 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 import { ConnectionShape, PageArgs } from '../common/graphql/pagination';
 import { FlaggedCadre, FlaggedCadreConnection } from '../flags/flagged-cadre.model';
 import { Unit } from '../units/unit.model';
-import { StuckTalentArgs } from './dto/stuck-talent.args';
+import { StuckTalentArgs, StuckTalentUnitsArgs } from './dto/stuck-talent.args';
 import { StuckTalentReport, StuckTalentUnit } from './stuck-talent.model';
 import { StuckTalentService } from './stuck-talent.service';
 
@@ -43,5 +43,13 @@ export class StuckTalentResolver {
     @Args() page: PageArgs,
   ): Promise<ConnectionShape<FlaggedCadre>> {
     return this.service.cadres(row, page);
+  }
+}
+
+@Resolver(() => StuckTalentReport)
+export class StuckTalentReportResolver {
+  @ResolveField(() => [StuckTalentUnit], { description: 'Most such cadres on asOf first, then by name.' })
+  units(@Parent() report: StuckTalentReport, @Args() { unitId }: StuckTalentUnitsArgs): StuckTalentUnit[] {
+    return unitId ? report.units.filter((u) => u.unitId === unitId) : report.units;
   }
 }

@@ -58,13 +58,16 @@ describe('stuckTalent', () => {
     expect(row).toMatchObject({ own: false, unit: { parentId: demo2.county } });
     expect(row.count).toBeGreaterThanOrEqual(1);
     expect(row.countOneYearEarlier).toBeGreaterThanOrEqual(1);
-    const names = ok(
+    const only = ok(
       await t.gql<any>(
-        `query($u: ID, $asOf: Date) { stuckTalent(unitId: $u, asOf: $asOf) {
-           units { unitId cadres(first: 100) { totalCount edges { node { cadre { externalId } flags { code } } } } } } }`,
-        { u: demo2.county, asOf: AS_OF },
+        `query($u: ID, $asOf: Date, $row: ID) { stuckTalent(unitId: $u, asOf: $asOf) {
+           units(unitId: $row) { unitId count
+             cadres(first: 100) { totalCount edges { node { cadre { externalId } flags { code } } } } } } }`,
+        { u: demo2.county, asOf: AS_OF, row: demo2.township },
       ),
-    ).stuckTalent.units.find((u: any) => u.unitId === demo2.township).cadres;
+    ).stuckTalent.units;
+    expect(only.map((u: any) => [u.unitId, u.count])).toEqual([[demo2.township, row.count]]);
+    const names = only[0].cadres;
     expect(names.totalCount).toBe(row.count);
     expect(names.edges.map((e: any) => e.node.cadre.externalId)).toContain('DEMO-002');
     for (const e of names.edges) expect(e.node.flags.map((f: any) => f.code).sort()).toEqual(STUCK);

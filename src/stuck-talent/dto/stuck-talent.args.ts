@@ -17,3 +17,14 @@ export class StuckTalentArgs {
   @IsOptional()
   asOf?: string;
 }
+
+@ArgsType()
+export class StuckTalentUnitsArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this unit's row (to page its names); default every row.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId?: string;
+}
