@@ -131,10 +131,13 @@ export class FlagsService {
   async forCadres(
     cadreIds: readonly string[],
     asOf: string,
+    asOfRecorded = asOf,
   ): Promise<{ policyVersion: number; flags: FlagRow[][] }> {
     const policy = await this.policies.forDate(asOf);
     const promotion = await this.promotionRows(asOf, policy, EVERY_CODE, { cadreIds });
-    const flags = await this.ds.transaction((em) => this.flagsOf(em, asOf, policy, cadreIds, {}, promotion));
+    const flags = await this.ds.transaction((em) =>
+      this.flagsOf(em, asOf, policy, cadreIds, { asOfRecorded }, promotion),
+    );
     return { policyVersion: policy.version, flags: cadreIds.map((id) => flags.get(id) ?? []) };
   }
 
@@ -148,7 +151,7 @@ export class FlagsService {
     asOf: string,
     policy: PolicyInForce,
     cadreIds: readonly string[],
-    filter: { codes?: FlagCode[]; domain?: string },
+    filter: { codes?: FlagCode[]; domain?: string; asOfRecorded?: string },
     promotion: readonly SqlFlag[],
   ): Promise<Map<string, FlagRow[]>> {
     const ids = new Set(cadreIds);
@@ -183,7 +186,9 @@ export class FlagsService {
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
-    return this.list({ asOf: f.asOf ?? today(), unitId, scope, match, domain: f.domain }, args);
+    const asOf = f.asOf ?? today();
+    const q = { asOf, unitId, scope, match, domain: f.domain, asOfRecorded: f.asOfRecorded };
+    return this.list(q, args);
   }
 
   /**
@@ -213,14 +218,21 @@ export class FlagsService {
   }
 
   private async list(
-    q: { asOf: string; unitId?: string; scope: CadreScope; match: FlagMatch; domain?: string },
+    q: {
+      asOf: string;
+      unitId?: string;
+      scope: CadreScope;
+      match: FlagMatch;
+      domain?: string;
+      asOfRecorded?: string;
+    },
     args: PageArgs,
   ): Promise<ConnectionShape<FlaggedCadre>> {
     const { asOf, scope, match } = q;
     const first = args.first ?? DEFAULT_PAGE;
     const after = decodeCursor(args.after, 3);
     const policy = await this.policies.forDate(asOf);
-    const filter = { codes: matchCodes(match), domain: q.domain };
+    const filter = { codes: matchCodes(match), domain: q.domain, asOfRecorded: q.asOfRecorded };
     const promotion = await this.promotionRows(asOf, policy, match, {
       unitId: q.unitId,
       cadreScope: scope,

@@ -15,6 +15,8 @@ export interface FlagQueryOptions {
   codes?: readonly FlagCode[];
   /** SPECIALIST_STRENGTH for this domain only. */
   domain?: string;
+  /** Count the achievements verified by this date instead of asOf (see FlagSql.asOfRecorded). */
+  asOfRecorded?: string;
   /** Rows computed outside this SQL (PROMOTION_ELIGIBLE), FLAG_COLUMNS in snake_case; kept to the scope. */
   extraRows?: readonly object[];
   /** Message and facts left NULL (see FlagSql.light). */
@@ -99,6 +101,7 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   const flagScope = { asOf, posting: 'any', active: true, keepGiven: true } as const;
   if (o.scope.posted) s.scopeCur = scopeSql(p, {}, flagScope);
   if (o.domain) s.domain = p.add(o.domain, 'text');
+  if (o.asOfRecorded && o.asOfRecorded !== o.asOf) s.asOfRecorded = p.add(o.asOfRecorded, 'date');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
   const scope = `scope AS NOT MATERIALIZED (${scopeSql(p, o.scope, flagScope)})`;
   const rules = flagRuleSql(s, o.codes, o.fromSpans);

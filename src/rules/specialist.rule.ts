@@ -1,5 +1,6 @@
 import { FlagCode } from './codes';
-import { bad, text } from './params';
+import { bad, number, text } from './params';
+import { RECORD_TIME_ZONE } from './dates';
 import { FlagRule } from './rule';
 import { details, FlagQuery, FlagSql, param, source } from './sql/flag-sql';
 
@@ -8,14 +9,38 @@ export const RECOGNITION_LEVELS = ['UNIT', 'COUNTY', 'PREFECTURE', 'PROVINCE', '
 const RECOGNITION = `ARRAY[${RECOGNITION_LEVELS.map((l) => `'${l}'`).join(',')}]::text[]`;
 
 /**
- * SPECIALIST: per cadre and domain, VERIFIED achievements up to asOf (claimed or rejected ones never count):
- * at least minCount within windowYears, or one recognised at recognitionAtLeast or above, or one measured
- * improvement of at least minImprovementPercent ((baseline − result) / baseline for LOWER-is-better
- * indicators, (result − baseline) / baseline for HIGHER, × 100).
+ * The day an achievement was verified, in the organisation department's time zone (verified_at is the moment
+ * the decision was recorded).
+ */
+export const verifiedOn = (a: string): string =>
+  `(${a}.verified_at AT TIME ZONE '${RECORD_TIME_ZONE}')::date`;
+
+/**
+ * The start (exclusive) of a criterion's window before asOf: `(asOf − years)::date`, or '-infinity' when the
+ * policy version has no such param (recognition and improvement windows came later: none there).
+ */
+function windowStart(
+  s: FlagSql,
+  key: 'windowYears' | 'recognitionWindowYears' | 'improvementWindowYears',
+): string {
+  const years = s.policy.rules.SPECIALIST.params[key];
+  if (years === undefined) return `'-infinity'::date`;
+  return `(${s.asOf} - ${s.p.add(years, 'numeric')}::float8 * interval '1 year')::date`;
+}
+
+/**
+ * SPECIALIST: per cadre and domain, VERIFIED achievements up to asOf (claimed or rejected ones never count), and
+ * verified by asOfRecorded (default asOf: a verification recorded later does not make a specialist earlier):
+ * at least minCount within windowYears, or one within recognitionWindowYears recognised at recognitionAtLeast
+ * or above, or one within improvementWindowYears with a measured improvement of at least minImprovementPercent
+ * ((baseline − result) / baseline for LOWER-is-better indicators, (result − baseline) / baseline for HIGHER,
+ * × 100).
  */
 function specialistSql(s: FlagSql): FlagQuery {
   const rule = 'SPECIALIST' as const;
-  const windowStart = `(${s.asOf} - ${param(s, rule, 'windowYears')}::float8 * interval '1 year')::date`;
+  const countStart = windowStart(s, 'windowYears');
+  const recognitionStart = windowStart(s, 'recognitionWindowYears');
+  const improvementStart = windowStart(s, 'improvementWindowYears');
   const minRank = `array_position(${RECOGNITION}, ${s.p.add(s.policy.rules.SPECIALIST.params.recognitionAtLeast, 'text')})`;
   const ach = `
       SELECT a.id, a.cadre_id, a.domain, a.achieved_on,
@@ -25,14 +50,19 @@ function specialistSql(s: FlagSql): FlagQuery {
                 FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement
         FROM achievement a JOIN scope s ON s.cadre_id = a.cadre_id
        WHERE a.verification_status = 'VERIFIED' AND a.achieved_on <= ${s.asOf}
+         AND ${verifiedOn('a')} <= ${s.asOfRecorded ?? s.asOf}
          ${s.domain ? `AND a.domain = ${s.domain}` : ''}`;
+  const inRecognition = `achieved_on > ${recognitionStart}`;
+  const inImprovement = `achieved_on > ${improvementStart}`;
   const byDomain = `
       SELECT cadre_id, domain,
-             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE achieved_on > ${windowStart}) AS recent,
-             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE rec_rank >= ${minRank}) AS recognised,
+             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE achieved_on > ${countStart}) AS recent,
+             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE rec_rank >= ${minRank} AND ${inRecognition})
+               AS recognised,
              array_agg(id ORDER BY achieved_on, id)
-               FILTER (WHERE improvement >= ${param(s, rule, 'minImprovementPercent')}) AS improved,
-             max(improvement) AS best_improvement, (${RECOGNITION})[max(rec_rank)] AS highest_recognition
+               FILTER (WHERE improvement >= ${param(s, rule, 'minImprovementPercent')} AND ${inImprovement}) AS improved,
+             max(improvement) FILTER (WHERE ${inImprovement}) AS best_improvement,
+             (${RECOGNITION})[max(rec_rank) FILTER (WHERE ${inRecognition})] AS highest_recognition
         FROM (${ach}) a GROUP BY cadre_id, domain`;
   const byCount = `coalesce(cardinality(recent), 0) >= ${param(s, rule, 'minCount')}`;
   const criteria = `array_remove(ARRAY[CASE WHEN ${byCount} THEN 'COUNT' END,
@@ -122,9 +152,14 @@ export const specialistRule: FlagRule<'SPECIALIST'> = {
       if (!RECOGNITION_LEVELS.includes(text(params.recognitionAtLeast, f))) {
         bad(f, `${f} must be one of ${RECOGNITION_LEVELS.join(', ')}.`);
       }
+      // Optional: a version without them keeps recognition and improvement without a window.
+      for (const k of ['recognitionWindowYears', 'improvementWindowYears']) {
+        if (params[k] !== undefined) number(params[k], `${field}.${k}`);
+      }
     },
   },
   codes: [FlagCode.SPECIALIST_STRENGTH],
   sql: specialistSql,
-  spans: specialistSpans,
+  // Spans hold verification by asOf itself; another asOfRecorded is evaluated from the records.
+  spans: (s) => (s.asOfRecorded ? specialistSql(s) : specialistSpans(s)),
 };

@@ -6,11 +6,22 @@ import { DateScalar } from '../../common/graphql/date.scalar';
 import { PageArgs } from '../../common/graphql/pagination';
 import { FlagCode } from '../flag.model';
 
+const AS_OF_RECORDED = {
+  nullable: true,
+  description:
+    'Count only the achievements verified on or before this date (what the records said then); default asOf, so ' +
+    'an achievement verified after asOf does not count as of asOf. A later date asks what is known now about asOf.',
+};
+
 @ArgsType()
 export class CadreFlagsArgs {
   @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
   @IsOptional()
   asOf?: string;
+
+  @Field(() => DateScalar, AS_OF_RECORDED)
+  @IsOptional()
+  asOfRecorded?: string;
 }
 
 @InputType()
@@ -60,6 +71,10 @@ export class FlaggedCadresFilter {
   @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
   @IsOptional()
   asOf?: string;
+
+  @Field(() => DateScalar, AS_OF_RECORDED)
+  @IsOptional()
+  asOfRecorded?: string;
 }
 
 @ArgsType()
