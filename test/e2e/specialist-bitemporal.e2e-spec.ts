@@ -1,6 +1,6 @@
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
-import { FlagOut, flagsOf, makeAchievement } from './flags-helpers';
+import { FlagOut, makeAchievement } from './flags-helpers';
 
 /**
  * SPECIALIST as of a date counts an achievement only once verified (verified_at, in Beijing time) by asOfRecorded,
