@@ -26,6 +26,7 @@ import { HttpLimitsModule } from './common/http/http-limits.module';
 import { LoggingModule } from './logging/logging.module';
 import { FlagsModule } from './flags/flags.module';
 import { FlagChangesModule } from './flag-changes/flag-changes.module';
+import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
@@ -88,6 +89,7 @@ export class AppModule {
         SyncModule,
         FlagsModule,
         FlagChangesModule,
+        StuckTalentModule,
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,

@@ -15,9 +15,10 @@ export class CadreFlagsResolver {
   @ResolveField(() => [Flag], { description: 'What the rules find about this cadre on asOf, worst first.' })
   async flags(
     @Parent() cadre: Cadre,
-    @Args() { asOf }: CadreFlagsArgs,
+    @Args() { asOf, asOfRecorded }: CadreFlagsArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Flag[]> {
-    return flagsLoader(ctx, this.service, asOf ?? today()).load(cadre.id);
+    const date = asOf ?? today();
+    return flagsLoader(ctx, this.service, date, asOfRecorded ?? date).load(cadre.id);
   }
 }

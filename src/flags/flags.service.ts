@@ -5,15 +5,15 @@ import { Caller } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { queryWithGenericPlan } from '../database/generic-plan';
-import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { ConnectionShape, decodeCursor, PageArgs, toConnection } from '../common/graphql/pagination';
 import { AccessService } from '../auth/access.service';
 import { PathwayScope } from '../rules/facts/pathway-facts.sql';
 import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
-import { FlaggedCadresArgs } from './dto/flags.args';
+import { FlaggedCadresArgs, FlaggedCadresFilter } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { FlaggedCadre } from './flagged-cadre.model';
-import { buildFlagsQuery, subtreeScope } from '../rules/flags.sql';
+import { buildFlagsQuery, FlagMatch, matchCodes, matchHaving, subtreeScope } from '../rules/flags.sql';
 import { CadreScope } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
 import { queryReplica, replicaTransaction } from '../database/replica';
@@ -52,6 +52,15 @@ const toSql = (r: FlagRow): SqlFlag => ({
 });
 
 const DEFAULT_PAGE = 20;
+const EVERY_CODE: FlagMatch = { allOf: [], anyOf: [] };
+
+/** allOf and anyOf of a filter; `codes` is anyOf under its old name. */
+function matchOf(f: FlaggedCadresFilter): FlagMatch {
+  if (f.codes?.length && f.anyOf?.length) {
+    throw DomainError.badInput('filter.anyOf', 'Give anyOf or codes (its old name), not both.');
+  }
+  return { allOf: f.allOf ?? [], anyOf: f.anyOf ?? f.codes ?? [] };
+}
 
 /**
  * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): every flag rule
@@ -66,26 +75,70 @@ export class FlagsService {
     private readonly access: AccessService,
   ) {}
 
-  /** PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the codes asked for leave it out. */
+  /**
+   * PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the match leaves the code out. The one place
+   * that knows PROMOTION_ELIGIBLE is computed by the pathway rather than read from rule_span. When the match
+   * also needs other codes (allOf), only the cadres holding them are evaluated: "past the limit and ready"
+   * evaluates the pathways of the few past the limit, not of the whole province.
+   */
   private async promotionRows(
     asOf: string,
     policy: PolicyInForce,
-    codes: FlagCode[] | undefined,
-    pathwayScope: PathwayScope,
+    match: FlagMatch,
+    scope: { cadreIds: readonly string[] } | { unitId?: string; cadreScope: CadreScope; domain?: string },
   ): Promise<SqlFlag[]> {
-    if (codes?.length && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return [];
+    const codes = matchCodes(match);
+    if (codes && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return [];
+    let pathwayScope: PathwayScope;
+    const others = match.allOf.filter((c) => c !== FlagCode.PROMOTION_ELIGIBLE);
+    if ('cadreIds' in scope) pathwayScope = { cadreIds: [...scope.cadreIds] };
+    else if (others.length && others.length < match.allOf.length) {
+      const holding = { allOf: others, anyOf: [] };
+      const ids = await this.idsMatching(asOf, policy, scope.cadreScope, holding, [], scope.domain);
+      if (ids.length === 0) return [];
+      pathwayScope = { cadreIds: ids };
+    } else pathwayScope = { unitId: scope.unitId };
     const eligible = await this.pathway.eligibleCadres(asOf, policy.document, pathwayScope);
     return eligible.map((e) => toSql(promotionFlag(e, policy.document)));
+  }
+
+  /** The ids of the cadres of a scope matching on asOf: one statement over their spans and `extraRows`. */
+  private async idsMatching(
+    asOf: string,
+    policy: PolicyInForce,
+    scope: CadreScope,
+    match: FlagMatch,
+    extraRows: readonly SqlFlag[],
+    domain?: string,
+  ): Promise<string[]> {
+    const { withSql, params } = buildFlagsQuery({
+      asOf,
+      policy: policy.document,
+      scope,
+      codes: matchCodes(match),
+      domain,
+      extraRows,
+      light: true,
+      fromSpans: true,
+    });
+    const rows: { cadre_id: string }[] = await this.ds.query(
+      `${withSql} SELECT cadre_id FROM flags GROUP BY cadre_id ${matchHaving(params, match)}`,
+      params.values,
+    );
+    return rows.map((r) => r.cadre_id);
   }
 
   /** Every flag of each cadre, worst first: SQL rules plus registered sources. Backs the Cadre.flags loader. */
   async forCadres(
     cadreIds: readonly string[],
     asOf: string,
+    asOfRecorded = asOf,
   ): Promise<{ policyVersion: number; flags: FlagRow[][] }> {
     const policy = await this.policies.forDate(asOf);
-    const promotion = await this.promotionRows(asOf, policy, undefined, { cadreIds: [...cadreIds] });
-    const flags = await this.ds.transaction((em) => this.flagsOf(em, asOf, policy, cadreIds, {}, promotion));
+    const promotion = await this.promotionRows(asOf, policy, EVERY_CODE, { cadreIds });
+    const flags = await this.ds.transaction((em) =>
+      this.flagsOf(em, asOf, policy, cadreIds, { asOfRecorded }, promotion),
+    );
     return { policyVersion: policy.version, flags: cadreIds.map((id) => flags.get(id) ?? []) };
   }
 
@@ -99,7 +152,7 @@ export class FlagsService {
     asOf: string,
     policy: PolicyInForce,
     cadreIds: readonly string[],
-    filter: { codes?: FlagCode[]; domain?: string },
+    filter: { codes?: FlagCode[]; domain?: string; asOfRecorded?: string },
     promotion: readonly SqlFlag[],
   ): Promise<Map<string, FlagRow[]>> {
     const ids = new Set(cadreIds);
@@ -123,22 +176,69 @@ export class FlagsService {
   }
 
   /**
-   * Cadres with any matching flag, worst severity first, then furthest past a limit, then id; keyset pages.
+   * Cadres with matching flags, worst severity first, then furthest past a limit, then id; keyset pages.
    * Two statements in one snapshot: the first evaluates the scope's flags without their messages and facts
-   * (a province has thousands of flagged cadres) and groups, orders, counts and pages them; the second
+   * (a province has thousands of flagged cadres) and groups, matches, orders, counts and pages them; the second
    * evaluates the page's cadres in full.
    */
   async flaggedCadres(caller: Caller, args: FlaggedCadresArgs): Promise<ConnectionShape<FlaggedCadre>> {
     const f = args.filter ?? {};
-    const asOf = f.asOf ?? today();
-    const first = args.first ?? DEFAULT_PAGE;
-    const after = decodeCursor(args.after, 3);
+    const match = matchOf(f);
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
+    const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
+    const asOf = f.asOf ?? today();
+    const q = { asOf, unitId, scope, match, domain: f.domain, asOfRecorded: f.asOfRecorded };
+    return this.list(q, args);
+  }
+
+  /**
+   * The matching cadres of one unit: of its subtree, or with `own` of the unit itself (posted there, not
+   * beneath). For a caller already checked against the unit (the stuckTalent report's rows).
+   */
+  async flaggedInUnit(
+    unitId: string,
+    own: boolean,
+    asOf: string,
+    match: FlagMatch,
+    page: PageArgs,
+  ): Promise<ConnectionShape<FlaggedCadre>> {
+    const scope: CadreScope = own ? { unitIds: [unitId] } : await this.subtreeScope(unitId);
+    return this.list({ asOf, unitId, scope, match }, page);
+  }
+
+  /**
+   * The ids of the cadres matching on asOf under a unit (everyone active without one), as one set-based
+   * statement over their spans (and PROMOTION_ELIGIBLE from promotionRows).
+   */
+  async matchingCadres(asOf: string, unitId: string | undefined, match: FlagMatch): Promise<string[]> {
     const policy = await this.policies.forDate(asOf);
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
-    const filter = { codes: f.codes, domain: f.domain };
-    const promotion = await this.promotionRows(asOf, policy, f.codes, { unitId });
+    const promotion = await this.promotionRows(asOf, policy, match, { unitId, cadreScope: scope });
+    return this.idsMatching(asOf, policy, scope, match, promotion);
+  }
+
+  private async list(
+    q: {
+      asOf: string;
+      unitId?: string;
+      scope: CadreScope;
+      match: FlagMatch;
+      domain?: string;
+      asOfRecorded?: string;
+    },
+    args: PageArgs,
+  ): Promise<ConnectionShape<FlaggedCadre>> {
+    const { asOf, scope, match } = q;
+    const first = args.first ?? DEFAULT_PAGE;
+    const after = decodeCursor(args.after, 3);
+    const policy = await this.policies.forDate(asOf);
+    const filter = { codes: matchCodes(match), domain: q.domain, asOfRecorded: q.asOfRecorded };
+    const promotion = await this.promotionRows(asOf, policy, match, {
+      unitId: q.unitId,
+      cadreScope: scope,
+      domain: q.domain,
+    });
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy: policy.document,
@@ -148,32 +248,36 @@ export class FlagsService {
       light: true,
       fromSpans: true,
     });
-    const countParams = [...params.values];
     const keyset = after
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
                                             ${params.add(after[2], 'uuid')})`
       : '';
-    const { rows, flags } = await replicaTransaction(this.ds, 'REPEATABLE READ', async (em) => {
-      const page: { cadre_id: string; worst: number; over_by: number; total: number }[] = await em.query(
-        `${withSql},
+    const { rows, total, flags } = await replicaTransaction(this.ds, 'REPEATABLE READ', async (em) => {
+      // The count is of every matching cadre, beside the page (an empty page after the last still has it).
+      const page: { cadre_id: string | null; worst: number; over_by: number; total: number }[] =
+        await em.query(
+          `${withSql},
          per AS (
            SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
                   max(over_by) AS over_by
-             FROM flags GROUP BY cadre_id)
-         SELECT per.*, (SELECT count(*) FROM per)::int AS total FROM per ${keyset}
-          ORDER BY worst, over_by DESC, cadre_id LIMIT ${params.add(first + 1, 'int')}`,
-        params.values,
-      );
-      const ids = page.slice(0, first).map((r) => r.cadre_id);
+             FROM flags GROUP BY cadre_id ${matchHaving(params, match)}),
+         page AS (SELECT * FROM per ${keyset} ORDER BY worst, over_by DESC, cadre_id
+                   LIMIT ${params.add(first + 1, 'int')})
+         SELECT page.*, n.total FROM (SELECT count(*)::int AS total FROM per) n LEFT JOIN page ON true
+          ORDER BY worst, over_by DESC, cadre_id`,
+          params.values,
+        );
+      const rows = page.filter((r): r is typeof r & { cadre_id: string } => r.cadre_id !== null);
+      const ids = rows.slice(0, first).map((r) => r.cadre_id);
       const flags = ids.length
         ? await this.flagsOf(em, asOf, policy, ids, filter, promotion)
         : new Map<string, FlagRow[]>();
-      return { rows: page, flags };
+      return { rows, total: page[0].total, flags };
     });
     return toConnection(
       rows,
       first,
-      rows[0]?.total ?? (await this.countOnly(withSql, countParams)),
+      total,
       (r) => [r.worst, r.over_by, r.cadre_id],
       (r) =>
         Object.assign(new FlaggedCadre(), {
@@ -181,15 +285,6 @@ export class FlagsService {
           flags: (flags.get(r.cadre_id) ?? []).map((x) => Flag.from(x, policy.version)),
         }),
     );
-  }
-
-  private async countOnly(withSql: string, params: unknown[]): Promise<number> {
-    const [row] = await queryReplica<{ n: number }>(
-      this.ds,
-      `${withSql} SELECT count(DISTINCT cadre_id)::int AS n FROM flags`,
-      params,
-    );
-    return row.n;
   }
 
   private async subtreeScope(rootId: string): Promise<CadreScope> {

@@ -213,9 +213,16 @@ export const DEFAULT_POLICY: PolicyDocument = {
     SPECIALIST: {
       id: 'SPECIALIST',
       sentence:
-        'Verified achievements make a specialist in a domain: 2 within 5 years, or 1 recognised at province level or above, or 1 with a measured improvement of 50% or more.',
+        'Achievements verified by the date make a specialist in a domain: 2 within 5 years, or 1 within 5 years recognised at province level or above, or 1 within 5 years with a measured improvement of 50% or more.',
       source: 'Product choice',
-      params: { minCount: 2, windowYears: 5, recognitionAtLeast: 'PROVINCE', minImprovementPercent: 50 },
+      params: {
+        minCount: 2,
+        windowYears: 5,
+        recognitionAtLeast: 'PROVINCE',
+        minImprovementPercent: 50,
+        recognitionWindowYears: 5,
+        improvementWindowYears: 5,
+      },
     },
     RANK_FROM_POST: {
       id: 'RANK_FROM_POST',

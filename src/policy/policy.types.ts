@@ -100,6 +100,13 @@ export interface RuleParams {
     recognitionAtLeast: string;
     /** One achievement with a measured improvement of at least this percentage. */
     minImprovementPercent: number;
+    /**
+     * Years before asOf within which a recognised achievement counts (like windowYears for the count). A version
+     * published before this param existed has none: recognition never expires there.
+     */
+    recognitionWindowYears?: number;
+    /** The same for the measured-improvement criterion. */
+    improvementWindowYears?: number;
   };
   /**
    * 职务与职级并行: each leadership level → its corresponding ranks, lowest first. A cadre without a rank grant

@@ -2,6 +2,9 @@ import { fromDayNumber } from '../postings/durations';
 
 const MS_PER_DAY = 86_400_000;
 
+/** The time zone of the organisation departments: the day a recorded moment (a verification) falls on. */
+export const RECORD_TIME_ZONE = 'Asia/Shanghai';
+
 export { addDays, addYears, dayNumber } from '../postings/durations';
 
 /** PostgreSQL's `date + interval 'N months'`: same day, clamped to the month's end (Aug 31 − 6 months = Feb 28). */

@@ -15,6 +15,8 @@ export interface FlagQueryOptions {
   codes?: readonly FlagCode[];
   /** SPECIALIST_STRENGTH for this domain only. */
   domain?: string;
+  /** Count the achievements verified by this date instead of asOf (see FlagSql.asOfRecorded). */
+  asOfRecorded?: string;
   /** Rows computed outside this SQL (PROMOTION_ELIGIBLE), FLAG_COLUMNS in snake_case; kept to the scope. */
   extraRows?: readonly object[];
   /** Message and facts left NULL (see FlagSql.light). */
@@ -32,6 +34,29 @@ export interface FlagQueryOptions {
 export function subtreeScope(rootId: string, unitIds: readonly string[], allUnits = false): CadreScope {
   if (allUnits) return { posted: true };
   return unitIds.length <= SMALL_SUBTREE_UNITS ? { unitIds } : { unitId: rootId };
+}
+
+/** Which cadres a list keeps: those holding every code of allOf and, when anyOf is not empty, one of anyOf. */
+export interface FlagMatch {
+  allOf: readonly FlagCode[];
+  anyOf: readonly FlagCode[];
+}
+
+/** The codes a match evaluates and shows: those of both lists; undefined (every code) when both are empty. */
+export function matchCodes(m: FlagMatch): FlagCode[] | undefined {
+  const codes = [...new Set([...m.allOf, ...m.anyOf])];
+  return codes.length ? codes : undefined;
+}
+
+/** `HAVING …` over the rows of `flags` grouped by cadre_id: the cadres that match (empty: every cadre). */
+export function matchHaving(p: SqlParams, m: FlagMatch): string {
+  const conds: string[] = [];
+  const allOf = [...new Set(m.allOf)];
+  if (allOf.length) {
+    conds.push(`count(DISTINCT code) FILTER (WHERE code = ANY(${p.add(allOf, 'text[]')})) = ${allOf.length}`);
+  }
+  if (m.anyOf.length) conds.push(`bool_or(code = ANY(${p.add([...new Set(m.anyOf)], 'text[]')}))`);
+  return conds.length ? `HAVING ${conds.join(' AND ')}` : '';
 }
 
 /** Adds `name` and what it reads to `out`, dependencies first. */
@@ -76,6 +101,7 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   const flagScope = { asOf, posting: 'any', active: true, keepGiven: true } as const;
   if (o.scope.posted) s.scopeCur = scopeSql(p, {}, flagScope);
   if (o.domain) s.domain = p.add(o.domain, 'text');
+  if (o.asOfRecorded && o.asOfRecorded !== o.asOf) s.asOfRecorded = p.add(o.asOfRecorded, 'date');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
   const scope = `scope AS NOT MATERIALIZED (${scopeSql(p, o.scope, flagScope)})`;
   const rules = flagRuleSql(s, o.codes, o.fromSpans);

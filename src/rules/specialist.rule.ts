@@ -1,5 +1,6 @@
 import { FlagCode } from './codes';
-import { bad, text } from './params';
+import { bad, number, text } from './params';
+import { RECORD_TIME_ZONE } from './dates';
 import { FlagRule } from './rule';
 import { cadreRows, spanVersions, versionParam } from './spans/span-sql';
 import { details, FlagQuery, FlagSql, param, source } from './sql/flag-sql';
@@ -9,14 +10,38 @@ export const RECOGNITION_LEVELS = ['UNIT', 'COUNTY', 'PREFECTURE', 'PROVINCE', '
 const RECOGNITION = `ARRAY[${RECOGNITION_LEVELS.map((l) => `'${l}'`).join(',')}]::text[]`;
 
 /**
- * SPECIALIST: per cadre and domain, VERIFIED achievements up to asOf (claimed or rejected ones never count):
- * at least minCount within windowYears, or one recognised at recognitionAtLeast or above, or one measured
- * improvement of at least minImprovementPercent ((baseline − result) / baseline for LOWER-is-better
- * indicators, (result − baseline) / baseline for HIGHER, × 100).
+ * The day an achievement was verified, in the organisation department's time zone (verified_at is the moment
+ * the decision was recorded).
+ */
+export const verifiedOn = (a: string): string =>
+  `(${a}.verified_at AT TIME ZONE '${RECORD_TIME_ZONE}')::date`;
+
+/**
+ * The start (exclusive) of a criterion's window before asOf: `(asOf − years)::date`, or '-infinity' when the
+ * policy version has no such param (recognition and improvement windows came later: none there).
+ */
+function windowStart(
+  s: FlagSql,
+  key: 'windowYears' | 'recognitionWindowYears' | 'improvementWindowYears',
+): string {
+  const years = s.policy.rules.SPECIALIST.params[key];
+  if (years === undefined) return `'-infinity'::date`;
+  return `(${s.asOf} - ${s.p.add(years, 'numeric')}::float8 * interval '1 year')::date`;
+}
+
+/**
+ * SPECIALIST: per cadre and domain, VERIFIED achievements up to asOf (claimed or rejected ones never count), and
+ * verified by asOfRecorded (default asOf: a verification recorded later does not make a specialist earlier):
+ * at least minCount within windowYears, or one within recognitionWindowYears recognised at recognitionAtLeast
+ * or above, or one within improvementWindowYears with a measured improvement of at least minImprovementPercent
+ * ((baseline − result) / baseline for LOWER-is-better indicators, (result − baseline) / baseline for HIGHER,
+ * × 100).
  */
 function specialistSql(s: FlagSql): FlagQuery {
   const rule = 'SPECIALIST' as const;
-  const windowStart = `(${s.asOf} - ${param(s, rule, 'windowYears')}::float8 * interval '1 year')::date`;
+  const countStart = windowStart(s, 'windowYears');
+  const recognitionStart = windowStart(s, 'recognitionWindowYears');
+  const improvementStart = windowStart(s, 'improvementWindowYears');
   const minRank = `array_position(${RECOGNITION}, ${s.p.add(s.policy.rules.SPECIALIST.params.recognitionAtLeast, 'text')})`;
   const ach = `
       SELECT a.id, a.cadre_id, a.domain, a.achieved_on,
@@ -26,14 +51,19 @@ function specialistSql(s: FlagSql): FlagQuery {
                 FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement
         FROM achievement a JOIN scope s ON s.cadre_id = a.cadre_id
        WHERE a.verification_status = 'VERIFIED' AND a.achieved_on <= ${s.asOf}
+         AND ${verifiedOn('a')} <= ${s.asOfRecorded ?? s.asOf}
          ${s.domain ? `AND a.domain = ${s.domain}` : ''}`;
+  const inRecognition = `achieved_on > ${recognitionStart}`;
+  const inImprovement = `achieved_on > ${improvementStart}`;
   const byDomain = `
       SELECT cadre_id, domain,
-             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE achieved_on > ${windowStart}) AS recent,
-             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE rec_rank >= ${minRank}) AS recognised,
+             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE achieved_on > ${countStart}) AS recent,
+             array_agg(id ORDER BY achieved_on, id) FILTER (WHERE rec_rank >= ${minRank} AND ${inRecognition})
+               AS recognised,
              array_agg(id ORDER BY achieved_on, id)
-               FILTER (WHERE improvement >= ${param(s, rule, 'minImprovementPercent')}) AS improved,
-             max(improvement) AS best_improvement, (${RECOGNITION})[max(rec_rank)] AS highest_recognition
+               FILTER (WHERE improvement >= ${param(s, rule, 'minImprovementPercent')} AND ${inImprovement}) AS improved,
+             max(improvement) FILTER (WHERE ${inImprovement}) AS best_improvement,
+             (${RECOGNITION})[max(rec_rank) FILTER (WHERE ${inRecognition})] AS highest_recognition
         FROM (${ach}) a GROUP BY cadre_id, domain`;
   const byCount = `coalesce(cardinality(recent), 0) >= ${param(s, rule, 'minCount')}`;
   const criteria = `array_remove(ARRAY[CASE WHEN ${byCount} THEN 'COUNT' END,
@@ -84,9 +114,10 @@ function message(x: {
 }
 
 /**
- * The spans (per cadre and domain, in rule_span.domain): the ranges on which the VERIFIED achievements up to d
- * make a specialist; cut at each achievement date and where it leaves the window, each range carrying its facts
- * (criteria, achievement ids, counts).
+ * The spans (per cadre and domain, in rule_span.domain): the ranges on which the achievements VERIFIED by d
+ * (verifiedOn) and achieved up to d make a specialist; cut where an achievement starts to count (achieved and
+ * verified) and where it leaves each criterion's window, each range carrying its facts (criteria, achievement
+ * ids, counts). A version without the recognition or improvement window keeps those criteria without one.
  */
 const specialistSpanSql = `
     INSERT INTO rule_span (cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts)
@@ -95,21 +126,29 @@ const specialistSpanSql = `
       `${versionParam('SPECIALIST', 'minCount')}::numeric AS min_count,
              ${versionParam('SPECIALIST', 'windowYears')}::numeric AS window_years,
              array_position(${RECOGNITION}, ${versionParam('SPECIALIST', 'recognitionAtLeast')}) AS min_rank,
-             ${versionParam('SPECIALIST', 'minImprovementPercent')}::numeric AS min_improvement`,
+             ${versionParam('SPECIALIST', 'minImprovementPercent')}::numeric AS min_improvement,
+             ${versionParam('SPECIALIST', 'recognitionWindowYears')}::numeric AS rec_years,
+             ${versionParam('SPECIALIST', 'improvementWindowYears')}::numeric AS imp_years`,
     )}
     ),
     ach AS MATERIALIZED (
-      SELECT a.cadre_id, a.domain, a.achieved_on FROM achievement a
+      SELECT a.cadre_id, a.domain, a.achieved_on, greatest(a.achieved_on, ${verifiedOn('a')}) AS counts_from
+        FROM achievement a
        WHERE a.cadre_id = ANY(ids) AND a.verification_status = 'VERIFIED'
     ),
-    -- The dates from which the achievements counted can change: each one's date and where it leaves the window.
+    -- The dates from which the achievements counted can change: where each starts to count and where it leaves
+    -- each window (a window of NULL years yields no date).
     points AS (
       SELECT DISTINCT a.cadre_id, a.domain, v.*, b.at
         FROM ach a
         CROSS JOIN versions v
-        CROSS JOIN LATERAL (VALUES (a.achieved_on),
+        CROSS JOIN LATERAL (VALUES (a.counts_from),
                                    ((a.achieved_on + v.window_years::float8 * interval '1 year')::date),
                                    ((a.achieved_on + v.window_years::float8 * interval '1 year')::date + 1),
+                                   ((a.achieved_on + v.rec_years::float8 * interval '1 year')::date),
+                                   ((a.achieved_on + v.rec_years::float8 * interval '1 year')::date + 1),
+                                   ((a.achieved_on + v.imp_years::float8 * interval '1 year')::date),
+                                   ((a.achieved_on + v.imp_years::float8 * interval '1 year')::date + 1),
                                    (lower(v.in_force))) AS b(at)
        WHERE v.in_force @> b.at
     ),
@@ -125,17 +164,23 @@ const specialistSpanSql = `
         CROSS JOIN LATERAL (
           SELECT array_agg(a.id ORDER BY a.achieved_on, a.id)
                    FILTER (WHERE a.achieved_on > (x.at - x.window_years::float8 * interval '1 year')::date) AS recent,
-                 array_agg(a.id ORDER BY a.achieved_on, a.id) FILTER (WHERE a.rec_rank >= x.min_rank) AS recognised,
-                 array_agg(a.id ORDER BY a.achieved_on, a.id) FILTER (WHERE a.improvement >= x.min_improvement)
-                   AS improved,
-                 max(a.improvement) AS best_improvement, (${RECOGNITION})[max(a.rec_rank)] AS highest_recognition
+                 array_agg(a.id ORDER BY a.achieved_on, a.id) FILTER (WHERE a.rec_rank >= x.min_rank AND a.in_rec)
+                   AS recognised,
+                 array_agg(a.id ORDER BY a.achieved_on, a.id) FILTER (WHERE a.improvement >= x.min_improvement
+                                                                          AND a.in_imp) AS improved,
+                 max(a.improvement) FILTER (WHERE a.in_imp) AS best_improvement,
+                 (${RECOGNITION})[max(a.rec_rank) FILTER (WHERE a.in_rec)] AS highest_recognition
             FROM (SELECT a.id, a.achieved_on, array_position(${RECOGNITION}, a.recognition_level::text) AS rec_rank,
                          (SELECT max(CASE WHEN i.better_when = 'LOWER' THEN (i.baseline - i.result)
                                           ELSE (i.result - i.baseline) END / abs(i.baseline) * 100)
-                            FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement
+                            FROM achievement_impact i WHERE i.achievement_id = a.id AND i.baseline <> 0) AS improvement,
+                         (x.rec_years IS NULL
+                          OR a.achieved_on > (x.at - x.rec_years::float8 * interval '1 year')::date) AS in_rec,
+                         (x.imp_years IS NULL
+                          OR a.achieved_on > (x.at - x.imp_years::float8 * interval '1 year')::date) AS in_imp
                     FROM achievement a
                    WHERE a.cadre_id = x.cadre_id AND a.domain = x.domain AND a.verification_status = 'VERIFIED'
-                     AND a.achieved_on <= x.at) a) e
+                     AND a.achieved_on <= x.at AND ${verifiedOn('a')} <= x.at) a) e
     ),
     met AS (
       SELECT c.*,
@@ -195,11 +240,16 @@ export const specialistRule: FlagRule<'SPECIALIST'> = {
       if (!RECOGNITION_LEVELS.includes(text(params.recognitionAtLeast, f))) {
         bad(f, `${f} must be one of ${RECOGNITION_LEVELS.join(', ')}.`);
       }
+      // Optional: a version without them keeps recognition and improvement without a window.
+      for (const k of ['recognitionWindowYears', 'improvementWindowYears']) {
+        if (params[k] !== undefined) number(params[k], `${field}.${k}`);
+      }
     },
   },
   codes: [FlagCode.SPECIALIST_STRENGTH],
   sql: specialistSql,
-  spans: specialistSpans,
+  // Spans hold verification by asOf itself; another asOfRecorded is evaluated from the records.
+  spans: (s) => (s.asOfRecorded ? specialistSql(s) : specialistSpans(s)),
   spanSql: specialistSpanSql,
   dependsOn: [
     cadreRows('achievement'),

@@ -73,7 +73,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
       {
         title: '短视频推介冬季冰雪旅游',
         description: '身披红斗篷策马雪原拍摄系列短视频，推介雪山县冬季旅游',
-        achievedOn: '2021-03-15',
+        achievedOn: '2022-12-20',
         domain: 'CULTURAL_TOURISM',
         recognition: 'PROVINCE',
         status: 'VERIFIED',

@@ -215,6 +215,13 @@ const EXPECTED: Record<string, Case> = {
       variables: { u: f.inRoot },
     }),
   },
+  stuckTalent: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { stuckTalent(unitId: $u, asOf: "2026-11-27") { total { count } } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
   promotionCandidates: {
     expect: JURISDICTION,
     op: async (f) => ({
@@ -804,6 +811,14 @@ const LISTS: Record<string, ListCase> = {
     query: `query($u: ID) { flagChanges(first: 25, unitId: $u, from: "2017-01-01", to: "${AS_OF}") {
       edges { node { cadreId code facts cadre { ${C} postings { cadre { ${C} } } } } } } }`,
   },
+  stuckTalent: {
+    covers: ['StuckTalentReport.units', 'StuckTalentUnit.cadres'],
+    department: 'ok',
+    takesUnit: true,
+    // Half a year on, Yan (chief since 2016-12-01) is past the limit too.
+    query: `query($u: ID) { stuckTalent(unitId: $u, asOf: "2027-06-01") { units { unit { id } cadres(first: 25) {
+      edges { node { cadreId flags { code message facts } cadre { ${C} postings { cadre { ${C} } } } } } } } } }`,
+  },
   promotionCandidates: {
     covers: ['Query.promotionCandidates'],
     department: 'ok',
@@ -904,6 +919,19 @@ describe('authorization matrix: the contents of every list that returns cadres',
     await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2024, 'EXCELLENT')`, [yan]);
     await sanction(t, yan);
     await rankGrant(t, yan);
+    // Past the ten-year limit and ready for COUNTY_DEPUTY, one in each county (stuckTalent lists them).
+    for (const [name, deputyUnit, chiefUnit] of [
+      ['Old A', f.a2, f.a1],
+      ['Old B', f.b1, f.b1],
+    ]) {
+      await townshipChief(t.ds, {
+        name,
+        deputyUnit,
+        chiefUnit,
+        deputyFrom: '2011-06-01',
+        chiefFrom: '2015-06-01',
+      });
+    }
     // Names and external ids no other text contains, so the response may be searched for them.
     await t.ds.query(`UPDATE cadre SET name = 'name-' || id, external_id = 'ext-' || id`);
     // The prefecture's department fills each county's pool with a cadre of both counties.

@@ -43,14 +43,16 @@ describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)',
     const top = res.edges[0].node;
     expect(top.cadre.externalId).toBe('DEMO-001');
     expect(top.reasons[0]).toMatch(/^Specialist strength in CULTURAL_TOURISM/);
-    // PROVINCE recognition 0.8 × 0.4 + impact (180k → 410k visitors, +128%) 1 × 0.3; the videos are from 2021-03.
+    // PROVINCE recognition 0.8 × 0.4 + impact (180k → 410k visitors, +128%) 1 × 0.3 + recency (the videos of
+    // 2022-12-20, 1,438 days before: 1 − 1438 / 365.25 / 5 = 0.2126) × 0.2 + count (1 of 2 × 2) 0.25 × 0.1.
+    // Recognition and improvement count for five years (#16), so the videos moved from 2021-03 into the window.
     expect(top.scoreBreakdown.map((f) => [f.factor, f.value])).toEqual([
       ['evidenceRecognition', 0.8],
       ['evidenceImpact', 1],
-      ['evidenceRecency', 0],
-      ['evidenceCount', 0],
+      ['evidenceRecency', 0.2126],
+      ['evidenceCount', 0.25],
     ]);
-    expect(top.score).toBe(0.62);
+    expect(top.score).toBe(0.6875);
   });
 
   it('DEMO-003, the selected graduate, needs training: 60 of 90 hours missing for 2026', async () => {

@@ -40,6 +40,7 @@ describe('flaggedCadres', () => {
     await posted('c5', elsewhere, '2010-01-01'); // exceeded, outside the subtree
     await posted('c7', townA, '2024-01-01'); // not near any limit
     await makeAchievement(t.ds, ids.c7, { domain: 'TRANSPORT', recognitionLevel: 'PROVINCE' });
+    await makeAchievement(t.ds, ids.c1, { domain: 'EDUCATION', recognitionLevel: 'PROVINCE' });
   });
   afterAll(() => t.close());
 
@@ -111,6 +112,73 @@ describe('flaggedCadres', () => {
     expect(c1.map((f) => f.code)).toEqual(
       expect.arrayContaining(['INDUCTION_TRAINING_DUE', 'TRAINING_SHORTFALL']),
     );
+  });
+
+  describe('allOf and anyOf', () => {
+    const all = async (filter: Record<string, unknown>) => {
+      const p = await page({ unitId: root, asOf: AS_OF, ...filter }, 100);
+      expect(p.totalCount).toBe(p.edges.length);
+      return p;
+    };
+    const codesOf = (p: Page) => p.edges.map((e) => e.node.flags.map((f) => f.code).sort());
+
+    it('allOf keeps the cadres holding every code, and shows those codes only', async () => {
+      const p = await all({ allOf: ['POSTING_LIMIT_EXCEEDED', 'SPECIALIST_STRENGTH'] });
+      expect(names(p)).toEqual(['c1']);
+      expect(codesOf(p)).toEqual([['POSTING_LIMIT_EXCEEDED', 'SPECIALIST_STRENGTH']]);
+      expect((await all({ allOf: ['POSTING_LIMIT_APPROACHING', 'SPECIALIST_STRENGTH'] })).totalCount).toBe(0);
+    });
+
+    it('anyOf keeps a cadre holding one of the codes; codes is its old name', async () => {
+      const anyOf = ['POSTING_LIMIT_APPROACHING', 'SPECIALIST_STRENGTH'];
+      const p = await all({ anyOf });
+      expect(names(p).sort()).toEqual(['c1', 'c4', 'c7']);
+      expect(names(await all({ codes: anyOf }))).toEqual(names(p));
+    });
+
+    it('allOf with anyOf: both hold', async () => {
+      const p = await all({
+        allOf: ['POSTING_LIMIT_EXCEEDED'],
+        anyOf: ['SPECIALIST_STRENGTH', 'POSTING_LIMIT_APPROACHING'],
+      });
+      expect(names(p)).toEqual(['c1']);
+      expect(codesOf(p)).toEqual([['POSTING_LIMIT_EXCEEDED', 'SPECIALIST_STRENGTH']]);
+    });
+
+    it('allOf with PROMOTION_ELIGIBLE evaluates only the cadres holding the others: none here', async () => {
+      const p = await all({ allOf: ['POSTING_LIMIT_EXCEEDED', 'PROMOTION_ELIGIBLE'] });
+      expect(p).toMatchObject({ totalCount: 0, edges: [] });
+    });
+
+    it('gives the exact totalCount on every page, the empty one after the last too', async () => {
+      const filter = {
+        allOf: ['POSTING_LIMIT_EXCEEDED'],
+        anyOf: ['INDUCTION_TRAINING_DUE', 'SPECIALIST_STRENGTH'],
+      };
+      const full = await all(filter);
+      expect(full.totalCount).toBeGreaterThan(1);
+      let after: string | undefined;
+      const seen: string[] = [];
+      for (;;) {
+        const p = await page({ unitId: root, asOf: AS_OF, ...filter }, 1, after);
+        expect(p.totalCount).toBe(full.totalCount);
+        seen.push(...names(p));
+        if (!p.pageInfo.hasNextPage) {
+          const beyond = await page({ unitId: root, asOf: AS_OF, ...filter }, 1, p.pageInfo.endCursor!);
+          expect(beyond).toMatchObject({ totalCount: full.totalCount, edges: [] });
+          break;
+        }
+        after = p.pageInfo.endCursor ?? undefined;
+      }
+      expect(seen).toEqual(names(full));
+    });
+
+    it('refuses codes and anyOf together', async () => {
+      const res = await t.gql(FLAGGED, {
+        filter: { codes: ['SPECIALIST_STRENGTH'], anyOf: ['POSTING_LIMIT_EXCEEDED'] },
+      });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.anyOf' });
+    });
   });
 
   it('keeps a department to its jurisdiction', async () => {

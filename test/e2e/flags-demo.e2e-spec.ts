@@ -44,7 +44,8 @@ describe('flags of the DOMAIN.md example cases', () => {
     });
   });
 
-  it('lists the township head among cadres flagged PROMOTION_ELIGIBLE, each with that flag', async () => {
+  /** Every node of flaggedCadres for a filter, page by page, checking totalCount. */
+  async function everyFlagged(filter: Record<string, unknown>): Promise<any[]> {
     const nodes: any[] = [];
     let after: string | null = null;
     let total: number | undefined;
@@ -55,7 +56,7 @@ describe('flags of the DOMAIN.md example cases', () => {
             totalCount pageInfo { hasNextPage endCursor } edges { node { cadre { externalId } flags { code } } }
           }
         }`,
-        { f: { codes: ['PROMOTION_ELIGIBLE'], asOf: AS_OF }, after },
+        { f: { asOf: AS_OF, ...filter }, after },
       );
       expect(res.errors).toBeUndefined();
       const page = res.data.flaggedCadres;
@@ -64,8 +65,28 @@ describe('flags of the DOMAIN.md example cases', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(nodes.length).toBe(total);
-    expect(nodes.map((n) => n.cadre.externalId)).toContain('DEMO-002');
+    return nodes;
+  }
+  const ids = (nodes: any[]) => nodes.map((n) => n.cadre.externalId as string).sort();
+
+  it('lists the township head among cadres flagged PROMOTION_ELIGIBLE, each with that flag', async () => {
+    const nodes = await everyFlagged({ codes: ['PROMOTION_ELIGIBLE'] });
+    expect(ids(nodes)).toContain('DEMO-002');
     expect(nodes.every((n) => n.flags.some((f: any) => f.code === 'PROMOTION_ELIGIBLE'))).toBe(true);
+  });
+
+  it('past the limit and ready (allOf): exactly the cadres on both lists, the township head among them', async () => {
+    const both = await everyFlagged({ allOf: ['POSTING_LIMIT_EXCEEDED', 'PROMOTION_ELIGIBLE'] });
+    const exceeded = new Set(ids(await everyFlagged({ anyOf: ['POSTING_LIMIT_EXCEEDED'] })));
+    const ready = ids(await everyFlagged({ anyOf: ['PROMOTION_ELIGIBLE'] }));
+    expect(ids(both)).toEqual(ready.filter((id) => exceeded.has(id)));
+    expect(ids(both)).toContain('DEMO-002');
+    for (const n of both) {
+      expect(n.flags.map((f: any) => f.code).sort()).toEqual([
+        'POSTING_LIMIT_EXCEEDED',
+        'PROMOTION_ELIGIBLE',
+      ]);
+    }
   });
 
   it('case 3: TRAINING_SHORTFALL, 60 of 90 hours missing for 2026', async () => {

@@ -54,6 +54,8 @@ export async function makeAchievement(
     achievedOn: string;
     recognitionLevel: string;
     status: string;
+    /** When the decision was recorded; default noon (Beijing time) on the day achieved. */
+    verifiedAt: string;
     impact: { baseline: number; result: number; betterWhen: string };
   }>,
 ): Promise<{ id: string }> {
@@ -62,6 +64,7 @@ export async function makeAchievement(
     achievedOn: '2025-06-01',
     recognitionLevel: 'UNIT',
     status: 'VERIFIED',
+    verifiedAt: undefined as string | undefined,
     ...over,
   };
   const verified = r.status !== 'CLAIMED';
@@ -76,7 +79,7 @@ export async function makeAchievement(
       r.recognitionLevel,
       r.status,
       verified ? 'org-dept' : null,
-      verified ? '2026-01-01' : null,
+      verified ? (r.verifiedAt ?? `${r.achievedOn}T12:00:00+08:00`) : null,
     ],
   );
   if (r.impact) {

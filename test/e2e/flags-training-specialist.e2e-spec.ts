@@ -168,9 +168,15 @@ describe('flags: training and specialist strengths', () => {
       ],
       ['two, but one older than 5 years', [{ achievedOn: '2021-11-27' }, { achievedOn: '2026-01-01' }], null],
       [
-        'one recognised at province level',
-        [{ recognitionLevel: 'PROVINCE', achievedOn: '2010-01-01' }],
+        'one recognised at province level within five years',
+        [{ recognitionLevel: 'PROVINCE', achievedOn: '2022-01-01' }],
         ['RECOGNITION'],
+      ],
+      // Recognition no longer counts for ever (#16): recognitionWindowYears, 5 by default.
+      [
+        'one recognised at province level more than five years ago',
+        [{ recognitionLevel: 'PROVINCE', achievedOn: '2010-01-01' }],
+        null,
       ],
       ['one recognised nationally', [{ recognitionLevel: 'NATIONAL' }], ['RECOGNITION']],
       ['one at prefecture level is not enough', [{ recognitionLevel: 'PREFECTURE' }], null],

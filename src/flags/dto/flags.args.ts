@@ -6,19 +6,53 @@ import { DateScalar } from '../../common/graphql/date.scalar';
 import { PageArgs } from '../../common/graphql/pagination';
 import { FlagCode } from '../flag.model';
 
+const AS_OF_RECORDED = {
+  nullable: true,
+  description:
+    'Count only the achievements verified on or before this date (what the records said then); default asOf, so ' +
+    'an achievement verified after asOf does not count as of asOf. A later date asks what is known now about asOf.',
+};
+
 @ArgsType()
 export class CadreFlagsArgs {
   @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
   @IsOptional()
   asOf?: string;
+
+  @Field(() => DateScalar, AS_OF_RECORDED)
+  @IsOptional()
+  asOfRecorded?: string;
 }
 
 @InputType()
 export class FlaggedCadresFilter {
-  @Field(() => [FlagCode], { nullable: true, description: 'Any of these codes; all codes when absent.' })
+  @Field(() => [FlagCode], {
+    nullable: true,
+    description: 'The same as anyOf (kept for existing clients); not together with anyOf.',
+  })
   @IsOptional()
   @IsEnum(FlagCode, { each: true })
   codes?: FlagCode[];
+
+  @Field(() => [FlagCode], {
+    nullable: true,
+    description:
+      'Cadres holding every one of these codes on asOf, e.g. [POSTING_LIMIT_EXCEEDED, PROMOTION_ELIGIBLE]: ' +
+      'past a limit and ready for promotion. With anyOf, both must hold.',
+  })
+  @IsOptional()
+  @IsEnum(FlagCode, { each: true })
+  allOf?: FlagCode[];
+
+  @Field(() => [FlagCode], {
+    nullable: true,
+    description:
+      'Cadres holding at least one of these codes. Without allOf and anyOf, every code. ' +
+      'Each node lists its flags with the codes of allOf and anyOf.',
+  })
+  @IsOptional()
+  @IsEnum(FlagCode, { each: true })
+  anyOf?: FlagCode[];
 
   @Field(() => ID, {
     nullable: true,
@@ -37,6 +71,10 @@ export class FlaggedCadresFilter {
   @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
   @IsOptional()
   asOf?: string;
+
+  @Field(() => DateScalar, AS_OF_RECORDED)
+  @IsOptional()
+  asOfRecorded?: string;
 }
 
 @ArgsType()

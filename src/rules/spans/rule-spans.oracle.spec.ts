@@ -55,6 +55,9 @@ interface Training {
 
 interface Achievement {
   on: string;
+  /** Days from the achievement to its verification, and the UTC hour it was recorded (20: the next day in Beijing). */
+  checked: number;
+  hour: number;
   domain: string;
   recognition: string;
   status: string;
@@ -66,6 +69,8 @@ const achievement = fc.record({
   domain: fc.constantFrom(...DOMAINS),
   recognition: fc.constantFrom('UNIT', 'COUNTY', 'PROVINCE', 'NATIONAL'),
   status: fc.constantFrom('CLAIMED', 'VERIFIED', 'VERIFIED', 'REJECTED'),
+  checked: fc.constantFrom(0, 1, 45, 400),
+  hour: fc.constantFrom(2, 20),
   impact: fc.option(
     fc.tuple(
       fc.constantFrom(0, 10, 100),
@@ -145,6 +150,9 @@ const version2 = fc.option(
     specialistYears: fc.constantFrom(1, 5, 1.5),
     recognition: fc.constantFrom('COUNTY', 'PROVINCE', 'NATIONAL'),
     improvement: fc.constantFrom(20, 50, 90),
+    /** undefined: the param left out (a version published before it existed: no window). */
+    recognitionYears: fc.constantFrom(undefined, 1, 5),
+    improvementYears: fc.constantFrom(undefined, 2.5, 5),
   }),
   { nil: undefined },
 );
@@ -249,8 +257,9 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
                 `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level, verification_status,
                                          verified_by, verified_at)
                  SELECT $1, 'Work', o, d, r, s, CASE WHEN s <> 'CLAIMED' THEN 'Checker' END,
-                        CASE WHEN s <> 'CLAIMED' THEN now() END
-                   FROM unnest($2::date[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(o, d, r, s, n)
+                        CASE WHEN s <> 'CLAIMED' THEN ((o + k) + h * interval '1 hour') AT TIME ZONE 'UTC' END
+                   FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[])
+                        WITH ORDINALITY AS x(o, d, r, s, k, h, n)
                   ORDER BY n RETURNING id`,
                 [
                   rows[0].id,
@@ -258,6 +267,8 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
                   achievements.map((a) => a.domain),
                   achievements.map((a) => a.recognition),
                   achievements.map((a) => a.status),
+                  achievements.map((a) => a.checked),
+                  achievements.map((a) => a.hour),
                 ],
               );
               achievementIds.push(added.rows.map((r) => r.id));
@@ -289,9 +300,10 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
                 if (!achievementId) continue;
                 if (ch.what === 'verify' || ch.what === 'reject') {
                   await client.query(
-                    `UPDATE achievement SET verification_status = $2, verified_by = 'Checker', verified_at = now()
+                    `UPDATE achievement SET verification_status = $2, verified_by = 'Checker',
+                            verified_at = (achieved_on + $3::int % 400 + interval '10 hours') AT TIME ZONE 'UTC'
                       WHERE id = $1`,
-                    [achievementId, ch.what === 'verify' ? 'VERIFIED' : 'REJECTED'],
+                    [achievementId, ch.what === 'verify' ? 'VERIFIED' : 'REJECTED', Math.abs(ch.days)],
                   );
                 } else if (ch.what === 'claim') {
                   await client.query(
@@ -370,6 +382,8 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               doc.rules.SPECIALIST.params.windowYears = v2.specialistYears;
               doc.rules.SPECIALIST.params.recognitionAtLeast = v2.recognition;
               doc.rules.SPECIALIST.params.minImprovementPercent = v2.improvement;
+              doc.rules.SPECIALIST.params.recognitionWindowYears = v2.recognitionYears;
+              doc.rules.SPECIALIST.params.improvementWindowYears = v2.improvementYears;
               await client.query(
                 `INSERT INTO policy_version (version, effective_from, document) VALUES (2, $1, $2::jsonb)`,
                 [v2.from, JSON.stringify(doc)],
@@ -382,6 +396,13 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               ...c.trainings.slice(0, 1).map((x) => x.end),
               ...c.achievements.slice(0, 1).map((x) => x.on),
             ]);
+            // The first achievement's verification day in Beijing, and the day before.
+            const verified = careers.flatMap((c) =>
+              c.achievements.slice(0, 1).flatMap((x) => {
+                const day = addDays(x.on, x.checked + (x.hour >= 16 ? 1 : 0));
+                return [day, addDays(day, -1)];
+              }),
+            );
             const around = edges.flatMap((d) => {
               const later = (n: number) =>
                 d.slice(5) === '02-29' ? d : `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
@@ -396,7 +417,7 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
                 `${Number(d.slice(0, 4)) + 1}-01-01`,
               ];
             });
-            const all = [...new Set([...dates, ...around.slice(0, 16)])];
+            const all = [...new Set([...dates, ...around.slice(0, 16), ...verified.slice(0, 4)])];
             for (const asOf of v2 ? [...all, v2.from, addDays(v2.from, -1)] : all) {
               const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
               const oracle = await flags(ids, asOf, policy, false);
@@ -474,7 +495,7 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
       [cadreId],
     );
     const verify = `UPDATE achievement SET verification_status = 'VERIFIED', verified_by = 'Checker',
-                           verified_at = now() WHERE id = $1`;
+                           verified_at = '2021-06-01T10:00:00+08:00' WHERE id = $1`;
     const first = new Client({ connectionString: db.url });
     const second = new Client({ connectionString: db.url });
     await first.connect();

@@ -10,6 +10,11 @@ export interface FlagSql {
   policy: PolicyDocument;
   /** e.g. `$1::date` */
   asOf: string;
+  /**
+   * `$n::date` when an evaluation counts achievements verified by another date than asOf (asOfRecorded); by
+   * default the records verified by asOf count.
+   */
+  asOfRecorded?: string;
   /** A `$n::text` when SPECIALIST_STRENGTH is limited to one domain. */
   domain?: string;
   /**

@@ -509,3 +509,50 @@ export const RecordDecisionMutation = graphql(`
     }
   }
 `);
+
+export const StuckTalentQuery = graphql(`
+  query StuckTalent($unitId: ID, $asOf: Date) {
+    stuckTalent(unitId: $unitId, asOf: $asOf) {
+      unitId
+      dates
+      total {
+        count
+        countOneYearEarlier
+        countTwoYearsEarlier
+      }
+      units {
+        unitId
+        own
+        count
+        countOneYearEarlier
+        countTwoYearsEarlier
+        unit {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const StuckTalentCadresQuery = graphql(`
+  query StuckTalentCadres($unitId: ID, $row: ID!, $asOf: Date, $first: Int, $after: String) {
+    stuckTalent(unitId: $unitId, asOf: $asOf) {
+      units(unitId: $row) {
+        unitId
+        cadres(first: $first, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              ...FlaggedCadreFields
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -179,6 +179,16 @@ export const en: Messages = {
     count: '{n} cadres',
     empty: 'Nobody.',
   },
+  stuck: {
+    title: 'Past the limit and ready',
+    explain: 'Cadres past a posting limit who meet every requirement for promotion: kept in place too long.',
+    chartCaption: 'Across the scope (two years ago, a year ago, now)',
+    tableCaption: 'Cadres past the limit and ready, per unit',
+    unit: 'Unit',
+    own: '{unit} (the unit itself)',
+    names: 'Names',
+    namesOf: '{unit}: past the limit and ready',
+  },
   cadres: {
     title: 'Find a cadre',
     name: 'Name',

@@ -172,6 +172,16 @@ export const zhCN = {
     count: '{n} 人',
     empty: '没有人。',
   },
+  stuck: {
+    title: '久任待提',
+    explain: '已超任职期限且符合晋升条件的干部：单位长期留用、未予交流提拔的人。',
+    chartCaption: '全范围人数（两年前、一年前、现在）',
+    tableCaption: '各单位久任待提人数',
+    unit: '单位',
+    own: '{unit}（本级）',
+    names: '名单',
+    namesOf: '{unit}：久任待提名单',
+  },
   cadres: {
     title: '干部查询',
     name: '姓名',

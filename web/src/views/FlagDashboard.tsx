@@ -5,12 +5,12 @@ import { useApi, useRequest } from '../api/use-api';
 import { useAsOf } from '../as-of';
 import { ErrorBox, Loading, Pager, Section } from '../components/common';
 import { domainNames } from '../components/Achievements';
-import { flagSentence } from '../components/Flags';
+import { FlaggedPeople } from '../components/FlaggedPeople';
+import { StuckTalent } from '../components/StuckTalent';
 import { UnitSelect } from '../components/UnitSelect';
 import { usePages } from '../components/use-pages';
 import type { FlagCode } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
-import { Link } from '../router';
 
 const CODES: FlagCode[] = [
   'POSTING_LIMIT_EXCEEDED',
@@ -77,27 +77,7 @@ function FlaggedList({ code, title, unitId }: { code: FlagCode; title: string; u
       {conn && conn.edges.length === 0 && <p className="muted">{m.dashboard.empty}</p>}
       {conn && conn.edges.length > 0 && (
         <>
-          <ul className="plain-list people" aria-busy={q.loading}>
-            {conn.edges.map(({ node }) => {
-              const post = node.cadre.currentPostings[0];
-              return (
-                <li key={node.cadre.id}>
-                  <Link to={`/cadres/${node.cadre.id}`}>
-                    <strong>{node.cadre.name}</strong>
-                  </Link>{' '}
-                  <span className="muted small">
-                    {node.cadre.externalId}
-                    {post && ` · ${post.unit.name} · ${post.title} · ${label(m.labels.level, post.level)}`}
-                  </span>
-                  {node.flags.map((f, n) => (
-                    <p key={n} className="small">
-                      {flagSentence(i18n, f, names)} <span className="muted">({f.ruleId})</span>
-                    </p>
-                  ))}
-                </li>
-              );
-            })}
-          </ul>
+          <FlaggedPeople nodes={conn.edges.map((e) => e.node)} names={names} busy={q.loading} />
           <Pager
             page={pages.page}
             hasNext={conn.pageInfo.hasNextPage}
@@ -162,6 +142,7 @@ export function FlagDashboard() {
           title={fmt(m.dashboard.listOf, { label: label(m.labels.flag, selected) })}
         />
       )}
+      <StuckTalent unitId={unitId} />
       <div className="record-grid">
         <FlaggedList code="POSTING_LIMIT_EXCEEDED" unitId={unitId} title={m.dashboard.exceeded} />
         <FlaggedList code="POSTING_LIMIT_APPROACHING" unitId={unitId} title={m.dashboard.approaching} />

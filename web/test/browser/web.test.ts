@@ -185,6 +185,32 @@ describe('an organisation department', () => {
     await page.close();
   });
 
+  test('sees who is past the limit and ready (久任待提) per unit, with the trend, and opens a unit’s names', async () => {
+    // The unit beneath the department's root under which the township head (DEMO-002) is counted.
+    const report = await service.gql<{
+      stuckTalent: {
+        units: { unit: { name: string }; cadres: { edges: { node: { cadre: { name: string } } }[] } }[];
+      };
+    }>(
+      tokens.orgDept,
+      `{ stuckTalent { units { unit { name } cadres(first: 100) { edges { node { cadre { name } } } } } } }`,
+    );
+    const row = report.stuckTalent.units.find((u) =>
+      u.cadres.edges.some((e) => e.node.cadre.name === '杨守田'),
+    );
+    assert.ok(row, 'the township head is counted in some unit');
+    const page = await openSignedIn(tokens.orgDept);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: '久任待提' }) });
+    await section.getByRole('table').waitFor();
+    assert.equal(await section.locator('.stuck-chart [role="listitem"]').count(), 3);
+    await section.getByRole('row', { name: row.unit.name }).getByRole('button', { name: '名单' }).click();
+    await section.getByRole('heading', { name: `${row.unit.name}：久任待提名单` }).waitFor();
+    await section.locator('.stuck-names').getByRole('link', { name: '杨守田' }).waitFor();
+    await assertLabelled(page);
+    await shot(page, 'stuck-talent');
+    await page.close();
+  });
+
   test('opens the township head’s 干部任免审批表 and prints the form alone on A4', async () => {
     const page = await openSignedIn(tokens.orgDept);
     await page.goto(`${service.url}#/cadres/${townshipHeadId}`);

@@ -1,0 +1,45 @@
+import { SqlParams } from '../common/sql/sql-params';
+
+/**
+ * The cadres found on each date (`sets[k]` on `dates[k]`), placed by their postings on that date: per unit
+ * directly beneath the root (its subtree), the root itself (own) and, as the row with a NULL unit, the whole
+ * subtree with each cadre once. No root: every unit, by the top-level units. Every unit directly beneath
+ * the root is listed, with zeros.
+ */
+export function stuckByUnitSql(
+  p: SqlParams,
+  rootId: string | undefined,
+  dates: readonly string[],
+  sets: readonly (readonly string[])[],
+): string {
+  const root = rootId ? p.add(rootId, 'uuid') : 'NULL::uuid';
+  const hits = dates
+    .map(
+      (d, k) => `SELECT ${k} AS k, ${p.add(d, 'date')} AS d, unnest(${p.add(sets[k], 'uuid[]')}) AS cadre_id`,
+    )
+    .join('\n        UNION ALL ');
+  const counts = dates
+    .map((_, k) => `count(DISTINCT cadre_id) FILTER (WHERE k = ${k})::int AS n${k}`)
+    .join(', ');
+  return `
+    WITH root AS (SELECT coalesce((SELECT path FROM unit WHERE id = ${root}), ''::ltree) AS path),
+    hit AS (${hits}),
+    placed AS (
+      SELECT h.k, h.cadre_id, ru.id AS unit_id, nlevel(u.path) = nlevel(root.path) AS own
+        FROM hit h
+        JOIN posting p ON p.cadre_id = h.cadre_id AND p.period @> h.d
+        JOIN unit u ON u.id = p.unit_id
+        CROSS JOIN root
+        JOIN unit ru ON ru.path = subpath(u.path, 0, least(nlevel(u.path), nlevel(root.path) + 1))
+       WHERE u.path <@ root.path),
+    counted AS (
+      SELECT unit_id, own, ${counts} FROM placed GROUP BY GROUPING SETS ((unit_id, own), ()))
+    SELECT c.unit_id, coalesce(c.own, false) AS own, coalesce(c.n0, 0) AS n0, coalesce(c.n1, 0) AS n1,
+           coalesce(c.n2, 0) AS n2, u.name
+      FROM counted c LEFT JOIN unit u ON u.id = c.unit_id
+    UNION ALL
+    SELECT u.id, false, 0, 0, 0, u.name FROM unit u
+     WHERE u.parent_id IS NOT DISTINCT FROM ${root}
+       AND NOT EXISTS (SELECT 1 FROM counted c WHERE c.unit_id = u.id)
+    ORDER BY 3 DESC, 4 DESC, 5 DESC, 6, 1`;
+}
