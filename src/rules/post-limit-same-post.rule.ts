@@ -1,6 +1,7 @@
 import { FlagCode } from './codes';
 import { fromSpans, nearLimit, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
+import { checkUnitLists } from './spans/limit-spans.sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 const rule = 'POST_LIMIT_SAME_POST';
@@ -37,7 +38,11 @@ const words = (s: FlagSql, from: string): string =>
 export const postLimitSamePostRule: FlagRule<'POST_LIMIT_SAME_POST'> = {
   id: 'POST_LIMIT_SAME_POST',
   kind: 'flag',
-  params: { numbers: ['years'] },
+  params: {
+    numbers: ['years'],
+    check: (params, field) =>
+      checkUnitLists(params, field, ['mustRotateUnitKinds'], ['mustRotateUnitLevels']),
+  },
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: postLimitSamePostSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),

@@ -10,6 +10,7 @@ import { promoNoRecentRule } from './promo-no-recent.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
+import { reappointmentGapRule } from './reappointment-gap.rule';
 import { FlagRule, Rule } from './rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
@@ -30,6 +31,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   LEVEL_TOTAL_LIMIT: levelTotalLimitRule,
   TOWNSHIP_MIN_SERVICE: townshipMinServiceRule,
   WARNING_WINDOW: warningWindowRule,
+  REAPPOINTMENT_GAP: reappointmentGapRule,
   PROMO_WORK_YEARS: promoWorkYearsRule,
   PROMO_GRASSROOTS_YEARS: promoGrassrootsYearsRule,
   PROMO_TWO_POSTS: promoTwoPostsRule,

@@ -4,6 +4,7 @@ import { ParamShape } from './params';
 import { Requirement } from './requirement';
 import { SqlParams } from '../common/sql/sql-params';
 import { FlagQuery, FlagSql } from './sql/flag-sql';
+import { SpanDependency } from './spans/limit-spans.sql';
 
 /** A flag rule: set-based SQL over a scope of cadres, producing flags with these codes. */
 export interface FlagRule<K extends RuleId = RuleId> {
@@ -14,6 +15,13 @@ export interface FlagRule<K extends RuleId = RuleId> {
   sql: (s: FlagSql) => FlagQuery;
   /** The same flags read from rule_span, for the rules whose spans are kept (every flag rule but PROMOTION_ELIGIBLE). */
   spans?: (s: FlagSql) => FlagQuery;
+  /**
+   * The rule's spans for the cadres in the plpgsql variable `ids` (uuid[]): one INSERT INTO rule_span statement
+   * (RULES-CORE.md, issue 14), installed into refresh_rule_spans by the rules installer.
+   */
+  spanSql?: string;
+  /** The writes that change this rule's spans (see SpanDependency). */
+  dependsOn?: readonly SpanDependency[];
 }
 
 /** Placeholders and context the readiness SQL of a promotion requirement is written against. */

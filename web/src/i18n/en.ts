@@ -69,6 +69,7 @@ export const en: Messages = {
     title: 'Postings',
     caption: 'Postings over time: regular posts above, temporary assignments and secondments below.',
     regularLane: 'Posts',
+    concurrentLane: 'Concurrent',
     temporaryLane: 'Temporary',
     ongoing: 'now',
     years: '{years} yrs',
@@ -280,6 +281,7 @@ export const en: Messages = {
       REGULAR: 'Regular',
       TEMPORARY_ASSIGNMENT: 'Temporary assignment',
       SECONDMENT: 'Secondment',
+      CONCURRENT: 'Concurrent (兼任)',
     },
     trainingKind: {
       PARTY_SCHOOL: 'Party school',

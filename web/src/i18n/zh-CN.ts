@@ -62,6 +62,7 @@ export const zhCN = {
     title: '任职经历',
     caption: '任职时间轴：正式任职在上方，挂职和借调在下方。',
     regularLane: '任职',
+    concurrentLane: '兼任',
     temporaryLane: '挂职/借调',
     ongoing: '至今',
     years: '{years} 年',
@@ -268,10 +269,12 @@ export const zhCN = {
       TOWNSHIP: '乡镇',
       VILLAGE: '村（社区）',
     } as Record<string, string>,
-    postingKind: { REGULAR: '任职', TEMPORARY_ASSIGNMENT: '挂职', SECONDMENT: '借调' } as Record<
-      string,
-      string
-    >,
+    postingKind: {
+      REGULAR: '任职',
+      TEMPORARY_ASSIGNMENT: '挂职',
+      SECONDMENT: '借调',
+      CONCURRENT: '兼任',
+    } as Record<string, string>,
     trainingKind: {
       PARTY_SCHOOL: '党校',
       ADMINISTRATION_INSTITUTE: '行政学院',
