@@ -1,18 +1,34 @@
-import { RuleId } from '../policy/policy.types';
+import { MustRotateScope, RuleId } from '../policy/policy.types';
 import { Cte, details, FlagSql, param, source } from './sql/flag-sql';
 
 export const years = (s: FlagSql, rule: RuleId) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
 const window = (s: FlagSql) => `${param(s, 'WARNING_WINDOW', 'months')}::float8 * interval '1 month'`;
 
 /**
+ * Whether EXCEEDED is CRITICAL ("must rotate") for a posting in the unit `unitId`: POST_LIMIT_SAME_POST binds
+ * where its must-rotate scope says (the unit's kind and level; every unit for a version without the lists, as
+ * before they existed); LEVEL_TOTAL_LIMIT never does (it bars the next appointment at the level, 任期暂行规定
+ * art. 7; it does not order removal), so it is a WARNING.
+ */
+function binds(s: FlagSql, rule: RuleId, unitId: string): string {
+  if (rule !== 'POST_LIMIT_SAME_POST') return 'false';
+  const params = s.policy.rules.POST_LIMIT_SAME_POST.params as Partial<MustRotateScope>;
+  if (!params.mustRotateUnitKinds || !params.mustRotateUnitLevels) return 'true';
+  return `EXISTS (SELECT 1 FROM unit mu WHERE mu.id = ${unitId}
+                     AND mu.kind::text = ANY(${s.p.add(params.mustRotateUnitKinds, 'text[]')})
+                     AND mu.level::text = ANY(${s.p.add(params.mustRotateUnitLevels, 'text[]')}))`;
+}
+
+/**
  * What the two posting-limit rules (post-limit-same-post.rule.ts, level-total-limit.rule.ts) share.
- * EXCEEDED from the limit date on; APPROACHING from WARNING_WINDOW months before it. */
+ * EXCEEDED from the limit date on, CRITICAL where the rule binds and a WARNING elsewhere; APPROACHING (a WARNING)
+ * from WARNING_WINDOW months before it. */
 export function select(s: FlagSql, rule: RuleId, from: string, what: string, facts: string): string {
   const exceeded = `${s.asOf} >= limit_date`;
   return `
     SELECT cadre_id,
            CASE WHEN ${exceeded} THEN 'POSTING_LIMIT_EXCEEDED' ELSE 'POSTING_LIMIT_APPROACHING' END,
-           CASE WHEN ${exceeded} THEN 'CRITICAL' ELSE 'WARNING' END,
+           CASE WHEN ${exceeded} AND ${binds(s, rule, 'unit_id')} THEN 'CRITICAL' ELSE 'WARNING' END,
            '${rule}', ${source(s, rule)},
            ${details(
              s,
