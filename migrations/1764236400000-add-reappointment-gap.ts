@@ -13,7 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * so its insert refreshes every cadre's runs (before rule_span's policy trigger, by trigger name order).
  *
  * refresh_posting_runs is the text of 1764232600000-create-posting-run (as repaired by 1764234700000) with the
- * two joins changed; the trigger on posting is unchanged.
+ * two joins changed; the trigger on posting is unchanged. Every step is idempotent (the repair test runs it again
+ * after the repair, which restores the earlier text).
  */
 const refresh = (joinLevel: string, joinPost: string) => `
       CREATE OR REPLACE FUNCTION refresh_posting_runs(ids uuid[]) RETURNS void LANGUAGE plpgsql
@@ -107,7 +108,7 @@ export class AddReappointmentGap1764236400000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE FUNCTION reappointment_gap_days(on_date date) RETURNS int LANGUAGE sql STABLE AS $$
+      CREATE OR REPLACE FUNCTION reappointment_gap_days(on_date date) RETURNS int LANGUAGE sql STABLE AS $$
         -- The version in force on the date (the latest effective by then); 0 when it lacks the rule.
         SELECT coalesce((SELECT (v.document #>> '{rules,REAPPOINTMENT_GAP,params,days}')::int
                            FROM policy_version v WHERE v.effective_from <= on_date
@@ -115,12 +116,13 @@ export class AddReappointmentGap1764236400000 implements MigrationInterface {
       $$`);
     await q.query(TOLERANT);
     await q.query(`
-      CREATE FUNCTION posting_run_policy_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION posting_run_policy_trg() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM refresh_posting_runs(ARRAY(SELECT DISTINCT cadre_id FROM posting WHERE kind = 'REGULAR'));
         RETURN NULL;
       END $$`);
     // Named to sort before rule_span_policy_trg: the spans then read the runs the new version makes.
+    await q.query(`DROP TRIGGER IF EXISTS posting_run_policy_trg ON policy_version`);
     await q.query(`CREATE TRIGGER posting_run_policy_trg AFTER INSERT ON policy_version
                    FOR EACH STATEMENT EXECUTE FUNCTION posting_run_policy_trg()`);
     await q.query(

@@ -107,7 +107,13 @@ describe('flaggedCadres', () => {
     expect(names(p).slice(0, 3)).toEqual(['c1', ...tied()]);
     expect(names(p)).toContain('c7');
     const c1 = p.edges[0].node.flags;
-    expect(c1[0].severity).toBe('CRITICAL');
+    // A township post past its limit "should rotate": a WARNING (CRITICAL binds county level and above).
+    expect(c1).toContainEqual(
+      expect.objectContaining({ code: 'POSTING_LIMIT_EXCEEDED', severity: 'WARNING' }),
+    );
+    const rank = { CRITICAL: 3, WARNING: 2, INFO: 1 } as Record<string, number>;
+    const ranks = c1.map((f) => rank[f.severity]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     expect(c1.map((f) => f.code)).toEqual(
       expect.arrayContaining(['INDUCTION_TRAINING_DUE', 'TRAINING_SHORTFALL']),
     );
