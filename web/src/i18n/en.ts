@@ -319,6 +319,7 @@ export const en: Messages = {
       POSTING_LIMIT_APPROACHING: 'Posting limit approaching',
       TRAINING_SHORTFALL: 'Training shortfall',
       INDUCTION_TRAINING_DUE: 'Induction training due',
+      MIN_SERVICE_NOT_MET: 'Moved before the minimum service',
       SPECIALIST_STRENGTH: 'Specialist strength',
       PROMOTION_ELIGIBLE: 'Eligible for promotion',
     },

@@ -311,6 +311,7 @@ export const zhCN = {
       POSTING_LIMIT_APPROACHING: '临近任职期限',
       TRAINING_SHORTFALL: '培训学时不足',
       INDUCTION_TRAINING_DUE: '任职培训待完成',
+      MIN_SERVICE_NOT_MET: '未满最低服务年限调动',
       SPECIALIST_STRENGTH: '专业特长',
       PROMOTION_ELIGIBLE: '符合晋升条件',
     } as Record<string, string>,
@@ -372,6 +373,16 @@ export const zhCN = {
   },
   /** Flag sentences from a flag's facts; the service's own (English) message is the fallback. */
   flagText: {
+    'LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_EXCEEDED':
+      '自 {since} 在同一地区担任同一层级领导职务，{limitYears} 年期限已于 {limitDate} 届满，应当交流。',
+    'LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_APPROACHING':
+      '自 {since} 在同一地区担任同一层级领导职务，{limitYears} 年期限将于 {limitDate} 届满。',
+    'TERM_LIMIT.POSTING_LIMIT_EXCEEDED':
+      '自 {since} 在同一职位连续任职，{terms} 个任期已于 {limitDate} 届满，不再连任。',
+    'TERM_LIMIT.POSTING_LIMIT_APPROACHING':
+      '自 {since} 在同一职位连续任职，{terms} 个任期将于 {limitDate} 届满，届满后不再连任。',
+    'TOWNSHIP_MIN_SERVICE.MIN_SERVICE_NOT_MET':
+      '{recruitedOn} 录用到乡镇，最低服务期 {minServiceYears} 年至 {minServiceMetOn} 届满；{transferredOn} 已调往上级单位。',
     'POST_LIMIT_SAME_POST.POSTING_LIMIT_EXCEEDED':
       '自 {since} 在同一职位任职，{limitYears} 年期限已于 {limitDate} 届满。',
     'POST_LIMIT_SAME_POST.POSTING_LIMIT_APPROACHING':
