@@ -8,9 +8,12 @@ import { PathwayScope, queryPathwayFacts } from '../rules/facts/pathway-facts.sq
 import { evaluatePathway, PathwayResult } from '../rules/pathway';
 import { EligibleCadre } from '../rules/promotion-eligible';
 import { levelOrder } from '../rules/steps';
+import { PostingLimit, queryPostingLimits } from './posting-limits.sql';
 
 export interface PathwayEvaluation extends PathwayResult {
   policyVersion: number;
+  /** LEVEL_TOTAL_LIMIT and TOWNSHIP_MIN_SERVICE: what they bar, and from or until when, with the rule's source. */
+  postingLimits: (PostingLimit & { source: string })[];
 }
 
 @Injectable()
@@ -45,11 +48,24 @@ export class PathwayService {
   /** Pathways of several cadres on one date, with one policy read and one facts query. */
   async pathways(cadreIds: readonly string[], asOf: string): Promise<Map<string, PathwayEvaluation>> {
     const policy = await this.policies.forDate(asOf);
-    const facts = await this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document));
+    const [facts, limits] = await Promise.all([
+      this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document)),
+      queryPostingLimits(this.ds, cadreIds, asOf, policy.document),
+    ]);
+    const byCadre = new Map<string, PathwayEvaluation['postingLimits']>();
+    for (const l of limits) {
+      const list = byCadre.get(l.cadreId) ?? [];
+      list.push({ ...l, source: policy.document.rules[l.rule].source });
+      byCadre.set(l.cadreId, list);
+    }
     return new Map(
       facts.map((f) => [
         f.cadreId,
-        { ...evaluatePathway(f, policy.document, asOf), policyVersion: policy.version },
+        {
+          ...evaluatePathway(f, policy.document, asOf),
+          policyVersion: policy.version,
+          postingLimits: byCadre.get(f.cadreId) ?? [],
+        },
       ]),
     );
   }
