@@ -2,6 +2,7 @@ import { FlagCode } from './codes';
 import { FlagRule } from './rule';
 import { FlagSql } from './sql/flag-sql';
 import { checkUnitLists, limitSpans, readSpans, textList, versionsCte } from './spans/limit-spans.sql';
+import { cadreRows, versionParam } from './spans/span-sql';
 
 const rule = 'LEVEL_LIMIT_SAME_AREA';
 
@@ -18,9 +19,9 @@ const spanSql = `
   INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
   WITH ${versionsCte(
     rule,
-    `(x.params ->> 'years')::numeric AS years, ${textList('areaUnitLevels')} AS area_levels,
-     ${textList('unitKinds')} AS kinds, ${textList('mustRotateUnitKinds')} AS must_kinds,
-     ${textList('mustRotateUnitLevels')} AS must_levels`,
+    `${versionParam(rule, 'years')}::numeric AS years, ${textList(rule, 'areaUnitLevels')} AS area_levels,
+     ${textList(rule, 'unitKinds')} AS kinds, ${textList(rule, 'mustRotateUnitKinds')} AS must_kinds,
+     ${textList(rule, 'mustRotateUnitLevels')} AS must_levels`,
   )},
   stints AS MATERIALIZED (
     SELECT p.id, p.cadre_id, p.unit_id, p.level, p.start_date, p.end_date, p.period, u.kind AS unit_kind,
@@ -88,7 +89,7 @@ export const levelLimitSameAreaRule: FlagRule<'LEVEL_LIMIT_SAME_AREA'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   spanSql,
   dependsOn: [
-    { table: 'posting', cadreIds: 'SELECT cadre_id FROM changed' },
+    cadreRows('posting'),
     // A unit's kind, level or place in the tree decides the areas of the postings in it and under it.
     {
       table: 'unit',

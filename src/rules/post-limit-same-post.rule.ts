@@ -1,7 +1,8 @@
 import { FlagCode } from './codes';
-import { fromSpans, nearLimit, select, years } from './posting-limit.sql';
+import { fromSpans, nearLimit, postingLimitSpanSql, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
-import { checkUnitLists } from './spans/limit-spans.sql';
+import { checkUnitLists, UNIT_POSTINGS } from './spans/limit-spans.sql';
+import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 const rule = 'POST_LIMIT_SAME_POST';
@@ -46,4 +47,12 @@ export const postLimitSamePostRule: FlagRule<'POST_LIMIT_SAME_POST'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: postLimitSamePostSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),
+  spanSql: postingLimitSpanSql(
+    rule,
+    'r.post_run_start',
+    '0',
+    `jsonb_build_object('postingIds', to_jsonb(r.post_run_posting_ids))`,
+  ),
+  // posting_run: kept by triggers on posting; a unit's kind and level decide where the limit binds
+  dependsOn: [cadreRows('posting_run'), UNIT_POSTINGS],
 };

@@ -1,6 +1,7 @@
 import { FlagCode } from './codes';
 import { FlagRule } from './rule';
-import { limitSpans, readSpans, SpanDependency, versionsCte } from './spans/limit-spans.sql';
+import { limitSpans, readSpans, versionsCte } from './spans/limit-spans.sql';
+import { cadreRows, versionParam } from './spans/span-sql';
 
 const rule = 'TERM_LIMIT';
 
@@ -15,7 +16,10 @@ const rule = 'TERM_LIMIT';
  */
 const spanSql = `
   INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
-  WITH ${versionsCte(rule, `(x.params ->> 'terms')::int AS terms, (x.params ->> 'termYears')::float8 * interval '1 year' AS term`)},
+  WITH ${versionsCte(
+    rule,
+    `${versionParam(rule, 'terms')}::int AS terms, ${versionParam(rule, 'termYears')}::float8 * interval '1 year' AS term`,
+  )},
   runs AS (
     SELECT r.cadre_id, r.posting_id, r.unit_id, r.level, r.post_run_start, r.post_run_posting_ids, r.period,
            max(coalesce(r.end_date, 'infinity')) OVER (PARTITION BY r.cadre_id, r.unit_id, r.level, r.post_run_start)
@@ -54,7 +58,7 @@ export const termLimitRule: FlagRule<'TERM_LIMIT'> = {
   params: { counts: ['terms'], numbers: ['termYears'] },
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   spanSql,
-  dependsOn: [{ table: 'posting_run', cadreIds: 'SELECT cadre_id FROM changed' }] satisfies SpanDependency[],
+  dependsOn: [cadreRows('posting_run')],
   // Evaluated as spans only: on one date it is the span holding then.
   sql: (s) => termLimitSpans(s),
   spans: (s) => termLimitSpans(s),

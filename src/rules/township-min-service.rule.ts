@@ -1,7 +1,15 @@
 import { FlagCode } from './codes';
 import { FlagRule } from './rule';
 import { FlagSql } from './sql/flag-sql';
-import { checkUnitLists, readSpans, textList, UNIT_LEVEL_ORDER, versionsCte } from './spans/limit-spans.sql';
+import {
+  checkUnitLists,
+  readSpans,
+  textList,
+  UNIT_LEVEL_ORDER,
+  UNIT_POSTINGS,
+  versionsCte,
+} from './spans/limit-spans.sql';
+import { cadreRows, versionParam } from './spans/span-sql';
 
 const rule = 'TOWNSHIP_MIN_SERVICE';
 
@@ -16,7 +24,7 @@ const spanSql = `
   INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
   WITH ${versionsCte(
     rule,
-    `(x.params ->> 'years')::float8 * interval '1 year' AS years, ${textList('recruitUnitLevels')} AS levels`,
+    `${versionParam(rule, 'years')}::float8 * interval '1 year' AS years, ${textList(rule, 'recruitUnitLevels')} AS levels`,
   )},
   first_posting AS (
     SELECT DISTINCT ON (p.cadre_id) p.cadre_id, p.id AS posting_id, p.start_date, u.level AS unit_level
@@ -65,9 +73,9 @@ export const townshipMinServiceRule: FlagRule<'TOWNSHIP_MIN_SERVICE'> = {
   codes: [FlagCode.MIN_SERVICE_NOT_MET],
   spanSql,
   dependsOn: [
-    { table: 'posting', cadreIds: 'SELECT cadre_id FROM changed' },
+    cadreRows('posting'),
     // A unit's level decides who was recruited to a township and what is a move above it.
-    { table: 'unit', cadreIds: 'SELECT p.cadre_id FROM changed c JOIN posting p ON p.unit_id = c.id' },
+    UNIT_POSTINGS,
   ],
   // Evaluated as spans only: on one date it is the span holding then.
   sql: townshipMinServiceSpans,

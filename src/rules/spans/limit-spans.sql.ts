@@ -1,37 +1,34 @@
 import { RuleId } from '../../policy/policy.types';
+import { SpanDependency } from '../rule';
+import { spanVersions, versionParam, versionParamJson } from './span-sql';
 import { UNIT_KINDS, UNIT_LEVELS } from '../../units/unit.entity';
 import { bad, Json, strings } from '../params';
 import { details, FlagQuery, FlagSql, source } from '../sql/flag-sql';
 
-/** What a span rule declares for the installer (RULES-CORE.md): the cadres a write to `table` affects. */
-export interface SpanDependency {
-  table: string;
-  /** A SELECT of cadre ids over the transition table `changed` (old and new rows). */
-  cadreIds: string;
-}
+/** A dependency on unit: the cadres with a posting in a changed unit (its kind or level decides a rule). */
+export const UNIT_POSTINGS: SpanDependency = {
+  table: 'unit',
+  cadreIds: 'SELECT p.cadre_id FROM changed c JOIN posting p ON p.unit_id = c.id',
+};
 
 /** Unit levels lowest first, as SQL: `array_position(${UNIT_LEVEL_ORDER}, u.level)`. */
 export const UNIT_LEVEL_ORDER = `ARRAY[${UNIT_LEVELS.map((l) => `'${l}'`).join(',')}]::text[]`;
 
 /**
- * The policy versions as rows for a span rule: `version`, `in_force` (until the next version, whichever rules it
- * holds), `params` (the rule's params; NULL when the version lacks the rule, which then yields no span) and
- * `window` (WARNING_WINDOW as an interval). `columns` adds typed reads of `x.params`.
+ * The policy versions that define `rule` (spanVersions), as the CTE `versions` of a span rule: `version`,
+ * `in_force`, `params` (the rule's params), `window` (WARNING_WINDOW as an interval) and `columns`, typed reads
+ * of `v.document` (versionParam, textList).
  */
 export const versionsCte = (rule: RuleId, columns = ''): string => `
-  versions AS MATERIALIZED (
-    SELECT x.*${columns ? `, ${columns}` : ''} FROM (
-      SELECT v.version,
-             daterange(v.effective_from, lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force,
-             v.document #> '{rules,${rule},params}' AS params,
-             (v.document #>> '{rules,WARNING_WINDOW,params,months}')::float8 * interval '1 month' AS window
-        FROM policy_version v) x
-     WHERE x.params IS NOT NULL
-  )`;
+  versions AS MATERIALIZED (${spanVersions(
+    rule,
+    `v.document #> '{rules,${rule},params}' AS params,
+     ${versionParam('WARNING_WINDOW', 'months')}::float8 * interval '1 month' AS window${columns ? `, ${columns}` : ''}`,
+  )})`;
 
-/** A text[] from a list param of the versions' `x.params`, e.g. `textList('unitKinds')`. */
-export const textList = (key: string, params = 'x.params'): string =>
-  `ARRAY(SELECT jsonb_array_elements_text(coalesce(${params} -> '${key}', '[]'::jsonb)))`;
+/** A text[] from a list param of `rule` in the version `v`, e.g. `textList(rule, 'unitKinds')`. */
+export const textList = (rule: RuleId, key: string): string =>
+  `ARRAY(SELECT jsonb_array_elements_text(coalesce(${versionParamJson(rule, key)}, '[]'::jsonb)))`;
 
 /**
  * The APPROACHING (WARNING_WINDOW before the limit date, a WARNING) and EXCEEDED (from it, `exceeded` severity)
