@@ -89,7 +89,9 @@ export const levelLimitSameAreaRule: FlagRule<'LEVEL_LIMIT_SAME_AREA'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   spanSql,
   dependsOn: [
-    cadreRows('posting'),
+    // Regular postings, through posting_run (one row each, kept by triggers on posting): a dependency on posting
+    // itself would refresh every rule a second time on each posting write.
+    cadreRows('posting_run'),
     // A unit's kind, level or place in the tree decides the areas of the postings in it and under it.
     {
       table: 'unit',

@@ -73,7 +73,9 @@ export const townshipMinServiceRule: FlagRule<'TOWNSHIP_MIN_SERVICE'> = {
   codes: [FlagCode.MIN_SERVICE_NOT_MET],
   spanSql,
   dependsOn: [
-    cadreRows('posting'),
+    // Regular postings, through posting_run (one row each, kept by triggers on posting): a dependency on posting
+    // itself would refresh every rule a second time on each posting write.
+    cadreRows('posting_run'),
     // A unit's level decides who was recruited to a township and what is a move above it.
     UNIT_POSTINGS,
   ],

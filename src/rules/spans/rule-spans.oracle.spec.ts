@@ -454,11 +454,21 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
     }
     const fromSpans = await flags([cadreId], '2022-06-01', DEFAULT_POLICY, true);
     expect(fromSpans).toEqual(await flags([cadreId], '2022-06-01', DEFAULT_POLICY, false));
+    // The same run from 2010 in one township's leadership: its 10 years, and two terms, also passed in 2020.
     expect(fromSpans.map((f) => [f.rule_id, f.code])).toEqual([
       ['INDUCTION_TRAINING', 'INDUCTION_TRAINING_DUE'],
+      ['LEVEL_LIMIT_SAME_AREA', 'POSTING_LIMIT_EXCEEDED'],
       ['POST_LIMIT_SAME_POST', 'POSTING_LIMIT_EXCEEDED'],
+      ['TERM_LIMIT', 'POSTING_LIMIT_EXCEEDED'],
       ['TRAINING_ANNUAL', 'TRAINING_SHORTFALL'],
     ]);
+    expect(
+      fromSpans.filter((f) => f.rule_id !== 'INDUCTION_TRAINING' && f.code !== 'TRAINING_SHORTFALL'),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ facts: expect.objectContaining({ since: '2010-01-01' }) }),
+      ]),
+    );
   });
 
   it('stays right when two transactions verify achievements of one cadre at the same time', async () => {
