@@ -54,8 +54,11 @@ describe('flaggedCadres', () => {
     expect(p.totalCount).toBe(5);
     expect(p.pageInfo.hasNextPage).toBe(false);
     const c1 = p.edges[0].node.flags;
+    // One township post since 2014: the same post, the same level in the township's leadership and two terms (#16).
     expect(c1.map((f) => [f.code, f.ruleId, f.overBy])).toEqual([
+      ['POSTING_LIMIT_EXCEEDED', 'LEVEL_LIMIT_SAME_AREA', 1061],
       ['POSTING_LIMIT_EXCEEDED', 'POST_LIMIT_SAME_POST', 1061],
+      ['POSTING_LIMIT_EXCEEDED', 'TERM_LIMIT', 1061],
     ]);
     expect(p.edges[4].node.flags[0]).toMatchObject({
       code: 'POSTING_LIMIT_APPROACHING',
