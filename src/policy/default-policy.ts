@@ -62,14 +62,26 @@ export const DEFAULT_POLICY: PolicyDocument = {
       id: 'POST_LIMIT_SAME_POST',
       sentence: 'A leader who has served continuously in the same post for the limit must rotate.',
       source: '党政领导干部交流工作规定 (2006) art. 5; 党政领导干部选拔任用工作条例 (2014) art. 54',
-      params: { years: 10 },
+      params: {
+        years: 10,
+        // The text binds the leadership of local Party committees and governments at county level and above.
+        mustRotateUnitKinds: ['PARTY_COMMITTEE', 'GOVERNMENT'],
+        mustRotateUnitLevels: ['COUNTY', 'PREFECTURE', 'PROVINCE', 'NATIONAL'],
+      },
     },
     LEVEL_LIMIT_SAME_AREA: {
       id: 'LEVEL_LIMIT_SAME_AREA',
       sentence:
         "A leader who has served at the same level in one area's leadership for the limit should rotate.",
       source: '党政领导干部交流工作规定 (2006) art. 5',
-      params: { years: 10 },
+      params: {
+        years: 10,
+        areaUnitLevels: ['COUNTY', 'TOWNSHIP'],
+        unitKinds: ['PARTY_COMMITTEE', 'GOVERNMENT'],
+        // "should rotate": a WARNING everywhere
+        mustRotateUnitKinds: [],
+        mustRotateUnitLevels: [],
+      },
     },
     TERM_LIMIT: {
       id: 'TERM_LIMIT',
@@ -80,7 +92,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
     LEVEL_TOTAL_LIMIT: {
       id: 'LEVEL_TOTAL_LIMIT',
       sentence:
-        'A leader who has served at the same level for the limit in total should not stay longer in that level.',
+        'A leader who has served at the same level for the limit in total is not nominated or appointed again to a post at that level (it bars the next appointment; it does not order removal).',
       source: '党政领导干部职务任期暂行规定 (2006) art. 7',
       params: { years: 15 },
     },
@@ -88,13 +100,20 @@ export const DEFAULT_POLICY: PolicyDocument = {
       id: 'TOWNSHIP_MIN_SERVICE',
       sentence: 'New township recruits serve a minimum period in the township before transfer upward.',
       source: '人社部发〔2014〕61号',
-      params: { years: 5 },
+      params: { years: 5, recruitUnitLevels: ['TOWNSHIP'] },
     },
     WARNING_WINDOW: {
       id: 'WARNING_WINDOW',
       sentence: 'A limit is approaching within this many months before it is reached.',
       source: 'Product choice',
       params: { months: 6 },
+    },
+    REAPPOINTMENT_GAP: {
+      id: 'REAPPOINTMENT_GAP',
+      sentence:
+        'A gap of up to this many days between a post and its re-appointment (e.g. around a re-election) does not break continuity in the post or the level.',
+      source: 'Product choice (HR records close and reopen posts around re-elections, 换届)',
+      params: { days: 90 },
     },
     PROMO_WORK_YEARS: {
       id: 'PROMO_WORK_YEARS',

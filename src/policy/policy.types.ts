@@ -25,6 +25,7 @@ export type RuleId =
   | 'LEVEL_TOTAL_LIMIT'
   | 'TOWNSHIP_MIN_SERVICE'
   | 'WARNING_WINDOW'
+  | 'REAPPOINTMENT_GAP'
   | 'PROMO_WORK_YEARS'
   | 'PROMO_GRASSROOTS_YEARS'
   | 'PROMO_TWO_POSTS'
@@ -40,14 +41,38 @@ export type RuleId =
   | 'PROMO_TRAINING'
   | 'PROMO_PARTY_AGE';
 
+/** Where a posting limit binds ("must rotate", CRITICAL): unit kinds and unit levels (both must match). */
+export type MustRotateScope = {
+  mustRotateUnitKinds: string[];
+  mustRotateUnitLevels: string[];
+};
+
 /** Parameters per rule; each rule reads only its own. */
 export interface RuleParams {
-  POST_LIMIT_SAME_POST: { years: number };
-  LEVEL_LIMIT_SAME_AREA: { years: number };
+  /**
+   * Exceeded is CRITICAL ("must rotate") for postings in units of these kinds at these unit levels, WARNING
+   * ("should rotate") elsewhere. A stored version without the lists binds everywhere (as before they existed).
+   */
+  POST_LIMIT_SAME_POST: { years: number } & MustRotateScope;
+  /**
+   * An area is the topmost unit, at the posting unit's own level, above or at it (a county's Party committee and
+   * government are one area), for posts in units of `unitKinds` at `areaUnitLevels`.
+   */
+  LEVEL_LIMIT_SAME_AREA: {
+    years: number;
+    areaUnitLevels: string[];
+    unitKinds: string[];
+  } & MustRotateScope;
   TERM_LIMIT: { terms: number; termYears: number };
   LEVEL_TOTAL_LIMIT: { years: number };
-  TOWNSHIP_MIN_SERVICE: { years: number };
+  /** Cadres whose first regular posting was in a unit at `recruitUnitLevels` serve `years` before moving above them. */
+  TOWNSHIP_MIN_SERVICE: { years: number; recruitUnitLevels: string[] };
   WARNING_WINDOW: { months: number };
+  /**
+   * Days with no posting between a post's end and the next posting in the same post (or at the same level)
+   * that keep the run continuous (re-elections close and reopen posts). 0: only back-to-back postings.
+   */
+  REAPPOINTMENT_GAP: { days: number };
   /** Applies to promotions whose target is one of `appliesToLevels`. */
   PROMO_WORK_YEARS: { years: number; appliesToLevels: string[] };
   PROMO_GRASSROOTS_YEARS: { years: number; appliesToLevels: string[] };

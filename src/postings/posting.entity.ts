@@ -10,7 +10,7 @@ import {
 import { CadreEntity } from '../cadres/cadre.entity';
 import { UnitEntity } from '../units/unit.entity';
 
-export const POSTING_KINDS = ['REGULAR', 'TEMPORARY_ASSIGNMENT', 'SECONDMENT'] as const;
+export const POSTING_KINDS = ['REGULAR', 'TEMPORARY_ASSIGNMENT', 'SECONDMENT', 'CONCURRENT'] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 
 @Entity('posting')

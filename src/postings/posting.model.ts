@@ -10,7 +10,7 @@ export const PostingKindEnum = Object.fromEntries(POSTING_KINDS.map((k) => [k, k
 registerEnumType(PostingKindEnum, {
   name: 'PostingKind',
   description:
-    'REGULAR postings of one cadre never overlap; a TEMPORARY_ASSIGNMENT (挂职) or SECONDMENT may overlap one.',
+    'REGULAR postings of one cadre never overlap; a TEMPORARY_ASSIGNMENT (挂职), SECONDMENT (借调) or CONCURRENT (兼任) posting may overlap one. A CONCURRENT post counts as experience (posts held, grassroots time) but not toward the same-post clock of the regular post; one concurrent post (unit and level) is not held twice over the same days.',
 });
 
 @ObjectType('Posting', { description: 'A period in a post in a unit (任职).' })

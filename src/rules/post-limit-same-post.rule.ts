@@ -1,6 +1,7 @@
 import { FlagCode } from './codes';
 import { fromSpans, nearLimit, postingLimitSpanSql, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
+import { checkUnitLists, UNIT_POSTINGS } from './spans/limit-spans.sql';
 import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
@@ -38,7 +39,11 @@ const words = (s: FlagSql, from: string): string =>
 export const postLimitSamePostRule: FlagRule<'POST_LIMIT_SAME_POST'> = {
   id: 'POST_LIMIT_SAME_POST',
   kind: 'flag',
-  params: { numbers: ['years'] },
+  params: {
+    numbers: ['years'],
+    check: (params, field) =>
+      checkUnitLists(params, field, ['mustRotateUnitKinds'], ['mustRotateUnitLevels']),
+  },
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: postLimitSamePostSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),
@@ -48,6 +53,6 @@ export const postLimitSamePostRule: FlagRule<'POST_LIMIT_SAME_POST'> = {
     '0',
     `jsonb_build_object('postingIds', to_jsonb(r.post_run_posting_ids))`,
   ),
-  // posting_run: kept by triggers on posting
-  dependsOn: [cadreRows('posting_run')],
+  // posting_run: kept by triggers on posting; a unit's kind and level decide where the limit binds
+  dependsOn: [cadreRows('posting_run'), UNIT_POSTINGS],
 };

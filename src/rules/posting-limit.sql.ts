@@ -1,19 +1,35 @@
-import { RuleId } from '../policy/policy.types';
-import { spanVersions, versionParam } from './spans/span-sql';
+import { MustRotateScope, RuleId } from '../policy/policy.types';
+import { spanVersions, versionParam, versionParamJson } from './spans/span-sql';
 import { Cte, details, FlagSql, param, source } from './sql/flag-sql';
 
 export const years = (s: FlagSql, rule: RuleId) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
 const window = (s: FlagSql) => `${param(s, 'WARNING_WINDOW', 'months')}::float8 * interval '1 month'`;
 
 /**
+ * Whether EXCEEDED is CRITICAL ("must rotate") for a posting in the unit `unitId`: POST_LIMIT_SAME_POST binds
+ * where its must-rotate scope says (the unit's kind and level; every unit for a version without the lists, as
+ * before they existed); LEVEL_TOTAL_LIMIT never does (it bars the next appointment at the level, 任期暂行规定
+ * art. 7; it does not order removal), so it is a WARNING.
+ */
+function binds(s: FlagSql, rule: RuleId, unitId: string): string {
+  if (rule !== 'POST_LIMIT_SAME_POST') return 'false';
+  const params = s.policy.rules.POST_LIMIT_SAME_POST.params as Partial<MustRotateScope>;
+  if (!params.mustRotateUnitKinds || !params.mustRotateUnitLevels) return 'true';
+  return `EXISTS (SELECT 1 FROM unit mu WHERE mu.id = ${unitId}
+                     AND mu.kind::text = ANY(${s.p.add(params.mustRotateUnitKinds, 'text[]')})
+                     AND mu.level::text = ANY(${s.p.add(params.mustRotateUnitLevels, 'text[]')}))`;
+}
+
+/**
  * What the two posting-limit rules (post-limit-same-post.rule.ts, level-total-limit.rule.ts) share.
- * EXCEEDED from the limit date on; APPROACHING from WARNING_WINDOW months before it. */
+ * EXCEEDED from the limit date on, CRITICAL where the rule binds and a WARNING elsewhere; APPROACHING (a WARNING)
+ * from WARNING_WINDOW months before it. */
 export function select(s: FlagSql, rule: RuleId, from: string, what: string, facts: string): string {
   const exceeded = `${s.asOf} >= limit_date`;
   return `
     SELECT cadre_id,
            CASE WHEN ${exceeded} THEN 'POSTING_LIMIT_EXCEEDED' ELSE 'POSTING_LIMIT_APPROACHING' END,
-           CASE WHEN ${exceeded} THEN 'CRITICAL' ELSE 'WARNING' END,
+           CASE WHEN ${exceeded} AND ${binds(s, rule, 'unit_id')} THEN 'CRITICAL' ELSE 'WARNING' END,
            '${rule}', ${source(s, rule)},
            ${details(
              s,
@@ -82,25 +98,34 @@ export function nearLimit(s: FlagSql, rule: RuleId, key: string, columns: string
  * each policy version, within the posting's period and the version's, APPROACHING from WARNING_WINDOW months
  * before the limit date to it, EXCEEDED from it on; nothing when the posting ends before its limit date. The
  * limit date is `since` (a posting_run column) + the rule's years − `earlier` days; `facts`: the rule's own
- * (a jsonb expression over posting_run r).
+ * (a jsonb expression over posting_run r). EXCEEDED is CRITICAL where the rule binds (`binds`: POST_LIMIT_SAME_POST's
+ * must-rotate scope, over the posting's unit u and the version's lists), a WARNING elsewhere.
  */
 export function postingLimitSpanSql(rule: RuleId, since: string, earlier: string, facts: string): string {
+  const binds =
+    rule === 'POST_LIMIT_SAME_POST'
+      ? `(v.must_kinds IS NULL OR v.must_levels IS NULL OR (v.must_kinds ? u.kind AND v.must_levels ? u.level))`
+      : 'false';
   return `
     INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
     WITH versions AS MATERIALIZED (${spanVersions(
       rule,
       `${versionParam(rule, 'years')}::numeric AS years,
-             ${versionParam('WARNING_WINDOW', 'months')}::float8 * interval '1 month' AS window`,
+             ${versionParam('WARNING_WINDOW', 'months')}::float8 * interval '1 month' AS window,
+             ${versionParamJson(rule, 'mustRotateUnitKinds')} AS must_kinds,
+             ${versionParamJson(rule, 'mustRotateUnitLevels')} AS must_levels`,
     )}
     ),
     limits AS (
       SELECT r.cadre_id, v.version, v.in_force, daterange(r.start_date, r.end_date, '[]') AS period,
+             CASE WHEN ${binds} THEN 'CRITICAL' ELSE 'WARNING' END AS exceeded,
              r.end_date IS NULL AS open, r.end_date, v.years AS limit_years,
              (${since} + v.years::float8 * interval '1 year')::date - ${earlier} AS limit_date, v.window,
              jsonb_build_object('postingId', r.posting_id, 'unitId', r.unit_id, 'level', r.level, 'since', ${since})
                || ${facts} AS facts
         FROM posting_run r
         JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
+        JOIN unit u ON u.id = r.unit_id
         CROSS JOIN versions v
        WHERE r.cadre_id = ANY(ids)
     ),
@@ -111,7 +136,7 @@ export function postingLimitSpanSql(rule: RuleId, since: string, earlier: string
         FROM limits l
         CROSS JOIN LATERAL (VALUES
           ('POSTING_LIMIT_APPROACHING', 'WARNING', daterange((l.limit_date - l.window)::date, l.limit_date)),
-          ('POSTING_LIMIT_EXCEEDED', 'CRITICAL', daterange(l.limit_date, NULL))
+          ('POSTING_LIMIT_EXCEEDED', l.exceeded, daterange(l.limit_date, NULL))
         ) AS s(code, severity, range)
        -- a run that ends before its limit date never passes it
        WHERE l.open OR l.end_date >= l.limit_date

@@ -13,6 +13,7 @@ import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
 import { rankFromPostRule } from './rank-from-post.rule';
+import { reappointmentGapRule } from './reappointment-gap.rule';
 import { FlagRule, Rule } from './rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
@@ -33,6 +34,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   LEVEL_TOTAL_LIMIT: levelTotalLimitRule,
   TOWNSHIP_MIN_SERVICE: townshipMinServiceRule,
   WARNING_WINDOW: warningWindowRule,
+  REAPPOINTMENT_GAP: reappointmentGapRule,
   PROMO_WORK_YEARS: promoWorkYearsRule,
   PROMO_GRASSROOTS_YEARS: promoGrassrootsYearsRule,
   PROMO_TWO_POSTS: promoTwoPostsRule,

@@ -8,5 +8,5 @@ export const warningWindowRule: ParameterRule<'WARNING_WINDOW'> = {
   id: 'WARNING_WINDOW',
   kind: 'parameter',
   params: { counts: ['months'] },
-  readBy: ['POST_LIMIT_SAME_POST', 'LEVEL_TOTAL_LIMIT'],
+  readBy: ['POST_LIMIT_SAME_POST', 'LEVEL_TOTAL_LIMIT', 'LEVEL_LIMIT_SAME_AREA', 'TERM_LIMIT'],
 };

@@ -55,8 +55,11 @@ describe('flaggedCadres', () => {
     expect(p.totalCount).toBe(5);
     expect(p.pageInfo.hasNextPage).toBe(false);
     const c1 = p.edges[0].node.flags;
+    // One township post since 2014: the same post, the same level in the township's leadership and two terms (#16).
     expect(c1.map((f) => [f.code, f.ruleId, f.overBy])).toEqual([
+      ['POSTING_LIMIT_EXCEEDED', 'LEVEL_LIMIT_SAME_AREA', 1061],
       ['POSTING_LIMIT_EXCEEDED', 'POST_LIMIT_SAME_POST', 1061],
+      ['POSTING_LIMIT_EXCEEDED', 'TERM_LIMIT', 1061],
     ]);
     expect(p.edges[4].node.flags[0]).toMatchObject({
       code: 'POSTING_LIMIT_APPROACHING',
@@ -108,7 +111,13 @@ describe('flaggedCadres', () => {
     expect(names(p).slice(0, 3)).toEqual(['c1', ...tied()]);
     expect(names(p)).toContain('c7');
     const c1 = p.edges[0].node.flags;
-    expect(c1[0].severity).toBe('CRITICAL');
+    // A township post past its limit "should rotate": a WARNING (CRITICAL binds county level and above).
+    expect(c1).toContainEqual(
+      expect.objectContaining({ code: 'POSTING_LIMIT_EXCEEDED', severity: 'WARNING' }),
+    );
+    const rank = { CRITICAL: 3, WARNING: 2, INFO: 1 } as Record<string, number>;
+    const ranks = c1.map((f) => rank[f.severity]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     expect(c1.map((f) => f.code)).toEqual(
       expect.arrayContaining(['INDUCTION_TRAINING_DUE', 'TRAINING_SHORTFALL']),
     );

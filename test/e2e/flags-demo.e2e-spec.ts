@@ -32,13 +32,17 @@ describe('flags of the DOMAIN.md example cases', () => {
   it('case 2: POSTING_LIMIT_EXCEEDED, 10 years reached on 2025-09-01, and PROMOTION_ELIGIBLE', async () => {
     const fs = await flags('DEMO-002');
     const exceeded = fs.filter((f) => f.code === 'POSTING_LIMIT_EXCEEDED');
-    expect(exceeded).toEqual([
-      expect.objectContaining({
-        severity: 'CRITICAL',
-        ruleId: 'POST_LIMIT_SAME_POST',
-        facts: expect.objectContaining({ since: '2015-09-01', limitYears: 10, limitDate: '2025-09-01' }),
-      }),
+    // Issue 16: the same 10 years as TOWNSHIP_CHIEF in one township pass three limits of DOMAIN.md on one day:
+    // the same post (10 years), the same level in one area's leadership (10 years) and two 5-year terms. A township
+    // post "should rotate" (the binding text is for county level and above): each is a WARNING.
+    expect(exceeded.map((f) => [f.ruleId, f.severity, f.facts.since, f.facts.limitDate])).toEqual([
+      ['LEVEL_LIMIT_SAME_AREA', 'WARNING', '2015-09-01', '2025-09-01'],
+      ['POST_LIMIT_SAME_POST', 'WARNING', '2015-09-01', '2025-09-01'],
+      ['TERM_LIMIT', 'WARNING', '2015-09-01', '2025-09-01'],
     ]);
+    expect(exceeded.find((f) => f.ruleId === 'POST_LIMIT_SAME_POST')?.facts).toMatchObject({
+      limitYears: 10,
+    });
     expect(fs.find((f) => f.code === 'PROMOTION_ELIGIBLE')?.facts).toMatchObject({
       nextLevel: 'COUNTY_DEPUTY',
     });
@@ -123,8 +127,13 @@ describe('flags of the DOMAIN.md example cases', () => {
   it('case 5: POSTING_LIMIT_APPROACHING (10 years on 2027-03-01), not EXCEEDED', async () => {
     const fs = await flags('DEMO-005');
     expect(codes(fs)).not.toContain('POSTING_LIMIT_EXCEEDED');
-    expect(fs.filter((f) => f.code === 'POSTING_LIMIT_APPROACHING')).toEqual([
-      expect.objectContaining({ facts: expect.objectContaining({ limitDate: '2027-03-01' }) }),
+    // The same post, the same level in one township's leadership and two terms all reach their limit then (#16).
+    expect(
+      fs.filter((f) => f.code === 'POSTING_LIMIT_APPROACHING').map((f) => [f.ruleId, f.facts.limitDate]),
+    ).toEqual([
+      ['LEVEL_LIMIT_SAME_AREA', '2027-03-01'],
+      ['POST_LIMIT_SAME_POST', '2027-03-01'],
+      ['TERM_LIMIT', '2027-03-01'],
     ]);
   });
 

@@ -19,16 +19,20 @@ describe('flags: posting limits', () => {
   let units: Record<'A' | 'B', string>;
   beforeAll(async () => {
     t = await createTestApp();
-    units = { A: (await makeUnit(t.ds)).id, B: (await makeUnit(t.ds)).id };
+    // County governments: the same-post limit binds there ("must rotate", CRITICAL once exceeded).
+    units = {
+      A: (await makeUnit(t.ds, { level: 'COUNTY' })).id,
+      B: (await makeUnit(t.ds, { level: 'COUNTY' })).id,
+    };
   });
   afterAll(() => t.close());
 
-  async function cadreWith(postings: P[]): Promise<{ id: string; postingIds: string[] }> {
+  async function cadreWith(postings: P[], unitIds = units): Promise<{ id: string; postingIds: string[] }> {
     const { id } = await makeCadre(t.ds, { workStartDate: '2000-07-01', birthDate: '1978-01-01' });
     const postingIds: string[] = [];
     for (const p of postings) {
       const { unit = 'A', ...rest } = p;
-      postingIds.push((await makePosting(t.ds, id, units[unit], { endDate: null, ...rest })).id);
+      postingIds.push((await makePosting(t.ds, id, unitIds[unit], { endDate: null, ...rest })).id);
     }
     return { id, postingIds };
   }
@@ -106,11 +110,18 @@ describe('flags: posting limits', () => {
       { since: '2010-01-01', limitDate: '2020-01-01' },
     ],
     [
-      'a gap of more than one day breaks the chain',
-      [{ startDate: '2010-01-01', endDate: '2015-12-31' }, { startDate: '2016-01-02' }],
-      '2025-12-31',
+      'a gap of more than REAPPOINTMENT_GAP (91 days) breaks the chain',
+      [{ startDate: '2010-01-01', endDate: '2015-12-31' }, { startDate: '2016-04-01' }],
+      '2026-03-31',
       'POSTING_LIMIT_APPROACHING',
-      { since: '2016-01-02', limitDate: '2026-01-02' },
+      { since: '2016-04-01', limitDate: '2026-04-01' },
+    ],
+    [
+      'a gap of REAPPOINTMENT_GAP (90 days, a re-election) keeps the chain',
+      [{ startDate: '2010-01-01', endDate: '2015-12-31' }, { startDate: '2016-03-31' }],
+      '2026-03-31',
+      'POSTING_LIMIT_EXCEEDED',
+      { since: '2010-01-01', limitDate: '2020-01-01' },
     ],
     [
       'same unit with a new title continues the chain',
@@ -200,6 +211,20 @@ describe('flags: posting limits', () => {
     expect(f.facts).toMatchObject({ postingIds: c.postingIds, yearsInPost: 11.2, level: 'TOWNSHIP_DEPUTY' });
   });
 
+  it.each<[string, { level: string; kind?: string }, string]>([
+    ['a county government', { level: 'COUNTY' }, 'CRITICAL'],
+    ['a county Party committee', { level: 'COUNTY', kind: 'PARTY_COMMITTEE' }, 'CRITICAL'],
+    ['a prefecture government', { level: 'PREFECTURE' }, 'CRITICAL'],
+    ['a township government ("should rotate")', { level: 'TOWNSHIP' }, 'WARNING'],
+    ['a county public institution', { level: 'COUNTY', kind: 'PUBLIC_INSTITUTION' }, 'WARNING'],
+  ])('POST_LIMIT_SAME_POST exceeded in %s is %s', async (_name, unit, severity) => {
+    const A = (await makeUnit(t.ds, unit)).id;
+    const c = await cadreWith([{ startDate: '2010-01-01' }], { A, B: A });
+    expect(await samePost(c.id, '2026-11-27')).toEqual([
+      expect.objectContaining({ code: 'POSTING_LIMIT_EXCEEDED', severity }),
+    ]);
+  });
+
   it.each<[string, P[], string, string | null, Record<string, unknown>?]>([
     [
       'total time at a level across units: exceeded at 15 years',
@@ -234,8 +259,14 @@ describe('flags: posting limits', () => {
     const c = await cadreWith(postings);
     const flags = (await flagsOf(t, c.id, asOf)).filter((f) => f.ruleId === 'LEVEL_TOTAL_LIMIT');
     if (code === null) return expect(flags).toEqual([]);
+    // A WARNING either way: it bars the next appointment at the level (art. 7), it does not order removal.
     expect(flags).toEqual([
-      expect.objectContaining({ code, facts: expect.objectContaining({ limitYears: 15, ...facts }) }),
+      expect.objectContaining({
+        code,
+        severity: 'WARNING',
+        source: expect.stringContaining('art. 7'),
+        facts: expect.objectContaining({ limitYears: 15, ...facts }),
+      }),
     ]);
   });
 });

@@ -292,14 +292,24 @@ describe('Cadre.pathway', () => {
       'PROMO_TRAINING',
     ]);
 
+    // 2020-01-01 to 2020-03-31 without a posting: 91 days, one more than REAPPOINTMENT_GAP: a new run.
     const gap = await makeCadre(t.ds);
     await makePosting(t.ds, gap.id, townships[0], { startDate: '2018-01-01', endDate: '2019-12-31' });
-    await makePosting(t.ds, gap.id, townships[1], { startDate: '2020-03-01' });
+    await makePosting(t.ds, gap.id, townships[1], { startDate: '2020-04-01' });
     const g = await pathway(gap.id, '2021-12-31');
-    expect(req(g, 'PROMO_TIME_IN_LEVEL')).toMatchObject({ met: false, dateMet: '2022-03-01' });
-    expect(g).toMatchObject({ eligible: false, estimatedEligibleDate: '2022-03-01' });
-    expect(await pathway(gap.id, '2022-02-28')).toMatchObject({ eligible: false });
-    expect(await pathway(gap.id, '2022-03-01')).toMatchObject({ eligible: true });
+    expect(req(g, 'PROMO_TIME_IN_LEVEL')).toMatchObject({ met: false, dateMet: '2022-04-01' });
+    expect(g).toMatchObject({ eligible: false, estimatedEligibleDate: '2022-04-01' });
+    expect(await pathway(gap.id, '2022-03-31')).toMatchObject({ eligible: false });
+    expect(await pathway(gap.id, '2022-04-01')).toMatchObject({ eligible: true });
+
+    // 90 days (a re-election closing and reopening the post): the time in level goes on.
+    const kept = await makeCadre(t.ds);
+    await makePosting(t.ds, kept.id, townships[0], { startDate: '2018-01-01', endDate: '2019-12-31' });
+    await makePosting(t.ds, kept.id, townships[1], { startDate: '2020-03-31' });
+    expect(req(await pathway(kept.id, '2021-12-31'), 'PROMO_TIME_IN_LEVEL')).toMatchObject({
+      met: true,
+      dateMet: '2020-01-01',
+    });
   });
 
   it('education: a college diploma is not enough for bureau deputy; time will not fix it', async () => {
@@ -352,6 +362,71 @@ describe('Cadre.pathway', () => {
     const none = await makeCadre(t.ds);
     const res = await t.gql(PATHWAY, { id: none.id, asOf: '2026-02-30' });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  describe('postingLimits (issue 16)', () => {
+    const LIMITS = `query($id: ID!, $asOf: Date) { cadre(id: $id) { pathway(asOf: $asOf) {
+      postingLimits { rule effect date holds source } } } }`;
+    const limits = async (id: string, asOf: string) =>
+      ok(
+        await t.gql<{ cadre: { pathway: { postingLimits: Record<string, unknown>[] } } }>(LIMITS, {
+          id,
+          asOf,
+        }),
+      ).cadre.pathway.postingLimits;
+
+    it('LEVEL_TOTAL_LIMIT bars a further appointment at the level from its date, earlier stints included', async () => {
+      const c = await makeCadre(t.ds, { workStartDate: '1995-01-01' });
+      await makePosting(t.ds, c.id, townships[1], {
+        level: 'TOWNSHIP_CHIEF',
+        startDate: '2005-01-01',
+        endDate: '2009-12-31', // 1826 days
+      });
+      await makePosting(t.ds, c.id, bureaus[0], {
+        level: 'PRINCIPAL_STAFF_1',
+        startDate: '2010-01-01',
+        endDate: '2014-12-31',
+      });
+      await makePosting(t.ds, c.id, townships[2], { level: 'TOWNSHIP_CHIEF', startDate: '2015-01-01' });
+      // 2015-01-01 + 15 years − 1826 days = 2025-01-01
+      const bar = { rule: 'LEVEL_TOTAL_LIMIT', effect: 'NO_SAME_LEVEL_APPOINTMENT_FROM', date: '2025-01-01' };
+      expect(await limits(c.id, '2024-12-31')).toContainEqual({
+        ...bar,
+        holds: false,
+        source: expect.stringContaining('art. 7'),
+      });
+      expect(await limits(c.id, '2025-01-01')).toContainEqual({
+        ...bar,
+        holds: true,
+        source: expect.stringContaining('art. 7'),
+      });
+    });
+
+    it('TOWNSHIP_MIN_SERVICE gives a township recruit the date the minimum is met, until a move above the township', async () => {
+      const c = await makeCadre(t.ds, { workStartDate: '2022-08-01' });
+      const first = await makePosting(t.ds, c.id, townships[0], {
+        level: 'CLERK_1',
+        startDate: '2022-08-01',
+        endDate: '2025-07-31',
+      });
+      await makePosting(t.ds, c.id, townships[1], { level: 'CLERK_1', startDate: '2025-08-01' });
+      const bar = { rule: 'TOWNSHIP_MIN_SERVICE', effect: 'NO_TRANSFER_UPWARD_BEFORE', date: '2027-08-01' };
+      expect(await limits(c.id, '2027-07-31')).toEqual([{ ...bar, holds: true, source: expect.any(String) }]);
+      expect(await limits(c.id, '2027-08-01')).toEqual([
+        { ...bar, holds: false, source: expect.any(String) },
+      ]);
+      // Once above the township the date is the flag's business (MIN_SERVICE_NOT_MET), not a bar ahead.
+      await t.ds.query(`UPDATE posting SET end_date = '2026-01-31' WHERE cadre_id = $1 AND id <> $2`, [
+        c.id,
+        first.id,
+      ]);
+      await makePosting(t.ds, c.id, county, { level: 'CLERK_1', startDate: '2026-02-01' });
+      expect(await limits(c.id, '2026-06-01')).toEqual([]);
+      // A cadre who started above the township has no such date.
+      const d = await makeCadre(t.ds, { workStartDate: '2022-08-01' });
+      await makePosting(t.ds, d.id, county, { level: 'CLERK_1', startDate: '2022-08-01' });
+      expect(await limits(d.id, '2026-06-01')).toEqual([]);
+    });
   });
 
   it('a list of cadres reads its pathways with one facts query per asOf', async () => {

@@ -32,12 +32,16 @@ describe('policy', () => {
     const p = ok(await t.gql(READ, { asOf: '2026-11-27' })).policy;
     expect(p).toMatchObject({ version: 1, effectiveFrom: '1900-01-01' });
     expect(p.ladders.map((l: { id: string }) => l.id)).toEqual(['LEADERSHIP', 'RANK']);
-    expect(p.rules).toHaveLength(20);
+    expect(p.rules).toHaveLength(21);
     expect(p.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST')).toEqual({
       id: 'POST_LIMIT_SAME_POST',
       sentence: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.sentence,
       source: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.source,
-      params: { years: 10 },
+      params: {
+        years: 10,
+        mustRotateUnitKinds: ['PARTY_COMMITTEE', 'GOVERNMENT'],
+        mustRotateUnitLevels: ['COUNTY', 'PREFECTURE', 'PROVINCE', 'NATIONAL'],
+      },
     });
     expect(p.rankingWeights).toEqual(DEFAULT_POLICY.rankingWeights);
   });
@@ -103,6 +107,21 @@ describe('policy', () => {
     ['a missing source', (d) => (d.rules.SPECIALIST.source = ' '), 'document.rules.SPECIALIST.source'],
     ['no ladders', (d) => (d.ladders = []), 'document.ladders'],
     [
+      'an unknown unit kind in a must-rotate scope',
+      (d) => d.rules.POST_LIMIT_SAME_POST.params.mustRotateUnitKinds.push('TEA_HOUSE'),
+      'document.rules.POST_LIMIT_SAME_POST.params.mustRotateUnitKinds[2]',
+    ],
+    [
+      'an unknown unit level for areas',
+      (d) => (d.rules.LEVEL_LIMIT_SAME_AREA.params.areaUnitLevels = ['COUNTY', 'GALAXY']),
+      'document.rules.LEVEL_LIMIT_SAME_AREA.params.areaUnitLevels[1]',
+    ],
+    [
+      'a fractional re-appointment gap',
+      (d) => (d.rules.REAPPOINTMENT_GAP.params.days = 0.5),
+      'document.rules.REAPPOINTMENT_GAP.params.days',
+    ],
+    [
       'a negative ranking weight',
       (d) => (d.rankingWeights.appraisal = -0.1),
       'document.rankingWeights.appraisal',
@@ -129,7 +148,7 @@ describe('policy', () => {
     expect(ok(await t.gql(READ, { asOf: '2089-12-31' })).policy.version).toBe(1);
     const after = ok(await t.gql(READ, { asOf: '2090-01-01' })).policy;
     expect(after.version).toBe(2);
-    expect(after.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST').params).toEqual({
+    expect(after.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST').params).toMatchObject({
       years: 8,
     });
 
@@ -160,15 +179,11 @@ describe('policy', () => {
     await expect(t.asOwner(`DELETE FROM policy_version`)).rejects.toThrow(/never changed/);
   });
 
-  it('says which rules no code evaluates yet, and never stores that with a published version', async () => {
+  it('says which rules no code evaluates (none since issue 16), and never stores that with a published version', async () => {
     const read = `query { policy { rules { id sentence source params evaluated } } }`;
     const rules = ok(await t.gql(read)).policy.rules as { id: string; evaluated: boolean }[];
-    expect(rules.filter((r) => !r.evaluated).map((r) => r.id)).toEqual([
-      'LEVEL_LIMIT_SAME_AREA',
-      'TERM_LIMIT',
-      'TOWNSHIP_MIN_SERVICE',
-    ]);
-    expect(rules.filter((r) => r.evaluated)).toHaveLength(17);
+    expect(rules.filter((r) => !r.evaluated).map((r) => r.id)).toEqual([]);
+    expect(rules.filter((r) => r.evaluated)).toHaveLength(21);
     // The list as read, published back: the stored document holds each rule's id, sentence, source, params.
     const document = { ...copy(), rules };
     ok(await t.gql(PUBLISH, { input: { effectiveFrom: '2095-01-01', document } }));
@@ -176,5 +191,18 @@ describe('policy', () => {
       `SELECT document -> 'rules' -> 'TERM_LIMIT' AS rule FROM policy_version WHERE effective_from = '2095-01-01'`,
     );
     expect(Object.keys(row.rule).sort()).toEqual(['id', 'params', 'sentence', 'source']);
+  });
+
+  it('reads a version stored before a rule existed, without that rule (not in force under it)', async () => {
+    const old = copy() as unknown as { rules: Record<string, unknown> };
+    delete old.rules.REAPPOINTMENT_GAP;
+    await t.asOwner(
+      `INSERT INTO policy_version (version, effective_from, document, note)
+       VALUES ((SELECT max(version) + 1 FROM policy_version), '2099-01-01', $1, 'older shape')`,
+      [JSON.stringify(old)],
+    );
+    const policy = ok(await t.gql(READ, { asOf: '2099-06-01' })).policy as { rules: { id: string }[] };
+    expect(policy.rules.map((r) => r.id)).not.toContain('REAPPOINTMENT_GAP');
+    expect(policy.rules.map((r) => r.id)).toContain('TERM_LIMIT');
   });
 });

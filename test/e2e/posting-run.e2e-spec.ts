@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
 import { flagsOf } from './flags-helpers';
@@ -11,9 +12,12 @@ import { flagsOf } from './flags-helpers';
 
 /**
  * The runs by definition, written independently of the migration's window functions: walk back from each
- * regular posting through postings that end at most one day before the next one starts (same unit and level
+ * regular posting through postings that end at most REAPPOINTMENT_GAP days (+ 1) before the next one starts (same unit and level
  * for the post run, same level for the level run), then add up the days at the level before the level run.
  */
+/** The tolerance of the only policy version here (version 1, the defaults). */
+const GAP = DEFAULT_POLICY.rules.REAPPOINTMENT_GAP.params.days;
+
 const REFERENCE = `
   WITH RECURSIVE reg AS (SELECT * FROM posting WHERE kind = 'REGULAR'),
   post_chain(posting_id, id, start_date) AS (
@@ -22,14 +26,14 @@ const REFERENCE = `
     SELECT c.posting_id, prev.id, prev.start_date
       FROM post_chain c JOIN reg cur ON cur.id = c.id
       JOIN reg prev ON prev.cadre_id = cur.cadre_id AND prev.unit_id = cur.unit_id AND prev.level = cur.level
-                   AND prev.start_date < cur.start_date AND prev.end_date + 1 >= cur.start_date),
+                   AND prev.start_date < cur.start_date AND prev.end_date + 1 + ${GAP} >= cur.start_date),
   level_chain(posting_id, id, start_date) AS (
     SELECT r.id, r.id, r.start_date FROM reg r
     UNION ALL
     SELECT c.posting_id, prev.id, prev.start_date
       FROM level_chain c JOIN reg cur ON cur.id = c.id
       JOIN reg prev ON prev.cadre_id = cur.cadre_id AND prev.level = cur.level
-                   AND prev.start_date < cur.start_date AND prev.end_date + 1 >= cur.start_date),
+                   AND prev.start_date < cur.start_date AND prev.end_date + 1 + ${GAP} >= cur.start_date),
   runs AS (
     SELECT r.id, r.cadre_id, r.unit_id, r.level, r.start_date, r.end_date,
            (SELECT min(start_date) FROM post_chain c WHERE c.posting_id = r.id) AS post_run_start,
@@ -90,7 +94,8 @@ describe('posting_run: precomputed runs', () => {
     for (let i = 0; i < 12; i++) cadres.push((await makeCadre(t.ds)).id);
     const levels = ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF', 'CLERK_1'];
 
-    // Careers of back-to-back postings with gaps of 0–2 days, in two units at up to three levels.
+    // Careers of postings with gaps of 0–2 days or around the re-appointment tolerance, in two units at up to
+    // three levels.
     for (const cadreId of cadres) {
       let start = addDays('2004-01-01', Math.floor(next() * 400));
       for (let k = 0; k < 5; k++) {
@@ -101,7 +106,7 @@ describe('posting_run: precomputed runs', () => {
           startDate: start,
           endDate: k === 4 ? null : end,
         });
-        start = addDays(end, 1 + Math.floor(next() * 3));
+        start = addDays(end, 1 + Math.floor(next() * 3) + (next() < 0.4 ? GAP - 1 : 0));
       }
     }
     await expectConsistent();
@@ -198,17 +203,19 @@ describe('posting_run: precomputed runs', () => {
     };
 
     const first = await posting('2012-01-01', '2015-12-31');
-    const second = await posting('2016-01-05', null); // a gap of four days: a new run
+    // 2016-01-01 to 2016-03-31 without a posting: 91 days, one more than the re-appointment gap: a new run
+    expect(GAP).toBe(90);
+    const second = await posting('2016-04-01', null);
     expect(await since()).toEqual({
       code: 'POSTING_LIMIT_EXCEEDED',
-      since: '2016-01-05',
+      since: '2016-04-01',
       postingIds: [second],
     });
 
-    // Closing the gap joins the runs: in the same post since 2012.
+    // Narrowing the gap to the tolerance (90 days) joins the runs: in the same post since 2012.
     ok(
       await t.gql(`mutation($input: UpdatePostingInput!) { updatePosting(input: $input) { id } }`, {
-        input: { id: second, startDate: '2016-01-01' },
+        input: { id: second, startDate: '2016-03-31' },
       }),
     );
     expect(await since()).toEqual({
@@ -233,7 +240,7 @@ describe('posting_run: precomputed runs', () => {
     ok(await t.gql(`mutation { deletePosting(id: "${first}") }`));
     expect(await since()).toEqual({
       code: 'POSTING_LIMIT_EXCEEDED',
-      since: '2016-01-01',
+      since: '2016-03-31',
       postingIds: [second, third],
     });
     await expectConsistent();

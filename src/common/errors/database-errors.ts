@@ -81,6 +81,11 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'startDate',
     message: 'The cadre already holds a regular posting in this period; regular postings cannot overlap.',
   },
+  posting_concurrent_overlap_excl: {
+    code: ErrorCode.CONFLICT,
+    field: 'startDate',
+    message: 'The cadre already holds this concurrent post (unit and level) in this period.',
+  },
   unit_source_owner_check: {
     code: ErrorCode.FORBIDDEN,
     field: 'source',

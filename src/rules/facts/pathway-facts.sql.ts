@@ -83,7 +83,8 @@ export function pathwayFactsCtes({
        ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
     ),${rankLowestByPost ? rankCur(asOf, rankLowestByPost) : ''}
     pw_regular AS (
-      SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind = 'REGULAR'
+      -- Posts held: regular ones and concurrent ones (兼任), which are posts of their own.
+      SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind IN ('REGULAR', 'CONCURRENT')
     ),
     pw_posts AS (
       SELECT x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level

@@ -59,7 +59,10 @@ describe('rules installer', () => {
       hash: ddlHash(installerDdl()),
       rules: [
         'POST_LIMIT_SAME_POST',
+        'LEVEL_LIMIT_SAME_AREA',
+        'TERM_LIMIT',
         'LEVEL_TOTAL_LIMIT',
+        'TOWNSHIP_MIN_SERVICE',
         'TRAINING_5Y',
         'TRAINING_ANNUAL',
         'INDUCTION_TRAINING',
@@ -67,10 +70,11 @@ describe('rules installer', () => {
       ],
     });
     expect(await triggers()).toEqual(
-      ['achievement', 'achievement_impact', 'policy_version', 'posting_run', 'training'].flatMap((table) =>
-        (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
-          (op) => `${table}.rule_spans_${table}_${op}`,
-        ),
+      ['achievement', 'achievement_impact', 'policy_version', 'posting_run', 'training', 'unit'].flatMap(
+        (table) =>
+          (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
+            (op) => `${table}.rule_spans_${table}_${op}`,
+          ),
       ),
     );
     expect((await spans('POST_LIMIT_SAME_POST')).map((s) => s.code)).toEqual([

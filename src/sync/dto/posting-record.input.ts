@@ -38,7 +38,8 @@ export class PostingRecordInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'REGULAR (default), TEMPORARY_ASSIGNMENT or SECONDMENT.',
+    description:
+      'REGULAR (default), TEMPORARY_ASSIGNMENT (挂职), SECONDMENT (借调) or CONCURRENT (兼任: a second post held alongside the regular one).',
   })
   @IsOptional()
   @IsIn(POSTING_KINDS, { message: `kind must be one of ${POSTING_KINDS.join(', ')}` })

@@ -18,8 +18,18 @@ const COLUMNS: StageColumn[] = [
   { name: 'start_date', type: 'date' },
   { name: 'end_date', type: 'date' },
 ];
-/** Accepted so far, regular, and new or changed: an unchanged record's row already keeps the constraint. */
-const CHANGING = `s.errors = '[]'::jsonb AND s.kind = 'REGULAR' AND s.outcome IS DISTINCT FROM 'UNCHANGED'`;
+/**
+ * Accepted so far, of a kind that cannot overlap (REGULAR, or CONCURRENT in the same post), and new or changed:
+ * an unchanged record's row already keeps the constraint.
+ */
+const CHANGING = `s.errors = '[]'::jsonb AND s.kind IN ('REGULAR', 'CONCURRENT') AND s.outcome IS DISTINCT FROM 'UNCHANGED'`;
+/** Postings `o` that `s` may not overlap: REGULAR with REGULAR, CONCURRENT with CONCURRENT in the same post. */
+const clashes = (o: string) =>
+  `${o}.kind = s.kind AND (s.kind = 'REGULAR' OR (${o}.unit_id = s.unit_id AND ${o}.level = s.level))`;
+/** The rejection's words for a clash of `s`, within the batch or with a stored posting. */
+const overlapMessage = (what: string) => `CASE WHEN s.kind = 'REGULAR'
+      THEN '${what} gives cadre ' || s.cadre_key || ' an overlapping regular posting; regular postings of one cadre cannot overlap.'
+      ELSE '${what} gives cadre ' || s.cadre_key || ' the same concurrent post (unit and level) twice over overlapping dates.' END`;
 const PERIOD = `daterange(s.start_date, s.end_date, '[]')`;
 const FIELDS = `cadre_id, unit_id, title, level, kind, start_date, end_date`;
 
@@ -128,7 +138,7 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
   }
 
   /**
-   * Regular postings of one cadre cannot overlap: each new or changed record is checked against the cadre's
+   * Regular postings of one cadre cannot overlap, nor concurrent ones in the same post: each new or changed record is checked against the cadre's
    * postings as they will be (those this batch changes left out, those it ends shortened) and against the
    * batch's other new or changed records. Repeated until stable, since a record rejected here no longer replaces
    * its old row.
@@ -140,7 +150,7 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
         STAGE,
         `${CHANGING} AND EXISTS (
            SELECT 1 FROM posting p LEFT JOIN ${ENDED} e ON e.id = p.id
-            WHERE p.cadre_id = s.cadre_id AND p.kind = 'REGULAR'
+            WHERE p.cadre_id = s.cadre_id AND ${clashes('p')}
               -- implied by the test below (an ended posting only gets shorter): each record's check is then a
               -- lookup in the no-overlap index; OFFSET 0 keeps it one (joined instead, PostgreSQL hashed every
               -- regular posting in the province for each batch: ~0.3 s of 10,000 new postings on 100,000 cadres)
@@ -152,8 +162,11 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
         {
           field: 'startDate',
           code: RecordErrorCode.OVERLAP,
-          messageSql: `'Cadre ' || s.cadre_key || ' already holds a regular posting overlapping ' || s.start_date ||
-            ' to ' || coalesce(s.end_date::text, 'now') || '; regular postings of one cadre cannot overlap.'`,
+          messageSql: `CASE WHEN s.kind = 'REGULAR'
+            THEN 'Cadre ' || s.cadre_key || ' already holds a regular posting overlapping ' || s.start_date ||
+              ' to ' || coalesce(s.end_date::text, 'now') || '; regular postings of one cadre cannot overlap.'
+            ELSE 'Cadre ' || s.cadre_key || ' already holds this concurrent post (unit and level) overlapping ' ||
+              s.start_date || ' to ' || coalesce(s.end_date::text, 'now') || '.' END`,
         },
       );
       const withinBatch = await rejectWhere(
@@ -161,14 +174,13 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
         STAGE,
         `${CHANGING} AND EXISTS (
            SELECT 1 FROM ${STAGE} o
-            WHERE o.cadre_id = s.cadre_id AND o.idx <> s.idx AND o.kind = 'REGULAR' AND o.errors = '[]'::jsonb
+            WHERE o.cadre_id = s.cadre_id AND o.idx <> s.idx AND ${clashes('o')} AND o.errors = '[]'::jsonb
               AND o.outcome IS DISTINCT FROM 'UNCHANGED'
               AND daterange(o.start_date, o.end_date, '[]') && ${PERIOD})`,
         {
           field: 'startDate',
           code: RecordErrorCode.OVERLAP,
-          messageSql: `'Another record in this batch gives cadre ' || s.cadre_key ||
-            ' an overlapping regular posting; regular postings of one cadre cannot overlap.'`,
+          messageSql: overlapMessage('Another record in this batch'),
         },
       );
       if (withExisting + withinBatch === 0) return;
@@ -180,7 +192,7 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
     const { qr } = ctx;
     // Checked at commit instead: classify has ruled out overlaps, but one UPDATE moving the boundary between
     // two postings of a cadre would trip over the other's old period if checked row by row.
-    await qr.query(`SET CONSTRAINTS posting_no_overlap_excl DEFERRED`);
+    await qr.query(`SET CONSTRAINTS posting_no_overlap_excl, posting_concurrent_overlap_excl DEFERRED`);
     await qr.query(
       `UPDATE posting p SET end_date = e.new_end, updated_at = now() FROM ${ENDED} e WHERE p.id = e.id`,
     );

@@ -27,7 +27,16 @@ export function PostingsTimeline({ postings, asOf }: { postings: Posting[]; asOf
 
   const lanes = [
     { id: 'regular', name: m.timeline.regularLane, items: postings.filter((p) => p.kind === 'REGULAR') },
-    { id: 'temporary', name: m.timeline.temporaryLane, items: postings.filter((p) => p.kind !== 'REGULAR') },
+    {
+      id: 'concurrent',
+      name: m.timeline.concurrentLane,
+      items: postings.filter((p) => p.kind === 'CONCURRENT'),
+    },
+    {
+      id: 'temporary',
+      name: m.timeline.temporaryLane,
+      items: postings.filter((p) => p.kind !== 'REGULAR' && p.kind !== 'CONCURRENT'),
+    },
   ];
   const describe = (p: Posting) =>
     `${p.unit.name} · ${p.title} · ${label(m.labels.level, p.level)} · ${date(p.startDate)} – ${

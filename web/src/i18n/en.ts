@@ -70,6 +70,7 @@ export const en: Messages = {
     title: 'Postings',
     caption: 'Postings over time: regular posts above, temporary assignments and secondments below.',
     regularLane: 'Posts',
+    concurrentLane: 'Concurrent',
     temporaryLane: 'Temporary',
     ongoing: 'now',
     years: '{years} yrs',

@@ -64,6 +64,7 @@ export const zhCN = {
     title: '任职经历',
     caption: '任职时间轴：正式任职在上方，挂职和借调在下方。',
     regularLane: '任职',
+    concurrentLane: '兼任',
     temporaryLane: '挂职/借调',
     ongoing: '至今',
     years: '{years} 年',
@@ -270,6 +271,16 @@ export const zhCN = {
   },
   /** Flag sentences from a flag's facts; the service's own (English) message is the fallback. */
   flagText: {
+    'LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_EXCEEDED':
+      '自 {since} 在同一地区担任同一层级领导职务，{limitYears} 年期限已于 {limitDate} 届满，应当交流。',
+    'LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_APPROACHING':
+      '自 {since} 在同一地区担任同一层级领导职务，{limitYears} 年期限将于 {limitDate} 届满。',
+    'TERM_LIMIT.POSTING_LIMIT_EXCEEDED':
+      '自 {since} 在同一职位连续任职，{terms} 个任期已于 {limitDate} 届满，不再连任。',
+    'TERM_LIMIT.POSTING_LIMIT_APPROACHING':
+      '自 {since} 在同一职位连续任职，{terms} 个任期将于 {limitDate} 届满，届满后不再连任。',
+    'TOWNSHIP_MIN_SERVICE.MIN_SERVICE_NOT_MET':
+      '{recruitedOn} 录用到乡镇，最低服务期 {minServiceYears} 年至 {minServiceMetOn} 届满；{transferredOn} 已调往上级单位。',
     'POST_LIMIT_SAME_POST.POSTING_LIMIT_EXCEEDED':
       '自 {since} 在同一职位任职，{limitYears} 年期限已于 {limitDate} 届满。',
     'POST_LIMIT_SAME_POST.POSTING_LIMIT_APPROACHING':
