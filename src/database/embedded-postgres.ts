@@ -145,8 +145,16 @@ async function start(dir: string, port: number, password: string): Promise<{ sto
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
-    // no unix socket: it would collide with a system server's socket folder
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+    // no unix socket: it would collide with a system server's socket folder; function statistics feed the
+    // span refresh metrics (src/metrics/span-refresh.ts)
+    postgresFlags: [
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'track_functions=pl',
+    ],
     onLog: (m: string) => logs.push(m),
     onError: (m: unknown) => logs.push(String(m)),
   });
