@@ -1,4 +1,3 @@
-import { trace, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -7,15 +6,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-
-export const TRACER_NAME = 'cadre-pathways';
-
-let started = false;
-
-/** The tracer the service's own spans use, once startTracing has run; undefined (nothing to do) before. */
-export function activeTracer(): Tracer | undefined {
-  return started ? trace.getTracer(TRACER_NAME) : undefined;
-}
+import { markTracingStarted, TRACER_NAME } from './tracer';
 
 export interface TracingOptions {
   /** The collector's base URL (OTEL_EXPORTER_OTLP_ENDPOINT); /v1/traces is added. */
@@ -50,7 +41,7 @@ export function startTracing(options: TracingOptions): Tracing {
     spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
   });
   provider.register();
-  started = true;
+  markTracingStarted();
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [

@@ -15,7 +15,7 @@ describe('README examples', () => {
   const schema = buildSchema(readFileSync(join(ROOT, 'schema.gql'), 'utf8'));
 
   it.each(graphqlBlocks('README.md').map((q, i) => [i + 1, q]))('query %i validates', (_i, query) => {
-    expect(validate(schema, parse(query as string)).map((e) => e.message)).toEqual([]);
+    expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
   });
 
   it('has its three example queries', () => {

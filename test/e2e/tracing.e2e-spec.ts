@@ -1,7 +1,8 @@
 import { SpanKind } from '@opentelemetry/api';
 import { createTestApp, TEST_JWT_AUDIENCE, TEST_JWT_ISSUER, TEST_JWT_SECRET, TestApp } from '../app-factory';
 import { makeCadre } from '../factories';
-import { Child } from './support/child';
+import { createServer, type Server } from 'node:http';
+import { Child, freePort } from './support/child';
 
 interface SpanLine {
   name: string;
@@ -105,4 +106,66 @@ describe('tracing and request-scoped logs', () => {
     expect(boot).toBeDefined();
     expect(JSON.parse(boot!)).not.toHaveProperty('req');
   });
+});
+
+describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
+  const SLOW = 240_000;
+  let t: TestApp;
+  let collector: Server;
+  const received: { path?: string; type?: string; bytes: number }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // a stand-in collector: records what the service posts
+    collector = createServer((req, res) => {
+      let bytes = 0;
+      req.on('data', (c: Buffer) => (bytes += c.length));
+      req.on('end', () => {
+        received.push({ path: req.url, type: req.headers['content-type'], bytes });
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));
+  }, SLOW);
+  afterAll(async () => {
+    await new Promise((r) => collector?.close(r));
+    await t?.close();
+  });
+
+  it(
+    'makes the service (src/main.ts) send its traces there over OTLP/HTTP, flushed on shutdown',
+    async () => {
+      const port = await freePort();
+      const { port: collectorPort } = collector.address() as { port: number };
+      const service = new Child('src/main.ts', [], {
+        NODE_ENV: 'test',
+        PORT: String(port),
+        DATABASE_URL: t.database.appUrl,
+        MIGRATIONS_RUN: 'false',
+        JWT_SECRET: TEST_JWT_SECRET,
+        JWT_AUDIENCE: TEST_JWT_AUDIENCE,
+        JWT_ISSUER: TEST_JWT_ISSUER,
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}/`,
+        LOG_LEVEL: 'info', // for the "GraphQL ready" line
+        TS_NODE_TRANSPILE_ONLY: 'true',
+      });
+      try {
+        await service.waitFor(/GraphQL ready/);
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+          body: JSON.stringify({ query: 'query Exported { units { id } }' }),
+        });
+        expect(res.status).toBe(200);
+        service.proc.kill('SIGTERM');
+        expect(await service.exited).toBe(0);
+        expect(received.length).toBeGreaterThan(0);
+        expect(received[0]).toMatchObject({ path: '/v1/traces', type: 'application/x-protobuf' });
+        expect(received.reduce((n, r) => n + r.bytes, 0)).toBeGreaterThan(100);
+      } finally {
+        if (service.proc.exitCode === null) service.proc.kill('SIGKILL');
+      }
+    },
+    SLOW,
+  );
 });

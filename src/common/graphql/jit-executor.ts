@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { activeTracer } from '../../telemetry/tracing';
+import { activeTracer } from '../../telemetry/tracer';
 import type { GraphQLContext } from './graphql-context';
 
 type Gateway = ApolloServerOptionsWithGateway<GraphQLContext>['gateway'];
