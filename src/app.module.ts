@@ -24,6 +24,7 @@ import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { HttpLimitsModule } from './common/http/http-limits.module';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { FlagsModule } from './flags/flags.module';
 import { FlagChangesModule } from './flag-changes/flag-changes.module';
 import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
@@ -70,6 +71,7 @@ export class AppModule {
         }),
         AuthModule,
         HealthModule,
+        MetricsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: JitApolloDriver,
           inject: [TokenService, DataSource],

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// first: tracing patches `http` and `pg` as they load (when OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import { tracing } from './telemetry/register';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,7 +17,13 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // A missing or weak token secret stops start-up before any database is started (AuthModule reads it again).
   resolveJwtSecret(config);
-  const db = await resolveDatabase(config);
+  const db = await resolveDatabase(config, {
+    // the embedded server died and could not be restarted: exit, for a supervisor to start everything again
+    onGiveUp: (err) => {
+      console.error(`Embedded PostgreSQL could not be restarted; exiting. ${err.message}`);
+      process.exit(1);
+    },
+  });
   // Fastify (body limit and request ids: createHttpAdapter)
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
@@ -50,6 +58,7 @@ async function bootstrap(): Promise<void> {
     // then the pool closes.
     await app.close().catch((err: unknown) => logger.error(`Closing failed: ${String(err)}`));
     await db.embedded?.stop();
+    await tracing?.shutdown().catch(() => undefined); // the spans still buffered
     clearTimeout(deadline);
     logger.log('Stopped');
     process.exit(0);

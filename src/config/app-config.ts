@@ -263,6 +263,31 @@ export class AppConfig {
   @IsString()
   PG_BIN_DIR?: string;
 
+  /**
+   * The bearer token a Prometheus scraper sends to GET /metrics; unset: no /metrics (404). At least 16 bytes:
+   * anyone holding it sees operation names and volumes.
+   */
+  @IsOptional()
+  @IsString()
+  @IsByteLength(16, undefined, { message: 'METRICS_TOKEN must be at least 16 bytes' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * OpenTelemetry: when set, traces (HTTP request → GraphQL operation → SQL statements) are sent over OTLP/HTTP
+   * (protobuf) to this collector (its base URL; /v1/traces is added). Read before the app loads (tracing.ts).
+   */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' },
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The service.name traces carry; default cadre-pathways. */
+  @IsOptional()
+  @IsString()
+  OTEL_SERVICE_NAME?: string;
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -338,6 +363,9 @@ export const CONFIG_KEYS = [
   'PDF_TIMEOUT_MS',
   'PDF_QUEUE_MAX',
   'PG_BIN_DIR',
+  'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
   'LOG_LEVEL',
   'TZ',
 ] as const;

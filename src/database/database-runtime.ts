@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { APP_LOGIN, derivedPassword, ensureAppLogin } from './app-role';
 import { createDatabaseIfMissing, withDatabase, withLogin } from './database-url';
-import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedServer, startEmbeddedPostgres, SuperviseOptions } from './embedded-postgres';
 
 export interface DatabaseRuntime {
   /** The service's connection (DATABASE_URL): the app role's grants, owning nothing. */
@@ -19,14 +19,22 @@ const EMBEDDED_DB = 'cadre_pathways';
  * migrations run as its superuser and the service as the login role cadre_app_login (member of cadre_app).
  * Production reaches the embedded path only with EMBEDDED_POSTGRES=true (loadConfig refuses otherwise).
  */
-export async function resolveDatabase(config: AppConfig): Promise<DatabaseRuntime> {
+export async function resolveDatabase(
+  config: AppConfig,
+  /** The service watches its embedded server (restarts it, or gives up); the commands do not. */
+  supervise?: SuperviseOptions,
+): Promise<DatabaseRuntime> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, migrationUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL };
   }
   if (config.isProduction && !config.EMBEDDED_POSTGRES) {
     throw new Error('DATABASE_URL is required when NODE_ENV=production (or set EMBEDDED_POSTGRES=true).');
   }
-  const embedded = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), config.EMBEDDED_PG_PORT);
+  const embedded = await startEmbeddedPostgres(
+    join(config.dataDir, 'postgres'),
+    config.EMBEDDED_PG_PORT,
+    supervise,
+  );
   await createDatabaseIfMissing(embedded.url, EMBEDDED_DB);
   const ownerUrl = withDatabase(embedded.url, EMBEDDED_DB);
   const password = derivedPassword(embedded.password, APP_LOGIN);

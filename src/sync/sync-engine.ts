@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
 import { TransactionRunner } from '../audit/transaction-runner';
@@ -9,6 +9,7 @@ import { unstorableReason, unstorableText } from '../common/text';
 import { payloadHash } from '../common/payload-hash';
 import { validateBatch } from './record-validation';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { findRunByKey, insertResults, insertRun, SyncRunRow } from './sync-run.store';
 import { inSyncTransaction } from './sync-transaction';
 import {
@@ -57,6 +58,8 @@ export class SyncEngine {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly config: AppConfig,
+    /** The service's metrics; the import command runs without. */
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   async run<R extends object>(
@@ -104,7 +107,7 @@ export class SyncEngine {
     const { valid, rejected } = validateBatch(handler, req.records);
     const runId = randomUUID();
     const startedAt = new Date();
-    return inSyncTransaction(this.tx, caller, req.source, runId, async (qr) => {
+    const run = await inSyncTransaction(this.tx, caller, req.source, runId, async (qr) => {
       if (req.idempotencyKey) {
         const first = await findRunByKey(qr, req.source, req.idempotencyKey);
         if (first && first.payloadHash === hash) return first;
@@ -147,6 +150,21 @@ export class SyncEngine {
         createdBy: caller.sub,
       });
     });
+    // committed, and not a replay of an earlier run (idempotency key)
+    if (this.metrics && run.id === runId) this.countRecords(this.metrics, run);
+    return run;
+  }
+
+  private countRecords(metrics: Metrics, run: SyncRunRow): void {
+    const { received: _received, ...byOutcome } = run.counts;
+    for (const [outcome, n] of Object.entries(byOutcome)) {
+      if (n > 0) {
+        metrics.syncRecords.inc(
+          { kind: run.kind, outcome: outcome.toUpperCase(), dry_run: String(run.dryRun) },
+          n,
+        );
+      }
+    }
   }
 
   /** One result per record in record order, then one per posting a SNAPSHOT ends. */

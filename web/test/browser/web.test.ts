@@ -18,10 +18,15 @@ const tokens: Record<string, string> = {};
 let townshipHeadId: string;
 /** Uncaught errors in the page; none are expected. */
 const pageErrors: string[] = [];
+/** What the page's Content-Security-Policy refused (Chromium reports each on the console); nothing is expected. */
+const cspViolations: string[] = [];
 
 async function openSignedIn(token: string, width = 1280, locale = 'zh-CN'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale });
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
   await page.goto(service.url);
   if (locale !== 'zh-CN') await page.getByLabel('语言').selectOption(locale);
   const en = locale === 'en';
@@ -72,6 +77,7 @@ before(async () => {
 
 after(async () => {
   assert.deepEqual(pageErrors, []);
+  assert.deepEqual(cspViolations, []);
   await browser?.close();
   await service?.stop();
 });
@@ -217,6 +223,11 @@ describe('an organisation department', () => {
     await page.getByRole('link', { name: '干部任免审批表' }).click();
     const sheet = page.getByRole('document', { name: '杨守田 的干部任免审批表' });
     await sheet.waitFor();
+    // the page runs under its Content-Security-Policy, and the form's own stylesheet and photo pass it
+    const csp = (await page.request.get(service.url)).headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.deepEqual(cspViolations, []);
     assert.equal(await sheet.locator('[data-field="current"]').innerText(), '禾溪县金沙镇镇长');
     assert.equal(await sheet.locator('[data-field="proposed"]').innerText(), '禾溪县人民政府副县长');
     assert.equal(await sheet.locator('[data-field="removed"]').innerText(), '禾溪县金沙镇镇长');
