@@ -245,7 +245,7 @@ async function main(): Promise<void> {
         await service.stop();
       }
       if (wanted('publish')) {
-        publish = await publishRecompute(client, opts.cadres);
+        publish = await publishRecompute(client, opts.cadres, fixtures.asOf);
         log(
           `- publishPolicy recompute: ${publish.seconds} s for ${publish.cadres} cadres ` +
             `(${publish.inserted} spans inserted, ${publish.deleted} deleted)`,

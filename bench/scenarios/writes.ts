@@ -168,11 +168,11 @@ export async function writeScenarios(
 }
 
 /**
- * What publishPolicy costs the database: a new version (the one in force, again, effective the day after the
- * latest) inserted in a transaction that is rolled back, so its trigger recomputes every cadre's spans and
+ * What publishPolicy costs the database: a new version (the latest document again, effective on asOf, or the day
+ * after the latest version if that is later, as publishing a policy today does) inserted in a transaction that is rolled back, so its trigger recomputes every cadre's spans and
  * nothing stays. Timed around the INSERT.
  */
-export async function publishRecompute(client: Client, cadres: number): Promise<PublishResult> {
+export async function publishRecompute(client: Client, cadres: number, asOf: string): Promise<PublishResult> {
   await client.query('BEGIN');
   try {
     const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM rule_span`)).rows;
@@ -182,8 +182,9 @@ export async function publishRecompute(client: Client, cadres: number): Promise<
     const t0 = process.hrtime.bigint();
     await client.query(
       `INSERT INTO policy_version (version, effective_from, document, note, published_by)
-       SELECT v.version + 1, v.effective_from + 1, v.document, 'bench (rolled back)', 'bench'
+       SELECT v.version + 1, greatest($1::date, v.effective_from + 1), v.document, 'bench (rolled back)', 'bench'
          FROM policy_version v ORDER BY v.effective_from DESC LIMIT 1`,
+      [asOf],
     );
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const after = await client.query<{ ins: string; del: string }>(
