@@ -109,7 +109,7 @@ export function shortfallSpanSql(rule: TrainingRule): string {
        WHERE x.done < g.hours
        GROUP BY g.cadre_id, g.version, g.level, g.hours, g.range
     )
-    ${shortfallSpans_(rule, 'short s CROSS JOIN LATERAL unnest(s.days) AS d')}`;
+    ${shortfallRows(rule, 'short s CROSS JOIN LATERAL unnest(s.days) AS d')}`;
 }
 
 /**
@@ -136,7 +136,7 @@ function spanRanges(rule: TrainingRule): string {
 }
 
 /** The rows of a training rule's spans over `from`, giving s.cadre_id, s.version, s.level, s.hours and d. */
-const shortfallSpans_ = (rule: TrainingRule, from: string): string => `
+const shortfallRows = (rule: TrainingRule, from: string): string => `
     SELECT s.cadre_id, '${rule}', 'TRAINING_SHORTFALL', 'WARNING', lower(d), upper(d), s.version,
            jsonb_build_object('level', s.level, 'hoursRequired', s.hours)
       FROM ${from}`;
@@ -172,5 +172,5 @@ export function annualShortfallSpanSql(rule: TrainingRule): string {
        -- hours of 0 or less are never short (nothing completed is not less than them)
        WHERE g.hours > 0
     )
-    ${shortfallSpans_(rule, 'short s CROSS JOIN LATERAL unnest(s.days) AS d')}`;
+    ${shortfallRows(rule, 'short s CROSS JOIN LATERAL unnest(s.days) AS d')}`;
 }
