@@ -29,6 +29,8 @@ export interface PublishResult {
   targetSeconds: number;
   /** The target is for 100,000 cadres: met when scaled linearly to that size. */
   met: boolean;
+  /** Where the figure came from, when not from the run itself. */
+  note?: string;
 }
 
 const RECORD_POSTING = `
