@@ -39,7 +39,7 @@ function statement(rule: SpanRule): string {
   }
   // Written to the fresh set first: refresh_rule_spans then changes only the rows that differ.
   const fresh = sql.replace(/\bINSERT\s+INTO\s+rule_span\b/i, `INSERT INTO ${FRESH}`);
-  return `    -- ${rule.id}\n    ${fresh};`;
+  return `    -- ${rule.id}\n    IF only_rules IS NULL OR '${rule.id}' = ANY(only_rules) THEN\n    ${fresh};\n    END IF;`;
 }
 
 /** The session's scratch table where the rules' statements write the cadres' spans before they are compared. */
@@ -80,7 +80,7 @@ const APPLY_FRESH = `WITH f AS MATERIALIZED (
         FROM ${FRESH}),
     o AS MATERIALIZED (
       SELECT ctid AS row_ctid, ${SPAN_KEY}, row_number() OVER (PARTITION BY ${SPAN_PARTITION}) AS n
-        FROM rule_span WHERE cadre_id = ANY(ids)),
+        FROM rule_span WHERE cadre_id = ANY(ids) AND (only_rules IS NULL OR rule_id = ANY(only_rules))),
     gone AS (
       DELETE FROM rule_span
        WHERE ctid = ANY(ARRAY(SELECT o.row_ctid FROM o WHERE NOT EXISTS (SELECT 1 FROM f WHERE ${SAME_SPAN}))))
@@ -90,11 +90,12 @@ const APPLY_FRESH = `WITH f AS MATERIALIZED (
 
 /**
  * refresh_rule_spans(ids): one refresh per cadre at a time (refresh_posting_runs' pattern: the cadres locked in id
- * order), every rule's statement into the session's fresh set (a temporary table, emptied at commit), then only
- * the differences written to rule_span (APPLY_FRESH).
+ * order), every rule's statement (or only those `only_rules` names: a write to one table refreshes the
+ * rules that depend on it) into the session's fresh set (a temporary table, emptied at commit), then only the
+ * differences written to rule_span (APPLY_FRESH).
  */
 function refreshFunction(rules: readonly SpanRule[]): string {
-  return `CREATE FUNCTION refresh_rule_spans(ids uuid[]) RETURNS void LANGUAGE plpgsql
+  return `CREATE FUNCTION refresh_rule_spans(ids uuid[], only_rules text[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql
 SET random_page_cost = 1.1
 SET work_mem = '64MB'
 AS $rule_spans$
@@ -124,10 +125,13 @@ function changedCadres(selects: readonly string[], changed: string): string {
 }
 
 /** One statement-level trigger function and its three triggers for the writes to `table`. */
-function tableTriggers(table: string, selects: readonly string[]): string[] {
+function tableTriggers(table: string, selects: readonly string[], ruleIds: readonly string[]): string[] {
   if (!IDENT.test(table) || table === POLICY_TABLE) throw new Error(`a span dependency on "${table}"`);
+  if (!ruleIds.every((id) => IDENT.test(id.toLowerCase()))) throw new Error(`a rule id on "${table}"`);
   const fn = `${PREFIX}on_${table}`;
-  const refresh = (changed: string) => `PERFORM refresh_rule_spans(${changedCadres(selects, changed)});`;
+  const only = `ARRAY[${ruleIds.map((id) => `'${id}'`).join(', ')}]::text[]`;
+  const refresh = (changed: string) =>
+    `PERFORM refresh_rule_spans(${changedCadres(selects, changed)}, ${only});`;
   return [
     `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $rule_spans$
   BEGIN
@@ -159,17 +163,18 @@ const EVERY_CADRE = 'ARRAY(SELECT id FROM cadre)';
  * trigger: a new policy version recomputes every cadre.
  */
 export function installerDdl(rules: readonly SpanRule[] = spanRules()): string[] {
-  const byTable = new Map<string, string[]>();
+  const byTable = new Map<string, { selects: string[]; ruleIds: string[] }>();
   for (const rule of rules) {
     for (const dep of rule.dependsOn) {
-      const selects = byTable.get(dep.table) ?? [];
-      if (!selects.includes(dep.cadreIds)) selects.push(dep.cadreIds);
-      byTable.set(dep.table, selects);
+      const t = byTable.get(dep.table) ?? { selects: [], ruleIds: [] };
+      if (!t.selects.includes(dep.cadreIds)) t.selects.push(dep.cadreIds);
+      if (!t.ruleIds.includes(rule.id)) t.ruleIds.push(rule.id);
+      byTable.set(dep.table, t);
     }
   }
   return [
     refreshFunction(rules),
-    ...[...byTable].flatMap(([table, selects]) => tableTriggers(table, selects)),
+    ...[...byTable].flatMap(([table, t]) => tableTriggers(table, t.selects, t.ruleIds)),
     `CREATE FUNCTION ${PREFIX}on_${POLICY_TABLE}() RETURNS trigger LANGUAGE plpgsql AS $rule_spans$
   BEGIN
     PERFORM refresh_rule_spans(${EVERY_CADRE});
@@ -202,6 +207,7 @@ export const UNINSTALL = `
       EXECUTE format('DROP FUNCTION %I()', r.proname);
     END LOOP;
     DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[]);
+    DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[], text[]);
   END
   $rule_spans$`;
 
