@@ -2,12 +2,14 @@
 # The production install, as the Dockerfile makes it, checked without Docker: a temporary copy of the package
 # files gets `npm ci --omit=dev --omit=optional` (no dev tools, no embedded PostgreSQL), the compiled dist/
 # of this work tree (building needs the dev dependencies, so it is built here first), then
-#   - seed --help, backup --help, the import and token commands (their usage) load every module they need;
+#   - seed --help, backup --help, start:prod --help, the import and token commands (their usage) load every
+#     module they need;
 #   - `start:prod` against a throw-away database answers /health/live and then /health/ready (migrations ran).
 # Exits non-zero on any missing module or a service that does not come up.
 #
 # The database server: PROD_CHECK_DATABASE_URL, else DATABASE_URL, else the machine's PostgreSQL
 # (postgres://postgres@127.0.0.1:5432/postgres); a superuser URL, since the service runs the migrations there.
+# When neither variable is set and that server does not answer, the boot is left out (the --help checks stay).
 # Set SKIP_BUILD=1 to reuse an existing dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,10 +81,16 @@ expect_output 'seed --help' 'Usage: npm run seed' node dist/src/seed/seed.cli.js
 expect_output 'import (usage)' 'Usage: npm run import' node dist/src/sync/import/import.cli.js
 expect_output 'token (usage)' 'Usage: npm run token' node dist/src/auth/token.cli.js
 expect_output 'backup --help' 'Usage: npm run backup' node dist/src/database/backup.cli.js --help
+expect_output 'start:prod --help' 'Usage: npm run start:prod' node dist/src/main.js --help
 
 
 step "start:prod against a throw-away database $DB_NAME"
-(cd "$TMP" && node -e "$DB_ADMIN" create "$DB_NAME") || fail "cannot create a database on $SERVER_URL"
+if ! (cd "$TMP" && node -e "$DB_ADMIN" create "$DB_NAME"); then
+  # CI without a server: the commands above (start:prod --help among them) have loaded every module already.
+  [ -z "${PROD_CHECK_DATABASE_URL:-}${DATABASE_URL:-}" ] || fail "cannot create a database on $SERVER_URL"
+  step "no PostgreSQL server at $SERVER_URL: start:prod not booted (its --help loaded every module)"
+  exit 0
+fi
 DB_URL=$(cd "$TMP" && node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.href)' "$SERVER_URL" "$DB_NAME")
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 LOG="$TMP/server.log"

@@ -25,6 +25,7 @@ import { HealthModule } from './health/health.module';
 import { HttpLimitsModule } from './common/http/http-limits.module';
 import { LoggingModule } from './logging/logging.module';
 import { FlagsModule } from './flags/flags.module';
+import { FlagChangesModule } from './flag-changes/flag-changes.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
@@ -61,6 +62,8 @@ export class AppModule {
           warnIfOwner: config.isProduction,
           poolSize: config.DB_POOL_SIZE,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          preparedStatements: config.DB_PREPARED_STATEMENTS,
+          replicaUrls: config.replicaUrls,
           runMigrations: config.MIGRATIONS_RUN,
           logger: options.typeormLogger,
         }),
@@ -84,6 +87,7 @@ export class AppModule {
         PolicyModule,
         SyncModule,
         FlagsModule,
+        FlagChangesModule,
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,

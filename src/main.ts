@@ -64,7 +64,15 @@ async function bootstrap(): Promise<void> {
   logger.log(`GraphQL ready at http://localhost:${config.PORT}/graphql`);
 }
 
-bootstrap().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+const USAGE = `用法 Usage: npm run start:prod   (node dist/src/main.js)
+启动服务：GraphQL 在 /graphql，健康检查在 /health/live 与 /health/ready；配置只从环境变量读取（见 .env.example）。
+Starts the service: GraphQL at /graphql, health at /health/live and /health/ready; configuration is read from
+the environment only (see .env.example).`;
+
+// --help answers after every module above has loaded: a production install missing one fails here already.
+if (process.argv.includes('--help') || process.argv.includes('-h')) console.log(USAGE);
+else
+  bootstrap().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });

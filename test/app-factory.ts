@@ -95,6 +95,8 @@ export async function createTestApp(
     JWT_ISSUER: TEST_JWT_ISSUER,
     MIGRATIONS_RUN: 'false',
     DB_POOL_SIZE: '4',
+    // PgBouncer 1.18 (the pooler run) does not keep named prepared statements across transactions.
+    DB_PREPARED_STATEMENTS: process.env.CP_TEST_POOLER_PORT ? 'false' : 'true',
     DATABASE_URL: databaseUrl,
     MIGRATION_DATABASE_URL: db.url,
     ...env,

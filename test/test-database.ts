@@ -22,10 +22,26 @@ async function admin<T>(serverUrl: string, fn: (c: Client) => Promise<T>): Promi
   }
 }
 
+/**
+ * The same database reached through the PgBouncer the pooler run starts (test/pgbouncer), when it runs;
+ * unchanged otherwise.
+ */
+export function viaPooler(url: string): string {
+  const port = process.env.CP_TEST_POOLER_PORT;
+  if (!port) return url;
+  const u = new URL(url);
+  u.hostname = '127.0.0.1';
+  u.port = port;
+  return u.toString();
+}
+
 export interface FileDatabase {
   /** As the owner (the server's superuser, who ran the migrations). */
   url: string;
-  /** As the app's login role (cadre_app_login, a member of cadre_app): what the service connects with. */
+  /**
+   * As the app's login role (cadre_app_login, a member of cadre_app): what the service connects with. Through
+   * PgBouncer in the pooler run.
+   */
   appUrl: string;
   drop(): Promise<void>;
 }
@@ -37,7 +53,7 @@ export async function createFileDatabase(): Promise<FileDatabase> {
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     url: withDatabase(serverUrl, name),
-    appUrl: withLogin(withDatabase(serverUrl, name), APP_LOGIN, appPassword),
+    appUrl: viaPooler(withLogin(withDatabase(serverUrl, name), APP_LOGIN, appPassword)),
     drop: () =>
       admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
         () => undefined,

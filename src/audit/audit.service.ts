@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { AuditEntry, AuditEntryRow } from './audit-entry.model';
 import { AuditLogArgs } from './dto/audit-log.args';
+import { queryReplica } from '../database/replica';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -43,12 +44,14 @@ export class AuditService {
     if (f.from) add('at >= ?', f.from);
     if (f.to) add('at < ?', f.to);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }]: { n: number }[] = await this.ds.query(
+    const [{ n }] = await queryReplica<{ n: number }>(
+      this.ds,
       `SELECT count(*)::int AS n FROM audit_log ${filter}`,
       params,
     );
     const pageWhere = after ? `${filter ? `${filter} AND` : 'WHERE'} id < $${params.length + 1}` : filter;
-    const rows: AuditEntryRow[] = await this.ds.query(
+    const rows = await queryReplica<AuditEntryRow>(
+      this.ds,
       `SELECT id::text, at, actor_sub, actor_role, action, entity, entity_id, before, after, request_id
          FROM audit_log ${pageWhere} ORDER BY audit_log.id DESC LIMIT ${first + 1}`,
       after ? [...params, after[0]] : params,

@@ -16,6 +16,7 @@ import { Cadre } from './cadre.model';
 import { CadresArgs } from './dto/cadres.args';
 import { CreateCadreInput } from './dto/create-cadre.input';
 import { UpdateCadreInput } from './dto/update-cadre.input';
+import { queryReplica } from '../database/replica';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** Columns that are NOT NULL in the table: an update may change them but not clear them. */
@@ -103,14 +104,16 @@ export class CadresService {
       );
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.ds.query(
+    const [{ total }] = await queryReplica<{ total: number }>(
+      this.ds,
       `SELECT count(*) AS total FROM cadre c ${filter}`,
       params,
     );
     if (after) where.push(`(c.name, c.id) > (${param(after[0])}, ${param(after[1])}::uuid)`);
     // Plain rows in the GraphQL type's shape: TypeORM's query builder and entity hydration, then a copy into
     // a Cadre, cost more Node time than the statement (npm run bench).
-    const rows: Cadre[] = await this.ds.query(
+    const rows = await queryReplica<Cadre>(
+      this.ds,
       `SELECT ${CADRE_COLUMNS} FROM cadre c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.name, c.id LIMIT ${param(first + 1)}`,
       params,

@@ -57,6 +57,16 @@ export class CandidateFacets {
   byReadiness!: FacetCount[];
 }
 
+@ObjectType('RankPlaces', {
+  description: 'Rank quota (职级职数) of the candidate’s unit for the target rank, on asOf.',
+})
+export class RankPlaces {
+  @Field(() => Int, { description: 'Places the unit has at the rank.' }) quota!: number;
+  @Field(() => Int, { description: 'Cadres posted in the unit who hold the rank (grant or rank posting).' })
+  held!: number;
+  @Field(() => Int, { description: 'quota − held, never below 0.' }) free!: number;
+}
+
 @ObjectType('Candidate', { description: 'A cadre on a candidate list, with why they are there.' })
 export class Candidate {
   @Field(() => ID) cadreId!: string;
@@ -84,6 +94,12 @@ export class Candidate {
   @Field(() => [TrainingNeed], { description: 'Training lists: the needs found; empty elsewhere.' })
   needs!: TrainingNeed[];
   @Field(() => Int, { description: 'The policy version the evaluation used.' }) policyVersion!: number;
+  @Field(() => RankPlaces, {
+    nullable: true,
+    description:
+      'Rank lists only: the free places at the target rank in the candidate’s unit, when the unit has a quota (职级职数); null otherwise. A rank needs no vacancy; the quota caps how many hold it.',
+  })
+  rankPlaces!: RankPlaces | null;
 }
 
 @ObjectType('CandidateConnection')

@@ -6,15 +6,39 @@ import { Caller, Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
 import { PolicyService } from '../policy/policy.service';
 import { Candidate, Readiness } from './candidate.model';
-import { PromotionCandidatesArgs } from './dto/promotion-candidates.args';
 import { SpecialistsArgs } from './dto/specialists.args';
 import { TrainingCandidatesArgs } from './dto/training-candidates.args';
 import { CandidatePage, DEFAULT_WITHIN_MONTHS, pageRequest, RankingService } from './ranking.service';
 import { promotionList } from './sql/promotion.sql';
 import { specialistList } from './sql/specialists.sql';
 import { SqlParams } from '../common/sql/sql-params';
-import { stepTo } from '../rules/steps';
+import { StepRow, stepTo } from '../rules/steps';
+import { promoExceptionalOf } from '../rules/promo-exceptional.rule';
+import { PolicyInForce } from '../policy/policy.service';
+import { PromotionCandidatesArgs, PromotionCandidatesInput } from './dto/promotion-candidates.args';
 import { trainingList } from './sql/training.sql';
+
+/** An exceptional (破格) list needs a leadership target, the post's domain, and PROMO_EXCEPTIONAL in force. */
+function checkExceptional(input: PromotionCandidatesInput, step: StepRow, policy: PolicyInForce): void {
+  if (!input.domain) {
+    throw DomainError.badInput(
+      'input.domain',
+      'An exceptional (破格) list is for a specialised post: give its domain, e.g. CULTURAL_TOURISM.',
+    );
+  }
+  if (step.ladder !== 'LEADERSHIP') {
+    throw DomainError.badInput(
+      'input.exceptional',
+      `Exceptional (破格) promotion is to leadership posts; ${step.to_level} is a rank.`,
+    );
+  }
+  if (!promoExceptionalOf(policy.document)) {
+    throw DomainError.badInput(
+      'input.exceptional',
+      `Policy version ${policy.version} has no PROMO_EXCEPTIONAL rule: no exceptional list on this date.`,
+    );
+  }
+}
 
 /** The three candidate lists; each is one ranking statement per page, within the caller's jurisdiction. */
 @Injectable()
@@ -39,6 +63,7 @@ export class CandidatesService {
         `Nobody is promoted to ${input.targetLevel} under policy version ${policy.version}: it is not the upper level of any ladder step.`,
       );
     }
+    if (input.exceptional) checkExceptional(input, step, policy);
     const p = new SqlParams();
     const asOf = p.add(page.asOf, 'date');
     const rootParam = root ? p.add(root, 'ltree') : undefined;
@@ -46,7 +71,12 @@ export class CandidatesService {
     const readiness = input.includeNearlyEligible
       ? [Readiness.READY_NOW, Readiness.READY_SOON]
       : [Readiness.READY_NOW];
-    const spec = promotionList({ asOf, policy: policy.document, step, rootPath: root, readiness }, p);
+    const exceptional = input.exceptional && domain ? { domain } : undefined;
+    const partyPost = typeof input.partyPost === 'boolean' ? p.add(input.partyPost, 'boolean') : undefined;
+    const spec = promotionList(
+      { asOf, policy: policy.document, step, rootPath: root, readiness, exceptional, partyPost },
+      p,
+    );
     const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
     return this.ranking.rank({
       kind: 'PROMOTION',
@@ -58,6 +88,8 @@ export class CandidatesService {
       domain,
       withinMonths,
       spec,
+      exceptionalDomain: exceptional ? input.domain : undefined,
+      partyPost: input.partyPost,
     });
   }
 

@@ -13,6 +13,10 @@ export interface ExplainContext {
   asOf: string;
   policy: PolicyInForce;
   weights: readonly FactorWeight[];
+  /** An exceptional (破格) list's domain: the rows are evaluated under PROMO_EXCEPTIONAL. */
+  exceptionalDomain?: string;
+  /** The list's word on a Party post (PROMO_PARTY_AGE); absent: by each cadre's unit kind. */
+  partyPost?: boolean;
 }
 
 type Details = Record<string, unknown>;
@@ -54,15 +58,27 @@ function readinessSentence(c: Candidate, blockers: Requirement[]): string | null
     case Readiness.READY_SOON:
       return `Will meet every requirement for ${c.nextLevel} on ${c.eligibleFrom ?? '?'} if only time passes.`;
     case Readiness.NOT_READY:
-      return `Not yet ready for ${c.nextLevel}: ${blockers.map((b) => b.code).join(', ')}${
-        c.eligibleFrom ? ` (met on ${c.eligibleFrom} if only time passes)` : ''
-      }.`;
+      // A soft blocker (PROMO_TRAINING) is listed in blockers but is not why the cadre is not ready.
+      return `Not yet ready for ${c.nextLevel}: ${blockers
+        .filter((b) => !b.soft)
+        .map((b) => b.code)
+        .join(', ')}${c.eligibleFrom ? ` (met on ${c.eligibleFrom} if only time passes)` : ''}.`;
   }
 }
 
 /** A page row of the ranking statement as a Candidate: the score as the SQL computed it, explained. */
 export function toCandidate(row: RankingRow & PathwayFacts, ctx: ExplainContext): Candidate {
-  const pathway = evaluatePathway(row, ctx.policy.document, ctx.asOf);
+  const exceptional = ctx.exceptionalDomain
+    ? {
+        domain: ctx.exceptionalDomain,
+        specialistDomains: (row.details.specialistDomains as string[] | null) ?? [],
+      }
+    : undefined;
+  const pathway = evaluatePathway(
+    { ...row, exceptional, partyPost: ctx.partyPost },
+    ctx.policy.document,
+    ctx.asOf,
+  );
   const blockers = pathway.requirements.filter((r) => !r.met).map((r) => Requirement.from(r));
   const scoreBreakdown = ctx.weights.map(({ factor, weight }): ScoreFactor => {
     const value = num(row.factor_values[factor]);
@@ -80,6 +96,7 @@ export function toCandidate(row: RankingRow & PathwayFacts, ctx: ExplainContext)
     blockers,
     needs: row.needs as TrainingNeed[],
     policyVersion: ctx.policy.version,
+    rankPlaces: (row.details.rankPlaces as Candidate['rankPlaces'] | undefined) ?? null,
   });
   const sentences = SENTENCES[ctx.kind];
   const byFactor = [...scoreBreakdown]

@@ -11,6 +11,7 @@ import { ExplainContext, ListKind, toCandidate } from './explain';
 import { ListSpec, RankingRow, rankingStatement } from './sql/ranking-query';
 import { SqlParams } from '../common/sql/sql-params';
 import { levelOrder } from '../rules/steps';
+import { replicaTransaction } from '../database/replica';
 
 export const DEFAULT_PAGE = 20;
 export const DEFAULT_WITHIN_MONTHS = 12;
@@ -54,6 +55,10 @@ export interface RankRequest {
   domain?: string;
   withinMonths: number;
   spec: ListSpec;
+  /** An exceptional (破格) list: the post's domain, so each row is explained under PROMO_EXCEPTIONAL. */
+  exceptionalDomain?: string;
+  /** The list's word on a Party post (PROMO_PARTY_AGE), for the explanation. */
+  partyPost?: boolean;
 }
 
 /** Runs one ranking statement and explains its page rows. */
@@ -80,6 +85,8 @@ export class RankingService {
       asOf: r.page.asOf,
       policy: r.policy,
       weights: r.spec.weights,
+      exceptionalDomain: r.exceptionalDomain,
+      partyPost: r.partyPost,
     };
     const listed = rows.filter((row) => row.cadre_id !== null);
     const edges = listed.slice(0, r.page.first).map((row) => ({
@@ -107,7 +114,7 @@ export class RankingService {
    * aggregates fit in memory (work_mem). All three only for this transaction.
    */
   private async run(sql: string, params: unknown[]): Promise<(RankingRow & PathwayFacts)[]> {
-    return this.ds.transaction(async (em) => {
+    return replicaTransaction(this.ds, undefined, async (em) => {
       await em.query(
         `SELECT set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true),
                 set_config('work_mem', '32MB', true)`,

@@ -58,6 +58,27 @@ export class AppConfig {
   @IsString()
   MIGRATION_DATABASE_URL?: string;
 
+  /**
+   * postgres://… of streaming replicas of DATABASE_URL's server (same login role), comma-separated. Reads that
+   * tolerate replica lag (lists, candidate pools, exports, policy) go to one of them; writes and reads of what
+   * a caller just wrote stay on the primary. Unset: every statement goes to DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^\s*postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*\s*$/, {
+    message: 'DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  /**
+   * Named (server-side) prepared statements for the few fixed-shape statements planned once per connection
+   * (src/database/generic-plan.ts). Direct connections and PgBouncer ≥ 1.21 with max_prepared_statements > 0
+   * support them; behind PgBouncer < 1.21 in transaction mode (Debian 12 ships 1.18), or with
+   * max_prepared_statements = 0, set false: every statement is then sent unnamed.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  DB_PREPARED_STATEMENTS = true;
+
   /** Production without DATABASE_URL refuses to start unless this is true: then the embedded server runs. */
   @Transform(toBool)
   @IsBoolean()
@@ -267,6 +288,14 @@ export class AppConfig {
     return this.TRUST_PROXY === 'true' ? true : this.TRUST_PROXY === 'false' ? false : this.TRUST_PROXY;
   }
 
+  /** DATABASE_REPLICA_URLS as a list (empty when unset). */
+  get replicaUrls(): string[] {
+    return (this.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -278,6 +307,8 @@ export const CONFIG_KEYS = [
   'PORT',
   'DATABASE_URL',
   'MIGRATION_DATABASE_URL',
+  'DATABASE_REPLICA_URLS',
+  'DB_PREPARED_STATEMENTS',
   'EMBEDDED_POSTGRES',
   'DATA_DIR',
   'EMBEDDED_PG_PORT',

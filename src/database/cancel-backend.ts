@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { primaryUrl } from './data-source-options';
 
 /** Waiting longer than this to reach the server for a cancel gives up; the statement timeout still applies. */
 const CANCEL_CONNECT_MS = 5_000;
@@ -12,7 +13,7 @@ const CANCEL_CONNECT_MS = 5_000;
 export async function cancelBackend(ds: DataSource, pid: number): Promise<void> {
   const client = new Client({
     // The app's data sources are always made from a URL (dataSourceOptions).
-    connectionString: (ds.options as { url?: string }).url,
+    connectionString: primaryUrl(ds.options),
     application_name: 'cadre-pathways-cancel',
     connectionTimeoutMillis: CANCEL_CONNECT_MS,
   });

@@ -4,7 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { APP_ROLE, canActAsAppRole, ownedTables } from './app-role';
 import { dataSourceOptions } from './data-source-options';
+import { setPreparedStatements } from './generic-plan';
 import { migrate } from './migrate';
+import { applySessionDefaults, sessionDefaultsOption } from './session-defaults';
 
 export interface DatabaseOptions {
   /** The service's pool (DATABASE_URL). */
@@ -13,8 +15,12 @@ export interface DatabaseOptions {
   migrationUrl?: string;
   /** Log a warning when the pool's role holds an owner's privileges (production). */
   warnIfOwner?: boolean;
+  /** Streaming replicas (DATABASE_REPLICA_URLS), same login as `url`: lag-tolerant reads (replica.ts). */
+  replicaUrls?: string[];
   poolSize: number;
   statementTimeoutMs?: number;
+  /** DB_PREPARED_STATEMENTS (generic-plan.ts); default true. */
+  preparedStatements?: boolean;
   runMigrations: boolean;
   /** Tests pass one to count queries. */
   logger?: TypeOrmLogger;
@@ -26,39 +32,54 @@ export interface DatabaseOptions {
  * discards the connection, so the echo is only logged.
  */
 function guardPoolConnections(ds: DataSource): void {
-  const pool = (ds.driver as unknown as { master?: EventEmitter }).master;
-  if (!pool) return;
+  const driver = ds.driver as unknown as { master?: EventEmitter; slaves?: EventEmitter[] };
   const logger = new Logger('Database');
   const guarded = new WeakSet<EventEmitter>();
-  pool.on('acquire', (client: EventEmitter) => {
-    if (guarded.has(client)) return;
-    guarded.add(client);
-    client.on('error', (err: Error) => logger.warn(`connection dropped: ${err.message}`));
-  });
+  for (const pool of [driver.master, ...(driver.slaves ?? [])]) {
+    pool?.on('acquire', (client: EventEmitter) => {
+      if (guarded.has(client)) return;
+      guarded.add(client);
+      client.on('error', (err: Error) => logger.warn(`connection dropped: ${err.message}`));
+    });
+  }
 }
 
 /**
- * With one login role for migrations and service (MIGRATION_DATABASE_URL unset or equal), every pooled
- * connection takes on cadre_app as a start-up parameter (`-c role=cadre_app`: the session's default role, so
- * RESET ROLE keeps it), when the login role may. The service's statements then have the app's grants, not the
- * owner's: audit_log cannot be updated, deleted or truncated by them. A real second login role is still better:
- * a session can SET ROLE back to its login role.
+ * The service's session settings, none of them a start-up parameter when there are two login roles:
+ *
+ * - Two login roles (MIGRATION_DATABASE_URL differs, as in production and behind PgBouncer): the timeouts become
+ *   the service login's own defaults in its database (session-defaults.ts), and its grants are cadre_app's
+ *   because it is a member that owns nothing.
+ * - One login role (MIGRATION_DATABASE_URL unset or equal): that role owns the schema, so defaults on it would
+ *   also bind migrations, seed and import. Its pooled connections instead take on cadre_app and the timeouts as
+ *   start-up parameters (`-c role=cadre_app`: the session's default role, so RESET ROLE keeps it), when the
+ *   login role may. The service's statements then have the app's grants, not the owner's: audit_log cannot be
+ *   updated, deleted or truncated by them. A transaction pooler refuses start-up parameters: use two login roles
+ *   behind one (docs/scaling.md). A real second login role is better anyway: a session can SET ROLE back.
  */
 async function servicePoolOptions(
   opts: DataSourceOptions,
   options: DatabaseOptions,
   logger: Logger,
 ): Promise<DataSourceOptions> {
-  if ((options.migrationUrl ?? options.url) !== options.url) return opts;
-  if (!(await canActAsAppRole(options.url))) {
+  const timeouts = { statementTimeoutMs: options.statementTimeoutMs ?? 0 };
+  if ((options.migrationUrl ?? options.url) !== options.url) {
+    const changed = await applySessionDefaults(options.url, timeouts);
+    if (changed.length)
+      logger.log(`the service login's defaults in its database now set ${changed.join(', ')}`);
+    return opts;
+  }
+  const parts = [sessionDefaultsOption(timeouts)];
+  if (await canActAsAppRole(options.url)) {
+    parts.unshift(`-c role=${APP_ROLE}`);
+  } else {
     logger.warn(
       `DATABASE_URL's role may not take on ${APP_ROLE}: the service runs with that role's own privileges. ` +
         `Connect as a login role granted ${APP_ROLE} and set MIGRATION_DATABASE_URL to the owner's URL.`,
     );
-    return opts;
   }
   const extra = (opts as { extra?: Record<string, unknown> }).extra ?? {};
-  return { ...opts, extra: { ...extra, options: `-c role=${APP_ROLE}` } };
+  return { ...opts, extra: { ...extra, options: parts.join(' ') } };
 }
 
 async function warnIfOwner(ds: DataSource, logger: Logger): Promise<void> {
@@ -79,17 +100,14 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions(options.url, options.poolSize, {
-              statementTimeoutMs: options.statementTimeoutMs,
-            }),
+            ...dataSourceOptions(options.url, options.poolSize, options.replicaUrls),
             ...(options.logger ? { logger: options.logger, logging: ['query'] as const } : {}),
           }),
           dataSourceFactory: async (opts) => {
-            // Migrations get their own connection without the statement timeout: they may take long.
+            // Migrations get their own connection (the owner's), without the statement timeout: they may take long.
             if (options.runMigrations) {
-              // two connections: one holds the advisory lock while the other migrates
               const migrator = await new DataSource(
-                dataSourceOptions(options.migrationUrl ?? options.url, 2),
+                dataSourceOptions(options.migrationUrl ?? options.url, 1),
               ).initialize();
               try {
                 const { rulesInstalled } = await migrate(migrator);
@@ -105,6 +123,7 @@ export class DatabaseModule {
             const logger = new Logger('Database');
             const ds = await new DataSource(await servicePoolOptions(opts!, options, logger)).initialize();
             guardPoolConnections(ds);
+            setPreparedStatements(ds, options.preparedStatements ?? true);
             if (options.warnIfOwner) await warnIfOwner(ds, logger);
             return ds;
           },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Runs a statement as a named prepared statement with a generic plan, inside the caller's transaction.
@@ -12,7 +12,20 @@ import { EntityManager } from 'typeorm';
  * 0.2 ms. Not for statements over a unit or the province, whose plans depend on the sizes of their parameters.
  *
  * The name is a digest of the text, so one name never stands for two statements on a connection.
+ *
+ * Named statements live on a server connection. PgBouncer in transaction mode hands a client a different server
+ * connection per transaction; from 1.21 it keeps track of protocol-level named statements itself
+ * (max_prepared_statements > 0), before that it does not. DB_PREPARED_STATEMENTS=false (see
+ * setPreparedStatements) sends the statement unnamed instead: planned on every call, correct behind any pooler.
  */
+const unnamed = new WeakSet<DataSource>();
+
+/** DB_PREPARED_STATEMENTS for a data source (DatabaseModule): false sends queryWithGenericPlan's statements unnamed. */
+export function setPreparedStatements(ds: DataSource, enabled: boolean): void {
+  if (enabled) unnamed.delete(ds);
+  else unnamed.add(ds);
+}
+
 export async function queryWithGenericPlan<T>(
   em: EntityManager,
   text: string,
@@ -20,6 +33,7 @@ export async function queryWithGenericPlan<T>(
 ): Promise<T[]> {
   const runner = em.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('queryWithGenericPlan needs a transaction');
+  if (unnamed.has(em.connection)) return em.query<T[]>(text, values);
   await em.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
   const client = (await runner.connect()) as PoolClient;
   const name = `cp_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

@@ -13,6 +13,7 @@ import { TalentPoolsService } from '../talent-pools/talent-pools.service';
 import { CsvValue } from './csv';
 import { openSheet, SheetFormat } from './sheet';
 import { PromotionExportQuery } from './promotion-export.query';
+import { queryReplica } from '../database/replica';
 
 /** Rows per ranking statement while exporting: every page re-ranks the whole list, so pages are large. */
 const CSV_PAGE = 1000;
@@ -216,13 +217,13 @@ export class ExportService {
 
   private async names(rows: { cadreId: string; unitId?: string }[]): Promise<Names> {
     const cadres: { id: string; name: string; external_id: string }[] = rows.length
-      ? await this.ds.query(`SELECT id, name, external_id FROM cadre WHERE id = ANY($1::uuid[])`, [
+      ? await queryReplica(this.ds, `SELECT id, name, external_id FROM cadre WHERE id = ANY($1::uuid[])`, [
           rows.map((r) => r.cadreId),
         ])
       : [];
     const unitIds = rows.map((r) => r.unitId).filter((u): u is string => !!u);
     const units: { id: string; name: string }[] = unitIds.length
-      ? await this.ds.query(`SELECT id, name FROM unit WHERE id = ANY($1::uuid[])`, [unitIds])
+      ? await queryReplica(this.ds, `SELECT id, name FROM unit WHERE id = ANY($1::uuid[])`, [unitIds])
       : [];
     return {
       cadres: new Map(cadres.map((c) => [c.id, c])),

@@ -16,6 +16,7 @@ import { FlaggedCadre } from './flagged-cadre.model';
 import { buildFlagsQuery, subtreeScope } from '../rules/flags.sql';
 import { CadreScope } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
+import { queryReplica, replicaTransaction } from '../database/replica';
 
 interface SqlFlag {
   cadre_id: string;
@@ -152,7 +153,7 @@ export class FlagsService {
       ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
                                             ${params.add(after[2], 'uuid')})`
       : '';
-    const { rows, flags } = await this.ds.transaction('REPEATABLE READ', async (em) => {
+    const { rows, flags } = await replicaTransaction(this.ds, 'REPEATABLE READ', async (em) => {
       const page: { cadre_id: string; worst: number; over_by: number; total: number }[] = await em.query(
         `${withSql},
          per AS (
@@ -183,7 +184,8 @@ export class FlagsService {
   }
 
   private async countOnly(withSql: string, params: unknown[]): Promise<number> {
-    const [row]: { n: number }[] = await this.ds.query(
+    const [row] = await queryReplica<{ n: number }>(
+      this.ds,
       `${withSql} SELECT count(DISTINCT cadre_id)::int AS n FROM flags`,
       params,
     );
@@ -191,7 +193,8 @@ export class FlagsService {
   }
 
   private async subtreeScope(rootId: string): Promise<CadreScope> {
-    const rows: { id: string; units: number }[] = await this.ds.query(
+    const rows = await queryReplica<{ id: string; units: number }>(
+      this.ds,
       `SELECT u.id, (SELECT count(*) FROM unit)::int AS units FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
       [rootId],
     );

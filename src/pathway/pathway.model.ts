@@ -38,9 +38,14 @@ export class Requirement {
     description: 'First date it is (or was) met if only time passes; null when it needs more than time.',
   })
   dateMet!: string | null;
+  @Field({
+    description:
+      'True when, unmet, it is shown but does not bar promotion: PROMO_TRAINING may be completed within a year after appointment (art. 8(5)).',
+  })
+  soft!: boolean;
 
   static from(r: RequirementResult): Requirement {
-    return Object.assign(new Requirement(), r);
+    return Object.assign(new Requirement(), { ...r, soft: r.soft ?? false });
   }
 }
 

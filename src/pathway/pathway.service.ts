@@ -7,7 +7,11 @@ import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { PathwayScope, queryPathwayFacts } from '../rules/facts/pathway-facts.sql';
 import { evaluatePathway, PathwayResult } from '../rules/pathway';
 import { EligibleCadre } from '../rules/promotion-eligible';
+import { lowestRankByPost } from '../rules/rank-from-post.rule';
 import { levelOrder } from '../rules/steps';
+
+/** Which ladder a pathway is read on: the current posting's, or the rank held beside it. */
+export type PathwayLadder = 'POST' | 'RANK';
 
 export interface PathwayEvaluation extends PathwayResult {
   policyVersion: number;
@@ -27,25 +31,42 @@ export class PathwayService {
     private readonly policies: PolicyService,
   ) {}
 
-  private facts(asOf: string, scope: PathwayScope, levels: string[]): Promise<PathwayFacts[]> {
+  private facts(
+    asOf: string,
+    scope: PathwayScope,
+    levels: string[],
+    rankLowestByPost?: Record<string, string>,
+  ): Promise<PathwayFacts[]> {
     const key = JSON.stringify([
       asOf,
       scope.unitId ?? null,
       scope.cadreIds ? [...scope.cadreIds].sort() : null,
       levels,
+      rankLowestByPost ?? null,
     ]);
     let read = this.inflight.get(key);
     if (!read) {
-      read = queryPathwayFacts(this.ds, asOf, scope, levels).finally(() => this.inflight.delete(key));
+      read = queryPathwayFacts(this.ds, asOf, scope, levels, rankLowestByPost).finally(() =>
+        this.inflight.delete(key),
+      );
       this.inflight.set(key, read);
     }
     return read;
   }
 
-  /** Pathways of several cadres on one date, with one policy read and one facts query. */
-  async pathways(cadreIds: readonly string[], asOf: string): Promise<Map<string, PathwayEvaluation>> {
+  /**
+   * Pathways of several cadres on one date, with one policy read and one facts query. `POST`: the ladder of the
+   * current regular posting (Cadre.pathway); `RANK`: the cadre's rank (grant, rank posting, or the post's
+   * correspondence under RANK_FROM_POST), whatever post they hold (职务与职级并行).
+   */
+  async pathways(
+    cadreIds: readonly string[],
+    asOf: string,
+    ladder: PathwayLadder = 'POST',
+  ): Promise<Map<string, PathwayEvaluation>> {
     const policy = await this.policies.forDate(asOf);
-    const facts = await this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document));
+    const lowest = ladder === 'RANK' ? lowestRankByPost(policy.document) : undefined;
+    const facts = await this.facts(asOf, { cadreIds: [...cadreIds] }, levelOrder(policy.document), lowest);
     return new Map(
       facts.map((f) => [
         f.cadreId,

@@ -144,11 +144,17 @@ export const DEFAULT_POLICY: PolicyDocument = {
         blockingGrades: ['INCOMPETENT'],
       },
     },
-    PROMO_NO_RECENT: {
-      id: 'PROMO_NO_RECENT',
-      sentence: 'No promotion within this many years of the last one, and no skipping a level.',
-      source: '党政领导干部选拔任用工作条例 (2014) art. 9',
-      params: { years: 1 },
+    PROMO_EXCEPTIONAL: {
+      id: 'PROMO_EXCEPTIONAL',
+      sentence:
+        'Exceptional (破格) promotion of a specialist, on an exceptional list only: the listed qualifications may be set aside, but not during probation, not within a year of the last promotion, and never two levels at once.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 9',
+      params: {
+        sinceLastPromotionYears: 1,
+        probationMonths: 12,
+        maxLevelsAtOnce: 1,
+        waives: ['PROMO_WORK_YEARS', 'PROMO_GRASSROOTS_YEARS', 'PROMO_TWO_POSTS', 'PROMO_TIME_IN_LEVEL'],
+      },
     },
     TRAINING_5Y: {
       id: 'TRAINING_5Y',
@@ -175,7 +181,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       source: '党政领导干部选拔任用工作条例 (2019) art. 8(5); 公务员培训规定(试行) (2008)',
       params: {
         withinMonths: 12,
-        qualifyingKinds: ['PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'UNIVERSITY'],
+        qualifyingKinds: ['PARTY_SCHOOL', 'ADMINISTRATION_INSTITUTE', 'CADRE_ACADEMY', 'UNIVERSITY'],
         daysByLevel: {
           TOWNSHIP_DEPUTY: 15,
           TOWNSHIP_CHIEF: 15,
@@ -186,12 +192,47 @@ export const DEFAULT_POLICY: PolicyDocument = {
         },
       },
     },
+    PROMO_TRAINING: {
+      id: 'PROMO_TRAINING',
+      sentence:
+        'Promotion to a leadership post needs the induction training of INDUCTION_TRAINING (its kinds and days for the new level) taken within this many months before; where that was not possible it is due within a year after appointment, so missing training is shown but does not bar promotion.',
+      source: '党政领导干部选拔任用工作条例 (2019) art. 8(5)',
+      params: { windowMonths: 24 },
+    },
+    PROMO_PARTY_AGE: {
+      id: 'PROMO_PARTY_AGE',
+      sentence:
+        'A Party post needs the Party age the Party constitution sets: 3 years for county-level posts (members of county committees), 5 years for bureau-level posts (province and prefecture committees).',
+      source:
+        '党政领导干部选拔任用工作条例 (2019) art. 8(7); 中国共产党章程 (2022), ch. 4 on local organisations (committee members: 5 years at province and prefecture level, 3 at county level; verify the article numbers)',
+      params: {
+        yearsByLevel: { COUNTY_DEPUTY: 3, COUNTY_CHIEF: 3, BUREAU_DEPUTY: 5, BUREAU_CHIEF: 5 },
+        partyUnitKinds: ['PARTY_COMMITTEE'],
+      },
+    },
     SPECIALIST: {
       id: 'SPECIALIST',
       sentence:
         'Verified achievements make a specialist in a domain: 2 within 5 years, or 1 recognised at province level or above, or 1 with a measured improvement of 50% or more.',
       source: 'Product choice',
       params: { minCount: 2, windowYears: 5, recognitionAtLeast: 'PROVINCE', minImprovementPercent: 50 },
+    },
+    RANK_FROM_POST: {
+      id: 'RANK_FROM_POST',
+      sentence:
+        'A leadership post and a rank are held together: without a rank grant a leader holds the lowest rank corresponding to the post, and time in the post counts as time at that rank (e.g. 2 years as township deputy qualify for PRINCIPAL_STAFF_3).',
+      source:
+        '公务员职务与职级并行规定 (2019) (correspondence and counting of post time as commonly published; verify the articles with the text)',
+      params: {
+        correspondence: {
+          TOWNSHIP_DEPUTY: ['PRINCIPAL_STAFF_4', 'PRINCIPAL_STAFF_3'],
+          TOWNSHIP_CHIEF: ['PRINCIPAL_STAFF_2', 'PRINCIPAL_STAFF_1'],
+          COUNTY_DEPUTY: ['RESEARCHER_4', 'RESEARCHER_3'],
+          COUNTY_CHIEF: ['RESEARCHER_2', 'RESEARCHER_1'],
+          BUREAU_DEPUTY: ['INSPECTOR_2'],
+          BUREAU_CHIEF: ['INSPECTOR_1'],
+        },
+      },
     },
   },
   rankingWeights: {

@@ -66,7 +66,8 @@ export class Policy {
       publishedBy: r.publishedBy,
       note: r.note,
       ladders: ladders.map((l) => ({ id: l.id, name: l.name, steps: l.steps.map((s) => ({ ...s })) })),
-      rules: RULE_IDS.map((id) => {
+      // A version stored before a rule existed does not have it: that rule was not in force then.
+      rules: RULE_IDS.filter((id) => (rules as Partial<typeof rules>)[id] !== undefined).map((id) => {
         const rule = rules[id];
         return {
           id: rule.id,

@@ -9,6 +9,7 @@ import { PublishPolicyInput } from './dto/publish-policy.input';
 import { validatePolicyDocument } from './policy-validation';
 import { PolicyVersionRecord } from './policy.model';
 import { PolicyDocument } from './policy.types';
+import { queryReplica } from '../database/replica';
 
 /** The policy an evaluation used: every flag and pathway reports `version`. */
 export interface PolicyInForce {
@@ -113,14 +114,16 @@ export class PolicyService {
   }
 
   private async readRecordFor(asOf: string): Promise<PolicyVersionRecord> {
-    const [head]: { version: number }[] = await this.ds.query(
+    const [head] = await queryReplica<{ version: number }>(
+      this.ds,
       `SELECT version FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
       [asOf],
     );
     if (!head) throw DomainError.badInput('asOf', `No policy is in force on ${asOf}.`);
     const cached = this.cache.get(head.version);
     if (cached) return cached;
-    const [row]: Row[] = await this.ds.query(
+    const [row] = await queryReplica<Row>(
+      this.ds,
       `SELECT version, effective_from, published_at, published_by, note, document
          FROM policy_version WHERE version = $1`,
       [head.version],

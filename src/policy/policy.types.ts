@@ -31,11 +31,14 @@ export type RuleId =
   | 'PROMO_TIME_IN_LEVEL'
   | 'PROMO_EDUCATION'
   | 'PROMO_APPRAISAL'
-  | 'PROMO_NO_RECENT'
+  | 'PROMO_EXCEPTIONAL'
   | 'TRAINING_5Y'
   | 'TRAINING_ANNUAL'
   | 'INDUCTION_TRAINING'
-  | 'SPECIALIST';
+  | 'SPECIALIST'
+  | 'RANK_FROM_POST'
+  | 'PROMO_TRAINING'
+  | 'PROMO_PARTY_AGE';
 
 /** Parameters per rule; each rule reads only its own. */
 export interface RuleParams {
@@ -61,7 +64,17 @@ export interface RuleParams {
     /** A grade in the last completed year that blocks promotion. */
     blockingGrades: string[];
   };
-  PROMO_NO_RECENT: { years: number };
+  /**
+   * 破格提拔: on an exceptional list only, these requirements (`waives`) are set aside, and the cadre needs
+   * SPECIALIST_STRENGTH in the post's domain, probation over and `sinceLastPromotionYears` since the last promotion;
+   * never more than `maxLevelsAtOnce` levels (1: the next step, which is all a list offers).
+   */
+  PROMO_EXCEPTIONAL: {
+    sinceLastPromotionYears: number;
+    probationMonths: number;
+    maxLevelsAtOnce: number;
+    waives: string[];
+  };
   /** Class hours in any rolling window of `windowYears` for the listed levels. */
   TRAINING_5Y: { hours: number; windowYears: number; appliesToLevels: string[] };
   /** Class hours per calendar year for the listed levels. */
@@ -72,6 +85,13 @@ export interface RuleParams {
     qualifyingKinds: string[];
     daysByLevel: Record<string, number>;
   };
+  /**
+   * Induction training (INDUCTION_TRAINING's kinds and days for the target level) ending within `windowMonths`
+   * before the promotion; otherwise due within INDUCTION_TRAINING.withinMonths after it (soft).
+   */
+  PROMO_TRAINING: { windowMonths: number };
+  /** Years of Party membership for a Party post, by target level; which unit kinds hold Party posts. */
+  PROMO_PARTY_AGE: { yearsByLevel: Record<string, number>; partyUnitKinds: string[] };
   /** Verified achievements only. Any one criterion is enough. */
   SPECIALIST: {
     minCount: number;
@@ -81,6 +101,11 @@ export interface RuleParams {
     /** One achievement with a measured improvement of at least this percentage. */
     minImprovementPercent: number;
   };
+  /**
+   * 职务与职级并行: each leadership level → its corresponding ranks, lowest first. A cadre without a rank grant
+   * holds the lowest by correspondence, and time in the post counts as time at that rank.
+   */
+  RANK_FROM_POST: { correspondence: Record<string, string[]> };
 }
 
 export interface RuleDefinition<K extends RuleId = RuleId> {

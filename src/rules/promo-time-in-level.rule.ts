@@ -1,6 +1,7 @@
 import { addMonths, round2, yearsBetween } from './dates';
 import { appraisalAdjustedDate, appraisalAdjustmentSql } from './promo-appraisal.rule';
 import { NEVER, nextStep, Requirement, ruleInfo } from './requirement';
+import { rankFromPost } from './rank-from-post.rule';
 import { PromotionRule } from './rule';
 
 /**
@@ -32,13 +33,17 @@ export const promoTimeInLevel: Requirement = (facts, policy, asOf) => {
     );
   }
   const met = asOf >= dateMet;
+  // 职务与职级并行: time in the corresponding post counted as time at the rank (rank facts; RANK_FROM_POST).
+  const post = step.ladder === 'RANK' && facts.rankFromPost ? rankFromPost(policy) : undefined;
+  const info = ruleInfo(rule);
   return {
-    ...ruleInfo(rule),
+    ...info,
+    source: post ? `${info.source}; ${post.source}` : info.source,
     met,
     current: round2(current),
     required: step.minYears,
     remaining: met ? 0 : round2(yearsBetween(asOf, dateMet)),
-    unit: `years at ${step.from}`,
+    unit: post ? `years at ${step.from} (time as ${facts.rankFromPost} counted)` : `years at ${step.from}`,
     dateMet,
   };
 };

@@ -1,5 +1,5 @@
 import { PolicyDocument } from '../policy/policy.types';
-import { PROMOTION_RULES } from './pathway';
+import { PROMOTION_RULES, waivedOn } from './pathway';
 import { SqlParams } from '../common/sql/sql-params';
 import { STEP_COLUMNS, StepRow } from './steps';
 
@@ -10,6 +10,10 @@ export interface ReadinessSqlInput {
   steps: StepRow[];
   /** READY_SOON reaches this many months past asOf. */
   withinMonths: number;
+  /** An exceptional (破格) list: `$n::text`, the post's domain; PROMO_EXCEPTIONAL applies and its waives are set aside. */
+  exceptional?: { domain: string };
+  /** `$n::boolean`: the list says whether the target post is a Party post (PROMO_PARTY_AGE). */
+  partyPost?: string;
 }
 
 /** The column of requirement_dates for a rule id: PROMO_WORK_YEARS → promo_work_years. */
@@ -28,7 +32,11 @@ export const dateColumn = (id: string): string => id.toLowerCase();
  */
 export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
   const { asOf } = i;
-  const forms = PROMOTION_RULES.map((r) => ({ id: r.id, ...r.sql({ p, asOf, policy: i.policy }) }));
+  const waived = waivedOn(i.policy, !!i.exceptional);
+  const forms = PROMOTION_RULES.filter((r) => !waived.includes(r.id)).map((r) => ({
+    id: r.id,
+    ...r.sql({ p, asOf, policy: i.policy, exceptional: i.exceptional, partyPost: i.partyPost }),
+  }));
   const columns = forms.map((f) => dateColumn(f.id));
   return `
     steps AS (

@@ -5,11 +5,14 @@ import { levelTotalLimitRule } from './level-total-limit.rule';
 import { postLimitSamePostRule } from './post-limit-same-post.rule';
 import { promoAppraisalRule } from './promo-appraisal.rule';
 import { promoEducationRule } from './promo-education.rule';
+import { promoExceptionalRule } from './promo-exceptional.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
-import { promoNoRecentRule } from './promo-no-recent.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
+import { promoPartyAgeRule } from './promo-party-age.rule';
+import { promoTrainingRule } from './promo-training.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
+import { rankFromPostRule } from './rank-from-post.rule';
 import { FlagRule, Rule } from './rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
@@ -36,11 +39,14 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_TIME_IN_LEVEL: promoTimeInLevelRule,
   PROMO_EDUCATION: promoEducationRule,
   PROMO_APPRAISAL: promoAppraisalRule,
-  PROMO_NO_RECENT: promoNoRecentRule,
+  PROMO_EXCEPTIONAL: promoExceptionalRule,
   TRAINING_5Y: training5yRule,
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,
+  PROMO_TRAINING: promoTrainingRule,
+  PROMO_PARTY_AGE: promoPartyAgeRule,
   SPECIALIST: specialistRule,
+  RANK_FROM_POST: rankFromPostRule,
 };
 
 /** Every rule a policy must define, in the order they are listed. */

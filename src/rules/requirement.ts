@@ -19,6 +19,8 @@ export interface RequirementResult {
   source: string;
   /** First date it is (or was) met if nothing but time changes; null when it depends on more than time. */
   dateMet: string | null;
+  /** Unmet, it is shown but does not bar promotion (PROMO_TRAINING: may follow within a year). */
+  soft?: boolean;
 }
 
 /** A rule: null when it does not apply to the cadre's next step. */

@@ -49,6 +49,10 @@ export interface ReadinessSql {
   /** `$n::date` */
   asOf: string;
   policy: PolicyDocument;
+  /** An exceptional (破格) list: `$n::text`, the post's domain (PROMO_EXCEPTIONAL); absent on every other list. */
+  exceptional?: { domain: string };
+  /** `$n::boolean`: a list's word on whether the target post is a Party post (PROMO_PARTY_AGE); absent: by unit kind. */
+  partyPost?: string;
 }
 
 /**

@@ -15,7 +15,9 @@ describe('stepRows', () => {
       posts_needed: 2,
       band: ['TOWNSHIP_DEPUTY', 'TOWNSHIP_CHIEF'],
       education_min: 1, // COLLEGE in the education order
-      no_recent_months: 12,
+      exceptional_months: 12,
+      party_age_months: 36,
+      party_unit_kinds: ['PARTY_COMMITTEE'],
     });
   });
 
@@ -26,7 +28,7 @@ describe('stepRows', () => {
       posts_needed: null,
       band: [],
       education_min: 1,
-      no_recent_months: 12,
+      exceptional_months: 12,
     });
     expect(stepTo(DEFAULT_POLICY, 'PRINCIPAL_STAFF_4')).toMatchObject({
       ladder: 'RANK',
@@ -36,7 +38,7 @@ describe('stepRows', () => {
       grassroots_days: null,
       posts_needed: null,
       education_min: null,
-      no_recent_months: null,
+      exceptional_months: null,
     });
     expect(stepTo(DEFAULT_POLICY, 'BUREAU_DEPUTY')?.education_min).toBe(2); // BACHELOR
   });

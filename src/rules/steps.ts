@@ -23,8 +23,8 @@ export interface StepRow {
   band: string[];
   /** PROMO_EDUCATION: index of the minimum in the policy's education order. */
   education_min: number | null;
-  /** PROMO_NO_RECENT in whole months. */
-  no_recent_months: number | null;
+  /** PROMO_EXCEPTIONAL: months after the last promotion (leadership steps; null: not in force). */
+  exceptional_months: number | null;
 }
 
 /** The columns of a step row as jsonb_to_recordset reads them. */

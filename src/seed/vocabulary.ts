@@ -302,7 +302,13 @@ export const ACHIEVEMENTS: Record<Domain, AchievementTemplate> = {
 };
 
 export type TrainingKind =
-  'PARTY_SCHOOL' | 'ADMINISTRATION_INSTITUTE' | 'UNIVERSITY' | 'ONLINE' | 'ON_THE_JOB' | 'OTHER';
+  | 'PARTY_SCHOOL'
+  | 'ADMINISTRATION_INSTITUTE'
+  | 'UNIVERSITY'
+  | 'CADRE_ACADEMY'
+  | 'ONLINE'
+  | 'ON_THE_JOB'
+  | 'OTHER';
 
 export interface TrainingTemplate {
   kind: TrainingKind;

@@ -26,6 +26,7 @@ import {
   toMember,
   toPool,
 } from './talent-pool.rows';
+import { queryReplica } from '../database/replica';
 
 const DEFAULT_PAGE = 20;
 
@@ -81,13 +82,15 @@ export class TalentPoolsService {
     const inRoot = `($1::uuid IS NULL OR tp.unit_id IN (
       SELECT u.id FROM unit u JOIN unit r ON r.id = $1::uuid AND u.path <@ r.path))`;
     const keyset = after ? `AND (tp.created_at, tp.id) < ($3::timestamptz, $4::uuid)` : '';
-    const rows: (PoolRow & { cursor_at: string })[] = await this.ds.query(
+    const rows = await queryReplica<PoolRow & { cursor_at: string }>(
+      this.ds,
       `SELECT ${POOL_COLUMNS}, tp.created_at::text AS cursor_at FROM talent_pool tp
         WHERE ${inRoot} ${keyset}
         ORDER BY tp.created_at DESC, tp.id DESC LIMIT $2`,
       [root ?? null, first + 1, ...(after ?? [])],
     );
-    const [{ n }]: { n: number }[] = await this.ds.query(
+    const [{ n }] = await queryReplica<{ n: number }>(
+      this.ds,
       `SELECT count(*)::int AS n FROM talent_pool tp WHERE ${inRoot}`,
       [root ?? null],
     );

@@ -208,6 +208,13 @@ const EXPECTED: Record<string, Case> = {
       variables: { u: f.inRoot },
     }),
   },
+  flagChanges: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { flagChanges(unitId: $u, from: "2017-01-01", to: "2026-11-27") { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
   promotionCandidates: {
     expect: JURISDICTION,
     op: async (f) => ({
@@ -789,6 +796,13 @@ const LISTS: Record<string, ListCase> = {
     takesUnit: true,
     query: `query($u: ID) { flaggedCadres(first: 25, filter: { unitId: $u, asOf: "${AS_OF}" }) {
       edges { node { cadreId flags { code message facts } cadre { ${C} postings { cadre { ${C} } } } } } } }`,
+  },
+  flagChanges: {
+    covers: ['Query.flagChanges'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { flagChanges(first: 25, unitId: $u, from: "2017-01-01", to: "${AS_OF}") {
+      edges { node { cadreId code facts cadre { ${C} postings { cadre { ${C} } } } } } } }`,
   },
   promotionCandidates: {
     covers: ['Query.promotionCandidates'],

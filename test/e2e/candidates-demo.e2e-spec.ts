@@ -30,7 +30,8 @@ describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)',
       nextLevel: 'COUNTY_DEPUTY',
       readiness: 'READY_NOW',
       eligibleFrom: '2018-09-01',
-      blockers: [],
+      // Soft (art. 8(5)): 15 of 30 days of induction training in the 24 months before; due within a year after.
+      blockers: [{ code: 'PROMO_TRAINING', met: false, dateMet: null }],
     });
     expect(head?.reasons[0]).toBe('Meets every requirement for COUNTY_DEPUTY (since 2018-09-01).');
     expect(head?.reasons).toContain('11.2 years at TOWNSHIP_CHIEF.');

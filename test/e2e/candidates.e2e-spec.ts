@@ -52,7 +52,12 @@ describe('promotionCandidates', () => {
       '1 verified achievement, the highest recognised at PROVINCE level.',
       '275 class hours completed in the last 5 years.',
     ]);
-    expect(ann).toMatchObject({ readiness: 'READY_NOW', blockers: [], currentLevel: 'TOWNSHIP_CHIEF' });
+    // PROMO_TRAINING is soft: shown (no induction training in the fixture), not a bar.
+    expect(ann).toMatchObject({
+      readiness: 'READY_NOW',
+      blockers: [{ code: 'PROMO_TRAINING', met: false, dateMet: null }],
+      currentLevel: 'TOWNSHIP_CHIEF',
+    });
     expect(page.totalCount).toBe(5);
   });
 
@@ -73,7 +78,10 @@ describe('promotionCandidates', () => {
       readiness: 'READY_SOON',
       eligibleFrom: '2027-06-01',
       score: 0.2122,
-      blockers: [{ code: 'PROMO_TIME_IN_LEVEL', met: false, dateMet: '2027-06-01' }],
+      blockers: [
+        { code: 'PROMO_TIME_IN_LEVEL', met: false, dateMet: '2027-06-01' },
+        { code: 'PROMO_TRAINING', met: false, dateMet: null },
+      ],
     });
     expect(fay?.reasons[0]).toBe(
       'Will meet every requirement for COUNTY_DEPUTY on 2027-06-01 if only time passes.',

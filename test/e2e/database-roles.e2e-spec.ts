@@ -21,6 +21,8 @@ const EXPECTED: Record<string, string[]> = {
   rank_grant: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
   // The installed rules' hash (1764236000000): the migration role writes it at boot.
   rule_span_install: ['SELECT'],
+  // Rank quotas per unit (职级职数, issue 15): data, granted by default privileges.
+  rank_quota: DATA_TABLE,
 };
 
 interface TablePrivileges {

@@ -139,7 +139,7 @@ describe('CSV and XLSX export', () => {
     expect(factors.length).toBeGreaterThan(2);
     const sum = factors.reduce((a, k) => a + Number(rows[0][k]), 0);
     expect(Math.abs(sum - 83)).toBeLessThan(0.5);
-    expect(rows[5]).toMatchObject({ eligibleFrom: '2027-06-01', blockers: '任现职层次年限' });
+    expect(rows[5]).toMatchObject({ eligibleFrom: '2027-06-01', blockers: '任现职层次年限；任职前培训' });
   });
 
   it('in English when the reader asks (locale, or Accept-Language), Chinese by default', async () => {

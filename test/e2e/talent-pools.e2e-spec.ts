@@ -89,7 +89,7 @@ describe('talent pools', () => {
       score: 0.83,
       readiness: 'READY_NOW',
       eligibleFrom: '2019-12-01',
-      blockers: [],
+      blockers: ['PROMO_TRAINING'], // soft: shown, not a bar (no induction training in the fixture)
     });
     expect(ann.snapshot.reasons[0]).toBe('Meets every requirement for COUNTY_DEPUTY (since 2019-12-01).');
     expect(ann).toMatchObject({ note: '乡镇治理实绩突出', addedBy: 'od-county-a' });
@@ -97,7 +97,7 @@ describe('talent pools', () => {
     expect(fay.snapshot).toMatchObject({
       readiness: 'READY_SOON',
       eligibleFrom: '2027-06-01',
-      blockers: ['PROMO_TIME_IN_LEVEL'],
+      blockers: ['PROMO_TIME_IN_LEVEL', 'PROMO_TRAINING'],
     });
   });
 

@@ -40,6 +40,24 @@ export class PromotionCandidatesInput {
   @IsBoolean()
   includeNearlyEligible?: boolean;
 
+  @Field({
+    nullable: true,
+    description:
+      'An exceptional (破格) list, for a highly specialised or urgently needed post: PROMO_EXCEPTIONAL applies (SPECIALIST_STRENGTH in `domain`, which is then required, probation over, a year since the last promotion) and the requirements it waives are set aside. Leadership targets only; default false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  exceptional?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      'Whether the post to fill is a Party post (PROMO_PARTY_AGE applies). Absent: judged for each cadre by the kind of the current post’s unit (PARTY_COMMITTEE), as on the pathway.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  partyPost?: boolean;
+
   @Field(() => Int, {
     nullable: true,
     description: 'How far ahead READY_SOON reaches, 1 to 60 months; default 12.',

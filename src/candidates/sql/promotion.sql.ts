@@ -13,6 +13,8 @@ import { ListSpec } from './ranking-query';
 import { scopeSql } from '../../rules/sql/scope.sql';
 import { SqlParams } from '../../common/sql/sql-params';
 import { StepRow } from '../../rules/steps';
+import { currentRankSql } from '../../rules/facts/rank-facts.sql';
+import { lowestRankByPost } from '../../rules/rank-from-post.rule';
 
 export interface PromotionSqlInput {
   asOf: string;
@@ -22,12 +24,16 @@ export interface PromotionSqlInput {
   rootPath?: string;
   /** Only these cadres (pool members); otherwise everyone at the step's lower level in the jurisdiction. */
   cadreIds?: readonly string[];
+  /** An exceptional (破格) list: `$n::text`, the post's domain (PROMO_EXCEPTIONAL). */
+  exceptional?: { domain: string };
+  /** `$n::boolean`: whether the post is a Party post (PROMO_PARTY_AGE); absent: by each cadre's unit kind. */
+  partyPost?: string;
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
   readiness?: readonly string[];
 }
 
 /**
- * Promotion candidates: cadres at the level one step below the target, scored by the factors of
+ * Promotion candidates: cadres at the level one step below the target (on a rank step, holding the rank below), scored by the factors of
  * ranking-factors.ts. SPECIALIST_STRENGTH comes from the flag SQL (`flags`, limited to the domain if one is given).
  */
 export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
@@ -91,20 +97,55 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
              ARRAY[]::text[] AS needs
         FROM (${values}) v`;
   const readiness = i.readiness ? p.add(i.readiness, 'text[]') : undefined;
+  // A rank step (职务与职级并行): whoever holds the rank below, by grant, rank posting or post (currentRankSql).
+  const rank = step.ladder === 'RANK' ? p.add(JSON.stringify(lowestRankByPost(policy)), 'jsonb') : undefined;
   return {
     weights,
     scope: scopeSql(
       p,
       { rootPath: i.rootPath, cadreIds: i.cadreIds },
-      { asOf, posting: 'regular', active: true, level: p.add(step.from_level, 'text') },
+      { asOf, posting: 'regular', active: true, level: rank ? undefined : p.add(step.from_level, 'text') },
     ),
+    exceptional: i.exceptional,
+    partyPost: i.partyPost,
+    ...(rank && {
+      rankLowestByPost: rank,
+      candidates: `
+      SELECT s.cadre_id, s.unit_id, rk.level FROM scope s
+        CROSS JOIN LATERAL (${currentRankSql({
+          asOf,
+          lowestByPost: rank,
+          cadre: 's.cadre_id',
+          postLevel: 's.level::text',
+          postStart: 'NULL::date',
+          postEntered: 'NULL::date',
+        })}) rk
+       WHERE rk.level = ${p.add(step.from_level, 'text')}`,
+    }),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
     readinessFor: 'all',
     steps: [step],
     scored,
-    pageDetails: `jsonb_build_object('appraisals', (
+    pageDetails: `${rank ? `${rankPlaces(asOf, p.add(step.to_level, 'text'))} || ` : ''}jsonb_build_object('appraisals', (
       SELECT coalesce(jsonb_agg(jsonb_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]')
         FROM appraisal a WHERE a.cadre_id = pg.cadre_id AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1))`,
     filter: readiness ? `r.readiness = ANY(${readiness})` : 'true',
   };
 }
+
+/**
+ * 职级职数 on a rank list: where the page row's unit has a quota for the target rank (rank_quota), the places,
+ * the cadres posted in the unit who hold the rank on asOf (by grant or a rank posting; a leader's rank by mere
+ * correspondence takes no place) and how many are free; `{}` without a quota.
+ */
+const rankPlaces = (asOf: string, target: string): string => `coalesce((
+      SELECT jsonb_build_object('rankPlaces', jsonb_build_object('quota', q.places, 'held', h.n,
+                                                                 'free', greatest(q.places - h.n, 0)))
+        FROM rank_quota q
+        CROSS JOIN LATERAL (
+          SELECT count(DISTINCT p2.cadre_id)::int AS n FROM posting p2
+           WHERE p2.unit_id = q.unit_id AND p2.kind = 'REGULAR' AND p2.period @> ${asOf}
+             AND (p2.level = q.level OR EXISTS (
+                   SELECT 1 FROM rank_grant g
+                    WHERE g.cadre_id = p2.cadre_id AND g.period @> ${asOf} AND g.level = q.level))) h
+       WHERE q.unit_id = pg.unit_id AND q.level = ${target}), '{}'::jsonb)`;

@@ -37,6 +37,12 @@ export interface ListSpec {
   scored: string;
   /** Extra details (jsonb) worked out for the rows of the page only, over `pg.cadre_id`. */
   pageDetails?: string;
+  /** An exceptional (破格) list: readiness under PROMO_EXCEPTIONAL (readinessCtes). */
+  exceptional?: { domain: string };
+  /** `$n::boolean`: whether the post is a Party post (PROMO_PARTY_AGE; readinessCtes). */
+  partyPost?: string;
+  /** `$n::jsonb`: read the rank ladder's facts (pathwayFactsCtes rankLowestByPost), for a rank step. */
+  rankLowestByPost?: string;
   /** Which scored rows are listed, over `s` (scored) and, when readinessFor is `all`, `r` (readiness). */
   filter: string;
 }
@@ -104,8 +110,23 @@ export function rankingStatement(o: RankingStatementInput): string {
                  '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false)`;
   const facts = [
     // Appraisals are read for the page rows only: the SQL rules read the appraisal table themselves.
-    pathwayFactsCtes({ asOf, levelOrder: p.add(o.levelOrder, 'text[]'), appraisalsLater: true }),
-    readinessCtes({ asOf, policy: o.policy, steps: spec.steps, withinMonths: o.withinMonths }, p),
+    pathwayFactsCtes({
+      asOf,
+      levelOrder: p.add(o.levelOrder, 'text[]'),
+      appraisalsLater: true,
+      rankLowestByPost: spec.rankLowestByPost,
+    }),
+    readinessCtes(
+      {
+        asOf,
+        policy: o.policy,
+        steps: spec.steps,
+        withinMonths: o.withinMonths,
+        exceptional: spec.exceptional,
+        partyPost: spec.partyPost,
+      },
+      p,
+    ),
   ];
   const all = spec.readinessFor === 'all';
   const keyset = o.after

@@ -4,6 +4,7 @@ import { queryWithGenericPlan } from '../../database/generic-plan';
 import { GRASSROOTS_UNIT_LEVELS } from '../../units/unit.entity';
 import { CadreScope, scopeSql } from '../sql/scope.sql';
 import { PathwayFacts } from './pathway-facts';
+import { currentRankSql } from './rank-facts.sql';
 
 /** Whose facts to read: given cadres as they are, or the cadres with a regular posting on asOf in a jurisdiction. */
 export type PathwayScope = Pick<CadreScope, 'cadreIds' | 'unitId'>;
@@ -21,6 +22,11 @@ export interface FactsSqlParams {
    * statements that need the facts of many cadres but return few (candidate ranking returns one page).
    */
   appraisalsLater?: boolean;
+  /**
+   * The rank ladder's facts (职务与职级并行): current_level is the cadre's rank (currentRankSql), with the
+   * post's time counted where RANK_FROM_POST says so. `$n::jsonb`: lowestRankByPost of the policy.
+   */
+  rankLowestByPost?: string;
 }
 
 /** The appraisal years the rules read: from the year the current level began (or last year) to asOf's year. */
@@ -36,7 +42,12 @@ const appraisalYears = (levelStart: string, asOf: string): string =>
  * grassroots_spans (datemultirange), grassroots_days, in_grassroots_now, posts_by_level (jsonb), appraisals (json). `levelOrder` picks the highest level if a cadre ever holds two
  * current regular postings. Candidate ranking joins these CTEs; queryPathwayFacts reads them for the rules.
  */
-export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSqlParams): string {
+export function pathwayFactsCtes({
+  asOf,
+  levelOrder,
+  appraisalsLater,
+  rankLowestByPost,
+}: FactsSqlParams): string {
   const appraisals = appraisalsLater
     ? ''
     : `pw_appraisals AS (
@@ -58,18 +69,19 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
         JOIN unit u ON u.id = p.unit_id
        WHERE p.start_date <= ${asOf}
     ),
-    pw_cur AS (
+    ${rankLowestByPost ? 'pw_post' : 'pw_cur'} AS (
       -- The regular posting covering asOf, with its level run from posting_run (kept by triggers on posting):
       -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
       -- start of the latest posting at the level that followed one at another level (the last promotion).
       SELECT DISTINCT ON (r.cadre_id) r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
-             r.level_entered_on AS last_promotion_date
+             r.level_entered_on AS last_promotion_date, NULL::text AS rank_from_post, pu.kind AS unit_kind
         FROM target t
         JOIN posting_run r ON r.cadre_id = t.cadre_id
         JOIN position_level pl ON pl.code = r.level
+        JOIN unit pu ON pu.id = r.unit_id
        WHERE r.period @> ${asOf}
        ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
-    ),
+    ),${rankLowestByPost ? rankCur(asOf, rankLowestByPost) : ''}
     pw_regular AS (
       SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind = 'REGULAR'
     ),
@@ -93,11 +105,13 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
     ${appraisals}
     pathway_facts AS (
       SELECT t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
+             cur.rank_from_post, cur.unit_kind, c.party_join_date,
              c.work_start_date, c.education_level, g.spans AS grassroots_spans,
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
              coalesce(g.now, false) AS in_grassroots_now,
              coalesce(po.by_level, '{}'::jsonb) AS posts_by_level,
-             ${appraisalsLater ? 'NULL::json' : `coalesce(ap.list, '[]'::json)`} AS appraisals
+             ${appraisalsLater ? 'NULL::json' : `coalesce(ap.list, '[]'::json)`} AS appraisals,
+             ${appraisalsLater ? 'NULL::json' : trainingsOf('t.cadre_id', asOf)} AS trainings
         FROM target t
         JOIN cadre c ON c.id = t.cadre_id
         LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
@@ -107,12 +121,38 @@ export function pathwayFactsCtes({ asOf, levelOrder, appraisalsLater }: FactsSql
     )`;
 }
 
-const columns = (appraisals: string): string => `
+/** The rank ladder's pw_cur, from the post's (pw_post) and the rank grants. */
+const rankCur = (asOf: string, lowestByPost: string): string => `
+    pw_cur AS (
+      SELECT t.cadre_id, rk.level, 'RANK'::text AS ladder, rk.level_start, rk.last_promotion_date, rk.rank_from_post,
+             l.unit_kind
+        FROM target t
+        LEFT JOIN pw_post l ON l.cadre_id = t.cadre_id
+        CROSS JOIN LATERAL (${currentRankSql({
+          asOf,
+          lowestByPost,
+          cadre: 't.cadre_id',
+          postLevel: 'l.level::text',
+          postStart: 'l.level_start',
+          postEntered: 'l.last_promotion_date',
+        })}) rk
+    ),`;
+
+/** The cadre's completed training up to asOf, as TrainingFact[] (PROMO_TRAINING). */
+const trainingsOf = (cadre: string, asOf: string): string => `(
+    SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'start', to_char(x.start_date, 'YYYY-MM-DD'),
+                                               'end', to_char(x.end_date, 'YYYY-MM-DD')) ORDER BY x.end_date), '[]'::json)
+      FROM training x WHERE x.cadre_id = ${cadre} AND x.completed AND x.end_date <= ${asOf})`;
+
+const columns = (appraisals: string, trainings = 'f.trainings'): string => `
            f.cadre_id AS "cadreId",
            f.current_level AS "currentLevel",
            f.ladder AS "ladder",
            to_char(f.level_start, 'YYYY-MM-DD') AS "levelStart",
            to_char(f.last_promotion_date, 'YYYY-MM-DD') AS "lastPromotionDate",
+           f.rank_from_post AS "rankFromPost",
+           f.unit_kind AS "unitKind",
+           to_char(f.party_join_date, 'YYYY-MM-DD') AS "partyJoinDate",
            to_char(f.work_start_date, 'YYYY-MM-DD') AS "workStartDate",
            f.education_level AS "educationLevel",
            f.grassroots_days AS "grassrootsDays",
@@ -120,16 +160,20 @@ const columns = (appraisals: string): string => `
               FROM unnest(f.grassroots_spans) s) AS "grassrootsSpans",
            f.in_grassroots_now AS "inGrassrootsNow",
            f.posts_by_level AS "postsByLevel",
-           ${appraisals} AS "appraisals"`;
+           ${appraisals} AS "appraisals",
+           ${trainings} AS "trainings"`;
 
 /** Reads the facts of pathway_facts (alias f) as the rules take them. */
 export const PATHWAY_FACTS_COLUMNS = columns('f.appraisals');
 
-/** The same, reading the appraisals of each row selected when pathwayFactsCtes left them for later. */
+/** The same, reading the appraisals and trainings of each row selected when pathwayFactsCtes left them for later. */
 export function pathwayFactsColumns(asOf: string): string {
-  return columns(`coalesce(f.appraisals, (
+  return columns(
+    `coalesce(f.appraisals, (
     SELECT coalesce(json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]'::json)
-      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`);
+      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`,
+    `coalesce(f.trainings, ${trainingsOf('f.cadre_id', asOf)})`,
+  );
 }
 
 /** One set-based query for the facts every promotion requirement reads (see pathwayFactsCtes). */
@@ -138,15 +182,18 @@ export async function queryPathwayFacts(
   asOf: string,
   scope: PathwayScope,
   levelOrder: readonly string[],
+  /** The rank ladder's facts: lowestRankByPost of the policy (see FactsSqlParams.rankLowestByPost). */
+  rankLowestByPost?: Record<string, string>,
 ): Promise<PathwayFacts[]> {
   const p = new SqlParams();
   const at = p.add(asOf, 'date');
   const order = p.add(levelOrder, 'text[]');
+  const lowest = rankLowestByPost ? p.add(JSON.stringify(rankLowestByPost), 'jsonb') : undefined;
   const target = scopeSql(p, scope, { asOf: at, posting: 'regular', active: false, keepGiven: true });
   const params = p.values;
   const sql = `
     WITH target AS (${target}),
-    ${pathwayFactsCtes({ asOf: at, levelOrder: order })}
+    ${pathwayFactsCtes({ asOf: at, levelOrder: order, rankLowestByPost: lowest })}
     SELECT ${PATHWAY_FACTS_COLUMNS} FROM pathway_facts f`;
   // The planner's row estimates multiply across the left joins, which can cost a whole second of
   // JIT compilation for a query that runs in milliseconds; it is never worth it here.

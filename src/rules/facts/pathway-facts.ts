@@ -11,6 +11,13 @@ export interface AppraisalFact {
   grade: string;
 }
 
+/** A completed training course (PROMO_TRAINING reads the kinds and days). */
+export interface TrainingFact {
+  kind: string;
+  start: string;
+  end: string;
+}
+
 export interface PathwayFacts {
   cadreId: string;
   /** Level of the current REGULAR posting on asOf; null without one. */
@@ -21,7 +28,21 @@ export interface PathwayFacts {
   levelStart: string | null;
   /** Start of the latest stint at the current level after a posting at another level (gaps ignored). */
   lastPromotionDate: string | null;
+  /**
+   * Rank facts only (职务与职级并行): the leadership level whose time counts as time at the current rank
+   * (RANK_FROM_POST); null otherwise. Optional so facts built before the rank ladder still type-check.
+   */
+  rankFromPost?: string | null;
   workStartDate: string;
+  /** The kind of the current regular posting's unit (PARTY_COMMITTEE, GOVERNMENT…); PROMO_PARTY_AGE reads it. */
+  unitKind?: string | null;
+  /** Joined the Party on; null for a non-member. */
+  partyJoinDate?: string | null;
+  /**
+   * A candidate list's word on whether the target post is a Party post (PROMO_PARTY_AGE); absent: judged by
+   * unitKind (the next step is taken to be on the same line as the current post).
+   */
+  partyPost?: boolean | null;
   educationLevel: string;
   /** Days in grassroots units (COUNTY and below) before asOf, overlapping postings counted once. */
   grassrootsDays: number;
@@ -33,4 +54,14 @@ export interface PathwayFacts {
   postsByLevel: Record<string, number>;
   /** Appraisals from the year the current level began (or last year, if earlier) up to asOf's year. */
   appraisals: AppraisalFact[];
+  /**
+   * Completed training that ended by asOf, oldest first. Optional: facts built without it (specs of rules that
+   * do not read it) count as none.
+   */
+  trainings?: TrainingFact[];
+  /**
+   * Set only on an exceptional (破格) candidate list: the post's domain and the cadre's SPECIALIST_STRENGTH
+   * domains on asOf. PROMO_EXCEPTIONAL then applies and the requirements it waives are set aside.
+   */
+  exceptional?: { domain: string; specialistDomains: string[] };
 }

@@ -223,10 +223,12 @@ const TABLE = 'rule_span_install';
 export async function installRuleSpans(
   ds: DataSource,
   rules: readonly SpanRule[] = spanRules(),
+  /** An advisory lock taken for the transaction (the migration lock), so concurrent first installs wait. */
+  lock?: number,
 ): Promise<boolean> {
   const ddl = installerDdl(rules);
   const hash = ddlHash(ddl);
-  const runner = ds.createQueryRunner();
+  const runner = ds.createQueryRunner('master');
   await runner.connect();
   try {
     const [{ present }] = (await runner.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [TABLE])) as {
@@ -235,6 +237,9 @@ export async function installRuleSpans(
     if (!present) return false;
     await runner.startTransaction();
     try {
+      if (lock !== undefined) await runner.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+      // A recompute of every cadre may take long whatever the login role's defaults are.
+      await runner.query(`SET LOCAL statement_timeout = 0`);
       const stored = (await runner.query(`SELECT hash FROM ${TABLE} FOR UPDATE`)) as { hash: string }[];
       if (stored[0]?.hash === hash) {
         await runner.commitTransaction();

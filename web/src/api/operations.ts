@@ -79,7 +79,7 @@ export const CadreRecordFields = graphql(`
       facts
       policyVersion
     }
-    pathway(asOf: $asOf) {
+    pathways(asOf: $asOf) {
       currentLevel
       nextLevel
       ladder
@@ -96,6 +96,7 @@ export const CadreRecordFields = graphql(`
         unit
         source
         dateMet
+        soft
       }
     }
   }
@@ -316,6 +317,12 @@ export const CandidateFields = graphql(`
       remaining
       unit
       dateMet
+      soft
+    }
+    rankPlaces {
+      quota
+      held
+      free
     }
   }
 `);

@@ -5,7 +5,7 @@ import { Achievements, domainNames } from './Achievements';
 import { Appraisals } from './Appraisals';
 import { Section } from './common';
 import { Flags } from './Flags';
-import { PathwayChecklist } from './Pathway';
+import { Pathways } from './Pathway';
 import { PostingsTimeline } from './PostingsTimeline';
 import { TrainingChart } from './TrainingChart';
 import { TrainingForm } from './TrainingForm';
@@ -26,7 +26,7 @@ export function CadreRecord({
 }) {
   const { m, date, number, locale } = useI18n();
   const current = cadre.currentPostings.find((p) => p.kind === 'REGULAR') ?? cadre.currentPostings[0];
-  const level = cadre.pathway?.currentLevel ?? current?.level ?? null;
+  const level = cadre.pathways[0]?.currentLevel ?? current?.level ?? null;
   return (
     <div className="record">
       <header className="record-head">
@@ -56,7 +56,7 @@ export function CadreRecord({
       </header>
       <div className="record-grid">
         <Section id="pathway" title={m.pathway.title}>
-          <PathwayChecklist pathway={cadre.pathway} />
+          <Pathways pathways={cadre.pathways} />
         </Section>
         <Section id="flags" title={m.flags.title}>
           <Flags flags={cadre.flags} domains={domainNames(reference.specialtyDomains, locale)} />

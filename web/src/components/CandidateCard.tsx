@@ -60,8 +60,18 @@ export function CandidateCard({
           <strong>{m.candidates.blockers}:</strong>{' '}
           {c.blockers.length === 0
             ? m.candidates.noBlockers
-            : c.blockers.map((b) => label(m.labels.requirement, b.code)).join('、')}
+            : c.blockers
+                .map((b) => label(m.labels.requirement, b.code) + (b.soft ? m.candidates.softBlocker : ''))
+                .join('、')}
         </p>
+        {c.rankPlaces && (
+          <p className="small" data-testid="rank-places">
+            {fmt(m.candidates.rankPlaces, {
+              free: number(c.rankPlaces.free, 0),
+              quota: number(c.rankPlaces.quota, 0),
+            })}
+          </p>
+        )}
         {children}
       </div>
       <div>

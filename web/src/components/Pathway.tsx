@@ -1,13 +1,38 @@
 import type { CadreRecordFieldsFragment } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
 
-type Pathway = NonNullable<CadreRecordFieldsFragment['pathway']>;
+type Pathway = CadreRecordFieldsFragment['pathways'][number];
 type Requirement = Pathway['requirements'][number];
 
+/**
+ * Both ladders a cadre stands on (职务与职级并行): the leadership post first, then the rank, each with its next
+ * step. The first keeps the test id `pathway-date`; the others are named by their ladder.
+ */
+export function Pathways({ pathways }: { pathways: Pathway[] }) {
+  const { m } = useI18n();
+  if (pathways.length === 0) return <p className="muted">{m.pathway.none}</p>;
+  return (
+    <>
+      {pathways.map((p, i) => (
+        <section
+          key={p.ladder ?? i}
+          className="pathway-ladder"
+          aria-label={label(m.pathway.ladder, p.ladder)}
+        >
+          <h3 className="pathway-ladder-title">{label(m.pathway.ladder, p.ladder)}</h3>
+          <PathwayChecklist
+            pathway={p}
+            testId={i === 0 ? 'pathway-date' : `pathway-date-${(p.ladder ?? '').toLowerCase()}`}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
+
 /** The pathway to the next level: a progress bar, the estimated date, and each requirement as a checklist item. */
-export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragment['pathway'] }) {
+export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId: string }) {
   const { m, date, number } = useI18n();
-  if (!pathway) return <p className="muted">{m.pathway.none}</p>;
   if (!pathway.nextLevel) return <p className="muted">{m.pathway.top}</p>;
 
   const value = (v: Requirement['current'], r: Requirement): string => {
@@ -15,6 +40,7 @@ export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragme
     if (typeof v === 'number') {
       if (r.unit.startsWith('years')) return fmt(m.labels.years, { n: number(v) });
       if (r.unit.startsWith('posts')) return fmt(m.labels.posts, { n: number(v, 0) });
+      if (r.unit.startsWith('days')) return fmt(m.pathway.days, { n: number(v, 0) });
       return number(v);
     }
     const notGrade = /^not ([A-Z_]+) in (\d{4})$/.exec(v);
@@ -34,7 +60,7 @@ export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragme
           to: label(m.labels.level, pathway.nextLevel),
         })}
       </p>
-      <div className="pathway-date" data-testid="pathway-date">
+      <div className="pathway-date" data-testid={testId}>
         {pathway.eligible ? (
           <strong className="ok">{m.pathway.eligible}</strong>
         ) : pathway.estimatedEligibleDate ? (
@@ -62,13 +88,14 @@ export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragme
       <p className="muted small">{fmt(m.pathway.progress, { met, total })}</p>
       <ul className="checklist">
         {pathway.requirements.map((r) => (
-          <li key={r.code} className={r.met ? 'met' : 'unmet'}>
+          <li key={r.code} className={r.met ? 'met' : r.soft ? 'soft' : 'unmet'}>
             <span className="check" aria-hidden="true">
-              {r.met ? '✓' : '✗'}
+              {r.met ? '✓' : r.soft ? '!' : '✗'}
             </span>
             <div>
               <strong>{label(m.labels.requirement, r.code)}</strong>
               <span className="visually-hidden">: {r.met ? m.pathway.met : m.pathway.unmet}</span>
+              {!r.met && r.soft && <p className="small warn">{m.pathway.soft}</p>}
               <p className="small">
                 {fmt(m.pathway.current, { value: value(r.current, r) })} ·{' '}
                 {fmt(m.pathway.required, { value: value(r.required, r) })}

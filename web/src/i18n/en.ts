@@ -152,6 +152,9 @@ export const en: Messages = {
     remaining: '{value} to go',
     notGradeIn: 'not {grade} in {year}',
     dateMet: 'met on {date}',
+    ladder: { LEADERSHIP: 'Leadership post', RANK: 'Rank (post and rank held together)' },
+    soft: 'Not taken before promotion: due within a year after appointment (does not bar promotion)',
+    days: '{n} days',
   },
   form: {
     required: 'Required',
@@ -211,6 +214,8 @@ export const en: Messages = {
     eligibleFrom: 'eligible from {date}',
     reasons: 'Reasons',
     blockers: 'Still missing',
+    softBlocker: ' (may follow within a year after appointment)',
+    rankPlaces: 'Rank quota: {free} of {quota} places free',
     noBlockers: 'None',
     addToPool: 'Add to talent pool',
     pool: 'Talent pool',

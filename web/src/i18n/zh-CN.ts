@@ -145,6 +145,9 @@ export const zhCN = {
     remaining: '还差 {value}',
     notGradeIn: '{year} 年度不是“{grade}”',
     dateMet: '预计 {date} 满足',
+    ladder: { LEADERSHIP: '领导职务', RANK: '职级（职务与职级并行）' } as Record<string, string>,
+    soft: '提任前未完成的，应在提任后一年内完成培训（不影响晋升资格）',
+    days: '{n} 天',
   },
   form: {
     required: '必填',
@@ -204,6 +207,8 @@ export const zhCN = {
     eligibleFrom: '{date} 起符合',
     reasons: '理由',
     blockers: '尚缺条件',
+    softBlocker: '（可在任职后一年内完成）',
+    rankPlaces: '职级职数：空余 {free} / 共 {quota}',
     noBlockers: '无',
     addToPool: '加入人才库',
     pool: '人才库',
