@@ -42,8 +42,14 @@ export async function loadFixtures(client: Client): Promise<Fixtures> {
       WHERE n % 50 = 0 AND n < $1 ORDER BY n`,
     [50 * PAGES],
   );
+  const { rows: domains } = await client.query<{ domain: string }>(
+    `SELECT domain FROM rule_span WHERE rule_id = 'SPECIALIST' AND domain IS NOT NULL AND valid @> $1::date
+      GROUP BY domain ORDER BY count(*) DESC, domain LIMIT 1`,
+    [asOf],
+  );
   return {
     asOf,
+    specialistDomain: domains[0]?.domain ?? 'CULTURAL_TOURISM',
     policyDocument: document,
     levelOrder,
     cadreIds: cadres.map((c) => c.id),

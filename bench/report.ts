@@ -4,6 +4,7 @@ import { Dataset } from './dataset';
 import { CodeInfo, MachineInfo, PostgresInfo } from './machine';
 import { Targets } from './scenarios/scenario';
 import { SyncRound, SyncTiming } from './scenarios/sync';
+import { PublishResult, WriteResult } from './scenarios/writes';
 import { LoadStats } from './stats';
 
 export interface ScenarioResult {
@@ -49,6 +50,8 @@ export interface BenchReport {
   dataset: Dataset;
   scenarios: ScenarioResult[];
   sync?: SyncResult;
+  writes?: WriteResult[];
+  publish?: PublishResult;
   memory: { startupMb: number; peakMb: number; targetMb: number; met: boolean };
   totalSeconds: number;
 }
@@ -130,6 +133,32 @@ export function markdown(r: BenchReport): string {
         `${marks({ [`≥ ${y.targets.createdPerSecond} /s`]: y.met.created })} |`,
       `| the same batch again (unchanged) | ${n(y.unchanged.seconds, 2)} | ${n(y.unchanged.recordsPerSecond, 0)} | ${cpuOf(y.unchanged)} | | ` +
         `${marks({ [`≥ ${y.targets.unchangedPerSecond} /s`]: y.met.unchanged })} |`,
+    );
+  }
+  if (r.writes?.length) {
+    lines.push(
+      '',
+      '| write, one cadre each, concurrency ' +
+        r.settings.concurrency +
+        ' | requests | p50 | p95 | p99 | req/s | errors | CPU ms/req service + PG | targets |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...r.writes.map(
+        (w) =>
+          `| \`${w.name}\` with its span refresh | ${w.stats.requests} | ${n(w.stats.p50)} | ${n(w.stats.p95)} | ${n(w.stats.p99)} | ` +
+          `${n(w.stats.rps, 0)} | ${w.stats.errors} | ${n(w.cpu.serviceMs)} + ${n(w.cpu.postgresMs)} | ` +
+          `${marks({ [`p95 ≤ ${w.targetMs} ms`]: w.met })} |`,
+      ),
+    );
+  }
+  if (r.publish) {
+    const p = r.publish;
+    lines.push(
+      '',
+      `publishPolicy recompute (a new version inserted and rolled back; its trigger recomputes every cadre's spans): ` +
+        `${n(p.seconds)} s for ${p.cadres.toLocaleString('en')} cadres (${p.spans.toLocaleString('en')} spans; ` +
+        `${p.inserted.toLocaleString('en')} inserted, ${p.deleted.toLocaleString('en')} deleted), ` +
+        `${n((p.seconds * 100_000) / p.cadres)} s scaled to 100,000 ${p.met ? '✅' : '❌'} (target ≤ ${p.targetSeconds} s for 100,000)` +
+        `${p.note ? `; ${p.note}` : ''}.`,
     );
   }
   lines.push(

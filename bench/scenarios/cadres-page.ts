@@ -62,7 +62,7 @@ export function cadresPageScenario({ fixtures, tokens }: ScenarioContext): Scena
   return {
     name: 'cadres-page',
     label: '`cadres(first: 50)` + postings, units, trainings',
-    targets: { p95Ms: 60, sqlRatio: 2 },
+    targets: { sqlRatio: 1.3 },
     requests: fixtures.pageCursors.map((after) => ({ query: QUERY, variables: { after }, token })),
     keys: (data) => [
       `total ${text(data, 'cadres', 'totalCount')}`,

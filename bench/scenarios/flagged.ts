@@ -2,7 +2,7 @@ import { PolicyDocument } from '../../src/policy/policy.types';
 import { buildFlagsQuery, subtreeScope } from '../../src/rules/flags.sql';
 import { FlagCode } from '../../src/rules/codes';
 import { list, text } from '../json';
-import { Scenario, ScenarioContext } from './scenario';
+import { LIST_P95_MS, Scenario, ScenarioContext } from './scenario';
 
 const QUERY = `
 query Flagged($unitId: ID) {
@@ -66,7 +66,7 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
       where === 'district'
         ? `\`flaggedCadres(POSTING_LIMIT_EXCEEDED)\` page 1, county ${unit.code}`
         : '`flaggedCadres(POSTING_LIMIT_EXCEEDED)` page 1, province',
-    targets: { p95Ms: 250 },
+    targets: { p95Ms: LIST_P95_MS },
     requests: [{ query: QUERY, variables: { unitId: unit.id }, token }],
     keys: (data) => [
       `total ${text(data, 'flaggedCadres', 'totalCount')}`,

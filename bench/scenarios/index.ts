@@ -17,5 +17,6 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     promotionCandidatesScenario(ctx, 'province'),
     candidatesScenario(ctx, 'promotion'),
     candidatesScenario(ctx, 'training'),
+    candidatesScenario(ctx, 'specialists', 'province'),
   ];
 }

@@ -5,7 +5,7 @@ import { rankingStatement } from '../../src/candidates/sql/ranking-query';
 import { SqlParams } from '../../src/common/sql/sql-params';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { list, text } from '../json';
-import { Scenario, ScenarioContext } from './scenario';
+import { LIST_P95_MS, Scenario, ScenarioContext } from './scenario';
 
 const TARGET = 'COUNTY_DEPUTY';
 
@@ -73,7 +73,7 @@ export function promotionCandidatesScenario(ctx: ScenarioContext, where: 'distri
       where === 'district'
         ? `\`promotionCandidates(${TARGET})\` page 1, county ${unit.code}`
         : `\`promotionCandidates(${TARGET})\` page 1, province`,
-    targets: { p95Ms: 1000 },
+    targets: { p95Ms: LIST_P95_MS },
     requests: [{ query: QUERY, variables: { unitId: unit.id }, token: tokens.orgDept(unit.id) }],
     keys: (data) => [
       `total ${text(data, 'promotionCandidates', 'totalCount')}`,

@@ -12,6 +12,9 @@ export interface Targets {
   sqlRatio?: number;
 }
 
+/** Issue #14: the first page of every list (flagged, promotion, training, specialists) p95 ≤ 100 ms. */
+export const LIST_P95_MS = 100;
+
 export interface Area {
   id: string;
   code: string;
@@ -32,6 +35,8 @@ export interface Fixtures {
   province: Area;
   prefecture: Area;
   district: Area;
+  /** The domain with the most SPECIALIST spans holding on asOf (the specialists list's). */
+  specialistDomain: string;
 }
 
 export interface ScenarioContext {

@@ -2,7 +2,7 @@ import { FlagCode } from './codes';
 import { FlagRule } from './rule';
 import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql } from './sql/flag-sql';
-import { shortfall, shortfallSpanSql, shortfallSpans } from './training-shortfall.sql';
+import { annualShortfallSpanSql, shortfall, shortfallSpans } from './training-shortfall.sql';
 
 /** TRAINING_ANNUAL: completed hours ending in the calendar year of asOf (up to asOf). */
 function trainingAnnualSql(s: FlagSql): FlagQuery {
@@ -40,6 +40,6 @@ export const trainingAnnualRule: FlagRule<'TRAINING_ANNUAL'> = {
   codes: [FlagCode.TRAINING_SHORTFALL],
   sql: trainingAnnualSql,
   spans: trainingAnnualSpans,
-  spanSql: shortfallSpanSql('TRAINING_ANNUAL'),
+  spanSql: annualShortfallSpanSql('TRAINING_ANNUAL'),
   dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

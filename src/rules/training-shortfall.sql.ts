@@ -80,22 +80,7 @@ export function shortfallSpans(
 export function shortfallSpanSql(rule: TrainingRule): string {
   return `
     INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
-    WITH versions AS MATERIALIZED (${spanVersions(
-      rule,
-      `${versionParam(rule, 'hours')}::numeric AS hours,
-             ${versionParam(rule, 'windowYears')}::float8 * interval '1 year' AS win,
-             ARRAY(SELECT jsonb_array_elements_text(${versionParamJson(rule, 'appliesToLevels')})) AS levels`,
-    )}
-    ),
-    -- Each regular posting at a level the rule applies to, within each version.
-    ranges AS MATERIALIZED (
-      SELECT x.* FROM (
-        SELECT p.cadre_id, p.level, v.version, v.hours, v.win,
-               daterange(p.start_date, p.end_date, '[]') * v.in_force AS range
-          FROM posting_run p JOIN versions v ON p.level::text = ANY(v.levels)
-         WHERE p.cadre_id = ANY(ids)) x
-       WHERE NOT isempty(x.range)
-    ),
+    WITH ${spanRanges(rule)},
     keys AS (SELECT DISTINCT cadre_id, version, win FROM ranges),
     -- The hours in the window on a day d change where a completed training ends (+ its hours) and where it leaves
     -- the window (−): the first d with (d − windowYears) ≥ its end, or the next 1 January for the calendar year.
@@ -124,7 +109,68 @@ export function shortfallSpanSql(rule: TrainingRule): string {
        WHERE x.done < g.hours
        GROUP BY g.cadre_id, g.version, g.level, g.hours, g.range
     )
+    ${shortfallRows(rule, 'short s CROSS JOIN LATERAL unnest(s.days) AS d')}`;
+}
+
+/**
+ * The versions and ranges CTEs of a training rule's spanSql: each regular posting of the cadres `ids` at a level
+ * the rule applies to, within each version (its hours, and its window, NULL for the calendar year).
+ */
+function spanRanges(rule: TrainingRule): string {
+  return `versions AS MATERIALIZED (${spanVersions(
+    rule,
+    `${versionParam(rule, 'hours')}::numeric AS hours,
+             ${versionParam(rule, 'windowYears')}::float8 * interval '1 year' AS win,
+             ARRAY(SELECT jsonb_array_elements_text(${versionParamJson(rule, 'appliesToLevels')})) AS levels`,
+  )}
+    ),
+    -- Each regular posting at a level the rule applies to, within each version.
+    ranges AS MATERIALIZED (
+      SELECT x.* FROM (
+        SELECT p.cadre_id, p.level, v.version, v.hours, v.win,
+               daterange(p.start_date, p.end_date, '[]') * v.in_force AS range
+          FROM posting_run p JOIN versions v ON p.level::text = ANY(v.levels)
+         WHERE p.cadre_id = ANY(ids)) x
+       WHERE NOT isempty(x.range)
+    )`;
+}
+
+/** The rows of a training rule's spans over `from`, giving s.cadre_id, s.version, s.level, s.hours and d. */
+const shortfallRows = (rule: TrainingRule, from: string): string => `
     SELECT s.cadre_id, '${rule}', 'TRAINING_SHORTFALL', 'WARNING', lower(d), upper(d), s.version,
            jsonb_build_object('level', s.level, 'hoursRequired', s.hours)
-      FROM short s CROSS JOIN LATERAL unnest(s.days) AS d`;
+      FROM ${from}`;
+
+/**
+ * TRAINING_ANNUAL's spanSql, the same spans as shortfallSpanSql gives for a calendar-year window, found without
+ * walking each cadre's days: within a year the hours completed only grow, so a year is met from the end of the
+ * training that brings them to the requirement until 31 December, and a posting's days short are its range
+ * minus those met years (a year without enough training, or with none, stays short as a whole).
+ */
+export function annualShortfallSpanSql(rule: TrainingRule): string {
+  return `
+    INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
+    WITH ${spanRanges(rule)},
+    -- The hours of each year completed by each end date (trainings ending on one day counted together).
+    cum AS (
+      SELECT t.cadre_id, t.end_date, extract(year FROM t.end_date)::int AS year,
+             sum(t.class_hours) OVER (PARTITION BY t.cadre_id, extract(year FROM t.end_date) ORDER BY t.end_date) AS done
+        FROM training t
+       WHERE t.cadre_id = ANY(ids) AND t.completed
+    ),
+    met AS (
+      SELECT y.cadre_id, y.version, range_agg(daterange(y.met_on, make_date(y.year + 1, 1, 1))) AS days
+        FROM (SELECT c.cadre_id, v.version, c.year, min(c.end_date) AS met_on
+                FROM cum c JOIN versions v ON c.done >= v.hours
+               GROUP BY c.cadre_id, v.version, c.year) y
+       GROUP BY y.cadre_id, y.version
+    ),
+    short AS (
+      SELECT g.cadre_id, g.version, g.level, g.hours,
+             datemultirange(g.range) - coalesce(m.days, '{}'::datemultirange) AS days
+        FROM ranges g LEFT JOIN met m ON m.cadre_id = g.cadre_id AND m.version = g.version
+       -- hours of 0 or less are never short (nothing completed is not less than them)
+       WHERE g.hours > 0
+    )
+    ${shortfallRows(rule, 'short s CROSS JOIN LATERAL unnest(s.days) AS d')}`;
 }

@@ -37,24 +37,82 @@ function statement(rule: SpanRule): string {
   if (!/^(WITH|INSERT)\b/i.test(sql) || !/\bINSERT\s+INTO\s+rule_span\b/i.test(sql)) {
     throw new Error(`${rule.id}: spanSql must be one INSERT INTO rule_span … statement`);
   }
-  return `    -- ${rule.id}\n    ${sql};`;
+  // Written to the fresh set first: refresh_rule_spans then changes only the rows that differ.
+  const fresh = sql.replace(/\bINSERT\s+INTO\s+rule_span\b/i, `INSERT INTO ${FRESH}`);
+  return `    -- ${rule.id}\n    IF only_rules IS NULL OR '${rule.id}' = ANY(only_rules) THEN\n    ${fresh};\n    END IF;`;
 }
+
+/** The session's scratch table where the rules' statements write the cadres' spans before they are compared. */
+const FRESH = 'pg_temp.rule_span_fresh';
+
+/**
+ * A span compared as a whole row (NULLs equal; row_number tells identical rows apart), by equalities only, so
+ * that both anti-joins hash.
+ */
+const SPAN_KEY = `cadre_id, rule_id, code, severity, coalesce(domain, '') AS k_domain, domain IS NULL AS k_no_domain,
+               valid_from, coalesce(valid_to, 'infinity') AS k_to, valid_to IS NULL AS k_open, policy_version, facts`;
+const SPAN_PARTITION = `cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts`;
+const SAME_SPAN = [
+  'cadre_id',
+  'rule_id',
+  'code',
+  'severity',
+  'k_domain',
+  'k_no_domain',
+  'valid_from',
+  'k_to',
+  'k_open',
+  'policy_version',
+  'facts',
+  'n',
+]
+  .map((c) => `f.${c} = o.${c}`)
+  .join(' AND ');
+
+/**
+ * The cadres' spans as the rules give them now (the fresh set) against those stored: the stored rows no rule
+ * gives any more are deleted, the fresh rows not stored are inserted, the rest is left alone. Most of a
+ * recompute (a new policy version, a reinstall, a posting added late in a career) leaves most spans as they
+ * were, and an insert into rule_span costs its two GiST indexes far more than the comparison.
+ */
+const APPLY_FRESH = `WITH f AS MATERIALIZED (
+      SELECT domain, valid_to, ${SPAN_KEY}, row_number() OVER (PARTITION BY ${SPAN_PARTITION}) AS n
+        FROM ${FRESH}),
+    o AS MATERIALIZED (
+      SELECT ctid AS row_ctid, ${SPAN_KEY}, row_number() OVER (PARTITION BY ${SPAN_PARTITION}) AS n
+        FROM rule_span WHERE cadre_id = ANY(ids) AND (only_rules IS NULL OR rule_id = ANY(only_rules))),
+    gone AS (
+      DELETE FROM rule_span
+       WHERE ctid = ANY(ARRAY(SELECT o.row_ctid FROM o WHERE NOT EXISTS (SELECT 1 FROM f WHERE ${SAME_SPAN}))))
+    INSERT INTO rule_span (cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts)
+    SELECT f.cadre_id, f.rule_id, f.code, f.severity, f.domain, f.valid_from, f.valid_to, f.policy_version, f.facts
+      FROM f WHERE NOT EXISTS (SELECT 1 FROM o WHERE ${SAME_SPAN})`;
 
 /**
  * refresh_rule_spans(ids): one refresh per cadre at a time (refresh_posting_runs' pattern: the cadres locked in id
- * order), their spans deleted, then every rule's statement.
+ * order), every rule's statement (or only those `only_rules` names: a write to one table refreshes the
+ * rules that depend on it) into the session's fresh set (a temporary table, emptied at commit), then only the
+ * differences written to rule_span (APPLY_FRESH).
  */
 function refreshFunction(rules: readonly SpanRule[]): string {
-  return `CREATE FUNCTION refresh_rule_spans(ids uuid[]) RETURNS void LANGUAGE plpgsql
+  return `CREATE FUNCTION refresh_rule_spans(ids uuid[], only_rules text[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql
 SET random_page_cost = 1.1
+SET work_mem = '64MB'
 AS $rule_spans$
   BEGIN
     IF coalesce(cardinality(ids), 0) = 0 THEN
       RETURN;
     END IF;
     PERFORM 1 FROM cadre WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
-    DELETE FROM rule_span WHERE cadre_id = ANY(ids);
+    IF to_regclass('${FRESH}') IS NULL THEN
+      CREATE TEMP TABLE rule_span_fresh (
+        cadre_id uuid, rule_id text, code text, severity text, domain text, valid_from date, valid_to date,
+        policy_version int, facts jsonb NOT NULL DEFAULT '{}'
+      ) ON COMMIT DELETE ROWS;
+    END IF;
 ${rules.map(statement).join('\n')}
+    ${APPLY_FRESH};
+    DELETE FROM ${FRESH};
   END
 $rule_spans$`;
 }
@@ -67,10 +125,13 @@ function changedCadres(selects: readonly string[], changed: string): string {
 }
 
 /** One statement-level trigger function and its three triggers for the writes to `table`. */
-function tableTriggers(table: string, selects: readonly string[]): string[] {
+function tableTriggers(table: string, selects: readonly string[], ruleIds: readonly string[]): string[] {
   if (!IDENT.test(table) || table === POLICY_TABLE) throw new Error(`a span dependency on "${table}"`);
+  if (!ruleIds.every((id) => IDENT.test(id.toLowerCase()))) throw new Error(`a rule id on "${table}"`);
   const fn = `${PREFIX}on_${table}`;
-  const refresh = (changed: string) => `PERFORM refresh_rule_spans(${changedCadres(selects, changed)});`;
+  const only = `ARRAY[${ruleIds.map((id) => `'${id}'`).join(', ')}]::text[]`;
+  const refresh = (changed: string) =>
+    `PERFORM refresh_rule_spans(${changedCadres(selects, changed)}, ${only});`;
   return [
     `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $rule_spans$
   BEGIN
@@ -102,17 +163,18 @@ const EVERY_CADRE = 'ARRAY(SELECT id FROM cadre)';
  * trigger: a new policy version recomputes every cadre.
  */
 export function installerDdl(rules: readonly SpanRule[] = spanRules()): string[] {
-  const byTable = new Map<string, string[]>();
+  const byTable = new Map<string, { selects: string[]; ruleIds: string[] }>();
   for (const rule of rules) {
     for (const dep of rule.dependsOn) {
-      const selects = byTable.get(dep.table) ?? [];
-      if (!selects.includes(dep.cadreIds)) selects.push(dep.cadreIds);
-      byTable.set(dep.table, selects);
+      const t = byTable.get(dep.table) ?? { selects: [], ruleIds: [] };
+      if (!t.selects.includes(dep.cadreIds)) t.selects.push(dep.cadreIds);
+      if (!t.ruleIds.includes(rule.id)) t.ruleIds.push(rule.id);
+      byTable.set(dep.table, t);
     }
   }
   return [
     refreshFunction(rules),
-    ...[...byTable].flatMap(([table, selects]) => tableTriggers(table, selects)),
+    ...[...byTable].flatMap(([table, t]) => tableTriggers(table, t.selects, t.ruleIds)),
     `CREATE FUNCTION ${PREFIX}on_${POLICY_TABLE}() RETURNS trigger LANGUAGE plpgsql AS $rule_spans$
   BEGIN
     PERFORM refresh_rule_spans(${EVERY_CADRE});
@@ -145,6 +207,7 @@ export const UNINSTALL = `
       EXECUTE format('DROP FUNCTION %I()', r.proname);
     END LOOP;
     DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[]);
+    DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[], text[]);
   END
   $rule_spans$`;
 
