@@ -18,7 +18,7 @@ registerEnumType(FlagChangeKind, {
     STARTED: { description: 'The flag holds from this date (开始); it did not the day before.' },
     ESCALATED: {
       description:
-        'It turned more severe on this date: APPROACHING became EXCEEDED, a due training became overdue (升级).',
+        'It moved on on this date: APPROACHING became EXCEEDED, a due training became overdue (升级).',
     },
     EASED: { description: 'It turned less severe on this date (降级).' },
     ENDED: {

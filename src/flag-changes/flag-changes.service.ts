@@ -91,10 +91,11 @@ export class FlagChangesService {
       ),
       events AS (
         SELECT cadre_id, day, rule_id, code, severity, domain, facts, policy_version, prev_code, prev_severity,
+               -- a new code for the same finding (APPROACHING → EXCEEDED) moves it on, even at the same severity
                CASE WHEN prev_code IS NULL THEN 'STARTED'
-                    WHEN ${rank('severity')} > ${rank('prev_severity')} THEN 'ESCALATED'
                     WHEN ${rank('severity')} < ${rank('prev_severity')} THEN 'EASED'
-                    WHEN code <> prev_code THEN 'STARTED' END AS change
+                    WHEN ${rank('severity')} > ${rank('prev_severity')} OR code <> prev_code THEN 'ESCALATED'
+               END AS change
           FROM starts
         UNION ALL
         SELECT cadre_id, day, rule_id, code, severity, domain, facts, policy_version, NULL, NULL, 'ENDED'
