@@ -1,4 +1,5 @@
 import { AddRecordSource1764233500000 } from '../../migrations/1764233500000-add-record-source';
+import { CreateRankQuota1764236310000 } from '../../migrations/1764236310000-create-rank-quota';
 import { CreateSanctionAndRankGrant1764235500000 } from '../../migrations/1764235500000-create-sanction-and-rank-grant';
 import { QueryRunner } from 'typeorm';
 import { Role } from '../../src/auth/caller';
@@ -197,10 +198,14 @@ describe('HR sources keep their own units, cadres and postings', () => {
     const migration = new AddRecordSource1764233500000();
     // The sanction and rank_grant triggers use its guard function: that later migration goes first, and returns.
     const later = new CreateSanctionAndRankGrant1764235500000();
+    // rank_quota refers to position_level's (code, ladder) key, which that migration adds
+    const quota = new CreateRankQuota1764236310000();
+    await quota.down(owner);
     await later.down(owner);
     await migration.down(owner);
     await migration.up(owner);
     await later.up(owner);
+    await quota.up(owner);
     expect(await owned()).toEqual(now);
   });
 
