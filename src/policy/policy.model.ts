@@ -66,7 +66,8 @@ export class Policy {
       publishedBy: r.publishedBy,
       note: r.note,
       ladders: ladders.map((l) => ({ id: l.id, name: l.name, steps: l.steps.map((s) => ({ ...s })) })),
-      rules: RULE_IDS.map((id) => {
+      // A version published before a rule existed lacks it (the rule is not in force under it).
+      rules: RULE_IDS.filter((id) => (rules as Partial<typeof rules>)[id] !== undefined).map((id) => {
         const rule = rules[id];
         return {
           id: rule.id,

@@ -32,6 +32,8 @@ export type RuleId =
   | 'PROMO_EDUCATION'
   | 'PROMO_APPRAISAL'
   | 'PROMO_NO_RECENT'
+  | 'PROMO_NO_SANCTION_IN_EFFECT'
+  | 'SANCTION_PERIODS'
   | 'TRAINING_5Y'
   | 'TRAINING_ANNUAL'
   | 'INDUCTION_TRAINING'
@@ -62,6 +64,13 @@ export interface RuleParams {
     blockingGrades: string[];
   };
   PROMO_NO_RECENT: { years: number };
+  /** Reads SANCTION_PERIODS; no params of its own. */
+  PROMO_NO_SANCTION_IN_EFFECT: Record<string, never>;
+  /**
+   * The influence period (影响期) of each kind of sanction or accountability record (every SanctionKind), from its
+   * effective date, and the article that sets it. A revocation or 容错 decision ends it from its date.
+   */
+  SANCTION_PERIODS: { periods: Record<string, SanctionPeriod> };
   /** Class hours in any rolling window of `windowYears` for the listed levels. */
   TRAINING_5Y: { hours: number; windowYears: number; appliesToLevels: string[] };
   /** Class hours per calendar year for the listed levels. */
@@ -81,6 +90,12 @@ export interface RuleParams {
     /** One achievement with a measured improvement of at least this percentage. */
     minImprovementPercent: number;
   };
+}
+
+/** One kind's period: whole months from the effective date (that day counted), and its article. */
+export interface SanctionPeriod {
+  months: number;
+  source: string;
 }
 
 export interface RuleDefinition<K extends RuleId = RuleId> {

@@ -4,13 +4,14 @@ import { promoAppraisalRule } from './promo-appraisal.rule';
 import { promoEducationRule } from './promo-education.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
 import { promoNoRecentRule } from './promo-no-recent.rule';
+import { promoNoSanctionInEffectRule } from './promo-no-sanction-in-effect.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
 import { nextStep, RequirementResult } from './requirement';
 import { PromotionRule } from './rule';
 
-/** In the order a clerk reads the appointment form: experience, posts, time, education, appraisal. */
+/** In the order a clerk reads the appointment form: experience, posts, time, education, appraisal, sanctions. */
 export const PROMOTION_RULES: readonly PromotionRule[] = [
   promoWorkYearsRule,
   promoGrassrootsYearsRule,
@@ -19,6 +20,7 @@ export const PROMOTION_RULES: readonly PromotionRule[] = [
   promoEducationRule,
   promoAppraisalRule,
   promoNoRecentRule,
+  promoNoSanctionInEffectRule,
 ];
 
 export interface PathwayResult {

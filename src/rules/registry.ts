@@ -7,10 +7,12 @@ import { promoAppraisalRule } from './promo-appraisal.rule';
 import { promoEducationRule } from './promo-education.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
 import { promoNoRecentRule } from './promo-no-recent.rule';
+import { promoNoSanctionInEffectRule } from './promo-no-sanction-in-effect.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoTwoPostsRule } from './promo-two-posts.rule';
 import { promoWorkYearsRule } from './promo-work-years.rule';
 import { FlagRule, Rule } from './rule';
+import { sanctionPeriodsRule } from './sanction-periods.rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
 import { townshipMinServiceRule } from './township-min-service.rule';
@@ -37,6 +39,8 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_EDUCATION: promoEducationRule,
   PROMO_APPRAISAL: promoAppraisalRule,
   PROMO_NO_RECENT: promoNoRecentRule,
+  PROMO_NO_SANCTION_IN_EFFECT: promoNoSanctionInEffectRule,
+  SANCTION_PERIODS: sanctionPeriodsRule,
   TRAINING_5Y: training5yRule,
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,

@@ -19,6 +19,8 @@ export interface RequirementResult {
   source: string;
   /** First date it is (or was) met if nothing but time changes; null when it depends on more than time. */
   dateMet: string | null;
+  /** The records behind it, where a list of them says more than the numbers (PROMO_NO_SANCTION_IN_EFFECT). */
+  facts?: Record<string, unknown>;
 }
 
 /** A rule: null when it does not apply to the cadre's next step. */

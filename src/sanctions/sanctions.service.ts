@@ -10,6 +10,8 @@ import { RecordToleranceDecisionInput } from './dto/record-tolerance-decision.in
 import { RevokeSanctionInput } from './dto/revoke-sanction.input';
 import { UpdateSanctionInput } from './dto/update-sanction.input';
 import { SanctionEntity } from './sanction.entity';
+import { Sanction } from './sanction.model';
+import { readSanctions } from './sanction.sql';
 
 type SanctionFields = Pick<
   SanctionEntity,
@@ -32,6 +34,12 @@ export class SanctionsService {
 
   async get(caller: Caller, id: string): Promise<SanctionEntity> {
     return this.access.readCadreRecord(caller, SanctionEntity, 'Sanction', id);
+  }
+
+  /** The record as the API shows it, with the influence period the policy gives its kind. */
+  async view(row: SanctionEntity): Promise<Sanction> {
+    const [sanction] = await readSanctions(this.ds, { ids: [row.id] });
+    return sanction;
   }
 
   /** sanction_cadre_fkey reports an unknown cadre to an administrator (a department gets FORBIDDEN). */

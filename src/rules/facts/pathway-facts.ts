@@ -1,3 +1,5 @@
+import { SanctionFact } from '../sanction-effect';
+
 /** What the facts query returns per cadre: everything any promotion requirement reads. */
 
 /** A half-open date range [from, to), as PostgreSQL writes a canonical daterange. */
@@ -33,4 +35,6 @@ export interface PathwayFacts {
   postsByLevel: Record<string, number>;
   /** Appraisals from the year the current level began (or last year, if earlier) up to asOf's year. */
   appraisals: AppraisalFact[];
+  /** Every sanction or accountability record of the cadre, whatever its dates (the rule cuts them by date). */
+  sanctions: SanctionFact[];
 }
