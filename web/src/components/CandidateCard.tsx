@@ -60,7 +60,16 @@ export function CandidateCard({
           <strong>{m.candidates.blockers}:</strong>{' '}
           {c.blockers.length === 0
             ? m.candidates.noBlockers
-            : c.blockers.map((b) => label(m.labels.requirement, b.code)).join('、')}
+            : c.blockers
+                .map((b) =>
+                  b.dateMet
+                    ? fmt(m.candidates.blockerUntil, {
+                        name: label(m.labels.requirement, b.code),
+                        date: date(b.dateMet),
+                      })
+                    : label(m.labels.requirement, b.code),
+                )
+                .join('、')}
         </p>
         {children}
       </div>

@@ -128,6 +128,21 @@ export const en: Messages = {
       'A claim counts toward a specialist strength only after the organisation department verifies it.',
   },
   appraisals: { title: 'Annual appraisals', empty: 'No appraisals recorded.', year: 'Year', grade: 'Grade' },
+  sanctions: {
+    title: 'Sanctions and accountability',
+    empty: 'No sanction or accountability record.',
+    effective: 'decided {decided}, effective {effective}',
+    until: 'influence period {months} months, until {date}',
+    inEffect: 'In effect',
+    ended: 'Period over',
+    revoked: 'Revoked',
+    tolerated: 'Lifted by 容错',
+    revokedOn: 'revoked {date}: {reason}',
+    tolerance: '容错 decision {date}: {basis}',
+    liftedTolerance: '{kind} lifted by a 容错 decision on {date}: {basis}',
+    liftedRevoked: '{kind} revoked on {date}',
+    inEffectUntil: '{kind} (effective {effective}) in effect until {date}',
+  },
   flags: {
     title: 'Flags',
     empty: 'No flags.',
@@ -210,6 +225,7 @@ export const en: Messages = {
     eligibleFrom: 'eligible from {date}',
     reasons: 'Reasons',
     blockers: 'Still missing',
+    blockerUntil: '{name} (met from {date})',
     noBlockers: 'None',
     addToPool: 'Add to talent pool',
     pool: 'Talent pool',
@@ -319,6 +335,22 @@ export const en: Messages = {
       INDUCTION_TRAINING_DUE: 'Induction training due',
       SPECIALIST_STRENGTH: 'Specialist strength',
       PROMOTION_ELIGIBLE: 'Eligible for promotion',
+      SANCTION_IN_EFFECT: 'Sanction in effect',
+    },
+    sanctionKind: {
+      WARNING: 'Warning',
+      DEMERIT: 'Demerit',
+      MAJOR_DEMERIT: 'Major demerit',
+      DEMOTION: 'Demotion',
+      REMOVAL: 'Removal from post',
+      PARTY_WARNING: 'Party warning',
+      PARTY_SERIOUS_WARNING: 'Serious Party warning',
+      PARTY_POST_REMOVAL: 'Removal from Party posts',
+      PARTY_PROBATION: 'Party probation',
+      ADMONISHMENT: 'Admonishment (诫勉)',
+      TRANSFER_OUT: 'Transfer out of post',
+      DISMISSAL_FROM_POST: 'Dismissal from post',
+      DEMOTION_IN_POST: 'Demotion in post',
     },
     requirement: {
       PROMO_WORK_YEARS: 'Work experience',
@@ -328,6 +360,7 @@ export const en: Messages = {
       PROMO_EDUCATION: 'Education',
       PROMO_APPRAISAL: 'Appraisals',
       PROMO_NO_RECENT: 'Time since the last promotion',
+      PROMO_NO_SANCTION_IN_EFFECT: 'No sanction in effect',
     },
     readiness: {
       READY_NOW: 'Ready now',
@@ -366,6 +399,7 @@ export const en: Messages = {
     },
     years: '{n} yrs',
     posts: '{n}',
+    sanctionsInEffect: '{n} in effect',
   },
   appointmentForm: {
     title: 'Cadre appointment and removal form',
@@ -376,5 +410,8 @@ export const en: Messages = {
     hint: 'The form is an official Chinese document and prints in Chinese. Print on A4 without headers and footers.',
     frame: 'Appointment form of {name}',
   },
-  flagText: {},
+  flagText: {
+    'SANCTION_PERIODS.SANCTION_IN_EFFECT':
+      '{kind} effective {effectiveDate}, in effect until {effectEndsOn}: no promotion in post or rank ({source}).',
+  },
 };

@@ -120,6 +120,21 @@ export const zhCN = {
     claimedNote: '申报后状态为"待核实"，经组织部核实后才计入专长。',
   },
   appraisals: { title: '年度考核', empty: '暂无考核记录。', year: '年度', grade: '等次' },
+  sanctions: {
+    title: '处分与组织处理',
+    empty: '无处分或组织处理记录。',
+    effective: '{decided} 决定，{effective} 起生效',
+    until: '影响期 {months} 个月，至 {date}',
+    inEffect: '影响期内',
+    ended: '影响期已满',
+    revoked: '已撤销',
+    tolerated: '已容错免责',
+    revokedOn: '{date} 撤销：{reason}',
+    tolerance: '{date} 容错免责：{basis}',
+    liftedTolerance: '{kind}已于 {date} 经容错免责：{basis}',
+    liftedRevoked: '{kind}已于 {date} 撤销',
+    inEffectUntil: '{kind}（{effective} 起）影响期至 {date}',
+  },
   flags: {
     title: '预警与提示',
     empty: '没有预警。',
@@ -203,6 +218,7 @@ export const zhCN = {
     reasons: '理由',
     blockers: '尚缺条件',
     noBlockers: '无',
+    blockerUntil: '{name}（{date} 起满足）',
     addToPool: '加入人才库',
     pool: '人才库',
     note: '备注',
@@ -310,6 +326,22 @@ export const zhCN = {
       INDUCTION_TRAINING_DUE: '任职培训待完成',
       SPECIALIST_STRENGTH: '专业特长',
       PROMOTION_ELIGIBLE: '符合晋升条件',
+      SANCTION_IN_EFFECT: '处分影响期内',
+    } as Record<string, string>,
+    sanctionKind: {
+      WARNING: '警告',
+      DEMERIT: '记过',
+      MAJOR_DEMERIT: '记大过',
+      DEMOTION: '降级',
+      REMOVAL: '撤职',
+      PARTY_WARNING: '党内警告',
+      PARTY_SERIOUS_WARNING: '党内严重警告',
+      PARTY_POST_REMOVAL: '撤销党内职务',
+      PARTY_PROBATION: '留党察看',
+      ADMONISHMENT: '诫勉',
+      TRANSFER_OUT: '调离岗位',
+      DISMISSAL_FROM_POST: '免职',
+      DEMOTION_IN_POST: '降职',
     } as Record<string, string>,
     requirement: {
       PROMO_WORK_YEARS: '工作经历年限',
@@ -319,6 +351,7 @@ export const zhCN = {
       PROMO_EDUCATION: '学历',
       PROMO_APPRAISAL: '考核结果',
       PROMO_NO_RECENT: '距上次晋升时间',
+      PROMO_NO_SANCTION_IN_EFFECT: '不在处分影响期内',
     } as Record<string, string>,
     readiness: {
       READY_NOW: '现在可用',
@@ -357,6 +390,7 @@ export const zhCN = {
     } as Record<string, string>,
     years: '{n} 年',
     posts: '{n} 个',
+    sanctionsInEffect: '{n} 项影响期内处分',
   },
   appointmentForm: {
     title: '干部任免审批表',
@@ -383,6 +417,8 @@ export const zhCN = {
     'SPECIALIST.SPECIALIST_STRENGTH': '在"{domain}"领域有经核实的专业特长（依据：{criteria}）。',
     'INDUCTION_TRAINING.INDUCTION_TRAINING_DUE':
       '{appointedOn} 任{level}，须在 {deadline} 前完成不少于 {daysRequired} 天的任职培训，尚未完成。',
+    'SANCTION_PERIODS.SANCTION_IN_EFFECT':
+      '{kind}自 {effectiveDate} 起生效，影响期至 {effectEndsOn}，期间不得晋升职务、职级（{source}）。',
     'TRAINING_5Y.TRAINING_SHORTFALL':
       '{windowStart} 至 {windowEnd} 已完成 {hoursCompleted} 学时，要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
   } as Record<string, string>,
