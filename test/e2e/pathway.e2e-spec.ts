@@ -102,6 +102,7 @@ describe('Cadre.pathway', () => {
       ['PROMO_EDUCATION', true, 'BACHELOR', 'COLLEGE', null],
       ['PROMO_APPRAISAL', true, 'COMPETENT', 'not INCOMPETENT in 2025', null],
       ['PROMO_NO_RECENT', true, 11.24, 1, '2016-09-01'],
+      ['PROMO_NO_SANCTION_IN_EFFECT', true, 0, 0, null],
     ]);
     const work = req(p, 'PROMO_WORK_YEARS');
     expect(work.description).toBe(DEFAULT_POLICY.rules.PROMO_WORK_YEARS.sentence);
@@ -136,7 +137,11 @@ describe('Cadre.pathway', () => {
       eligible: false,
       estimatedEligibleDate: '2027-08-01',
     });
-    expect(p.requirements.map((r) => r.code)).toEqual(['PROMO_TIME_IN_LEVEL', 'PROMO_APPRAISAL']);
+    expect(p.requirements.map((r) => r.code)).toEqual([
+      'PROMO_TIME_IN_LEVEL',
+      'PROMO_APPRAISAL',
+      'PROMO_NO_SANCTION_IN_EFFECT',
+    ]);
     expect(req(p, 'PROMO_TIME_IN_LEVEL')).toMatchObject({
       met: false,
       current: 1.32,
@@ -290,6 +295,7 @@ describe('Cadre.pathway', () => {
       'PROMO_EDUCATION',
       'PROMO_APPRAISAL',
       'PROMO_NO_RECENT',
+      'PROMO_NO_SANCTION_IN_EFFECT',
     ]);
 
     const gap = await makeCadre(t.ds);

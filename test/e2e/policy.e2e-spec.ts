@@ -32,7 +32,7 @@ describe('policy', () => {
     const p = ok(await t.gql(READ, { asOf: '2026-11-27' })).policy;
     expect(p).toMatchObject({ version: 1, effectiveFrom: '1900-01-01' });
     expect(p.ladders.map((l: { id: string }) => l.id)).toEqual(['LEADERSHIP', 'RANK']);
-    expect(p.rules).toHaveLength(17);
+    expect(p.rules).toHaveLength(19);
     expect(p.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST')).toEqual({
       id: 'POST_LIMIT_SAME_POST',
       sentence: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.sentence,
@@ -168,7 +168,7 @@ describe('policy', () => {
       'TERM_LIMIT',
       'TOWNSHIP_MIN_SERVICE',
     ]);
-    expect(rules.filter((r) => r.evaluated)).toHaveLength(14);
+    expect(rules.filter((r) => r.evaluated)).toHaveLength(16);
     // The list as read, published back: the stored document holds each rule's id, sentence, source, params.
     const document = { ...copy(), rules };
     ok(await t.gql(PUBLISH, { input: { effectiveFrom: '2095-01-01', document } }));
