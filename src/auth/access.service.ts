@@ -1,3 +1,4 @@
+import { todaySql } from '../common/graphql/date.scalar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
@@ -81,7 +82,7 @@ export class AccessService {
     if (caller.role === Role.ADMIN) return;
     await this.assertUnitInJurisdiction(caller, unitId, em);
     const sql = `EXISTS (SELECT 1 FROM cadre c WHERE c.id = $1::uuid) AND NOT EXISTS (
-      SELECT 1 FROM posting p WHERE p.cadre_id = $1::uuid AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
+      SELECT 1 FROM posting p WHERE p.cadre_id = $1::uuid AND (p.end_date IS NULL OR p.end_date >= ${todaySql()})
         AND NOT ${unitInSubtreeSql('p.unit_id', '$2::uuid')})`;
     if (!(await this.test(em, sql, [cadreId, this.root(caller)]))) throw this.cadreForbidden(caller);
   }

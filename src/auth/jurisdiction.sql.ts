@@ -1,3 +1,4 @@
+import { todaySql } from '../common/graphql/date.scalar';
 /**
  * SQL fragments that decide which cadres an organisation department may see. Every list query filters with
  * them, so the rule lives here once. `root` is a SQL expression (usually a bind parameter) for the id of the
@@ -14,7 +15,7 @@ export function cadreInSubtreeSql(
   mode: 'current' | 'any',
   { perCadre = false }: { perCadre?: boolean } = {},
 ): string {
-  const current = mode === 'current' ? 'AND (jp.end_date IS NULL OR jp.end_date >= CURRENT_DATE)' : '';
+  const current = mode === 'current' ? `AND (jp.end_date IS NULL OR jp.end_date >= ${todaySql()})` : '';
   // perCadre, for a handful of given cadres: OFFSET 0 keeps the test a lookup of each cadre's postings.
   // Joined instead, PostgreSQL hashed every posting under a province's root to check 20 cadres (10 ms).
   return `EXISTS (SELECT 1 FROM posting jp JOIN unit ju ON ju.id = jp.unit_id

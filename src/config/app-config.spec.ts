@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_COST: '-1' }, 'GRAPHQL_MAX_COST'],
     [{ RATE_LIMIT_MAX: '1.5' }, 'RATE_LIMIT_MAX'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TZ: 'Beijing' }, 'TZ'],
   ])('refuses %j with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}=`));
   });

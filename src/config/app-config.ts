@@ -10,10 +10,24 @@ import {
   Matches,
   Max,
   Min,
+  Validate,
   validateSync,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
 import { resolve } from 'node:path';
 import { JSON_BODY_LIMIT } from '../sync/sync.constants';
+import { DEFAULT_TIME_ZONE, isTimeZone, setServiceTimeZone } from '../common/graphql/date.scalar';
+
+@ValidatorConstraint({ name: 'isTimeZoneName' })
+class IsTimeZoneName implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'must be an IANA time zone name such as Asia/Shanghai or UTC';
+  }
+}
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -233,6 +247,13 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+  /**
+   * IANA time zone whose calendar date is "today" (the default asOf of every query); default Asia/Shanghai, so
+   * a query at 07:00 in Beijing reads that day, not UTC's previous one. Also Node's own TZ variable.
+   */
+  @Validate(IsTimeZoneName)
+  TZ = DEFAULT_TIME_ZONE;
+
   get dataDir(): string {
     return resolve(this.DATA_DIR);
   }
@@ -287,6 +308,7 @@ export const CONFIG_KEYS = [
   'PDF_QUEUE_MAX',
   'PG_BIN_DIR',
   'LOG_LEVEL',
+  'TZ',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -310,6 +332,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  setServiceTimeZone(config.TZ);
   return config;
 }
 

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { APP_ROLE, canActAsAppRole, ownedTables } from './app-role';
 import { dataSourceOptions } from './data-source-options';
-import { runMigrations } from './migrate';
+import { migrate } from './migrate';
 
 export interface DatabaseOptions {
   /** The service's pool (DATABASE_URL). */
@@ -92,7 +92,12 @@ export class DatabaseModule {
                 dataSourceOptions(options.migrationUrl ?? options.url, 2),
               ).initialize();
               try {
-                await runMigrations(migrator);
+                const { rulesInstalled } = await migrate(migrator);
+                if (rulesInstalled) {
+                  new Logger('Database').log(
+                    "Installed the rules' span SQL; every cadre's spans recomputed.",
+                  );
+                }
               } finally {
                 await migrator.destroy();
               }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { resolveDatabase } from './database-runtime';
-import { runMigrations } from './migrate';
+import { migrate } from './migrate';
 
 /** `npm run migration:run` and `npm run migration:revert`, as the owner: MIGRATION_DATABASE_URL (default DATABASE_URL) or the embedded server. */
 async function main(): Promise<void> {
@@ -16,8 +16,9 @@ async function main(): Promise<void> {
       await ds.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
     } else {
-      const done = await runMigrations(ds);
-      console.log(done.length ? `Applied: ${done.join(', ')}` : 'No pending migrations.');
+      const { applied, rulesInstalled } = await migrate(ds);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
+      if (rulesInstalled) console.log("Installed the rules' span SQL and recomputed every cadre's spans.");
     }
   } finally {
     await ds.destroy();

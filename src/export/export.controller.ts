@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/caller';
@@ -9,12 +9,14 @@ import { PdfRenderer } from '../appointment-form/pdf-renderer';
 import { isIsoDate } from '../common/graphql/date.scalar';
 import { AppointmentFormQuery } from './appointment-form.query';
 import { ExportAuthGuard, ExportCaller } from './export-auth.guard';
-import { ExportService } from './export.service';
+import { ExportFormat, ExportService } from './export.service';
+import { pickLocale } from '../i18n/labels';
+import { SheetFormat } from './sheet';
 import { HttpErrorFilter } from './http-error.filter';
-import { PoolExportQuery, PromotionExportQuery } from './promotion-export.query';
+import { ExportLocaleQuery, PoolExportQuery, PromotionExportQuery } from './promotion-export.query';
 
 /**
- * CSV downloads (UTF-8 with a BOM) and the appointment form (HTML, PDF) with the same bearer tokens and
+ * List downloads as CSV (UTF-8 with a BOM) or XLSX in the reader's language, and the appointment form (HTML, PDF) with the same bearer tokens and
  * jurisdiction as the GraphQL API.
  */
 @Controller('export')
@@ -27,26 +29,62 @@ export class ExportController {
     private readonly pdf: PdfRenderer,
   ) {}
 
-  /** GET /export/promotion-candidates.csv?targetLevel=COUNTY_DEPUTY&unitId=…&asOf=…&includeNearlyEligible=true */
+  /**
+   * GET /export/promotion-candidates.csv (or .xlsx)?targetLevel=COUNTY_DEPUTY&unitId=…&asOf=…&locale=zh-CN
+   * &includeNearlyEligible=true
+   */
   @Get('promotion-candidates.csv')
-  async promotionCandidates(
+  async promotionCandidatesCsv(
     @ExportCaller() caller: Caller,
     @Query() query: PromotionExportQuery,
+    @Headers('accept-language') accept: string | undefined,
     @Res() res: FastifyReply,
   ): Promise<void> {
-    await this.exports.promotionCandidates(caller, query, res);
+    await this.exports.promotionCandidates(caller, query, exportFormat('csv', query, accept), res);
   }
 
-  /** GET /export/talent-pools/<id>.csv?asOf=… : members, snapshots, live status and the latest decision. */
+  @Get('promotion-candidates.xlsx')
+  async promotionCandidatesXlsx(
+    @ExportCaller() caller: Caller,
+    @Query() query: PromotionExportQuery,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
+    await this.exports.promotionCandidates(caller, query, exportFormat('xlsx', query, accept), res);
+  }
+
+  /** GET /export/talent-pools/<id>.csv (or .xlsx)?asOf=…&locale=… : members, snapshots, live status, decision. */
   @Get('talent-pools/:id.csv')
-  async talentPool(
+  async talentPoolCsv(
     @ExportCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: PoolExportQuery,
+    @Headers('accept-language') accept: string | undefined,
     @Res() res: FastifyReply,
   ): Promise<void> {
+    await this.talentPool(caller, id, query, exportFormat('csv', query, accept), res);
+  }
+
+  @Get('talent-pools/:id.xlsx')
+  async talentPoolXlsx(
+    @ExportCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query() query: PoolExportQuery,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
+    await this.talentPool(caller, id, query, exportFormat('xlsx', query, accept), res);
+  }
+
+  private async talentPool(
+    caller: Caller,
+    id: string,
+    query: PoolExportQuery,
+    out: ExportFormat,
+    res: FastifyReply,
+  ): Promise<void> {
     if (!isUUID(id)) throw DomainError.badInput('id', 'id must be a talent pool id (UUID).');
-    await this.exports.talentPool(caller, id, query.asOf, res);
+    await this.exports.talentPool(caller, id, query.asOf, out, res);
   }
 
   /** GET /export/cadres/<id>/appointment-form.pdf?proposalId=…&asOf=… : the 干部任免审批表, A4, printed by Chromium. */
@@ -88,4 +126,9 @@ export class ExportController {
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     return appointmentFormHtml(await this.forms.load(caller, id, q.proposalId, q.asOf));
   }
+}
+
+/** The file format of the route and the reader's language: `locale`, else Accept-Language, else zh-CN. */
+function exportFormat(format: SheetFormat, q: ExportLocaleQuery, acceptLanguage?: string): ExportFormat {
+  return { format, locale: pickLocale(q.locale, acceptLanguage) };
 }

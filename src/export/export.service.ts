@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
 import { CandidatesService } from '../candidates/candidates.service';
 import { CandidatePage } from '../candidates/ranking.service';
 import { DomainError } from '../common/errors/domain-error';
-import { isIsoDate, today } from '../common/graphql/date.scalar';
+import { isIsoDate, timestampInZone, today } from '../common/graphql/date.scalar';
+import { LABELS, Labels, labelOf, Locale } from '../i18n/labels';
 import { TalentPoolsService } from '../talent-pools/talent-pools.service';
-import { BOM, CsvValue, csvRow } from './csv';
+import { CsvValue } from './csv';
+import { openSheet, SheetFormat } from './sheet';
 import { PromotionExportQuery } from './promotion-export.query';
 
 /** Rows per ranking statement while exporting: every page re-ranks the whole list, so pages are large. */
@@ -44,14 +45,27 @@ const POOL_COLUMNS = [
   'decision',
   'decisionEffectiveDate',
   'decisionNote',
-] as const;
+] as const satisfies readonly (keyof Labels['column'])[];
 
 interface Names {
   cadres: Map<string, { name: string; external_id: string }>;
   units: Map<string, string>;
 }
 
-/** Streams candidate lists and talent pools as CSV, after the same checks as the GraphQL queries. */
+/** How an export is asked for: the file format and the reader's language. */
+export interface ExportFormat {
+  format: SheetFormat;
+  locale: Locale;
+}
+
+/** A score (0..1, four decimals) as people read it: out of 100, one decimal. */
+const outOf100 = (score: number | null | undefined): number | null =>
+  score === null || score === undefined ? null : Math.round(score * 1000) / 10;
+
+/**
+ * Streams candidate lists and talent pools as CSV or XLSX in the reader's language (headings and the names of
+ * codes from src/i18n/labels.ts), after the same checks as the GraphQL queries.
+ */
 @Injectable()
 export class ExportService {
   constructor(
@@ -61,56 +75,71 @@ export class ExportService {
     private readonly access: AccessService,
   ) {}
 
-  async promotionCandidates(caller: Caller, q: PromotionExportQuery, res: FastifyReply): Promise<void> {
+  async promotionCandidates(
+    caller: Caller,
+    q: PromotionExportQuery,
+    out: ExportFormat,
+    res: FastifyReply,
+  ): Promise<void> {
     if (q.asOf && !isIsoDate(q.asOf))
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
-    const input = { ...q, asOf: q.asOf ?? today() };
+    const { locale: _locale, ...query } = q;
+    const input = { ...query, asOf: q.asOf ?? today() };
+    const l = LABELS[out.locale];
     let page: CandidatePage = await this.candidates.promotionCandidates(caller, { input, first: CSV_PAGE });
     const factors = page.edges[0]?.node.scoreBreakdown.map((f) => f.factor) ?? [];
-    start(res, `promotion-candidates-${q.targetLevel}-${input.asOf}.csv`);
-    await write(
+    const c = l.column;
+    const sheet = await openSheet(
       res,
-      BOM +
-        csvRow([
-          'rank',
-          'externalId',
-          'name',
-          'unit',
-          'currentLevel',
-          'targetLevel',
-          'readiness',
-          'eligibleFrom',
-          'score',
-          ...factors,
-          'reasons',
-          'blockers',
-          'asOf',
-          'policyVersion',
-        ]),
+      out.format,
+      {
+        ascii: `promotion-candidates-${q.targetLevel}-${input.asOf}`,
+        utf8: `${l.file.promotionCandidates}-${labelOf(l.level, q.targetLevel)}-${input.asOf}`,
+      },
+      l.file.promotionCandidates,
+      [
+        c.rank,
+        c.externalId,
+        c.name,
+        c.unit,
+        c.currentLevel,
+        c.targetLevel,
+        c.readiness,
+        c.eligibleFrom,
+        c.score,
+        ...factors.map((f) => labelOf(l.factor, f)),
+        c.reasons,
+        c.blockers,
+        c.asOf,
+        c.policyVersion,
+      ],
     );
     let rank = 0;
     for (;;) {
       const names = await this.names(page.edges.map((e) => e.node));
-      const rows = page.edges.map(({ node: c }) => {
-        const who = names.cadres.get(c.cadreId);
-        return csvRow([
-          ++rank,
-          who?.external_id,
-          who?.name,
-          names.units.get(c.unitId),
-          c.currentLevel,
-          c.nextLevel,
-          c.readiness,
-          c.eligibleFrom,
-          c.score,
-          ...c.scoreBreakdown.map((f) => f.value),
-          c.reasons.join(' '),
-          c.blockers.map((b) => b.code).join(' '),
-          page.asOf,
-          page.policyVersion,
-        ]);
-      });
-      await write(res, rows.join(''));
+      const asOf = page.asOf;
+      const policyVersion = page.policyVersion;
+      await sheet.rows(
+        page.edges.map(({ node: n }) => {
+          const who = names.cadres.get(n.cadreId);
+          return [
+            ++rank,
+            who?.external_id,
+            who?.name,
+            names.units.get(n.unitId),
+            labelOf(l.level, n.currentLevel),
+            labelOf(l.level, n.nextLevel),
+            labelOf(l.readiness, n.readiness),
+            n.eligibleFrom,
+            outOf100(n.score),
+            ...n.scoreBreakdown.map((f) => outOf100(f.contribution)),
+            n.reasons.join('；'),
+            n.blockers.map((b) => labelOf(l.requirement, b.code)).join('；'),
+            asOf,
+            policyVersion,
+          ];
+        }),
+      );
       if (!page.pageInfo.hasNextPage) break;
       page = await this.candidates.promotionCandidates(caller, {
         input,
@@ -118,63 +147,71 @@ export class ExportService {
         after: page.pageInfo.endCursor ?? undefined,
       });
     }
-    res.raw.end();
+    await sheet.end();
   }
 
   async talentPool(
     caller: Caller,
     id: string,
     asOfGiven: string | undefined,
+    out: ExportFormat,
     res: FastifyReply,
   ): Promise<void> {
     if (asOfGiven && !isIsoDate(asOfGiven))
       throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     const asOf = asOfGiven ?? today();
+    const l = LABELS[out.locale];
     const pool = await this.pools.get(caller, id);
     const [members] = await this.pools.membersOf([pool], asOf, (ids) =>
       this.access.canReadCadres(caller, ids),
     );
     const shown = members.filter((m) => !m.hidden);
     const names = await this.names(shown.map((m) => ({ cadreId: m.cadreId, unitId: m.live?.unitId })));
-    start(res, `talent-pool-${pool.id}-${asOf}.csv`);
-    await write(res, BOM + csvRow(POOL_COLUMNS));
-    const rows = members.map((m) => {
+    const sheet = await openSheet(
+      res,
+      out.format,
+      { ascii: `talent-pool-${pool.id}-${asOf}`, utf8: `${l.file.talentPool}-${pool.name}-${asOf}` },
+      pool.name,
+      POOL_COLUMNS.map((k) => l.column[k]),
+    );
+    const yesNo = (v: boolean): string => l.boolean[String(v)];
+    const target = labelOf(l.level, pool.targetLevel);
+    const rows = members.map((m): CsvValue[] => {
       // Outside the jurisdiction: the member id and the marker, nothing of the cadre (see TalentPoolMember).
       if (m.hidden || !m.snapshot || !m.addedAt) {
-        return csvRow(POOL_COLUMNS.map((_, i) => [pool.name, pool.targetLevel, m.cadreId, true][i]));
+        return POOL_COLUMNS.map((_, i) => [pool.name, target, m.cadreId, yesNo(true)][i]);
       }
       const who = names.cadres.get(m.cadreId);
       const s = m.snapshot;
       const last = m.decisions.at(-1);
-      const values: CsvValue[] = [
+      return [
         pool.name,
-        pool.targetLevel,
+        target,
         m.cadreId,
-        false,
+        yesNo(false),
         who?.external_id,
         who?.name,
-        m.addedAt.toISOString(),
+        timestampInZone(m.addedAt),
         m.addedBy,
         m.note,
         s.asOf,
         s.policyVersion,
-        s.score,
-        s.readiness,
+        outOf100(s.score),
+        labelOf(l.readiness, s.readiness),
         s.eligibleFrom,
-        s.reasons.join(' '),
+        s.reasons.join('；'),
         asOf,
         m.live ? names.units.get(m.live.unitId) : null,
-        m.live?.score,
-        m.live?.readiness,
+        outOf100(m.live?.score),
+        labelOf(l.readiness, m.live?.readiness),
         m.live?.eligibleFrom,
-        last?.decision,
+        labelOf(l.decision, last?.decision),
         last?.effectiveDate,
         last?.note,
       ];
-      return csvRow(values);
     });
-    await write(res, rows.join(''));
-    res.raw.end();
+    await sheet.rows(rows);
+    await sheet.end();
   }
 
   private async names(rows: { cadreId: string; unitId?: string }[]): Promise<Names> {
@@ -192,19 +229,4 @@ export class ExportService {
       units: new Map(units.map((u) => [u.id, u.name])),
     };
   }
-}
-
-/** From here on the response is written to Node's response directly (Fastify sends nothing more). */
-function start(res: FastifyReply, filename: string): void {
-  res.hijack();
-  res.raw.writeHead(200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${filename}"`,
-    'cache-control': 'no-store',
-  });
-}
-
-/** Writes a chunk, waiting while the client is slower than the database. */
-async function write(res: FastifyReply, chunk: string): Promise<void> {
-  if (!res.raw.write(chunk)) await once(res.raw, 'drain');
 }

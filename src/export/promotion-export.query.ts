@@ -1,12 +1,20 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { LOCALES } from '../i18n/labels';
 import { MaxLength } from '../common/max-length';
 import { DOMAIN_CODE, LEVEL_CODE } from '../candidates/dto/promotion-candidates.args';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The query string of /export/promotion-candidates.csv: the promotionCandidates input, as text. */
-export class PromotionExportQuery {
+/** Every export: the reader's language (headings, names of codes); default Accept-Language, then zh-CN. */
+export class ExportLocaleQuery {
+  @IsOptional()
+  @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
+  locale?: string;
+}
+
+/** The query string of /export/promotion-candidates.csv|.xlsx: the promotionCandidates input, as text. */
+export class PromotionExportQuery extends ExportLocaleQuery {
   @MaxLength(32)
   @Matches(LEVEL_CODE, { message: 'targetLevel must be a level code such as COUNTY_DEPUTY' })
   targetLevel!: string;
@@ -37,7 +45,7 @@ export class PromotionExportQuery {
   withinMonths?: number;
 }
 
-export class PoolExportQuery {
+export class PoolExportQuery extends ExportLocaleQuery {
   @IsOptional()
   @Matches(ISO_DATE, { message: 'asOf must be a date written YYYY-MM-DD' })
   asOf?: string;

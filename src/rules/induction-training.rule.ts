@@ -1,6 +1,7 @@
 import { FlagCode } from './codes';
 import { level, number, object } from './params';
 import { FlagRule } from './rule';
+import { cadreRows, spanVersions, versionParam, versionParamJson } from './spans/span-sql';
 import { details, FlagQuery, FlagSql, list, map, param, source } from './sql/flag-sql';
 
 const rule = 'INDUCTION_TRAINING';
@@ -27,7 +28,7 @@ function inductionTrainingSql(s: FlagSql): FlagQuery {
   return { ctes: ['cur_level'], select: words(s, due) };
 }
 
-/** The same rows read from rule_span (the spans holding on asOf; see the migration create-rule-span). */
+/** The same rows read from rule_span (the spans holding on asOf, written by inductionTrainingSpanSql). */
 function inductionTrainingSpans(s: FlagSql): FlagQuery {
   const due = `(SELECT sp.cadre_id, sp.facts ->> 'level' AS level, (sp.facts ->> 'postingId')::uuid AS posting_id,
                        (sp.facts ->> 'appointedOn')::date AS appointed_on,
@@ -38,6 +39,52 @@ function inductionTrainingSpans(s: FlagSql): FlagQuery {
                  WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}) c`;
   return { ctes: ['scope_cur'], select: words(s, due) };
 }
+
+/**
+ * The spans: for each regular leadership posting (posting_run) and policy version, within the posting's period
+ * and the version's, due (INFO) from the appointment to the deadline, overdue (WARNING) after it, until the end
+ * of the first qualifying training completed since the appointment.
+ */
+const inductionTrainingSpanSql = `
+    INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
+    WITH versions AS MATERIALIZED (${spanVersions(
+      rule,
+      `${versionParam(rule, 'withinMonths')}::float8 * interval '1 month' AS within,
+             ${versionParamJson(rule, 'daysByLevel')} AS days_by_level,
+             ${versionParamJson(rule, 'qualifyingKinds')} AS kinds`,
+    )}
+    ),
+    due AS (
+      SELECT r.cadre_id, r.posting_id, r.level, r.level_run_start, v.version, v.in_force,
+             daterange(r.start_date, r.end_date, '[]') AS period,
+             (v.days_by_level ->> r.level::text)::numeric AS days_required,
+             (r.level_run_start + v.within)::date AS deadline, v.kinds
+        FROM posting_run r
+        JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
+        CROSS JOIN versions v
+       WHERE r.cadre_id = ANY(ids)
+    ),
+    -- Due until the end of the first qualifying training completed since the appointment.
+    open_until AS MATERIALIZED (
+      SELECT d.*, (SELECT min(t.end_date) FROM training t
+                    WHERE t.cadre_id = d.cadre_id AND t.completed AND t.start_date >= d.level_run_start
+                      AND d.kinds @> to_jsonb(t.kind::text)
+                      AND t.end_date - t.start_date + 1 >= d.days_required) AS done
+        FROM due d
+       WHERE d.days_required IS NOT NULL
+    ),
+    spans AS (
+      SELECT o.cadre_id, s.severity, o.version,
+             jsonb_build_object('postingId', o.posting_id, 'level', o.level, 'appointedOn', o.level_run_start,
+                                'deadline', o.deadline, 'daysRequired', o.days_required,
+                                'qualifyingKinds', o.kinds) AS facts,
+             s.range * o.period * o.in_force * daterange(NULL, o.done) AS valid
+        FROM open_until o
+        CROSS JOIN LATERAL (VALUES ('INFO', daterange(NULL, o.deadline)),
+                                   ('WARNING', daterange(o.deadline, NULL))) AS s(severity, range)
+    )
+    SELECT cadre_id, '${rule}', 'INDUCTION_TRAINING_DUE', severity, lower(valid), upper(valid), version, facts
+      FROM spans WHERE NOT isempty(valid)`;
 
 /** The flag's message and facts over `due` (the appointments still due on asOf), however they were found. */
 const words = (s: FlagSql, due: string): string => `
@@ -72,4 +119,6 @@ export const inductionTrainingRule: FlagRule<'INDUCTION_TRAINING'> = {
   codes: [FlagCode.INDUCTION_TRAINING_DUE],
   sql: inductionTrainingSql,
   spans: inductionTrainingSpans,
+  spanSql: inductionTrainingSpanSql,
+  dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

@@ -1,6 +1,7 @@
 import { FlagCode } from './codes';
-import { fromSpans, nearLimit, select, years } from './posting-limit.sql';
+import { fromSpans, nearLimit, postingLimitSpanSql, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
+import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 const rule = 'LEVEL_TOTAL_LIMIT';
@@ -46,4 +47,12 @@ export const levelTotalLimitRule: FlagRule<'LEVEL_TOTAL_LIMIT'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: levelTotalLimitSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),
+  spanSql: postingLimitSpanSql(
+    rule,
+    'r.level_run_start',
+    'r.earlier_level_days',
+    `jsonb_build_object('earlierDays', r.earlier_level_days)`,
+  ),
+  // posting_run: kept by triggers on posting
+  dependsOn: [cadreRows('posting_run')],
 };

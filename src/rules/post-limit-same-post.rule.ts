@@ -1,6 +1,7 @@
 import { FlagCode } from './codes';
-import { fromSpans, nearLimit, select, years } from './posting-limit.sql';
+import { fromSpans, nearLimit, postingLimitSpanSql, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
+import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 const rule = 'POST_LIMIT_SAME_POST';
@@ -41,4 +42,12 @@ export const postLimitSamePostRule: FlagRule<'POST_LIMIT_SAME_POST'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: postLimitSamePostSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),
+  spanSql: postingLimitSpanSql(
+    rule,
+    'r.post_run_start',
+    '0',
+    `jsonb_build_object('postingIds', to_jsonb(r.post_run_posting_ids))`,
+  ),
+  // posting_run: kept by triggers on posting
+  dependsOn: [cadreRows('posting_run')],
 };

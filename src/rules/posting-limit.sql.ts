@@ -1,4 +1,5 @@
 import { RuleId } from '../policy/policy.types';
+import { spanVersions, versionParam } from './spans/span-sql';
 import { Cte, details, FlagSql, param, source } from './sql/flag-sql';
 
 export const years = (s: FlagSql, rule: RuleId) => `${param(s, rule, 'years')}::float8 * interval '1 year'`;
@@ -30,7 +31,7 @@ export function select(s: FlagSql, rule: RuleId, from: string, what: string, fac
 
 /**
  * The same rows as nearLimit and the rule's own limit columns, read from rule_span (the spans of the rule holding
- * on asOf, kept current on write; see the migration create-rule-span) instead of worked out from posting_run.
+ * on asOf, kept current on write by postingLimitSpanSql below) instead of worked out from posting_run.
  * `select` then words and dates them exactly as for the rows evaluated on the fly.
  */
 export function fromSpans(s: FlagSql, rule: RuleId): string {
@@ -74,4 +75,47 @@ export function nearLimit(s: FlagSql, rule: RuleId, key: string, columns: string
     sql: `${branch('r.end_date IS NULL')}
       UNION ALL${branch(`r.end_date >= ${s.asOf}`)}`,
   };
+}
+
+/**
+ * The spanSql of a posting-limit rule: for each regular leadership posting of the cadres `ids` (posting_run) and
+ * each policy version, within the posting's period and the version's, APPROACHING from WARNING_WINDOW months
+ * before the limit date to it, EXCEEDED from it on; nothing when the posting ends before its limit date. The
+ * limit date is `since` (a posting_run column) + the rule's years − `earlier` days; `facts`: the rule's own
+ * (a jsonb expression over posting_run r).
+ */
+export function postingLimitSpanSql(rule: RuleId, since: string, earlier: string, facts: string): string {
+  return `
+    INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
+    WITH versions AS MATERIALIZED (${spanVersions(
+      rule,
+      `${versionParam(rule, 'years')}::numeric AS years,
+             ${versionParam('WARNING_WINDOW', 'months')}::float8 * interval '1 month' AS window`,
+    )}
+    ),
+    limits AS (
+      SELECT r.cadre_id, v.version, v.in_force, daterange(r.start_date, r.end_date, '[]') AS period,
+             r.end_date IS NULL AS open, r.end_date, v.years AS limit_years,
+             (${since} + v.years::float8 * interval '1 year')::date - ${earlier} AS limit_date, v.window,
+             jsonb_build_object('postingId', r.posting_id, 'unitId', r.unit_id, 'level', r.level, 'since', ${since})
+               || ${facts} AS facts
+        FROM posting_run r
+        JOIN position_level pl ON pl.code = r.level AND pl.is_leadership
+        CROSS JOIN versions v
+       WHERE r.cadre_id = ANY(ids)
+    ),
+    spans AS (
+      SELECT l.cadre_id, s.code, s.severity, l.version,
+             l.facts || jsonb_build_object('limitYears', l.limit_years, 'limitDate', l.limit_date) AS facts,
+             s.range * l.period * l.in_force AS valid
+        FROM limits l
+        CROSS JOIN LATERAL (VALUES
+          ('POSTING_LIMIT_APPROACHING', 'WARNING', daterange((l.limit_date - l.window)::date, l.limit_date)),
+          ('POSTING_LIMIT_EXCEEDED', 'CRITICAL', daterange(l.limit_date, NULL))
+        ) AS s(code, severity, range)
+       -- a run that ends before its limit date never passes it
+       WHERE l.open OR l.end_date >= l.limit_date
+    )
+    SELECT cadre_id, '${rule}', code, severity, lower(valid), upper(valid), version, facts
+      FROM spans WHERE NOT isempty(valid)`;
 }

@@ -5,8 +5,35 @@ import { Requirement } from './requirement';
 import { SqlParams } from '../common/sql/sql-params';
 import { FlagQuery, FlagSql } from './sql/flag-sql';
 
+/**
+ * A write that changes a rule's spans: a table, and a SELECT over the transition table `changed` (its rows
+ * inserted, deleted, or before and after an update) giving the ids of the cadres concerned, e.g.
+ * `{ table: 'training', cadreIds: 'SELECT cadre_id FROM changed' }`.
+ */
+export interface SpanDependency {
+  table: string;
+  cadreIds: string;
+}
+
+/**
+ * A rule whose findings are kept as date spans in rule_span (see src/rules/spans/install.ts, which installs them
+ * into the database at boot: no migration). Both fields, or neither.
+ */
+export interface SpanSource {
+  /**
+   * ONE SQL statement: `INSERT INTO rule_span (cadre_id, rule_id, code, severity, [domain,] valid_from, valid_to,
+   * policy_version, facts) SELECT …` for the cadres in the plpgsql variable `ids` (uuid[]; their old spans are
+   * already deleted). It reads its thresholds from policy_version itself, one row per version clipped to the
+   * version's in-force range (spanVersions in src/rules/spans/span-sql.ts); a version lacking the rule yields
+   * nothing. No column may be named `ids`.
+   */
+  spanSql?: string;
+  /** The writes that change the spans (a new policy version always recomputes every cadre). */
+  dependsOn?: readonly SpanDependency[];
+}
+
 /** A flag rule: set-based SQL over a scope of cadres, producing flags with these codes. */
-export interface FlagRule<K extends RuleId = RuleId> {
+export interface FlagRule<K extends RuleId = RuleId> extends SpanSource {
   id: K;
   kind: 'flag';
   params: ParamShape;
@@ -31,7 +58,7 @@ export interface ReadinessSql {
  * to give, NULL when time alone cannot meet it. The parity spec (promotion.parity.spec.ts) holds the two
  * together over generated careers on many dates.
  */
-export interface PromotionRule<K extends RuleId = RuleId> {
+export interface PromotionRule<K extends RuleId = RuleId> extends SpanSource {
   id: K;
   kind: 'promotion';
   params: ParamShape;

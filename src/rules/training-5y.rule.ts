@@ -1,7 +1,8 @@
 import { FlagCode } from './codes';
 import { FlagRule } from './rule';
+import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
-import { shortfall, shortfallSpans } from './training-shortfall.sql';
+import { shortfall, shortfallSpanSql, shortfallSpans } from './training-shortfall.sql';
 
 const windowStart = (s: FlagSql): string =>
   `(${s.asOf} - ${param(s, 'TRAINING_5Y', 'windowYears')}::float8 * interval '1 year')::date + 1`;
@@ -43,4 +44,6 @@ export const training5yRule: FlagRule<'TRAINING_5Y'> = {
   codes: [FlagCode.TRAINING_SHORTFALL],
   sql: training5ySql,
   spans: training5ySpans,
+  spanSql: shortfallSpanSql('TRAINING_5Y'),
+  dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

@@ -1,7 +1,8 @@
 import { FlagCode } from './codes';
 import { FlagRule } from './rule';
+import { cadreRows } from './spans/span-sql';
 import { FlagQuery, FlagSql } from './sql/flag-sql';
-import { shortfall, shortfallSpans } from './training-shortfall.sql';
+import { shortfall, shortfallSpanSql, shortfallSpans } from './training-shortfall.sql';
 
 /** TRAINING_ANNUAL: completed hours ending in the calendar year of asOf (up to asOf). */
 function trainingAnnualSql(s: FlagSql): FlagQuery {
@@ -39,4 +40,6 @@ export const trainingAnnualRule: FlagRule<'TRAINING_ANNUAL'> = {
   codes: [FlagCode.TRAINING_SHORTFALL],
   sql: trainingAnnualSql,
   spans: trainingAnnualSpans,
+  spanSql: shortfallSpanSql('TRAINING_ANNUAL'),
+  dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

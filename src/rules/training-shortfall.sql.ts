@@ -1,6 +1,7 @@
+import { spanVersions, versionParam, versionParamJson } from './spans/span-sql';
 import { details, FlagSql, list, param, source } from './sql/flag-sql';
 
-type TrainingRule = 'TRAINING_ANNUAL' | 'TRAINING_5Y';
+export type TrainingRule = 'TRAINING_ANNUAL' | 'TRAINING_5Y';
 
 /**
  * TRAINING_SHORTFALL of one of the two training rules (training-annual.rule.ts, training-5y.rule.ts), over
@@ -45,7 +46,7 @@ const hoursDone = (s: FlagSql, row: string, windowStart: string): string => `
              AND t.end_date <= ${s.asOf}`;
 
 /**
- * Read from rule_span (migration extend-rule-span): the shortfall span holding on asOf carries the level and the
+ * Read from rule_span (written by shortfallSpanSql): the shortfall span holding on asOf carries the level and the
  * hours required; the hours completed are summed here, and only when the statement shows them (not light).
  */
 export function shortfallSpans(
@@ -67,4 +68,63 @@ export function shortfallSpans(
                       OFFSET 0) sp ON true
         ${s.light ? '' : `CROSS JOIN LATERAL (${hoursDone(s, 'sp', windowStart)}) h`}) r`;
   return shortfallFrom(s, rule, rows, facts, what);
+}
+
+/**
+ * The spanSql of a training rule: for each regular posting of the cadres `ids` at a level the rule applies to and
+ * each policy version, the date ranges on which the completed hours in the window ((d − windowYears, d], or the
+ * calendar year up to d for TRAINING_ANNUAL, which has no windowYears) fall short. The hours only change where a
+ * training ends and where it leaves the window (its end plus windowYears, or the next 1 January); the days short
+ * are merged into ranges, and the reader sums the hours of the day asked about (shortfallSpans).
+ */
+export function shortfallSpanSql(rule: TrainingRule): string {
+  return `
+    INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
+    WITH versions AS MATERIALIZED (${spanVersions(
+      rule,
+      `${versionParam(rule, 'hours')}::numeric AS hours,
+             ${versionParam(rule, 'windowYears')}::float8 * interval '1 year' AS win,
+             ARRAY(SELECT jsonb_array_elements_text(${versionParamJson(rule, 'appliesToLevels')})) AS levels`,
+    )}
+    ),
+    -- Each regular posting at a level the rule applies to, within each version.
+    ranges AS MATERIALIZED (
+      SELECT x.* FROM (
+        SELECT p.cadre_id, p.level, v.version, v.hours, v.win,
+               daterange(p.start_date, p.end_date, '[]') * v.in_force AS range
+          FROM posting_run p JOIN versions v ON p.level::text = ANY(v.levels)
+         WHERE p.cadre_id = ANY(ids)) x
+       WHERE NOT isempty(x.range)
+    ),
+    keys AS (SELECT DISTINCT cadre_id, version, win FROM ranges),
+    -- The hours in the window on a day d change where a completed training ends (+ its hours) and where it leaves
+    -- the window (−): the first d with (d − windowYears) ≥ its end, or the next 1 January for the calendar year.
+    events AS (
+      SELECT k.cadre_id, k.version, '-infinity'::date AS at, 0::numeric AS delta FROM keys k
+      UNION ALL
+      SELECT k.cadre_id, k.version, e.at, e.delta
+        FROM keys k
+        JOIN training t ON t.cadre_id = k.cadre_id AND t.completed
+        CROSS JOIN LATERAL (SELECT (t.end_date + k.win)::date AS later) w
+        CROSS JOIN LATERAL (VALUES (t.end_date, t.class_hours),
+                                   (CASE WHEN k.win IS NULL THEN make_date(extract(year FROM t.end_date)::int + 1, 1, 1)
+                                         WHEN (w.later - k.win)::date >= t.end_date THEN w.later
+                                         ELSE w.later + 1 END, -t.class_hours)) AS e(at, delta)
+    ),
+    pieces AS (
+      SELECT cadre_id, version, daterange(at, lead(at) OVER w) AS piece, sum(delta) OVER w AS done
+        FROM (SELECT cadre_id, version, at, sum(delta) AS delta FROM events GROUP BY 1, 2, 3) s
+      WINDOW w AS (PARTITION BY cadre_id, version ORDER BY at)
+    ),
+    -- The days short of hours, adjacent ones merged: the reader counts the hours of the day it asks about.
+    short AS (
+      SELECT g.cadre_id, g.version, g.level, g.hours, range_agg(g.range * x.piece) AS days
+        FROM ranges g
+        JOIN pieces x ON x.cadre_id = g.cadre_id AND x.version = g.version AND x.piece && g.range
+       WHERE x.done < g.hours
+       GROUP BY g.cadre_id, g.version, g.level, g.hours, g.range
+    )
+    SELECT s.cadre_id, '${rule}', 'TRAINING_SHORTFALL', 'WARNING', lower(d), upper(d), s.version,
+           jsonb_build_object('level', s.level, 'hoursRequired', s.hours)
+      FROM short s CROSS JOIN LATERAL unnest(s.days) AS d`;
 }

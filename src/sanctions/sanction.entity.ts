@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { CadreEntity } from '../cadres/cadre.entity';
+import { LABELS } from '../i18n/labels';
 
 /** Government sanctions (政务处分), Party discipline (党纪处分), organisational measures (组织处理). */
 export const SANCTION_KINDS = [
@@ -27,22 +28,8 @@ export const SANCTION_KINDS = [
 ] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
-/** The clerk's name of each kind, for messages (Chinese first). */
-export const SANCTION_KIND_NAMES: Record<SanctionKind, string> = {
-  WARNING: '警告',
-  DEMERIT: '记过',
-  MAJOR_DEMERIT: '记大过',
-  DEMOTION: '降级',
-  REMOVAL: '撤职',
-  PARTY_WARNING: '党内警告',
-  PARTY_SERIOUS_WARNING: '党内严重警告',
-  PARTY_POST_REMOVAL: '撤销党内职务',
-  PARTY_PROBATION: '留党察看',
-  ADMONISHMENT: '诫勉',
-  TRANSFER_OUT: '调离岗位',
-  DISMISSAL_FROM_POST: '免职',
-  DEMOTION_IN_POST: '降职',
-};
+/** The clerk's name of each kind, for messages (Chinese first): the one dictionary of code names. */
+export const SANCTION_KIND_NAMES = LABELS['zh-CN'].sanctionKind as Record<SanctionKind, string>;
 
 @Entity('sanction')
 export class SanctionEntity {

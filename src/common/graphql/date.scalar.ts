@@ -41,7 +41,60 @@ export class DateScalar implements CustomScalar<string, string> {
   }
 }
 
-/** Today's date in UTC as YYYY-MM-DD; the default for `asOf` arguments. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The service's time zone when TZ is not configured: the dates of the records are dates in China. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormat = (timeZone: string): Intl.DateTimeFormat =>
+  // en-CA formats a date as YYYY-MM-DD
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function timeFormat(timeZone: string): Intl.DateTimeFormat {
+  // sv-SE formats as YYYY-MM-DD HH:mm
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+let serviceDay = dayFormat(DEFAULT_TIME_ZONE);
+let serviceZone = DEFAULT_TIME_ZONE;
+let serviceTime = timeFormat(DEFAULT_TIME_ZONE);
+
+/** True for an IANA time zone name the runtime knows (Asia/Shanghai, UTC …). */
+export function isTimeZone(name: string): boolean {
+  try {
+    dayFormat(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets the zone whose calendar date is "today" (the TZ setting, applied once at boot). */
+export function setServiceTimeZone(timeZone: string): void {
+  serviceDay = dayFormat(timeZone);
+  serviceZone = timeZone;
+  serviceTime = timeFormat(timeZone);
+}
+
+/** A moment as people read it in the service's time zone: YYYY-MM-DD HH:mm. */
+export function timestampInZone(at: Date): string {
+  return serviceTime.format(at);
+}
+
+/** today() in SQL: the current date in the service's time zone, whatever the session's TimeZone is. */
+export function todaySql(): string {
+  return `(now() AT TIME ZONE '${serviceZone.replace(/'/g, "''")}')::date`;
+}
+
+/**
+ * Today's date in the service's time zone (TZ, default Asia/Shanghai) as YYYY-MM-DD; the default for `asOf`
+ * arguments. At 07:00 in Beijing it is already the next day there while UTC still has the previous one.
+ */
+export function today(now: Date = new Date()): string {
+  return serviceDay.format(now);
 }

@@ -78,8 +78,8 @@ export async function request<R, V>(token: string | null, doc: Doc<R, V>, variab
   return body.data;
 }
 
-/** Downloads a CSV export route (same token, same jurisdiction) as a file. */
-export async function downloadCsv(token: string | null, path: string, filename: string): Promise<void> {
+/** Downloads an export route (CSV or XLSX; same token, same jurisdiction) as a file. */
+export async function downloadFile(token: string | null, path: string, filename: string): Promise<void> {
   const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
     let problem: ApiProblem = {

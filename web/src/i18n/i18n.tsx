@@ -1,8 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { zhCN, type Messages } from './zh-CN';
+import type { Locale } from '../../../src/i18n/labels';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
+
 const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 const STORE_KEY = 'cp.locale';
 
@@ -15,18 +17,7 @@ export interface I18n {
   number(value: number, maxFractionDigits?: number): string;
 }
 
-/** Fills `{name}` placeholders. */
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
-}
-
-/** The label of a code, or the code itself when the dictionary has none. */
-export function label(dict: Record<string, string>, code: string | null | undefined): string {
-  if (!code) return '';
-  return dict[code] ?? code;
-}
+export { fmt, labelOf as label } from '../../../src/i18n/labels';
 
 function initialLocale(): Locale {
   const saved = localStorage.getItem(STORE_KEY);

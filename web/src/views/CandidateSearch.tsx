@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { downloadCsv, type ApiError } from '../api/client';
+import { downloadFile, type ApiError } from '../api/client';
 import {
   PromotionCandidatesQuery,
   SpecialistsQuery,
@@ -192,9 +192,9 @@ export function CandidateSearch() {
     setDraft((d) => ({ ...d, unitId: id }));
     setApplied((a) => ({ ...a, unitId: id }));
   };
-  const exportCsv = async () => {
+  const exportFile = async (format: 'csv' | 'xlsx') => {
     setExportError(null);
-    const q = new URLSearchParams({ targetLevel: applied.targetLevel, asOf });
+    const q = new URLSearchParams({ targetLevel: applied.targetLevel, asOf, locale });
     if (applied.unitId) q.set('unitId', applied.unitId);
     if (applied.domain) q.set('domain', applied.domain);
     if (applied.includeNearlyEligible) {
@@ -202,10 +202,10 @@ export function CandidateSearch() {
       q.set('withinMonths', applied.withinMonths);
     }
     try {
-      await downloadCsv(
+      await downloadFile(
         session?.token ?? null,
-        `/export/promotion-candidates.csv?${q}`,
-        `promotion-candidates-${applied.targetLevel}-${asOf}.csv`,
+        `/export/promotion-candidates.${format}?${q}`,
+        `${m.candidates.title}-${label(m.labels.level, applied.targetLevel)}-${asOf}.${format}`,
       );
     } catch (err) {
       setExportError(err as ApiError);
@@ -321,9 +321,14 @@ export function CandidateSearch() {
           title={fmt(m.candidates.total, { n: list.totalCount })}
           actions={
             applied.kind === 'promotion' && (
-              <button type="button" onClick={() => void exportCsv()}>
-                {m.candidates.export}
-              </button>
+              <>
+                <button type="button" onClick={() => void exportFile('csv')}>
+                  {m.candidates.export}
+                </button>
+                <button type="button" onClick={() => void exportFile('xlsx')}>
+                  {m.candidates.exportXlsx}
+                </button>
+              </>
             )
           }
         >

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, downloadCsv } from '../api/client';
+import { ApiError, downloadFile } from '../api/client';
 import {
   RecordDecisionMutation,
   RemoveFromPoolMutation,
@@ -242,7 +242,7 @@ function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; o
 }
 
 function PoolDetail({ id }: { id: string }) {
-  const { m, date } = useI18n();
+  const { m, date, locale } = useI18n();
   const { asOf } = useAsOf();
   const { session } = useSession();
   const q = useApi(TalentPoolQuery, { id, asOf });
@@ -250,13 +250,13 @@ function PoolDetail({ id }: { id: string }) {
   if (q.error) return <ErrorBox error={q.error} onRetry={q.reload} />;
   if (!q.data) return <Loading />;
   const pool = q.data.talentPool;
-  const exportCsv = async () => {
+  const exportFile = async (format: 'csv' | 'xlsx') => {
     setExportError(null);
     try {
-      await downloadCsv(
+      await downloadFile(
         session?.token ?? null,
-        `/export/talent-pools/${pool.id}.csv?asOf=${asOf}`,
-        `talent-pool-${pool.name}-${asOf}.csv`,
+        `/export/talent-pools/${pool.id}.${format}?asOf=${asOf}&locale=${locale}`,
+        `${m.pools.title}-${pool.name}-${asOf}.${format}`,
       );
     } catch (err) {
       setExportError(err as ApiError);
@@ -276,9 +276,14 @@ function PoolDetail({ id }: { id: string }) {
         id="members"
         title={`${m.pools.members} (${pool.members.length})`}
         actions={
-          <button type="button" onClick={() => void exportCsv()}>
-            {m.pools.export}
-          </button>
+          <>
+            <button type="button" onClick={() => void exportFile('csv')}>
+              {m.pools.export}
+            </button>
+            <button type="button" onClick={() => void exportFile('xlsx')}>
+              {m.pools.exportXlsx}
+            </button>
+          </>
         }
       >
         {exportError && <ErrorBox error={exportError} />}
