@@ -2,7 +2,7 @@ import { addDays } from './dates';
 import { NEVER, nextStep, Requirement, ruleInfo } from './requirement';
 import { PromotionRule } from './rule';
 import { effectLateral } from './sanction-periods.rule';
-import { firstFreeDay, inEffect, sanctionEffects, sanctionPeriods } from './sanction-effect';
+import { firstFreeDay, inEffect, requirementPeriods, sanctionEffects } from './sanction-effect';
 
 /**
  * PROMO_NO_SANCTION_IN_EFFECT: no promotion in post or rank while a sanction or accountability record runs its
@@ -11,7 +11,7 @@ import { firstFreeDay, inEffect, sanctionEffects, sanctionPeriods } from './sanc
  * version without the sanction rules. The facts list every record that took effect by asOf, with its state.
  */
 export const promoNoSanctionInEffect: Requirement = (facts, policy, asOf) => {
-  const periods = sanctionPeriods(policy);
+  const periods = requirementPeriods(policy);
   if (!periods || !nextStep(facts, policy)) return null;
   const all = sanctionEffects(facts.sanctions, periods);
   const effects = all.filter((e) => e.effectiveDate <= asOf);
@@ -64,7 +64,7 @@ export const promoNoSanctionInEffectRule: PromotionRule<'PROMO_NO_SANCTION_IN_EF
    * asOf: the first day none bars; '-infinity' when none holds asOf or the version lacks the rules.
    */
   sql: ({ p, asOf, policy }) => {
-    const periods = sanctionPeriods(policy);
+    const periods = requirementPeriods(policy);
     if (!periods) return { date: NEVER };
     const json = p.add(JSON.stringify(periods), 'jsonb');
     return {

@@ -30,13 +30,18 @@ export interface SanctionEffect extends SanctionFact {
 type Periods = RuleParams['SANCTION_PERIODS']['periods'];
 
 /**
- * The periods of the policy version, or null when the version does not have the sanction rules (a version
- * published before them): then no record bars anything.
+ * The periods of the policy version, or null when the version does not have them (a version published before
+ * the sanction rules): then no record bars anything.
  */
 export function sanctionPeriods(policy: PolicyDocument): Periods | null {
   const rules: Partial<PolicyDocument['rules']> = policy.rules;
-  if (!rules.SANCTION_PERIODS || !rules.PROMO_NO_SANCTION_IN_EFFECT) return null;
-  return rules.SANCTION_PERIODS.params.periods;
+  return rules.SANCTION_PERIODS?.params.periods ?? null;
+}
+
+/** The periods when the version also has PROMO_NO_SANCTION_IN_EFFECT (the requirement is in force). */
+export function requirementPeriods(policy: PolicyDocument): Periods | null {
+  const rules: Partial<PolicyDocument['rules']> = policy.rules;
+  return rules.PROMO_NO_SANCTION_IN_EFFECT ? sanctionPeriods(policy) : null;
 }
 
 /** Each record's effect under `periods`; a record of a kind the version lacks has none. */

@@ -3,6 +3,7 @@ import { FlagCode } from './codes';
 import { bad, isObject, number, object, text } from './params';
 import { FlagRule } from './rule';
 import { sanctionPeriods } from './sanction-effect';
+import { cadreRows, spanVersions, versionParamJson } from './spans/span-sql';
 import { details, FlagQuery, FlagSql } from './sql/flag-sql';
 
 const NAMES = `'${JSON.stringify(SANCTION_KIND_NAMES)}'::jsonb`;
@@ -53,6 +54,22 @@ function sanctionSql(s: FlagSql): FlagQuery {
   };
 }
 
+/**
+ * The same flags read from rule_span: the span holding on asOf carries every fact (sanctionSpanSql); the message
+ * and the days left are written here.
+ */
+function sanctionSpans(s: FlagSql): FlagQuery {
+  return {
+    ctes: [],
+    select: `
+    SELECT sp.cadre_id, '${FlagCode.SANCTION_IN_EFFECT}', 'WARNING', 'SANCTION_PERIODS', sp.facts ->> 'source',
+           ${details(s, message('sp.facts'), 'sp.facts')},
+           (${s.asOf} - ((sp.facts ->> 'effectEndsOn')::date + 1))::int
+      FROM rule_span sp JOIN scope sc ON sc.cadre_id = sp.cadre_id
+     WHERE sp.rule_id = 'SANCTION_PERIODS' AND sp.valid @> ${s.asOf}`,
+  };
+}
+
 const NONE = `NULL::uuid, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::jsonb, 0`;
 
 /**
@@ -65,13 +82,10 @@ export const sanctionSpanSql = `
     SELECT s.cadre_id, 'SANCTION_PERIODS', '${FlagCode.SANCTION_IN_EFFECT}', 'WARNING', lower(x.valid), upper(x.valid),
            v.version, ${FACTS}
       FROM sanction s
-      CROSS JOIN (SELECT v.version, daterange(v.effective_from,
-                                              lead(v.effective_from) OVER (ORDER BY v.effective_from)) AS in_force,
-                         v.document #> '{rules,SANCTION_PERIODS,params,periods}' AS periods
-                    FROM policy_version v) v
+      CROSS JOIN (${spanVersions('SANCTION_PERIODS', `${versionParamJson('SANCTION_PERIODS', 'periods')} AS periods`)}) v
       ${effectLateral('v.periods')}
       CROSS JOIN LATERAL (SELECT daterange(s.effective_date, k.until) * v.in_force AS valid) x
-     WHERE s.cadre_id = ANY(ids) AND v.periods IS NOT NULL AND NOT isempty(x.valid)`;
+     WHERE s.cadre_id = ANY(ids) AND NOT isempty(x.valid)`;
 
 /** Every kind of record has a period of whole months ≥ 1 and its article; no unknown kinds. */
 function checkPeriods(params: Record<string, unknown>, field: string): void {
@@ -100,4 +114,8 @@ export const sanctionPeriodsRule: FlagRule<'SANCTION_PERIODS'> = {
   params: { check: checkPeriods },
   codes: [FlagCode.SANCTION_IN_EFFECT],
   sql: sanctionSql,
+  spans: sanctionSpans,
+  spanSql: sanctionSpanSql,
+  // Revocation and 容错 decisions are columns of sanction: its writes are all that change the spans.
+  dependsOn: [cadreRows('sanction')],
 };
