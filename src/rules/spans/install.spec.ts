@@ -60,6 +60,7 @@ describe('rules installer', () => {
       rules: [
         'POST_LIMIT_SAME_POST',
         'LEVEL_TOTAL_LIMIT',
+        'SANCTION_PERIODS',
         'TRAINING_5Y',
         'TRAINING_ANNUAL',
         'INDUCTION_TRAINING',
@@ -67,10 +68,11 @@ describe('rules installer', () => {
       ],
     });
     expect(await triggers()).toEqual(
-      ['achievement', 'achievement_impact', 'policy_version', 'posting_run', 'training'].flatMap((table) =>
-        (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
-          (op) => `${table}.rule_spans_${table}_${op}`,
-        ),
+      ['achievement', 'achievement_impact', 'policy_version', 'posting_run', 'sanction', 'training'].flatMap(
+        (table) =>
+          (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
+            (op) => `${table}.rule_spans_${table}_${op}`,
+          ),
       ),
     );
     expect((await spans('POST_LIMIT_SAME_POST')).map((s) => s.code)).toEqual([
