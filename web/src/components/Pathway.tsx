@@ -73,7 +73,7 @@ export function PathwayChecklist({ pathway }: { pathway: CadreRecordFieldsFragme
               <p className="small">
                 {fmt(m.pathway.current, { value: value(r.current, r) })} ·{' '}
                 {fmt(m.pathway.required, { value: value(r.required, r) })}
-                {!r.met && r.remaining !== null && r.remaining !== 0 && (
+                {!r.met && r.remaining !== null && r.remaining !== 0 && r.unit !== 'sanctions in effect' && (
                   <>
                     {' '}
                     · <strong>{fmt(m.pathway.remaining, { value: value(r.remaining, r) })}</strong>
