@@ -86,7 +86,9 @@ describe('sanction rules: the pathway, the flag and candidate lists', () => {
     await demerit(id);
     const now = await pathway(id, AS_OF);
     expect(now).toMatchObject({ eligible: false, estimatedEligibleDate: '2027-03-16' });
+    // PROMO_TRAINING is soft (no induction training in the fixture): listed, never a bar.
     expect(now.requirements.filter((r) => !r.met).map((r) => r.code)).toEqual([
+      'PROMO_TRAINING',
       'PROMO_NO_SANCTION_IN_EFFECT',
     ]);
     expect(rule(now)).toMatchObject({
@@ -209,7 +211,10 @@ describe('sanction rules: the pathway, the flag and candidate lists', () => {
     expect(him).toMatchObject({
       readiness: 'READY_SOON',
       eligibleFrom: '2027-03-16',
-      blockers: [{ code: 'PROMO_NO_SANCTION_IN_EFFECT', met: false, dateMet: '2027-03-16' }],
+      blockers: [
+        { code: 'PROMO_TRAINING', met: false, dateMet: null },
+        { code: 'PROMO_NO_SANCTION_IN_EFFECT', met: false, dateMet: '2027-03-16' },
+      ],
     });
   });
 

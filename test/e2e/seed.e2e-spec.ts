@@ -229,7 +229,9 @@ describe('seed', () => {
       eligible: false,
       estimatedEligibleDate: '2027-03-16',
     });
+    // PROMO_TRAINING is soft (no induction training recorded): listed, never a bar.
     expect(pathway.requirements.filter((r) => !r.met)).toEqual([
+      { code: 'PROMO_TRAINING', met: false, dateMet: null, facts: null },
       {
         code: 'PROMO_NO_SANCTION_IN_EFFECT',
         met: false,
