@@ -264,7 +264,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       await t.ds.query(
         `INSERT INTO achievement (cadre_id, title, achieved_on, domain, recognition_level, verification_status,
                                   verified_by, verified_at)
-         VALUES ($1, '冰雪旅游短视频推介', '2024-01-15', 'CULTURAL_TOURISM', 'PROVINCE', 'VERIFIED', 'org', now())`,
+         VALUES ($1, '冰雪旅游短视频推介', '2024-01-15', 'CULTURAL_TOURISM', 'PROVINCE', 'VERIFIED', 'org', '2024-01-20')`,
         [star],
       );
     });
