@@ -1,3 +1,4 @@
+import { SANCTION_KINDS } from '../sanctions/sanction.entity';
 import { LABELS, pickLocale } from './labels';
 
 describe('labels (the one dictionary of code names)', () => {
@@ -17,6 +18,10 @@ describe('labels (the one dictionary of code names)', () => {
         expect(name).not.toBe(code);
       }
     }
+  });
+
+  it('names every kind of sanction (the flag message reads the names)', () => {
+    expect(Object.keys(LABELS['zh-CN'].sanctionKind).sort()).toEqual([...SANCTION_KINDS].sort());
   });
 
   it.each([

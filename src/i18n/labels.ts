@@ -117,6 +117,7 @@ const zhCN = {
     MIN_SERVICE_NOT_MET: '未满最低服务年限调动',
     SPECIALIST_STRENGTH: '专业特长',
     PROMOTION_ELIGIBLE: '符合晋升条件',
+    SANCTION_IN_EFFECT: '处分影响期内',
   },
   requirement: {
     PROMO_WORK_YEARS: '工作经历年限',
@@ -128,7 +129,23 @@ const zhCN = {
     PROMO_EXCEPTIONAL: '破格提拔条件',
     PROMO_TRAINING: '任职前培训',
     PROMO_PARTY_AGE: '党龄',
-    PROMO_NO_SANCTION_IN_EFFECT: '无在影响期内的处分',
+    PROMO_NO_SANCTION_IN_EFFECT: '不在处分影响期内',
+  },
+  /** Sanctions (政务处分, 党纪处分) and organisational measures (组织处理). */
+  sanctionKind: {
+    WARNING: '警告',
+    DEMERIT: '记过',
+    MAJOR_DEMERIT: '记大过',
+    DEMOTION: '降级',
+    REMOVAL: '撤职',
+    PARTY_WARNING: '党内警告',
+    PARTY_SERIOUS_WARNING: '党内严重警告',
+    PARTY_POST_REMOVAL: '撤销党内职务',
+    PARTY_PROBATION: '留党察看',
+    ADMONISHMENT: '诫勉',
+    TRANSFER_OUT: '调离岗位',
+    DISMISSAL_FROM_POST: '免职',
+    DEMOTION_IN_POST: '降职',
   },
   readiness: {
     READY_NOW: '现在可用',
@@ -167,6 +184,7 @@ const zhCN = {
   },
   years: '{n} 年',
   posts: '{n} 个',
+  sanctionsInEffect: '{n} 项影响期内处分',
 };
 
 export type Labels = {
@@ -285,6 +303,7 @@ const en: Labels = {
     MIN_SERVICE_NOT_MET: 'Moved before the minimum service',
     SPECIALIST_STRENGTH: 'Specialist strength',
     PROMOTION_ELIGIBLE: 'Eligible for promotion',
+    SANCTION_IN_EFFECT: 'Sanction in effect',
   },
   requirement: {
     PROMO_WORK_YEARS: 'Work experience',
@@ -296,7 +315,22 @@ const en: Labels = {
     PROMO_EXCEPTIONAL: 'Exceptional promotion limits',
     PROMO_TRAINING: 'Induction training before promotion',
     PROMO_PARTY_AGE: 'Years of Party membership',
-    PROMO_NO_SANCTION_IN_EFFECT: 'No sanction in its period of effect',
+    PROMO_NO_SANCTION_IN_EFFECT: 'No sanction in effect',
+  },
+  sanctionKind: {
+    WARNING: 'Warning',
+    DEMERIT: 'Demerit',
+    MAJOR_DEMERIT: 'Major demerit',
+    DEMOTION: 'Demotion',
+    REMOVAL: 'Removal from post',
+    PARTY_WARNING: 'Party warning',
+    PARTY_SERIOUS_WARNING: 'Serious Party warning',
+    PARTY_POST_REMOVAL: 'Removal from Party posts',
+    PARTY_PROBATION: 'Party probation',
+    ADMONISHMENT: 'Admonishment (诫勉)',
+    TRANSFER_OUT: 'Transfer out of post',
+    DISMISSAL_FROM_POST: 'Dismissal from post',
+    DEMOTION_IN_POST: 'Demotion in post',
   },
   readiness: {
     READY_NOW: 'Ready now',
@@ -335,6 +369,7 @@ const en: Labels = {
   },
   years: '{n} yrs',
   posts: '{n}',
+  sanctionsInEffect: '{n} in effect',
 };
 
 export const LABELS: Record<Locale, Labels> = { 'zh-CN': zhCN, en };

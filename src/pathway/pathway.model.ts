@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
+import { JSONScalar } from '../common/graphql/json.scalar';
 import { PathwayEvaluation } from './pathway.service';
 import { RequirementResult, RequirementValue } from '../rules/requirement';
 
@@ -44,8 +45,15 @@ export class Requirement {
   })
   soft!: boolean;
 
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'The records behind it where a list says more than the numbers: PROMO_NO_SANCTION_IN_EFFECT lists each sanction that took effect by asOf (kind, dates, in effect, lifted by a revocation or 容错 decision and its basis).',
+  })
+  facts!: Record<string, unknown> | null;
+
   static from(r: RequirementResult): Requirement {
-    return Object.assign(new Requirement(), { ...r, soft: r.soft ?? false });
+    return Object.assign(new Requirement(), { ...r, soft: r.soft ?? false, facts: r.facts ?? null });
   }
 }
 

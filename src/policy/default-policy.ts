@@ -20,6 +20,11 @@ const TOWNSHIP_LEADERS_AND_PRINCIPAL_STAFF_1_BELOW = [
   'PRINCIPAL_STAFF_1',
 ];
 
+/** The texts that set the influence periods of sanctions (DOMAIN.md "Eligibility the law adds"). */
+const GOV_SANCTION = '公务员法 (2018) art. 64; 公职人员政务处分法 (2020) art. 8';
+const PARTY_DISCIPLINE = '中国共产党纪律处分条例 (2023)';
+const ORG_MEASURE = '组织处理规定（试行）(2021) (verify the article)';
+
 const rank = (from: string, to: string, minYears: number) => ({ from, to, minYears });
 
 /**
@@ -173,6 +178,44 @@ export const DEFAULT_POLICY: PolicyDocument = {
         probationMonths: 12,
         maxLevelsAtOnce: 1,
         waives: ['PROMO_WORK_YEARS', 'PROMO_GRASSROOTS_YEARS', 'PROMO_TWO_POSTS', 'PROMO_TIME_IN_LEVEL'],
+      },
+    },
+    PROMO_NO_SANCTION_IN_EFFECT: {
+      id: 'PROMO_NO_SANCTION_IN_EFFECT',
+      sentence:
+        'No promotion in post or rank while a sanction or accountability measure is in its influence period (SANCTION_PERIODS); met from the day after the last running period ends, or from the day it was revoked or a 容错 decision lifted it.',
+      source:
+        '公务员法 (2018) art. 64; 公职人员政务处分法 (2020) art. 8; 中国共产党纪律处分条例 (2023) arts. 10–12; see SANCTION_PERIODS for each kind',
+      params: {},
+    },
+    SANCTION_PERIODS: {
+      id: 'SANCTION_PERIODS',
+      sentence:
+        'The influence period of each kind of sanction or accountability measure, in months from its effective date; a revocation on appeal or a 容错 decision ends it from its date (the record stays).',
+      source:
+        '公务员法 (2018) art. 64; 公职人员政务处分法 (2020) arts. 7–8; 中国共产党纪律处分条例 (2023) arts. 10–12; 关于对党员领导干部进行诫勉的规定 (2019); 组织处理规定（试行）(2021); 容错: 关于进一步激励广大干部新时代新担当新作为的意见 (2018)',
+      params: {
+        periods: {
+          WARNING: { months: 6, source: GOV_SANCTION },
+          DEMERIT: { months: 12, source: GOV_SANCTION },
+          MAJOR_DEMERIT: { months: 18, source: GOV_SANCTION },
+          DEMOTION: { months: 24, source: GOV_SANCTION },
+          REMOVAL: { months: 24, source: GOV_SANCTION },
+          PARTY_WARNING: { months: 12, source: `${PARTY_DISCIPLINE} art. 10` },
+          PARTY_SERIOUS_WARNING: { months: 18, source: `${PARTY_DISCIPLINE} art. 10` },
+          PARTY_POST_REMOVAL: {
+            months: 24,
+            source: `${PARTY_DISCIPLINE} art. 11 (before a post at or above the former one; verify the article)`,
+          },
+          PARTY_PROBATION: {
+            months: 24,
+            source: `${PARTY_DISCIPLINE} art. 12 (2 years after Party rights are restored: record the restoration as the effective date; verify the article)`,
+          },
+          ADMONISHMENT: { months: 6, source: '关于对党员领导干部进行诫勉的规定 (2019) (verify the article)' },
+          TRANSFER_OUT: { months: 12, source: ORG_MEASURE },
+          DISMISSAL_FROM_POST: { months: 12, source: ORG_MEASURE },
+          DEMOTION_IN_POST: { months: 24, source: ORG_MEASURE },
+        },
       },
     },
     TRAINING_5Y: {

@@ -17,6 +17,26 @@ function fieldOf(doc: unknown): string | undefined {
 }
 
 describe('validatePolicyDocument', () => {
+  it('gives every kind of sanction the period of DOMAIN.md, with its article', () => {
+    const periods = DEFAULT_POLICY.rules.SANCTION_PERIODS.params.periods;
+    expect(Object.fromEntries(Object.entries(periods).map(([k, p]) => [k, p.months]))).toEqual({
+      WARNING: 6,
+      DEMERIT: 12,
+      MAJOR_DEMERIT: 18,
+      DEMOTION: 24,
+      REMOVAL: 24,
+      PARTY_WARNING: 12,
+      PARTY_SERIOUS_WARNING: 18,
+      PARTY_POST_REMOVAL: 24,
+      PARTY_PROBATION: 24,
+      ADMONISHMENT: 6,
+      TRANSFER_OUT: 12,
+      DISMISSAL_FROM_POST: 12,
+      DEMOTION_IN_POST: 24,
+    });
+    for (const p of Object.values(periods)) expect(p.source).toMatch(/\(\d{4}\)/);
+  });
+
   it('accepts the default policy and lists every rule it defines', () => {
     expect(validatePolicyDocument(copy(), LEVELS)).toEqual(DEFAULT_POLICY);
     expect([...RULE_IDS].sort()).toEqual(Object.keys(DEFAULT_POLICY.rules).sort());
@@ -107,6 +127,46 @@ describe('validatePolicyDocument', () => {
         return d;
       },
       'document.rules.TRAINING_5Y.params.hours',
+    ],
+    [
+      'a kind of sanction without a period',
+      (d) => {
+        delete d.rules.SANCTION_PERIODS.params.periods.DEMERIT;
+        return d;
+      },
+      'document.rules.SANCTION_PERIODS.params.periods.DEMERIT',
+    ],
+    [
+      'an unknown kind of sanction',
+      (d) => {
+        d.rules.SANCTION_PERIODS.params.periods.BANISHMENT = { months: 6, source: 'x' };
+        return d;
+      },
+      'document.rules.SANCTION_PERIODS.params.periods.BANISHMENT',
+    ],
+    [
+      'a sanction period of no months',
+      (d) => {
+        d.rules.SANCTION_PERIODS.params.periods.WARNING.months = 0;
+        return d;
+      },
+      'document.rules.SANCTION_PERIODS.params.periods.WARNING.months',
+    ],
+    [
+      'a sanction period in fractional months',
+      (d) => {
+        d.rules.SANCTION_PERIODS.params.periods.WARNING.months = 6.5;
+        return d;
+      },
+      'document.rules.SANCTION_PERIODS.params.periods.WARNING.months',
+    ],
+    [
+      'a sanction period without its article',
+      (d) => {
+        d.rules.SANCTION_PERIODS.params.periods.PARTY_WARNING.source = ' ';
+        return d;
+      },
+      'document.rules.SANCTION_PERIODS.params.periods.PARTY_WARNING.source',
     ],
     [
       'a rule listed twice',

@@ -33,6 +33,8 @@ export type RuleId =
   | 'PROMO_EDUCATION'
   | 'PROMO_APPRAISAL'
   | 'PROMO_EXCEPTIONAL'
+  | 'PROMO_NO_SANCTION_IN_EFFECT'
+  | 'SANCTION_PERIODS'
   | 'TRAINING_5Y'
   | 'TRAINING_ANNUAL'
   | 'INDUCTION_TRAINING'
@@ -100,6 +102,13 @@ export interface RuleParams {
     maxLevelsAtOnce: number;
     waives: string[];
   };
+  /** Reads SANCTION_PERIODS; no params of its own. */
+  PROMO_NO_SANCTION_IN_EFFECT: Record<string, never>;
+  /**
+   * The influence period (影响期) of each kind of sanction or accountability record (every SanctionKind), from its
+   * effective date, and the article that sets it. A revocation or 容错 decision ends it from its date.
+   */
+  SANCTION_PERIODS: { periods: Record<string, SanctionPeriod> };
   /** Class hours in any rolling window of `windowYears` for the listed levels. */
   TRAINING_5Y: { hours: number; windowYears: number; appliesToLevels: string[] };
   /** Class hours per calendar year for the listed levels. */
@@ -138,6 +147,12 @@ export interface RuleParams {
    * holds the lowest by correspondence, and time in the post counts as time at that rank.
    */
   RANK_FROM_POST: { correspondence: Record<string, string[]> };
+}
+
+/** One kind's period: whole months from the effective date (that day counted), and its article. */
+export interface SanctionPeriod {
+  months: number;
+  source: string;
 }
 
 export interface RuleDefinition<K extends RuleId = RuleId> {

@@ -7,6 +7,7 @@ export enum FlagCode {
   /** TOWNSHIP_MIN_SERVICE: moved above the township before the minimum service was met. */
   MIN_SERVICE_NOT_MET = 'MIN_SERVICE_NOT_MET',
   SPECIALIST_STRENGTH = 'SPECIALIST_STRENGTH',
+  SANCTION_IN_EFFECT = 'SANCTION_IN_EFFECT',
   PROMOTION_ELIGIBLE = 'PROMOTION_ELIGIBLE',
 }
 

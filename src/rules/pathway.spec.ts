@@ -32,6 +32,7 @@ describe('evaluatePathway', () => {
       'PROMO_EDUCATION',
       'PROMO_APPRAISAL',
       'PROMO_TRAINING',
+      'PROMO_NO_SANCTION_IN_EFFECT',
     ]);
     // Every requirement met but the soft PROMO_TRAINING (no induction training in the fixture).
     expect(p.requirements.filter((r) => !r.met).map((r) => r.code)).toEqual(['PROMO_TRAINING']);
@@ -42,7 +43,7 @@ describe('evaluatePathway', () => {
   it('case 3 (rank) needs only time and a clean appraisal: estimated 2027-08-01', () => {
     const p = evaluatePathway(rankFacts(), policy, '2026-11-27');
     expect(p).toMatchObject({ currentLevel: 'CLERK_1', ladder: 'RANK', nextLevel: 'PRINCIPAL_STAFF_4' });
-    expect(codes(p)).toEqual(['PROMO_TIME_IN_LEVEL', 'PROMO_APPRAISAL']);
+    expect(codes(p)).toEqual(['PROMO_TIME_IN_LEVEL', 'PROMO_APPRAISAL', 'PROMO_NO_SANCTION_IN_EFFECT']);
     expect(p.eligible).toBe(false);
     expect(p.estimatedEligibleDate).toBe('2027-08-01');
   });

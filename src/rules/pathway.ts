@@ -4,6 +4,7 @@ import { promoAppraisalRule } from './promo-appraisal.rule';
 import { promoEducationRule } from './promo-education.rule';
 import { promoExceptionalOf, promoExceptionalRule } from './promo-exceptional.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
+import { promoNoSanctionInEffectRule } from './promo-no-sanction-in-effect.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoPartyAgeRule } from './promo-party-age.rule';
 import { promoTrainingRule } from './promo-training.rule';
@@ -12,7 +13,7 @@ import { promoWorkYearsRule } from './promo-work-years.rule';
 import { nextStep, RequirementResult } from './requirement';
 import { PromotionRule } from './rule';
 
-/** In the order a clerk reads the appointment form: experience, posts, time, education, appraisal. */
+/** In the order a clerk reads the appointment form: experience, posts, time, education, appraisal, sanctions. */
 export const PROMOTION_RULES: readonly PromotionRule[] = [
   promoWorkYearsRule,
   promoGrassrootsYearsRule,
@@ -23,6 +24,7 @@ export const PROMOTION_RULES: readonly PromotionRule[] = [
   promoExceptionalRule,
   promoTrainingRule,
   promoPartyAgeRule,
+  promoNoSanctionInEffectRule,
 ];
 
 export interface PathwayResult {

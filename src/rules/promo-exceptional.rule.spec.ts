@@ -71,6 +71,7 @@ describe('PROMO_EXCEPTIONAL (破格, art. 9 of the 2019 regulations)', () => {
       'PROMO_APPRAISAL',
       'PROMO_EXCEPTIONAL',
       'PROMO_TRAINING',
+      'PROMO_NO_SANCTION_IN_EFFECT',
     ]);
     expect(exceptional).toMatchObject({ nextLevel: 'COUNTY_CHIEF', eligible: true });
     const regular = evaluatePathway(deputy({ exceptional: undefined }), policy, '2025-02-28');

@@ -11,7 +11,9 @@ export interface EligibleCadre {
 
 /** PROMOTION_ELIGIBLE: evaluatePathway found every requirement for the next level met (pathway.ts). */
 export function promotionFlag(e: EligibleCadre, policy: PolicyDocument): FlagRow {
-  const ids = PROMOTION_RULES.map((r) => r.id);
+  // The rules in force under this version (one published before a rule existed lacks it).
+  const rules: Partial<PolicyDocument['rules']> = policy.rules;
+  const ids = PROMOTION_RULES.map((r) => r.id).filter((id) => rules[id] !== undefined);
   const sources = [...new Set(ids.map((id) => policy.rules[id].source))];
   return {
     cadreId: e.cadreId,

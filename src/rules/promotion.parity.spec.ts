@@ -6,6 +6,7 @@ import { SqlParams } from '../common/sql/sql-params';
 import { dataSourceOptions } from '../database/data-source-options';
 import { DEFAULT_POLICY } from '../policy/default-policy';
 import { PolicyDocument } from '../policy/policy.types';
+import { SANCTION_KINDS } from '../sanctions/sanction.entity';
 import { seedSynthetic } from '../seed/synthetic';
 import { addDays, addMonths } from './dates';
 import { PathwayFacts } from './facts/pathway-facts';
@@ -54,8 +55,26 @@ const FRACTIONAL: PolicyDocument = {
       ...DEFAULT_POLICY.rules.PROMO_APPRAISAL,
       params: { ...DEFAULT_POLICY.rules.PROMO_APPRAISAL.params, excellentShortensMonths: 3 },
     },
+    SANCTION_PERIODS: {
+      ...DEFAULT_POLICY.rules.SANCTION_PERIODS,
+      params: {
+        periods: {
+          ...DEFAULT_POLICY.rules.SANCTION_PERIODS.params.periods,
+          WARNING: { months: 1, source: 'local' },
+          DEMERIT: { months: 30, source: 'local' },
+        },
+      },
+    },
   },
 };
+
+/** A version published before the sanction rules: the requirement is not applied. */
+const {
+  SANCTION_PERIODS: _periods,
+  PROMO_NO_SANCTION_IN_EFFECT: _rule,
+  ...rulesBefore
+} = DEFAULT_POLICY.rules;
+const BEFORE_SANCTIONS = { ...DEFAULT_POLICY, rules: rulesBefore } as PolicyDocument;
 
 interface Posting {
   unit: number;
@@ -71,6 +90,15 @@ interface Career {
   education: string;
   postings: Posting[];
   appraisals: { year: number; grade: string }[];
+  sanctions: Sanction[];
+}
+
+interface Sanction {
+  kind: string;
+  decision: string;
+  effective: string;
+  revokedOn: string | null;
+  toleranceOn: string | null;
 }
 
 const stint = fc.record({
@@ -101,6 +129,16 @@ const career: fc.Arbitrary<Career> = fc
       }),
       { selector: (a) => a.year, maxLength: 12 },
     ),
+    sanctions: fc.array(
+      fc.record({
+        kind: fc.constantFrom(...SANCTION_KINDS),
+        at: fc.integer({ min: 3000, max: 14000 }),
+        lag: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+        revoke: fc.option(fc.integer({ min: 0, max: 800 })),
+        tolerance: fc.option(fc.integer({ min: 0, max: 800 })),
+      }),
+      { maxLength: 3 },
+    ),
   })
   .map((g): Career => {
     const levels = g.rank ? RANK : LEADERSHIP;
@@ -126,7 +164,17 @@ const career: fc.Arbitrary<Career> = fc
       });
     }
     const partyJoin = g.partyJoin === null ? null : addDays(BASE, g.partyJoin);
-    return { workStart, partyJoin, education: g.education, postings, appraisals: g.appraisals };
+    const sanctions = g.sanctions.map((s): Sanction => {
+      const decision = addDays(BASE, s.at);
+      return {
+        kind: s.kind,
+        decision,
+        effective: addDays(decision, s.lag),
+        revokedOn: s.revoke === null ? null : addDays(decision, s.revoke),
+        toleranceOn: s.tolerance === null ? null : addDays(decision, s.tolerance),
+      };
+    });
+    return { workStart, partyJoin, education: g.education, postings, appraisals: g.appraisals, sanctions };
   });
 
 const asOfDate = fc.integer({ min: 3650, max: 13900 }).map((n) => addDays(BASE, n));
@@ -185,6 +233,15 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
           `INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date, end_date)
            VALUES ($1, $2, 'Post', $3, $4, $5, $6)`,
           [id, units[p.unit], p.level, p.kind, p.start, p.end],
+        );
+      }
+      for (const s of c.sanctions) {
+        await client.query(
+          `INSERT INTO sanction (cadre_id, kind, decision_date, effective_date, issuing_body, revoked_on,
+                                 revocation_reason, tolerance_basis, tolerance_decided_on)
+           VALUES ($1, $2, $3, $4, '县纪委监委', $5, CASE WHEN $5::date IS NOT NULL THEN '申诉' END,
+                   CASE WHEN $6::date IS NOT NULL THEN '三个区分开来' END, $6)`,
+          [id, s.kind, s.decision, s.effective, s.revokedOn, s.toleranceOn],
         );
       }
       for (const a of c.appraisals) {
@@ -271,10 +328,11 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       fc.asyncProperty(
         fc.array(career, { minLength: 1, maxLength: 12 }),
         fc.uniqueArray(asOfDate, { minLength: 1, maxLength: 5 }),
-        fc.constantFrom('default', 'fractional'),
+        fc.constantFrom('default', 'fractional', 'before-sanctions'),
         fc.boolean(),
         async (careers, dates, which, exceptional) => {
-          const policy = which === 'default' ? DEFAULT_POLICY : FRACTIONAL;
+          const policy =
+            which === 'default' ? DEFAULT_POLICY : which === 'fractional' ? FRACTIONAL : BEFORE_SANCTIONS;
           await client.query('BEGIN');
           try {
             const ids = await write(careers);

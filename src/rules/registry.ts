@@ -7,6 +7,7 @@ import { promoAppraisalRule } from './promo-appraisal.rule';
 import { promoEducationRule } from './promo-education.rule';
 import { promoExceptionalRule } from './promo-exceptional.rule';
 import { promoGrassrootsYearsRule } from './promo-grassroots-years.rule';
+import { promoNoSanctionInEffectRule } from './promo-no-sanction-in-effect.rule';
 import { promoTimeInLevelRule } from './promo-time-in-level.rule';
 import { promoPartyAgeRule } from './promo-party-age.rule';
 import { promoTrainingRule } from './promo-training.rule';
@@ -15,6 +16,7 @@ import { promoWorkYearsRule } from './promo-work-years.rule';
 import { rankFromPostRule } from './rank-from-post.rule';
 import { reappointmentGapRule } from './reappointment-gap.rule';
 import { FlagRule, Rule } from './rule';
+import { sanctionPeriodsRule } from './sanction-periods.rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
 import { townshipMinServiceRule } from './township-min-service.rule';
@@ -42,6 +44,8 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_EDUCATION: promoEducationRule,
   PROMO_APPRAISAL: promoAppraisalRule,
   PROMO_EXCEPTIONAL: promoExceptionalRule,
+  PROMO_NO_SANCTION_IN_EFFECT: promoNoSanctionInEffectRule,
+  SANCTION_PERIODS: sanctionPeriodsRule,
   TRAINING_5Y: training5yRule,
   TRAINING_ANNUAL: trainingAnnualRule,
   INDUCTION_TRAINING: inductionTrainingRule,

@@ -21,6 +21,8 @@ export interface RequirementResult {
   dateMet: string | null;
   /** Unmet, it is shown but does not bar promotion (PROMO_TRAINING: may follow within a year). */
   soft?: boolean;
+  /** The records behind it, where a list of them says more than the numbers (PROMO_NO_SANCTION_IN_EFFECT). */
+  facts?: Record<string, unknown>;
 }
 
 /** A rule: null when it does not apply to the cadre's next step. */

@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { CadreEntity } from '../cadres/cadre.entity';
+import { LABELS } from '../i18n/labels';
 
 /** Government sanctions (政务处分), Party discipline (党纪处分), organisational measures (组织处理). */
 export const SANCTION_KINDS = [
@@ -26,6 +27,9 @@ export const SANCTION_KINDS = [
   'DEMOTION_IN_POST',
 ] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+/** The clerk's name of each kind, for messages (Chinese first): the one dictionary of code names. */
+export const SANCTION_KIND_NAMES = LABELS['zh-CN'].sanctionKind as Record<SanctionKind, string>;
 
 @Entity('sanction')
 export class SanctionEntity {

@@ -1,20 +1,12 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { groupBy } from '../common/graphql/group-by';
-import { SanctionEntity } from './sanction.entity';
 import { Sanction } from './sanction.model';
+import { readSanctions } from './sanction.sql';
 
 /** One query per request for every cadre's sanctions, oldest decision first. */
 export function createSanctionsByCadreLoader(ds: DataSource): DataLoader<string, Sanction[]> {
-  return new DataLoader(async (cadreIds) => {
-    const rows = await ds.getRepository(SanctionEntity).find({
-      where: { cadreId: In([...cadreIds]) },
-      order: { decisionDate: 'ASC', id: 'ASC' },
-    });
-    return groupBy(
-      cadreIds,
-      rows.map((r) => Sanction.from(r)),
-      (r) => r.cadreId,
-    );
-  });
+  return new DataLoader(async (cadreIds) =>
+    groupBy(cadreIds, await readSanctions(ds, { cadreIds }), (r) => r.cadreId),
+  );
 }

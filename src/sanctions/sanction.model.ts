@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
-import { influenceEndsOn, SANCTION_PERIODS } from './sanction-periods';
+import { addDays, addMonths } from '../rules/dates';
 import { SANCTION_KINDS, SanctionEntity, SanctionKind } from './sanction.entity';
 
 export const SanctionKindEnum = Object.fromEntries(SANCTION_KINDS.map((k) => [k, k])) as Record<
@@ -14,6 +14,12 @@ registerEnumType(SanctionKindEnum, {
     '党纪处分 PARTY_WARNING 警告, PARTY_SERIOUS_WARNING 严重警告, PARTY_POST_REMOVAL 撤销党内职务, PARTY_PROBATION 留党察看; ' +
     '组织处理 ADMONISHMENT 诫勉, TRANSFER_OUT 调离岗位, DISMISSAL_FROM_POST 免职, DEMOTION_IN_POST 降职.',
 });
+
+/** One kind's period as a policy version has it (SANCTION_PERIODS.params.periods[kind]). */
+export interface SanctionPeriodOf {
+  months: number;
+  source: string;
+}
 
 @ObjectType('ToleranceDecision', {
   description:
@@ -40,12 +46,19 @@ export class Sanction {
   @Field(() => String, { nullable: true, description: 'The decision document number (文号).' })
   documentNumber!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => Int, { description: 'Months during which it bars promotion (policy data, by kind).' })
-  influenceMonths!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Months during which it bars promotion: SANCTION_PERIODS of the policy version in force on the effective date (null under a version without it).',
+  })
+  influenceMonths!: number | null;
   @Field(() => DateScalar, {
+    nullable: true,
     description: 'The last day of the influence period, before any revocation or 容错 decision.',
   })
-  influenceEndsOn!: string;
+  influenceEndsOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'The article that sets the period of this kind.' })
+  influenceSource!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Lifted on appeal from this day; the record stays.',
@@ -57,7 +70,7 @@ export class Sanction {
   source!: string | null;
   @Field(() => String, { nullable: true }) externalId!: string | null;
 
-  static from(e: SanctionEntity): Sanction {
+  static from(e: SanctionEntity, period: SanctionPeriodOf | null): Sanction {
     return Object.assign(new Sanction(), {
       id: e.id,
       cadreId: e.cadreId,
@@ -67,8 +80,9 @@ export class Sanction {
       issuingBody: e.issuingBody,
       documentNumber: e.documentNumber,
       note: e.note,
-      influenceMonths: SANCTION_PERIODS[e.kind].months,
-      influenceEndsOn: influenceEndsOn(e.kind, e.effectiveDate),
+      influenceMonths: period?.months ?? null,
+      influenceEndsOn: period ? addDays(addMonths(e.effectiveDate, period.months), -1) : null,
+      influenceSource: period?.source ?? null,
       revokedOn: e.revokedOn,
       revocationReason: e.revocationReason,
       tolerance:

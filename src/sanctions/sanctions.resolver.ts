@@ -20,7 +20,7 @@ export class SanctionsResolver {
   @Query(() => Sanction, { description: 'One sanction or accountability record by id.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT, Role.CADRE)
   async sanction(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<Sanction> {
-    return Sanction.from(await this.service.get(caller, id));
+    return this.service.view(await this.service.get(caller, id));
   }
 
   @Mutation(() => Sanction, { description: 'Records a sanction or accountability measure of a cadre.' })
@@ -29,7 +29,7 @@ export class SanctionsResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordSanctionInput,
   ): Promise<Sanction> {
-    return Sanction.from(await this.service.record(caller, input));
+    return this.service.view(await this.service.record(caller, input));
   }
 
   @Mutation(() => Sanction, { description: 'Corrects a record; changes only the fields given.' })
@@ -38,7 +38,7 @@ export class SanctionsResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateSanctionInput,
   ): Promise<Sanction> {
-    return Sanction.from(await this.service.update(caller, input));
+    return this.service.view(await this.service.update(caller, input));
   }
 
   @Mutation(() => Sanction, { description: 'Marks a record lifted on appeal; the record stays.' })
@@ -47,7 +47,7 @@ export class SanctionsResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: RevokeSanctionInput,
   ): Promise<Sanction> {
-    return Sanction.from(await this.service.revoke(caller, input));
+    return this.service.view(await this.service.revoke(caller, input));
   }
 
   @Mutation(() => Sanction, { description: 'Records the 容错 decision of a record (one per record).' })
@@ -56,7 +56,7 @@ export class SanctionsResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordToleranceDecisionInput,
   ): Promise<Sanction> {
-    return Sanction.from(await this.service.recordTolerance(caller, input));
+    return this.service.view(await this.service.recordTolerance(caller, input));
   }
 
   @ResolveField(() => Cadre, { description: 'The cadre concerned.' })

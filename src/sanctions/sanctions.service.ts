@@ -10,6 +10,8 @@ import { RecordToleranceDecisionInput } from './dto/record-tolerance-decision.in
 import { RevokeSanctionInput } from './dto/revoke-sanction.input';
 import { UpdateSanctionInput } from './dto/update-sanction.input';
 import { SanctionEntity } from './sanction.entity';
+import { Sanction } from './sanction.model';
+import { readSanctions } from './sanction.sql';
 
 type SanctionFields = Pick<
   SanctionEntity,
@@ -32,6 +34,12 @@ export class SanctionsService {
 
   async get(caller: Caller, id: string): Promise<SanctionEntity> {
     return this.access.readCadreRecord(caller, SanctionEntity, 'Sanction', id);
+  }
+
+  /** The record as the API shows it, with the influence period the policy gives its kind. */
+  async view(row: SanctionEntity): Promise<Sanction> {
+    const [sanction] = await readSanctions(this.ds, { ids: [row.id] });
+    return sanction;
   }
 
   /** sanction_cadre_fkey reports an unknown cadre to an administrator (a department gets FORBIDDEN). */
@@ -65,14 +73,14 @@ export class SanctionsService {
     for (const field of REQUIRED) {
       if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared.`);
     }
-    return this.change(caller, id, (row) => {
+    return this.change(caller, id, 'id', (row) => {
       checkDates({ ...row, ...changes });
       return changes;
     });
   }
 
   async revoke(caller: Caller, input: RevokeSanctionInput): Promise<SanctionEntity> {
-    return this.change(caller, input.id, (row) => {
+    return this.change(caller, input.id, 'id', (row) => {
       if (row.revokedOn !== null) {
         throw DomainError.conflict('id', `This record was already revoked on ${row.revokedOn}.`);
       }
@@ -87,7 +95,7 @@ export class SanctionsService {
   }
 
   async recordTolerance(caller: Caller, input: RecordToleranceDecisionInput): Promise<SanctionEntity> {
-    return this.change(caller, input.sanctionId, (row) => {
+    return this.change(caller, input.sanctionId, 'sanctionId', (row) => {
       if (row.cadreId !== input.cadreId) {
         throw DomainError.badInput('sanctionId', 'This record belongs to another cadre.');
       }
@@ -115,12 +123,13 @@ export class SanctionsService {
   private async change(
     caller: Caller,
     id: string,
+    idField: string,
     decide: (row: SanctionEntity) => Partial<SanctionEntity>,
   ): Promise<SanctionEntity> {
     return this.tx.run(caller, async (em: EntityManager) => {
       const repo = em.getRepository(SanctionEntity);
       const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw DomainError.notFound('Sanction', id);
+      if (!row) throw DomainError.notFound('Sanction', id, idField);
       await this.access.assertCanWriteCadre(caller, row.cadreId, em);
       const changes = decide(row);
       if (Object.keys(changes).length > 0) await repo.update({ id }, changes);

@@ -7,7 +7,8 @@ import { SeedUnit } from './units';
  * Three more demo cadres for the records the law adds (issue 15), beside the six DOMAIN.md cases and judged on
  * the same date (2026-11-27). Each is otherwise eligible: full training, COMPETENT years, posts in the band.
  * - DEMO-007: a township head under a demerit (记过) effective 2026-03-16, so its 12 months run until 2027-03-15.
- * - DEMO-008: a township deputy whose demerit was lifted by a 容错 decision.
+ * - DEMO-008: a township deputy whose demerit (effective 2026-05-11, its 12 months running until 2027-05-10) a
+ *   容错 decision lifted on 2026-09-15: eligible, with the decision shown as the reason.
  * - DEMO-009: a township deputy for 2.5 years who holds the rank PRINCIPAL_STAFF_4 beside the post.
  */
 interface LawCase extends DemoCase {
@@ -112,14 +113,14 @@ export const DEMO_LAW_CASES: readonly LawCase[] = [
     sanctions: [
       {
         kind: 'DEMERIT',
-        decisionDate: '2025-05-10',
-        effectiveDate: '2025-05-12',
+        decisionDate: '2026-05-08',
+        effectiveDate: '2026-05-11',
         issuingBody: '白马县纪委监委',
-        documentNumber: '白纪发〔2025〕11号',
+        documentNumber: '白纪发〔2026〕11号',
         note: '村集体产业项目试点亏损',
         tolerance: {
           basis: '三个区分开来：在推进改革中因缺乏经验、先行先试出现的失误，未谋取私利',
-          decidedOn: '2025-09-15',
+          decidedOn: '2026-09-15',
           note: '白马县委容错纠错工作领导小组认定',
         },
       },

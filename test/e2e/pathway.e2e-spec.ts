@@ -103,6 +103,7 @@ describe('Cadre.pathway', () => {
       ['PROMO_APPRAISAL', true, 'COMPETENT', 'not INCOMPETENT in 2025', null],
       // Soft: no induction training in the fixture; due within a year after appointment, not a bar.
       ['PROMO_TRAINING', false, 0, 30, null],
+      ['PROMO_NO_SANCTION_IN_EFFECT', true, 0, 0, null],
     ]);
     const work = req(p, 'PROMO_WORK_YEARS');
     expect(work.description).toBe(DEFAULT_POLICY.rules.PROMO_WORK_YEARS.sentence);
@@ -137,7 +138,11 @@ describe('Cadre.pathway', () => {
       eligible: false,
       estimatedEligibleDate: '2027-08-01',
     });
-    expect(p.requirements.map((r) => r.code)).toEqual(['PROMO_TIME_IN_LEVEL', 'PROMO_APPRAISAL']);
+    expect(p.requirements.map((r) => r.code)).toEqual([
+      'PROMO_TIME_IN_LEVEL',
+      'PROMO_APPRAISAL',
+      'PROMO_NO_SANCTION_IN_EFFECT',
+    ]);
     expect(req(p, 'PROMO_TIME_IN_LEVEL')).toMatchObject({
       met: false,
       current: 1.32,
@@ -290,6 +295,7 @@ describe('Cadre.pathway', () => {
       'PROMO_EDUCATION',
       'PROMO_APPRAISAL',
       'PROMO_TRAINING',
+      'PROMO_NO_SANCTION_IN_EFFECT',
     ]);
 
     // 2020-01-01 to 2020-03-31 without a posting: 91 days, one more than REAPPOINTMENT_GAP: a new run.

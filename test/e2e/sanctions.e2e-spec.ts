@@ -191,6 +191,20 @@ describe('sanctions and accountability records', () => {
         }),
       );
       expect(res.cadre.sanctions).toContainEqual({ id: rec.id, tolerance: { decidedOn: '2026-03-10' } });
+      const audit = await t.ds.query<{ action: string; actor_sub: string; decided: string | null }[]>(
+        `SELECT action, actor_sub, after->>'tolerance_decided_on' AS decided FROM audit_log
+          WHERE entity = 'sanction' AND entity_id = $1 ORDER BY id`,
+        [rec.id],
+      );
+      expect(audit).toEqual([
+        { action: 'INSERT', actor_sub: 'od-in', decided: null },
+        { action: 'UPDATE', actor_sub: 'od-in', decided: '2026-03-10' },
+      ]);
+      // The cadre reads the decision beside their own record.
+      const self = t.token({ role: Role.CADRE, cadreId, sub: 'self-tol' });
+      expect(
+        ok(await t.gql(`{ me { sanctions { id tolerance { basis } } } }`, {}, self)).me.sanctions,
+      ).toContainEqual({ id: rec.id, tolerance: { basis: input.basis } });
       await rejects(TOLERANCE, { input: { ...input, decidedOn: '2026-05-01' } }, 'CONFLICT', 'sanctionId');
     });
 
@@ -205,7 +219,7 @@ describe('sanctions and accountability records', () => {
         'BAD_USER_INPUT',
         'sanctionId',
       );
-      await rejects(TOLERANCE, { input: { ...input, sanctionId: randomUUID() } }, 'NOT_FOUND', 'id');
+      await rejects(TOLERANCE, { input: { ...input, sanctionId: randomUUID() } }, 'NOT_FOUND', 'sanctionId');
     });
   });
 

@@ -199,7 +199,8 @@ describe('seed', () => {
   it('has the three cases of sanctions and ranks: a demerit until 2027-03-15, a demerit lifted by 容错, a deputy with a rank', async () => {
     const q = `query($name: String!) { cadres(first: 2, filter: { name: $name }) { edges { node { externalId
       postings { level startDate endDate } ranks { level startDate endDate }
-      pathway(asOf: "2026-11-27") { nextLevel eligible requirements { code met } } flags(asOf: "2026-11-27") { code }
+      pathway(asOf: "2026-11-27") { nextLevel eligible estimatedEligibleDate requirements { code met dateMet facts } }
+      flags(asOf: "2026-11-27") { code facts }
       sanctions { kind effectiveDate influenceEndsOn revokedOn tolerance { decidedOn } } } } } }`;
     const read = async (name: string) => {
       const edges = ok(await t.gql(q, { name })).cadres.edges as { node: Record<string, unknown> }[];
@@ -220,15 +221,72 @@ describe('seed', () => {
       ],
       ranks: [],
     });
-    // Otherwise eligible: until the promotion rules read sanctions, the pathway shows him ready for COUNTY_DEPUTY.
-    expect(underDemerit.pathway).toMatchObject({ nextLevel: 'COUNTY_DEPUTY', eligible: true });
+    // Otherwise eligible for COUNTY_DEPUTY, he is blocked by the demerit alone: met from 2027-03-16.
+    type Req = { code: string; met: boolean; dateMet: string | null; facts: Record<string, unknown> | null };
+    const pathway = underDemerit.pathway as { requirements: Req[] };
+    expect(pathway).toMatchObject({
+      nextLevel: 'COUNTY_DEPUTY',
+      eligible: false,
+      estimatedEligibleDate: '2027-03-16',
+    });
+    // PROMO_TRAINING is soft (no induction training recorded): listed, never a bar.
+    expect(pathway.requirements.filter((r) => !r.met)).toEqual([
+      { code: 'PROMO_TRAINING', met: false, dateMet: null, facts: null },
+      {
+        code: 'PROMO_NO_SANCTION_IN_EFFECT',
+        met: false,
+        dateMet: '2027-03-16',
+        facts: {
+          sanctions: [
+            expect.objectContaining({
+              kind: 'DEMERIT',
+              endsOn: '2027-03-15',
+              inEffect: true,
+              liftedBy: null,
+            }),
+          ],
+        },
+      },
+    ]);
+    expect(underDemerit.flags).toEqual([
+      {
+        code: 'SANCTION_IN_EFFECT',
+        facts: expect.objectContaining({
+          kind: 'DEMERIT',
+          endsOn: '2027-03-15',
+          documentNumber: '白纪发〔2026〕5号',
+        }),
+      },
+    ]);
     // No limit, training or appraisal warning: at most the PROMOTION_ELIGIBLE note.
-    for (const c of [underDemerit, tolerated, deputy]) {
+    for (const c of [tolerated, deputy]) {
       for (const f of c.flags as { code: string }[]) expect(f.code).toBe('PROMOTION_ELIGIBLE');
     }
     expect(tolerated).toMatchObject({
       externalId: 'DEMO-008',
-      sanctions: [{ kind: 'DEMERIT', influenceEndsOn: '2026-05-11', tolerance: { decidedOn: '2025-09-15' } }],
+      sanctions: [{ kind: 'DEMERIT', influenceEndsOn: '2027-05-10', tolerance: { decidedOn: '2026-09-15' } }],
+      pathway: { eligible: true },
+    });
+    // Eligible because the 容错 decision lifted the demerit: the requirement shows it with its basis.
+    const lifted = (tolerated.pathway as { requirements: Req[] }).requirements.find(
+      (r) => r.code === 'PROMO_NO_SANCTION_IN_EFFECT',
+    );
+    expect(lifted).toEqual({
+      code: 'PROMO_NO_SANCTION_IN_EFFECT',
+      met: true,
+      dateMet: '2026-09-15',
+      facts: {
+        sanctions: [
+          expect.objectContaining({
+            kind: 'DEMERIT',
+            endsOn: '2027-05-10',
+            effectEndsOn: '2026-09-14',
+            inEffect: false,
+            liftedBy: 'TOLERANCE',
+            tolerance: { decidedOn: '2026-09-15', basis: expect.stringMatching(/^三个区分开来/) },
+          }),
+        ],
+      },
     });
     expect(deputy).toMatchObject({
       externalId: 'DEMO-009',

@@ -17,6 +17,7 @@ export function facts(over: Partial<PathwayFacts> = {}): PathwayFacts {
     inGrassrootsNow: false,
     postsByLevel: {},
     appraisals: [],
+    sanctions: [],
     ...over,
   };
 }

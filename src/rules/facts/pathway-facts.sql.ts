@@ -162,7 +162,13 @@ const columns = (appraisals: string, trainings = 'f.trainings'): string => `
            f.in_grassroots_now AS "inGrassrootsNow",
            f.posts_by_level AS "postsByLevel",
            ${appraisals} AS "appraisals",
-           ${trainings} AS "trainings"`;
+           ${trainings} AS "trainings",
+           (SELECT coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind, 'decisionDate', s.decision_date,
+                      'effectiveDate', s.effective_date, 'issuingBody', s.issuing_body,
+                      'documentNumber', s.document_number, 'revokedOn', s.revoked_on,
+                      'toleranceDecidedOn', s.tolerance_decided_on, 'toleranceBasis', s.tolerance_basis)
+                    ORDER BY s.effective_date, s.id), '[]'::json)
+              FROM sanction s WHERE s.cadre_id = f.cadre_id) AS "sanctions"`;
 
 /** Reads the facts of pathway_facts (alias f) as the rules take them. */
 export const PATHWAY_FACTS_COLUMNS = columns('f.appraisals');

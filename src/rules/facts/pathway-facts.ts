@@ -1,3 +1,5 @@
+import { SanctionFact } from '../sanction-effect';
+
 /** What the facts query returns per cadre: everything any promotion requirement reads. */
 
 /** A half-open date range [from, to), as PostgreSQL writes a canonical daterange. */
@@ -64,4 +66,6 @@ export interface PathwayFacts {
    * domains on asOf. PROMO_EXCEPTIONAL then applies and the requirements it waives are set aside.
    */
   exceptional?: { domain: string; specialistDomains: string[] };
+  /** Every sanction or accountability record of the cadre, whatever its dates (the rule cuts them by date). */
+  sanctions: SanctionFact[];
 }

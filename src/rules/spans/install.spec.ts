@@ -63,6 +63,7 @@ describe('rules installer', () => {
         'TERM_LIMIT',
         'LEVEL_TOTAL_LIMIT',
         'TOWNSHIP_MIN_SERVICE',
+        'SANCTION_PERIODS',
         'TRAINING_5Y',
         'TRAINING_ANNUAL',
         'INDUCTION_TRAINING',
@@ -70,11 +71,18 @@ describe('rules installer', () => {
       ],
     });
     expect(await triggers()).toEqual(
-      ['achievement', 'achievement_impact', 'policy_version', 'posting_run', 'training', 'unit'].flatMap(
-        (table) =>
-          (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
-            (op) => `${table}.rule_spans_${table}_${op}`,
-          ),
+      [
+        'achievement',
+        'achievement_impact',
+        'policy_version',
+        'posting_run',
+        'sanction',
+        'training',
+        'unit',
+      ].flatMap((table) =>
+        (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
+          (op) => `${table}.rule_spans_${table}_${op}`,
+        ),
       ),
     );
     expect((await spans('POST_LIMIT_SAME_POST')).map((s) => s.code)).toEqual([

@@ -70,6 +70,23 @@ export const CadreRecordFields = graphql(`
       grade
       note
     }
+    sanctions {
+      id
+      kind
+      decisionDate
+      effectiveDate
+      issuingBody
+      documentNumber
+      influenceMonths
+      influenceEndsOn
+      revokedOn
+      revocationReason
+      tolerance {
+        basis
+        decidedOn
+        note
+      }
+    }
     flags(asOf: $asOf) {
       code
       severity
@@ -97,6 +114,7 @@ export const CadreRecordFields = graphql(`
         source
         dateMet
         soft
+        facts
       }
     }
   }

@@ -7,6 +7,7 @@ import { Section } from './common';
 import { Flags } from './Flags';
 import { Pathways } from './Pathway';
 import { PostingsTimeline } from './PostingsTimeline';
+import { Sanctions } from './Sanctions';
 import { TrainingChart } from './TrainingChart';
 import { TrainingForm } from './TrainingForm';
 
@@ -80,6 +81,9 @@ export function CadreRecord({
           <Appraisals appraisals={cadre.appraisals} />
         </Section>
       </div>
+      <Section id="sanctions" title={m.sanctions.title}>
+        <Sanctions sanctions={cadre.sanctions} asOf={asOf} />
+      </Section>
       <Section id="achievements" title={m.achievements.title}>
         <Achievements achievements={cadre.achievements} domains={reference.specialtyDomains} />
         <AchievementForm

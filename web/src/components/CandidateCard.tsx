@@ -61,7 +61,15 @@ export function CandidateCard({
           {c.blockers.length === 0
             ? m.candidates.noBlockers
             : c.blockers
-                .map((b) => label(m.labels.requirement, b.code) + (b.soft ? m.candidates.softBlocker : ''))
+                .map(
+                  (b) =>
+                    (b.dateMet
+                      ? fmt(m.candidates.blockerUntil, {
+                          name: label(m.labels.requirement, b.code),
+                          date: date(b.dateMet),
+                        })
+                      : label(m.labels.requirement, b.code)) + (b.soft ? m.candidates.softBlocker : ''),
+                )
                 .join('、')}
         </p>
         {c.rankPlaces && (

@@ -21,15 +21,17 @@ export function flagSentence(i18n: I18n, flag: Flag, domains: Record<string, str
       ? v.map((x) => label(labels.criteria, String(x))).join('、')
       : n === 'level' || n === 'currentLevel' || n === 'nextLevel'
         ? label(labels.level, String(v))
-        : n === 'domain'
-          ? (domains[String(v)] ?? String(v))
-          : typeof v === 'number'
-            ? n === 'year'
-              ? String(v)
-              : i18n.number(v)
-            : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)
-              ? i18n.date(v)
-              : String(v);
+        : n === 'kind'
+          ? label(labels.sanctionKind, String(v))
+          : n === 'domain'
+            ? (domains[String(v)] ?? String(v))
+            : typeof v === 'number'
+              ? n === 'year'
+                ? String(v)
+                : i18n.number(v)
+              : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)
+                ? i18n.date(v)
+                : String(v);
   }
   return fmt(template, values);
 }

@@ -41,6 +41,7 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
       if (r.unit.startsWith('years')) return fmt(m.labels.years, { n: number(v) });
       if (r.unit.startsWith('posts')) return fmt(m.labels.posts, { n: number(v, 0) });
       if (r.unit.startsWith('days')) return fmt(m.pathway.days, { n: number(v, 0) });
+      if (r.unit === 'sanctions in effect') return fmt(m.labels.sanctionsInEffect, { n: number(v, 0) });
       return number(v);
     }
     const notGrade = /^not ([A-Z_]+) in (\d{4})$/.exec(v);
@@ -99,7 +100,7 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
               <p className="small">
                 {fmt(m.pathway.current, { value: value(r.current, r) })} ·{' '}
                 {fmt(m.pathway.required, { value: value(r.required, r) })}
-                {!r.met && r.remaining !== null && r.remaining !== 0 && (
+                {!r.met && r.remaining !== null && r.remaining !== 0 && r.unit !== 'sanctions in effect' && (
                   <>
                     {' '}
                     · <strong>{fmt(m.pathway.remaining, { value: value(r.remaining, r) })}</strong>
@@ -107,6 +108,7 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
                 )}
                 {!r.met && r.dateMet && <> · {fmt(m.pathway.dateMet, { date: date(r.dateMet) })}</>}
               </p>
+              <SanctionLines facts={r.facts} />
               <p className="muted small">
                 <code>{r.code}</code> · {r.source}
               </p>
@@ -115,5 +117,51 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
         ))}
       </ul>
     </div>
+  );
+}
+
+interface SanctionFact {
+  kind: string;
+  effectiveDate: string;
+  effectEndsOn: string | null;
+  inEffect: boolean;
+  liftedBy: 'REVOKED' | 'TOLERANCE' | null;
+  revokedOn: string | null;
+  tolerance: { decidedOn: string; basis: string } | null;
+}
+
+/** PROMO_NO_SANCTION_IN_EFFECT: each record in effect with its end, and each lifted one with the decision. */
+function SanctionLines({ facts }: { facts: unknown }) {
+  const { m, date } = useI18n();
+  const list = (facts as { sanctions?: SanctionFact[] } | null)?.sanctions ?? [];
+  const lines = list.flatMap((s) => {
+    const kind = label(m.labels.sanctionKind, s.kind);
+    if (s.inEffect && s.effectEndsOn)
+      return [
+        fmt(m.sanctions.inEffectUntil, {
+          kind,
+          effective: date(s.effectiveDate),
+          date: date(s.effectEndsOn),
+        }),
+      ];
+    if (s.liftedBy === 'TOLERANCE' && s.tolerance)
+      return [
+        fmt(m.sanctions.liftedTolerance, {
+          kind,
+          date: date(s.tolerance.decidedOn),
+          basis: s.tolerance.basis,
+        }),
+      ];
+    if (s.liftedBy === 'REVOKED' && s.revokedOn)
+      return [fmt(m.sanctions.liftedRevoked, { kind, date: date(s.revokedOn) })];
+    return [];
+  });
+  if (!lines.length) return null;
+  return (
+    <ul className="small sanction-lines">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
   );
 }

@@ -130,6 +130,21 @@ export const en: Messages = {
       'A claim counts toward a specialist strength only after the organisation department verifies it.',
   },
   appraisals: { title: 'Annual appraisals', empty: 'No appraisals recorded.', year: 'Year', grade: 'Grade' },
+  sanctions: {
+    title: 'Sanctions and accountability',
+    empty: 'No sanction or accountability record.',
+    effective: 'decided {decided}, effective {effective}',
+    until: 'influence period {months} months, until {date}',
+    inEffect: 'In effect',
+    ended: 'Period over',
+    revoked: 'Revoked',
+    tolerated: 'Lifted by 容错',
+    revokedOn: 'revoked {date}: {reason}',
+    tolerance: '容错 decision {date}: {basis}',
+    liftedTolerance: '{kind} lifted by a 容错 decision on {date}: {basis}',
+    liftedRevoked: '{kind} revoked on {date}',
+    inEffectUntil: '{kind} (effective {effective}) in effect until {date}',
+  },
   flags: {
     title: 'Flags',
     empty: 'No flags.',
@@ -227,6 +242,7 @@ export const en: Messages = {
     blockers: 'Still missing',
     softBlocker: ' (may follow within a year after appointment)',
     rankPlaces: 'Rank quota: {free} of {quota} places free',
+    blockerUntil: '{name} (met from {date})',
     noBlockers: 'None',
     addToPool: 'Add to talent pool',
     pool: 'Talent pool',
@@ -276,5 +292,8 @@ export const en: Messages = {
     hint: 'The form is an official Chinese document and prints in Chinese. Print on A4 without headers and footers.',
     frame: 'Appointment form of {name}',
   },
-  flagText: {},
+  flagText: {
+    'SANCTION_PERIODS.SANCTION_IN_EFFECT':
+      '{kind} effective {effectiveDate}, in effect until {effectEndsOn}: no promotion in post or rank ({source}).',
+  },
 };

@@ -123,6 +123,21 @@ export const zhCN = {
     claimedNote: '申报后状态为"待核实"，经组织部核实后才计入专长。',
   },
   appraisals: { title: '年度考核', empty: '暂无考核记录。', year: '年度', grade: '等次' },
+  sanctions: {
+    title: '处分与组织处理',
+    empty: '无处分或组织处理记录。',
+    effective: '{decided} 决定，{effective} 起生效',
+    until: '影响期 {months} 个月，至 {date}',
+    inEffect: '影响期内',
+    ended: '影响期已满',
+    revoked: '已撤销',
+    tolerated: '已容错免责',
+    revokedOn: '{date} 撤销：{reason}',
+    tolerance: '{date} 容错免责：{basis}',
+    liftedTolerance: '{kind}已于 {date} 经容错免责：{basis}',
+    liftedRevoked: '{kind}已于 {date} 撤销',
+    inEffectUntil: '{kind}（{effective} 起）影响期至 {date}',
+  },
   flags: {
     title: '预警与提示',
     empty: '没有预警。',
@@ -221,6 +236,7 @@ export const zhCN = {
     softBlocker: '（可在任职后一年内完成）',
     rankPlaces: '职级职数：空余 {free} / 共 {quota}',
     noBlockers: '无',
+    blockerUntil: '{name}（{date} 起满足）',
     addToPool: '加入人才库',
     pool: '人才库',
     note: '备注',
@@ -295,6 +311,8 @@ export const zhCN = {
     'SPECIALIST.SPECIALIST_STRENGTH': '在"{domain}"领域有经核实的专业特长（依据：{criteria}）。',
     'INDUCTION_TRAINING.INDUCTION_TRAINING_DUE':
       '{appointedOn} 任{level}，须在 {deadline} 前完成不少于 {daysRequired} 天的任职培训，尚未完成。',
+    'SANCTION_PERIODS.SANCTION_IN_EFFECT':
+      '{kind}自 {effectiveDate} 起生效，影响期至 {effectEndsOn}，期间不得晋升职务、职级（{source}）。',
     'TRAINING_5Y.TRAINING_SHORTFALL':
       '{windowStart} 至 {windowEnd} 已完成 {hoursCompleted} 学时，要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
   } as Record<string, string>,

@@ -217,6 +217,41 @@ describe('an organisation department', () => {
     await page.close();
   });
 
+  test('sees the demerit that blocks 岳明川 until its period ends, and the 容错 decision that lifted 苏晓禾’s', async () => {
+    const id = async (name: string) =>
+      (
+        await service.gql<{ cadres: { edges: { node: { id: string } }[] } }>(
+          tokens.admin,
+          `{ cadres(filter: { name: "${name}" }) { edges { node { id } } } }`,
+        )
+      ).cadres.edges[0].node.id;
+    const page = await openSignedIn(tokens.orgDept);
+    await page.goto(`${service.url}#/cadres/${await id('岳明川')}`);
+    await page.getByRole('heading', { name: '岳明川 的成长档案' }).waitFor();
+    const sanctions = page.locator('section', { has: page.getByRole('heading', { name: '处分与组织处理' }) });
+    await sanctions.locator('li[data-sanction="DEMERIT"]').waitFor();
+    assert.match(await sanctions.innerText(), /记过/);
+    assert.match(await sanctions.innerText(), /影响期内/);
+    assert.match(await sanctions.innerText(), /白纪发〔2026〕5号/);
+    assert.match(await page.getByTestId('pathway-date').innerText(), /2027年3月16日/);
+    const pathway = page.locator('section', { has: page.getByRole('heading', { name: '成长路径' }) });
+    assert.match(await pathway.innerText(), /不在处分影响期内/);
+    assert.match(await pathway.innerText(), /记过（2026年3月16日 起）影响期至 2027年3月15日/);
+    const flags = page.locator('li[data-flag="SANCTION_IN_EFFECT"]');
+    assert.match(await flags.innerText(), /处分影响期内/);
+    assert.match(await flags.innerText(), /记过自 2026年3月16日 起生效，影响期至 2027年3月15日/);
+    await assertLabelled(page);
+    await shot(page, 'cadre-record-sanction');
+
+    await page.goto(`${service.url}#/cadres/${await id('苏晓禾')}`);
+    await page.getByRole('heading', { name: '苏晓禾 的成长档案' }).waitFor();
+    await page.getByTestId('pathway-date').getByText('已符合晋升条件').waitFor();
+    assert.match(await sanctions.innerText(), /已容错免责/);
+    assert.match(await sanctions.innerText(), /2026年9月15日 容错免责：三个区分开来/);
+    assert.match(await pathway.innerText(), /记过已于 2026年9月15日 经容错免责：三个区分开来/);
+    await page.close();
+  });
+
   test('opens the township head’s 干部任免审批表 and prints the form alone on A4', async () => {
     const page = await openSignedIn(tokens.orgDept);
     await page.goto(`${service.url}#/cadres/${townshipHeadId}`);
