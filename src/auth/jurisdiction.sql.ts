@@ -8,14 +8,20 @@ import { todaySql } from '../common/graphql/date.scalar';
  *   that starts in the future). This decides jurisdiction: lists and new records follow it.
  * - `any`: some posting of the cadre, ever, lies in the subtree: a cadre who moved out stays readable
  *   for the history the department wrote.
+ * - `{ overlapping }`: a posting in the subtree during a SQL daterange (the change feed: on the day of a change).
  */
 export function cadreInSubtreeSql(
   cadreId: string,
   root: string,
-  mode: 'current' | 'any',
+  mode: 'current' | 'any' | { overlapping: string },
   { perCadre = false }: { perCadre?: boolean } = {},
 ): string {
-  const current = mode === 'current' ? `AND (jp.end_date IS NULL OR jp.end_date >= ${todaySql()})` : '';
+  const current =
+    mode === 'current'
+      ? `AND (jp.end_date IS NULL OR jp.end_date >= ${todaySql()})`
+      : mode === 'any'
+        ? ''
+        : `AND jp.period && ${mode.overlapping}`;
   // perCadre, for a handful of given cadres: OFFSET 0 keeps the test a lookup of each cadre's postings.
   // Joined instead, PostgreSQL hashed every posting under a province's root to check 20 cadres (10 ms).
   return `EXISTS (SELECT 1 FROM posting jp JOIN unit ju ON ju.id = jp.unit_id

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
+import { cadreInSubtreeSql } from '../auth/jurisdiction.sql';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SqlParams } from '../common/sql/sql-params';
 import { FlagCode, Severity } from '../flags/flag.model';
+import { severityRankSql } from '../rules/codes';
 import {
   FlagChange,
   FlagChangeConnection,
@@ -31,8 +33,6 @@ interface Row {
 }
 
 const DEFAULT_PAGE = 20;
-const RANK = `CASE %s WHEN 'INFO' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END`;
-const rank = (col: string) => RANK.replace('%s', col);
 
 /**
  * The change feed: which flags start, escalate, ease or end between two dates, for the cadres of a jurisdiction (those posted in it on the day of the change).
@@ -64,9 +64,7 @@ export class FlagChangesService {
     // The jurisdiction on the day of the change: posted in the subtree that day or the day before (a flag that
     // ends because the posting ended ends the day after its last day). Deterministic for any period asked about.
     const inScope = root
-      ? `AND EXISTS (SELECT 1 FROM posting jp JOIN unit ju ON ju.id = jp.unit_id
-                      WHERE jp.cadre_id = e.cadre_id AND jp.period && daterange(e.day - 1, e.day, '[]')
-                        AND ju.path <@ (SELECT jr.path FROM unit jr WHERE jr.id = ${p.add(root, 'uuid')}))`
+      ? `AND ${cadreInSubtreeSql('e.cadre_id', p.add(root, 'uuid'), { overlapping: `daterange(e.day - 1, e.day, '[]')` })}`
       : '';
     const page = after
       ? `AND (e.day, e.cadre_id, e.rule_id, coalesce(e.domain, ''), e.change) >
@@ -80,7 +78,7 @@ export class FlagChangesService {
           FROM rule_span s
           LEFT JOIN LATERAL (SELECT r.code, r.severity FROM rule_span r
                               WHERE ${same('r', 's')} AND r.valid_to = s.valid_from
-                              ORDER BY ${rank('r.severity')} DESC LIMIT 1) prev ON true
+                              ORDER BY ${severityRankSql('r.severity')} DESC LIMIT 1) prev ON true
          WHERE s.valid_from BETWEEN ${from} AND ${to} ${codes ? `AND s.code = ANY(${codes})` : ''}
       ),
       ends AS (
@@ -93,8 +91,8 @@ export class FlagChangesService {
         SELECT cadre_id, day, rule_id, code, severity, domain, facts, policy_version, prev_code, prev_severity,
                -- a new code for the same finding (APPROACHING → EXCEEDED) moves it on, even at the same severity
                CASE WHEN prev_code IS NULL THEN 'STARTED'
-                    WHEN ${rank('severity')} < ${rank('prev_severity')} THEN 'EASED'
-                    WHEN ${rank('severity')} > ${rank('prev_severity')} OR code <> prev_code THEN 'ESCALATED'
+                    WHEN ${severityRankSql('severity')} < ${severityRankSql('prev_severity')} THEN 'EASED'
+                    WHEN ${severityRankSql('severity')} > ${severityRankSql('prev_severity')} OR code <> prev_code THEN 'ESCALATED'
                END AS change
           FROM starts
         UNION ALL

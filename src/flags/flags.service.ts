@@ -12,6 +12,7 @@ import { PathwayService } from '../pathway/pathway.service';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { FlaggedCadresArgs, FlaggedCadresFilter } from './dto/flags.args';
 import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
+import { severityRankSql } from '../rules/codes';
 import { FlaggedCadre } from './flagged-cadre.model';
 import { buildFlagsQuery, FlagMatch, matchCodes, matchHaving, subtreeScope } from '../rules/flags.sql';
 import { CadreScope } from '../rules/sql/scope.sql';
@@ -258,7 +259,7 @@ export class FlagsService {
         await em.query(
           `${withSql},
          per AS (
-           SELECT cadre_id, -max(CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS worst,
+           SELECT cadre_id, -max(${severityRankSql('severity')}) AS worst,
                   max(over_by) AS over_by
              FROM flags GROUP BY cadre_id ${matchHaving(params, match)}),
          page AS (SELECT * FROM per ${keyset} ORDER BY worst, over_by DESC, cadre_id

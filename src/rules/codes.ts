@@ -20,6 +20,12 @@ export enum Severity {
 /** Worst first: the rank used to order flags and flagged cadres. */
 export const SEVERITY_RANK: Record<Severity, number> = { INFO: 1, WARNING: 2, CRITICAL: 3 };
 
+/** SEVERITY_RANK in SQL, of the severity column or expression `col`. */
+export function severityRankSql(col: string): string {
+  const whens = Object.entries(SEVERITY_RANK).map(([s, n]) => `WHEN '${s}' THEN ${n}`);
+  return `CASE ${col} ${whens.join(' ')} END`;
+}
+
 /** One flag as evaluated: what the flag SQL (or PROMOTION_ELIGIBLE) returns. */
 export interface FlagRow {
   cadreId: string;
