@@ -1,3 +1,5 @@
+import { LABELS } from '../i18n/labels';
+
 /** Titles, training courses and achievement templates the generators draw from. */
 
 export const RANKS = [
@@ -28,20 +30,11 @@ export type Rank = (typeof RANKS)[number];
 export type LeadershipLevel = (typeof LEADERSHIP)[number];
 export type Level = Rank | LeadershipLevel;
 
-export const RANK_TITLE: Record<Rank, string> = {
-  CLERK_2: '二级科员',
-  CLERK_1: '一级科员',
-  PRINCIPAL_STAFF_4: '四级主任科员',
-  PRINCIPAL_STAFF_3: '三级主任科员',
-  PRINCIPAL_STAFF_2: '二级主任科员',
-  PRINCIPAL_STAFF_1: '一级主任科员',
-  RESEARCHER_4: '四级调研员',
-  RESEARCHER_3: '三级调研员',
-  RESEARCHER_2: '二级调研员',
-  RESEARCHER_1: '一级调研员',
-  INSPECTOR_2: '二级巡视员',
-  INSPECTOR_1: '一级巡视员',
-};
+/** A rank's post title is its Chinese name, from the one dictionary of code names. */
+export const RANK_TITLE = Object.fromEntries(RANKS.map((r) => [r, LABELS['zh-CN'].level[r]])) as Record<
+  Rank,
+  string
+>;
 
 export const DOMAINS = [
   'RURAL_REVITALIZATION',
