@@ -62,6 +62,7 @@ export class AuditService {
       n,
       (r) => [r.id],
       (r) => AuditEntry.from(r),
+      after,
     );
   }
 }
