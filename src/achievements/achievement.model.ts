@@ -12,6 +12,7 @@ import {
   VerificationStatus,
 } from './achievement.entity';
 import { improvementPercent } from './impact';
+import { labelledValues } from '../common/graphql/enum-values';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -20,14 +21,30 @@ registerEnumType(RecognitionLevelEnum, {
   name: 'RecognitionLevel',
   description:
     'The highest level that recognised the achievement: UNIT, COUNTY, PREFECTURE, PROVINCE, NATIONAL.',
+  valuesMap: labelledValues(RECOGNITION_LEVELS, 'recognition', {
+    PROVINCE: 'alone makes a specialist (SPECIALIST) under the default policy.',
+    NATIONAL: 'alone makes a specialist (SPECIALIST) under the default policy.',
+  }),
 });
 export const VerificationStatusEnum = asEnum(VERIFICATION_STATUSES);
 registerEnumType(VerificationStatusEnum, {
   name: 'VerificationStatus',
   description: 'CLAIMED until an organisation department decides VERIFIED or REJECTED.',
+  valuesMap: labelledValues(VERIFICATION_STATUSES, 'verification', {
+    CLAIMED: 'recorded, awaiting the organisation department; it counts for nothing yet.',
+    VERIFIED: 'the organisation department confirmed it; it counts from its verification date.',
+    REJECTED: 'the organisation department did not confirm it; it never counts.',
+  }),
 });
 export const BetterWhenEnum = asEnum(BETTER_WHEN);
-registerEnumType(BetterWhenEnum, { name: 'BetterWhen', description: 'Which way the indicator should move.' });
+registerEnumType(BetterWhenEnum, {
+  name: 'BetterWhen',
+  description: 'Which way the indicator should move.',
+  valuesMap: {
+    HIGHER: { description: 'A rise is an improvement (visitors a year, income).' },
+    LOWER: { description: 'A fall is an improvement (share of e-bikes in motor lanes, travel time).' },
+  },
+});
 
 @ObjectType('SpecialtyDomain', { description: 'A field in which a cadre can show specialist strength.' })
 export class SpecialtyDomain {

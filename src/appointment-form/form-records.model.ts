@@ -13,6 +13,10 @@ export const EducationKindEnum = Object.fromEntries(EDUCATION_KINDS.map((k) => [
 registerEnumType(EducationKindEnum, {
   name: 'EducationKind',
   description: 'The two education sets of the appointment form: 全日制教育 FULL_TIME, 在职教育 IN_SERVICE.',
+  valuesMap: {
+    FULL_TIME: { description: 'Full-time education (全日制教育).' },
+    IN_SERVICE: { description: 'In-service education (在职教育).' },
+  },
 });
 
 @ObjectType('CadreEducation', { description: 'One education set of the appointment form (学历学位).' })

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { APPRAISAL_GRADES, AppraisalEntity, AppraisalGrade } from './appraisal.entity';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export const AppraisalGradeEnum = Object.fromEntries(APPRAISAL_GRADES.map((g) => [g, g])) as Record<
   AppraisalGrade,
@@ -9,6 +10,13 @@ registerEnumType(AppraisalGradeEnum, {
   name: 'AppraisalGrade',
   description:
     'Annual appraisal result: 优秀 EXCELLENT, 称职 COMPETENT, 基本称职 BASICALLY_COMPETENT, 不称职 INCOMPETENT, or UNGRADED.',
+  valuesMap: labelledValues(APPRAISAL_GRADES, 'grade', {
+    EXCELLENT: 'the year counts, and shortens the time for the next rank by six months.',
+    COMPETENT: 'the year counts toward time for posts and ranks.',
+    BASICALLY_COMPETENT: 'the year does not count toward time for posts and ranks.',
+    INCOMPETENT: 'the year does not count, and leads to one step down.',
+    UNGRADED: 'not graded (e.g. a first, partial year); the year does not count.',
+  }),
 });
 
 @ObjectType('Appraisal', { description: "A cadre's annual appraisal (年度考核) for one year." })

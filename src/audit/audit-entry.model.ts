@@ -12,6 +12,12 @@ export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a
 registerEnumType(AuditActionEnum, {
   name: 'AuditAction',
   description: 'INSERT, UPDATE and DELETE of a record, or READ of a full personal record.',
+  valuesMap: {
+    INSERT: { description: 'A record was created; after holds it.' },
+    UPDATE: { description: 'A record was changed; before and after hold both versions.' },
+    DELETE: { description: 'A record was deleted; before holds it.' },
+    READ: { description: 'A full personal record was read.' },
+  },
 });
 
 export interface AuditEntryRow {

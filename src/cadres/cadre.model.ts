@@ -10,18 +10,32 @@ import {
   Gender,
   GENDERS,
 } from './cadre.entity';
+import { labelledValues } from '../common/graphql/enum-values';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const GenderEnum = asEnum(GENDERS);
-registerEnumType(GenderEnum, { name: 'Gender' });
+registerEnumType(GenderEnum, {
+  name: 'Gender',
+  description: 'As on the appointment form (性别).',
+  valuesMap: { MALE: { description: 'Male (男).' }, FEMALE: { description: 'Female (女).' } },
+});
 export const EducationLevelEnum = asEnum(EDUCATION_LEVELS);
 registerEnumType(EducationLevelEnum, {
   name: 'EducationLevel',
   description: 'Highest education: SECONDARY, COLLEGE (大专), BACHELOR, MASTER, DOCTORATE.',
+  valuesMap: labelledValues(EDUCATION_LEVELS, 'education'),
 });
 export const CadreStatusEnum = asEnum(CADRE_STATUSES);
-registerEnumType(CadreStatusEnum, { name: 'CadreStatus' });
+registerEnumType(CadreStatusEnum, {
+  name: 'CadreStatus',
+  description: 'Whether the cadre is still serving.',
+  valuesMap: {
+    ACTIVE: { description: 'Serving (在职).' },
+    RETIRED: { description: 'Retired (退休); the records stay.' },
+    LEFT: { description: 'Left the service (调出, 辞职); the records stay.' },
+  },
+});
 
 @ObjectType('Cadre', {
   description: 'An official managed by an organisation department (干部), after the appointment form.',

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
 import { Requirement } from '../pathway/pathway.model';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export enum Readiness {
   READY_NOW = 'READY_NOW',
@@ -12,6 +13,11 @@ registerEnumType(Readiness, {
   name: 'Readiness',
   description:
     'For the next step on the ladder: READY_NOW meets every requirement on asOf; READY_SOON will, if only time passes, within withinMonths; NOT_READY otherwise.',
+  valuesMap: labelledValues(Object.values(Readiness), 'readiness', {
+    READY_NOW: 'meets every hard requirement on asOf.',
+    READY_SOON: 'will meet them within withinMonths if only time passes; eligibleFrom says when.',
+    NOT_READY: 'lacks a requirement that time alone does not bring (education, appraisal, training …).',
+  }),
 });
 
 export enum TrainingNeed {
@@ -24,6 +30,13 @@ registerEnumType(TrainingNeed, {
   name: 'TrainingNeed',
   description:
     'SHORTFALL: short of TRAINING_ANNUAL or TRAINING_5Y hours; INDUCTION_DUE: no induction training since a new leadership appointment; NEVER_TRAINED_IN_WINDOW: no completed training in the TRAINING_5Y window; LONG_SERVICE_NO_STUDY: long grassroots service with no in-service degree and no party-school, administration-institute or university study.',
+  valuesMap: labelledValues(Object.values(TrainingNeed), 'need', {
+    SHORTFALL: 'short of the TRAINING_ANNUAL or TRAINING_5Y class hours.',
+    INDUCTION_DUE: 'no induction training (任职培训) since a new leadership appointment.',
+    NEVER_TRAINED_IN_WINDOW: 'no completed training in the TRAINING_5Y window.',
+    LONG_SERVICE_NO_STUDY:
+      'long grassroots service with no in-service degree and no Party-school, administration-institute or university study.',
+  }),
 });
 
 @ObjectType('ScoreFactor', { description: 'One term of a score: contribution = weight × value.' })

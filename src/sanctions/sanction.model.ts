@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { addDays, addMonths } from '../rules/dates';
 import { SANCTION_KINDS, SanctionEntity, SanctionKind } from './sanction.entity';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export const SanctionKindEnum = Object.fromEntries(SANCTION_KINDS.map((k) => [k, k])) as Record<
   SanctionKind,
@@ -13,6 +14,21 @@ registerEnumType(SanctionKindEnum, {
     '政务处分 WARNING 警告, DEMERIT 记过, MAJOR_DEMERIT 记大过, DEMOTION 降级, REMOVAL 撤职; ' +
     '党纪处分 PARTY_WARNING 警告, PARTY_SERIOUS_WARNING 严重警告, PARTY_POST_REMOVAL 撤销党内职务, PARTY_PROBATION 留党察看; ' +
     '组织处理 ADMONISHMENT 诫勉, TRANSFER_OUT 调离岗位, DISMISSAL_FROM_POST 免职, DEMOTION_IN_POST 降职.',
+  valuesMap: labelledValues(SANCTION_KINDS, 'sanctionKind', {
+    WARNING: 'government sanction (政务处分).',
+    DEMERIT: 'government sanction (政务处分).',
+    MAJOR_DEMERIT: 'government sanction (政务处分).',
+    DEMOTION: 'government sanction (政务处分).',
+    REMOVAL: 'government sanction (政务处分).',
+    PARTY_WARNING: 'Party discipline (党纪处分).',
+    PARTY_SERIOUS_WARNING: 'Party discipline (党纪处分).',
+    PARTY_POST_REMOVAL: 'Party discipline (党纪处分).',
+    PARTY_PROBATION: 'Party discipline (党纪处分).',
+    ADMONISHMENT: 'organisational measure (组织处理).',
+    TRANSFER_OUT: 'organisational measure (组织处理).',
+    DISMISSAL_FROM_POST: 'organisational measure (组织处理).',
+    DEMOTION_IN_POST: 'organisational measure (组织处理).',
+  }),
 });
 
 /** One kind's period as a policy version has it (SANCTION_PERIODS.params.periods[kind]). */

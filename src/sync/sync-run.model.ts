@@ -16,19 +16,50 @@ import {
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const SyncKindEnum = asEnum(SYNC_KINDS);
-registerEnumType(SyncKindEnum, { name: 'SyncKind' });
+registerEnumType(SyncKindEnum, {
+  name: 'SyncKind',
+  description: 'Which records a sync run carried.',
+  valuesMap: {
+    UNITS: { description: 'The unit tree (syncUnits).' },
+    CADRES: { description: 'Cadre records (syncCadres).' },
+    POSTINGS: { description: 'Postings (任职), by cadre and unit external keys (syncPostings).' },
+    RANKS: { description: 'Rank grants (职级) (syncRanks).' },
+    SANCTIONS: { description: 'Sanctions and organisational measures (处分, 组织处理) (syncSanctions).' },
+  },
+});
 export const SyncModeEnum = asEnum(SYNC_MODES);
 registerEnumType(SyncModeEnum, {
   name: 'SyncMode',
   description: 'UPSERT touches only the records sent; SNAPSHOT also ends what a scope no longer has.',
+  valuesMap: {
+    UPSERT: { description: 'Creates or updates the records sent; leaves every other record alone.' },
+    SNAPSHOT: {
+      description:
+        "The batch is the source's whole list for its scope: what the source kept and did not send is ended.",
+    },
+  },
 });
 export const SyncStatusEnum = asEnum(SYNC_STATUSES);
 registerEnumType(SyncStatusEnum, {
   name: 'SyncStatus',
   description: 'REJECTED: an atomic batch had a bad record, so nothing was written.',
+  valuesMap: {
+    COMPLETED: { description: 'Written; single records may still have been rejected (see results).' },
+    REJECTED: { description: 'An atomic batch had a bad record, so nothing was written.' },
+  },
 });
 export const SyncOutcomeEnum = asEnum(SYNC_OUTCOMES);
-registerEnumType(SyncOutcomeEnum, { name: 'SyncOutcome' });
+registerEnumType(SyncOutcomeEnum, {
+  name: 'SyncOutcome',
+  description: 'What a sync did with one record.',
+  valuesMap: {
+    CREATED: { description: 'A new record was written.' },
+    UPDATED: { description: 'An existing record was changed.' },
+    UNCHANGED: { description: 'The record already held these values; nothing was written.' },
+    ENDED: { description: 'SNAPSHOT: a record of the source that the batch no longer has was ended.' },
+    REJECTED: { description: 'Not written; errors say which field and why.' },
+  },
+});
 
 @ObjectType()
 export class SyncRecordError {

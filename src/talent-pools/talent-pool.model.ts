@@ -2,6 +2,7 @@ import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType
 import { Candidate, Readiness, ScoreFactor } from '../candidates/candidate.model';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export enum PoolDecision {
   PROMOTED = 'PROMOTED',
@@ -12,6 +13,12 @@ export enum PoolDecision {
 registerEnumType(PoolDecision, {
   name: 'PoolDecision',
   description: 'What was decided about a pool member.',
+  valuesMap: labelledValues(Object.values(PoolDecision), 'decision', {
+    PROMOTED: 'appointed to the target level; the decision may record the new posting.',
+    DEFERRED: 'kept in the pool for a later round.',
+    SENT_TO_TRAINING: 'to be trained before being considered again.',
+    DECLINED: 'not to be considered for this pool.',
+  }),
 });
 
 @ObjectType('TalentPool', { description: 'A reserve list (后备干部名单) for a target level in a unit.' })
