@@ -16,11 +16,11 @@ registerEnumType(VerificationDecisionEnum, {
 
 @ArgsType()
 export class VerifyAchievementArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The achievement's id (UUID)." })
   @IsUUID('all', { message: 'id must be an achievement id (UUID)' })
   id!: string;
 
-  @Field(() => VerificationDecisionEnum)
+  @Field(() => VerificationDecisionEnum, { description: 'Verified or rejected.' })
   @IsIn(VERIFICATION_DECISIONS)
   decision!: VerificationDecision;
 
