@@ -21,11 +21,11 @@ registerEnumType(AppraisalGradeEnum, {
 
 @ObjectType('Appraisal', { description: "A cadre's annual appraisal (年度考核) for one year." })
 export class Appraisal {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) cadreId!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => AppraisalGradeEnum) grade!: AppraisalGrade;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => ID, { description: "The appraisal's id (UUID)." }) id!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
+  @Field(() => Int, { description: 'The appraised year.' }) year!: number;
+  @Field(() => AppraisalGradeEnum, { description: "The year's grade (考核等次)." }) grade!: AppraisalGrade;
+  @Field(() => String, { nullable: true, description: 'A free note.' }) note!: string | null;
 
   static from(e: AppraisalEntity): Appraisal {
     return Object.assign(new Appraisal(), {
