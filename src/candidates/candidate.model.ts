@@ -42,17 +42,18 @@ registerEnumType(TrainingNeed, {
 @ObjectType('ScoreFactor', { description: 'One term of a score: contribution = weight × value.' })
 export class ScoreFactor {
   @Field({ description: 'The factor, also its key in the policy’s rankingWeights.' }) factor!: string;
-  @Field(() => Float) weight!: number;
+  @Field(() => Float, { description: "The factor's weight in the policy's rankingWeights." }) weight!: number;
   @Field(() => Float, { description: 'Normalised to 0..1; how, is documented per factor in the README.' })
   value!: number;
-  @Field(() => Float) contribution!: number;
+  @Field(() => Float, { description: "The factor's part of the score: weight × value." })
+  contribution!: number;
 }
 
-@ObjectType('FacetCount')
+@ObjectType('FacetCount', { description: 'How many candidates of the whole list share one key.' })
 export class FacetCount {
   @Field({ description: 'A unit id, a level code or a readiness value (NONE: no next step).' }) key!: string;
   @Field(() => String, { nullable: true, description: 'The unit’s or level’s name.' }) label!: string | null;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Candidates in the whole list with this key.' }) count!: number;
 }
 
 @ObjectType('CandidateFacets', { description: 'Counts over the whole list, not just the page.' })
@@ -77,12 +78,12 @@ export class RankPlaces {
   @Field(() => Int, { description: 'Places the unit has at the rank.' }) quota!: number;
   @Field(() => Int, { description: 'Cadres posted in the unit who hold the rank (grant or rank posting).' })
   held!: number;
-  @Field(() => Int, { description: 'quota − held, never below 0.' }) free!: number;
+  @Field(() => Int, { description: 'Free places: quota − held, never below 0.' }) free!: number;
 }
 
 @ObjectType('Candidate', { description: 'A cadre on a candidate list, with why they are there.' })
 export class Candidate {
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   /** Resolved through the caller-scoped cadre loader. */
   unitId!: string;
   @Field({ description: 'The level of the current regular posting.' }) currentLevel!: string;
@@ -97,7 +98,8 @@ export class Candidate {
   })
   eligibleFrom!: string | null;
   @Field(() => Float, { description: 'Σ contribution, 4 decimals; higher first.' }) score!: number;
-  @Field(() => [ScoreFactor]) scoreBreakdown!: ScoreFactor[];
+  @Field(() => [ScoreFactor], { description: "The score's terms, each with contribution = weight × value." })
+  scoreBreakdown!: ScoreFactor[];
   @Field(() => [String], {
     description: 'Sentences a clerk can read: readiness first, then the main factors.',
   })
@@ -115,10 +117,14 @@ export class Candidate {
   rankPlaces!: RankPlaces | null;
 }
 
-@ObjectType('CandidateConnection')
+@ObjectType('CandidateConnection', {
+  description: 'A page of a candidate list, best first, with facets over the whole list.',
+})
 export class CandidateConnection extends Connection(Candidate) {
-  @Field(() => CandidateFacets) facets!: CandidateFacets;
+  @Field(() => CandidateFacets, { description: 'Counts over the whole list by unit, level and readiness.' })
+  facets!: CandidateFacets;
   @Field(() => DateScalar, { description: 'The date evaluated; pages after the first keep it.' })
   asOf!: string;
-  @Field(() => Int) policyVersion!: number;
+  @Field(() => Int, { description: 'The policy version the list was evaluated under.' })
+  policyVersion!: number;
 }
