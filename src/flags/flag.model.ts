@@ -35,8 +35,8 @@ export type { FlagRow };
   description: 'A finding about a cadre under one policy version, with the facts behind it.',
 })
 export class Flag {
-  @Field(() => FlagCode) code!: FlagCode;
-  @Field(() => Severity) severity!: Severity;
+  @Field(() => FlagCode, { description: 'What the flag says.' }) code!: FlagCode;
+  @Field(() => Severity, { description: 'How urgent it is.' }) severity!: Severity;
   @Field({ description: 'One sentence a clerk can read.' }) message!: string;
   @Field({ description: 'The policy rule that raised it.' }) ruleId!: string;
   @Field({ description: "The rule's public source." }) source!: string;

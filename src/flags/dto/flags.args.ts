@@ -24,7 +24,7 @@ export class CadreFlagsArgs {
   asOfRecorded?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which flagged cadres a list holds; all conditions together.' })
 export class FlaggedCadresFilter {
   @Field(() => [FlagCode], {
     nullable: true,
@@ -79,7 +79,10 @@ export class FlaggedCadresFilter {
 
 @ArgsType()
 export class FlaggedCadresArgs extends PageArgs {
-  @Field(() => FlaggedCadresFilter, { nullable: true })
+  @Field(() => FlaggedCadresFilter, {
+    nullable: true,
+    description: "Which cadres and codes; default every flagged cadre of the caller's jurisdiction.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => FlaggedCadresFilter)
