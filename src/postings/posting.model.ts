@@ -24,17 +24,20 @@ registerEnumType(PostingKindEnum, {
 
 @ObjectType('Posting', { description: 'A period in a post in a unit (任职).' })
 export class Posting {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: "The posting's id (UUID)." }) id!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   /** Resolved through the unit loader. */
   unitId!: string;
   /** The unit itself, when the postings loader read it with the posting (not a GraphQL field of its own). */
   unit?: Unit;
-  @Field() title!: string;
+  @Field({ description: "The post's title as appointed, e.g. 副乡长." }) title!: string;
   @Field({ description: 'A level code from the ladders, e.g. TOWNSHIP_CHIEF or PRINCIPAL_STAFF_2.' })
   level!: string;
-  @Field(() => PostingKindEnum) kind!: PostingKind;
-  @Field(() => DateScalar) startDate!: string;
+  @Field(() => PostingKindEnum, {
+    description: 'Regular post, temporary assignment (挂职), secondment (借调) or concurrent post (兼任).',
+  })
+  kind!: PostingKind;
+  @Field(() => DateScalar, { description: 'The first day in post.' }) startDate!: string;
   @Field(() => DateScalar, { nullable: true, description: 'The last day in post; null while it lasts.' })
   endDate!: string | null;
   @Field(() => String, { nullable: true, description: 'The HR system this posting was imported from.' })
