@@ -42,9 +42,10 @@ export interface SanctionPeriodOf {
     '容错 decision: lifts the effect of the record on evaluation and use from decidedOn; the record stays.',
 })
 export class ToleranceDecision {
-  @Field() basis!: string;
-  @Field(() => DateScalar) decidedOn!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field({ description: 'Why the error is tolerated, and the decision document.' }) basis!: string;
+  @Field(() => DateScalar, { description: 'The day of the decision; the effect ends from it.' })
+  decidedOn!: string;
+  @Field(() => String, { nullable: true, description: 'A free note.' }) note!: string | null;
 }
 
 @ObjectType('Sanction', {
@@ -52,16 +53,17 @@ export class ToleranceDecision {
     'A sanction or accountability record (处分, 组织处理). Visible to ADMIN, the organisation departments that may read the cadre, and the cadre.',
 })
 export class Sanction {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) cadreId!: string;
-  @Field(() => SanctionKindEnum) kind!: SanctionKind;
+  @Field(() => ID, { description: "The sanction's id (UUID)." }) id!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
+  @Field(() => SanctionKindEnum, { description: 'The sanction (处分) or organisational measure (组织处理).' })
+  kind!: SanctionKind;
   @Field(() => DateScalar, { description: 'The day the decision was taken.' }) decisionDate!: string;
   @Field(() => DateScalar, { description: 'The day it took effect; the influence period runs from here.' })
   effectiveDate!: string;
   @Field({ description: 'The body that decided it.' }) issuingBody!: string;
   @Field(() => String, { nullable: true, description: 'The decision document number (文号).' })
   documentNumber!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'A free note.' }) note!: string | null;
   @Field(() => Int, {
     nullable: true,
     description:
@@ -80,11 +82,21 @@ export class Sanction {
     description: 'Lifted on appeal from this day; the record stays.',
   })
   revokedOn!: string | null;
-  @Field(() => String, { nullable: true }) revocationReason!: string | null;
-  @Field(() => ToleranceDecision, { nullable: true }) tolerance!: ToleranceDecision | null;
+  @Field(() => String, { nullable: true, description: 'Why it was revoked; null unless revokedOn.' })
+  revocationReason!: string | null;
+  @Field(() => ToleranceDecision, {
+    nullable: true,
+    description:
+      'The 容错 decision on it, if any: it lifts the effect on evaluation and use; the record stays.',
+  })
+  tolerance!: ToleranceDecision | null;
   @Field(() => String, { nullable: true, description: 'The HR system that keeps it; null: entered here.' })
   source!: string | null;
-  @Field(() => String, { nullable: true }) externalId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id in the HR system it was synced from; null when recorded here.',
+  })
+  externalId!: string | null;
 
   static from(e: SanctionEntity, period: SanctionPeriodOf | null): Sanction {
     return Object.assign(new Sanction(), {
