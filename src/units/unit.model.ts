@@ -49,12 +49,13 @@ registerEnumType(UnitKindEnum, {
   description: 'An organisation in the tree: province, prefecture, county, township, village…',
 })
 export class Unit {
-  @Field(() => ID) id!: string;
-  @Field() code!: string;
-  @Field() name!: string;
-  @Field(() => UnitLevelEnum) level!: UnitLevel;
-  @Field(() => UnitKindEnum) kind!: UnitKind;
-  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @Field(() => ID, { description: "The unit's id (UUID)." }) id!: string;
+  @Field({ description: "The unit's code, unique; syncs and imports name units by it." }) code!: string;
+  @Field({ description: "The unit's name, e.g. 某某乡人民政府." }) name!: string;
+  @Field(() => UnitLevelEnum, { description: 'Administrative level (行政层级).' }) level!: UnitLevel;
+  @Field(() => UnitKindEnum, { description: 'What kind of body it is.' }) kind!: UnitKind;
+  @Field(() => ID, { nullable: true, description: "The parent unit's id; null for the root." }) parentId!:
+    string | null;
   @Field({ description: 'True for units at COUNTY level and below.' }) isGrassroots!: boolean;
   @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
