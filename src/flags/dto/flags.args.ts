@@ -29,6 +29,8 @@ export class FlaggedCadresFilter {
   @Field(() => [FlagCode], {
     nullable: true,
     description: 'The same as anyOf (kept for existing clients); not together with anyOf.',
+    deprecationReason:
+      'Use anyOf: it replaced codes when allOf was added; codes stays until the next major version.',
   })
   @IsOptional()
   @IsEnum(FlagCode, { each: true })
