@@ -1,5 +1,6 @@
+import { buildSchema, LoneAnonymousOperationRule, parse, specifiedRules, validate } from 'graphql';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -51,7 +52,9 @@ describe('schema checks (npm run lint:schema)', () => {
   });
 
   it('the linter fails a schema with an undescribed field, naming it', () => {
-    const r = run('graphql-schema-linter', [file('bare.gql', '"""Reads."""\ntype Query {\n  bare: String\n}\n')]);
+    const r = run('graphql-schema-linter', [
+      file('bare.gql', '"""Reads."""\ntype Query {\n  bare: String\n}\n'),
+    ]);
     expect(r.out).toContain('The field `Query.bare` is missing a description.');
     expect(r.status).toBe(1);
   });
@@ -80,5 +83,25 @@ describe('schema checks (npm run lint:schema)', () => {
     expect(old.status).toBe(1);
     const bare = diff('# API changes\n\n## Unreleased\n\n- `Query.count`\n');
     expect(bare.status).toBe(1);
+  });
+});
+
+/** The examples an integrator copies from the guides are valid against schema.gql. */
+describe('GraphQL examples in docs/api.md and docs/sync.md', () => {
+  const schema = buildSchema(readFileSync(join(ROOT, 'schema.gql'), 'utf8'));
+  // Some blocks show several short queries side by side; each is valid on its own.
+  const rules = specifiedRules.filter((r) => r !== LoneAnonymousOperationRule);
+  const blocks = ['docs/api.md', 'docs/sync.md'].flatMap((file) =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+      (m, i) => [`${file} #${i + 1}`, m[1]] as const,
+    ),
+  );
+
+  it('has the integration guide among them', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(blocks)('%s validates', (_where, query) => {
+    expect(validate(schema, parse(query), rules).map((e) => e.message)).toEqual([]);
   });
 });
