@@ -11,11 +11,12 @@ registerEnumType(AppraisalGradeEnum, {
   description:
     'Annual appraisal result: 优秀 EXCELLENT, 称职 COMPETENT, 基本称职 BASICALLY_COMPETENT, 不称职 INCOMPETENT, or UNGRADED.',
   valuesMap: labelledValues(APPRAISAL_GRADES, 'grade', {
-    EXCELLENT: 'the year counts, and shortens the time for the next rank by six months.',
+    EXCELLENT:
+      'by default (PROMO_APPRAISAL) the year counts and shortens the time for the next rank by six months.',
     COMPETENT: 'the year counts toward time for posts and ranks.',
-    BASICALLY_COMPETENT: 'the year does not count toward time for posts and ranks.',
-    INCOMPETENT: 'the year does not count, and leads to one step down.',
-    UNGRADED: 'not graded (e.g. a first, partial year); the year does not count.',
+    BASICALLY_COMPETENT: 'by default the year does not count toward time for posts and ranks.',
+    INCOMPETENT: 'by default the year does not count, and leads to one step down.',
+    UNGRADED: 'not graded (e.g. a first, partial year); by default the year does not count.',
   }),
 });
 

@@ -22,9 +22,9 @@ registerEnumType(Severity, {
   name: 'Severity',
   description: 'How urgent a flag is; lists sort CRITICAL first.',
   valuesMap: labelledValues(Object.values(Severity), 'severity', {
-    CRITICAL: 'a binding rule is broken; act now.',
-    WARNING: 'a rule that should be followed is broken, or one will be soon.',
-    INFO: 'for information: a strength or an opportunity.',
+    CRITICAL: 'needs action now, e.g. a binding limit passed.',
+    WARNING: 'needs attention, e.g. a limit approaching or a rule that should be followed passed.',
+    INFO: 'for information, e.g. a specialist strength or eligibility for promotion.',
   }),
 });
 

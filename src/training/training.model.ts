@@ -10,13 +10,7 @@ export const TrainingKindEnum = Object.fromEntries(TRAINING_KINDS.map((k) => [k,
 registerEnumType(TrainingKindEnum, {
   name: 'TrainingKind',
   description: 'Where the training took place: Party school, administration institute, university, online…',
-  valuesMap: labelledValues(TRAINING_KINDS, 'trainingKind', {
-    PARTY_SCHOOL: 'counts toward induction training and the centralised hours (集中培训).',
-    ADMINISTRATION_INSTITUTE: 'counts toward induction training and the centralised hours.',
-    UNIVERSITY: 'counts toward the centralised hours.',
-    CADRE_ACADEMY: 'counts toward induction training and the centralised hours.',
-    ONLINE: 'a separate duty; not centralised hours unless the policy says so.',
-  }),
+  valuesMap: labelledValues(TRAINING_KINDS, 'trainingKind'),
 });
 
 @ObjectType('Training', { description: 'A course or programme a cadre attended, with its class hours.' })
