@@ -35,7 +35,8 @@ export class AchievementsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT, Role.CADRE)
   async recordAchievement(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordAchievementInput,
+    @Args('input', { description: 'The achievement, recorded CLAIMED until a department verifies it.' })
+    input: RecordAchievementInput,
   ): Promise<Achievement> {
     return Achievement.from(await this.service.record(caller, input));
   }
@@ -47,7 +48,10 @@ export class AchievementsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateAchievement(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateAchievementInput,
+    @Args('input', {
+      description: 'The achievement id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateAchievementInput,
   ): Promise<Achievement> {
     return Achievement.from(await this.service.update(caller, input));
   }

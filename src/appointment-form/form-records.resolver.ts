@@ -24,7 +24,8 @@ export class FormRecordsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async setCadreEducation(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SetCadreEducationInput,
+    @Args('input', { description: 'The education set; it replaces the one of the same kind.' })
+    input: SetCadreEducationInput,
   ): Promise<CadreEducation> {
     return CadreEducation.from(await this.service.setEducation(caller, input));
   }
@@ -39,16 +40,22 @@ export class FormRecordsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async addFamilyMember(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: AddFamilyMemberInput,
+    @Args('input', { description: 'The family member or social relation to add to the appointment form.' })
+    input: AddFamilyMemberInput,
   ): Promise<FamilyMember> {
     return FamilyMember.from(await this.service.addFamilyMember(caller, input));
   }
 
-  @Mutation(() => FamilyMember)
+  @Mutation(() => FamilyMember, {
+    description: 'Changes a family member or social relation of the appointment form.',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateFamilyMember(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateFamilyMemberInput,
+    @Args('input', {
+      description: 'The family member id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateFamilyMemberInput,
   ): Promise<FamilyMember> {
     return FamilyMember.from(await this.service.updateFamilyMember(caller, input));
   }
@@ -66,7 +73,8 @@ export class FormRecordsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async uploadCadrePhoto(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UploadCadrePhotoInput,
+    @Args('input', { description: 'The cadre and the photo (base64 JPEG or PNG).' })
+    input: UploadCadrePhotoInput,
   ): Promise<CadrePhoto> {
     const photo = await this.service.uploadPhoto(caller, input);
     return { cadreId: photo.cadreId, contentType: photo.contentType, byteSize: photo.content.length };
@@ -82,16 +90,24 @@ export class FormRecordsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async createAppointmentProposal(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: CreateAppointmentProposalInput,
+    @Args('input', {
+      description: 'The proposed post, the posts to be removed and the reason (拟任, 拟免, 任免理由).',
+    })
+    input: CreateAppointmentProposalInput,
   ): Promise<AppointmentProposal> {
     return AppointmentProposal.from(await this.service.createProposal(caller, input));
   }
 
-  @Mutation(() => AppointmentProposal)
+  @Mutation(() => AppointmentProposal, {
+    description: 'Changes an appointment proposal (拟任, 拟免, 任免理由).',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateAppointmentProposal(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateAppointmentProposalInput,
+    @Args('input', {
+      description: 'The proposal id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateAppointmentProposalInput,
   ): Promise<AppointmentProposal> {
     return AppointmentProposal.from(await this.service.updateProposal(caller, input));
   }

@@ -25,16 +25,19 @@ export class AppraisalsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordAppraisal(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordAppraisalInput,
+    @Args('input', { description: "The cadre, the year and the year's grade." }) input: RecordAppraisalInput,
   ): Promise<Appraisal> {
     return Appraisal.from(await this.service.record(caller, input));
   }
 
-  @Mutation(() => Appraisal)
+  @Mutation(() => Appraisal, { description: 'Changes an annual appraisal (年度考核); returns it as stored.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateAppraisal(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateAppraisalInput,
+    @Args('input', {
+      description: 'The appraisal id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateAppraisalInput,
   ): Promise<Appraisal> {
     return Appraisal.from(await this.service.update(caller, input));
   }

@@ -61,6 +61,7 @@ export class AuditService {
       n,
       (r) => [r.id],
       (r) => AuditEntry.from(r),
+      after,
     );
   }
 }

@@ -7,7 +7,25 @@ export enum Role {
   CADRE = 'CADRE',
   HR_SYNC = 'HR_SYNC',
 }
-registerEnumType(Role, { name: 'Role', description: 'What a token lets its holder do.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a token lets its holder do.',
+  valuesMap: {
+    ADMIN: { description: 'Everything, across every unit; for operators.' },
+    ORG_DEPT: {
+      description:
+        'An organisation department (组织部): reads and writes within its unit and the units beneath it (管辖范围).',
+    },
+    CADRE: {
+      description:
+        'A cadre (干部): its own record (me), its own training and claimed achievements; nothing else.',
+    },
+    HR_SYNC: {
+      description:
+        'An HR system: the sync operations and runs of its own source (token claim source); nothing else.',
+    },
+  },
+});
 
 /** Who is calling: taken from a verified token, passed explicitly into services. */
 export interface Caller {

@@ -38,15 +38,24 @@ export class CadresResolver {
     return this.service.list(caller, args);
   }
 
-  @Mutation(() => Cadre)
+  @Mutation(() => Cadre, { description: 'Creates a cadre record; externalId is unique.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async createCadre(@CurrentCaller() caller: Caller, @Args('input') input: CreateCadreInput): Promise<Cadre> {
+  async createCadre(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: 'The new cadre record.' }) input: CreateCadreInput,
+  ): Promise<Cadre> {
     return Cadre.from(await this.service.create(caller, input));
   }
 
   @Mutation(() => Cadre, { description: 'Changes only the fields given.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async updateCadre(@CurrentCaller() caller: Caller, @Args('input') input: UpdateCadreInput): Promise<Cadre> {
+  async updateCadre(
+    @CurrentCaller() caller: Caller,
+    @Args('input', {
+      description: 'The cadre id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateCadreInput,
+  ): Promise<Cadre> {
     return Cadre.from(await this.service.update(caller, input));
   }
 

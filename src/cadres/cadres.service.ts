@@ -124,6 +124,7 @@ export class CadresService {
       total,
       (r) => [r.name, r.id],
       (r) => r,
+      after,
     );
   }
 

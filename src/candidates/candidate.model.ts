@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
 import { Requirement } from '../pathway/pathway.model';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export enum Readiness {
   READY_NOW = 'READY_NOW',
@@ -12,6 +13,11 @@ registerEnumType(Readiness, {
   name: 'Readiness',
   description:
     'For the next step on the ladder: READY_NOW meets every requirement on asOf; READY_SOON will, if only time passes, within withinMonths; NOT_READY otherwise.',
+  valuesMap: labelledValues(Object.values(Readiness), 'readiness', {
+    READY_NOW: 'meets every hard requirement on asOf.',
+    READY_SOON: 'will meet them within withinMonths if only time passes; eligibleFrom says when.',
+    NOT_READY: 'lacks a requirement that time alone does not bring (education, appraisal, training …).',
+  }),
 });
 
 export enum TrainingNeed {
@@ -24,22 +30,30 @@ registerEnumType(TrainingNeed, {
   name: 'TrainingNeed',
   description:
     'SHORTFALL: short of TRAINING_ANNUAL or TRAINING_5Y hours; INDUCTION_DUE: no induction training since a new leadership appointment; NEVER_TRAINED_IN_WINDOW: no completed training in the TRAINING_5Y window; LONG_SERVICE_NO_STUDY: long grassroots service with no in-service degree and no party-school, administration-institute or university study.',
+  valuesMap: labelledValues(Object.values(TrainingNeed), 'need', {
+    SHORTFALL: 'short of the TRAINING_ANNUAL or TRAINING_5Y class hours.',
+    INDUCTION_DUE: 'no induction training (任职培训) since a new leadership appointment.',
+    NEVER_TRAINED_IN_WINDOW: 'no completed training in the TRAINING_5Y window.',
+    LONG_SERVICE_NO_STUDY:
+      'long grassroots service with no in-service degree and no Party-school, administration-institute or university study.',
+  }),
 });
 
 @ObjectType('ScoreFactor', { description: 'One term of a score: contribution = weight × value.' })
 export class ScoreFactor {
   @Field({ description: 'The factor, also its key in the policy’s rankingWeights.' }) factor!: string;
-  @Field(() => Float) weight!: number;
+  @Field(() => Float, { description: "The factor's weight in the policy's rankingWeights." }) weight!: number;
   @Field(() => Float, { description: 'Normalised to 0..1; how, is documented per factor in the README.' })
   value!: number;
-  @Field(() => Float) contribution!: number;
+  @Field(() => Float, { description: "The factor's part of the score: weight × value." })
+  contribution!: number;
 }
 
-@ObjectType('FacetCount')
+@ObjectType('FacetCount', { description: 'How many candidates of the whole list share one key.' })
 export class FacetCount {
   @Field({ description: 'A unit id, a level code or a readiness value (NONE: no next step).' }) key!: string;
   @Field(() => String, { nullable: true, description: 'The unit’s or level’s name.' }) label!: string | null;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Candidates in the whole list with this key.' }) count!: number;
 }
 
 @ObjectType('CandidateFacets', { description: 'Counts over the whole list, not just the page.' })
@@ -64,12 +78,12 @@ export class RankPlaces {
   @Field(() => Int, { description: 'Places the unit has at the rank.' }) quota!: number;
   @Field(() => Int, { description: 'Cadres posted in the unit who hold the rank (grant or rank posting).' })
   held!: number;
-  @Field(() => Int, { description: 'quota − held, never below 0.' }) free!: number;
+  @Field(() => Int, { description: 'Free places: quota − held, never below 0.' }) free!: number;
 }
 
 @ObjectType('Candidate', { description: 'A cadre on a candidate list, with why they are there.' })
 export class Candidate {
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   /** Resolved through the caller-scoped cadre loader. */
   unitId!: string;
   @Field({ description: 'The level of the current regular posting.' }) currentLevel!: string;
@@ -84,7 +98,8 @@ export class Candidate {
   })
   eligibleFrom!: string | null;
   @Field(() => Float, { description: 'Σ contribution, 4 decimals; higher first.' }) score!: number;
-  @Field(() => [ScoreFactor]) scoreBreakdown!: ScoreFactor[];
+  @Field(() => [ScoreFactor], { description: "The score's terms, each with contribution = weight × value." })
+  scoreBreakdown!: ScoreFactor[];
   @Field(() => [String], {
     description: 'Sentences a clerk can read: readiness first, then the main factors.',
   })
@@ -102,10 +117,14 @@ export class Candidate {
   rankPlaces!: RankPlaces | null;
 }
 
-@ObjectType('CandidateConnection')
+@ObjectType('CandidateConnection', {
+  description: 'A page of a candidate list, best first, with facets over the whole list.',
+})
 export class CandidateConnection extends Connection(Candidate) {
-  @Field(() => CandidateFacets) facets!: CandidateFacets;
+  @Field(() => CandidateFacets, { description: 'Counts over the whole list by unit, level and readiness.' })
+  facets!: CandidateFacets;
   @Field(() => DateScalar, { description: 'The date evaluated; pages after the first keep it.' })
   asOf!: string;
-  @Field(() => Int) policyVersion!: number;
+  @Field(() => Int, { description: 'The policy version the list was evaluated under.' })
+  policyVersion!: number;
 }

@@ -46,7 +46,7 @@ export class CandidatesResolver {
     return this.service.specialists(caller, args);
   }
 
-  @ResolveField(() => Cadre)
+  @ResolveField(() => Cadre, { description: 'The candidate.' })
   async cadre(@Parent() c: Candidate, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(c.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', c.cadreId);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate, today } from '../common/graphql/date.scalar';
-import { ConnectionShape, decodeCursor, encodeCursor } from '../common/graphql/pagination';
+import { ConnectionShape, decodeCursor, encodeCursor, pageInfoOf } from '../common/graphql/pagination';
 import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { PolicyInForce } from '../policy/policy.service';
 import { Candidate, CandidateFacets } from './candidate.model';
@@ -96,7 +96,7 @@ export class RankingService {
     const head = rows[0];
     return {
       edges,
-      pageInfo: { hasNextPage: listed.length > r.page.first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(edges, listed.length, r.page.first, head?.total ?? 0, r.page.after),
       totalCount: head?.total ?? 0,
       facets: {
         byUnit: head?.by_unit ?? [],

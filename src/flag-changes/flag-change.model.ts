@@ -34,9 +34,9 @@ registerEnumType(FlagChangeKind, {
     'escalates, eases or ends. A date in the future is what will happen if the records stay as they are.',
 })
 export class FlagChange {
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   @Field(() => DateScalar, { description: 'The first day the new state holds.' }) on!: string;
-  @Field(() => FlagChangeKind) change!: FlagChangeKind;
+  @Field(() => FlagChangeKind, { description: 'How the flag changed on the date.' }) change!: FlagChangeKind;
   @Field({ description: 'The policy rule whose finding changed.' }) ruleId!: string;
   @Field(() => FlagCode, { description: 'The flag after the change (for ENDED: the flag that ended).' })
   code!: FlagCode;
@@ -53,7 +53,7 @@ export class FlagChange {
   @Field(() => Int, { description: 'The policy version in force on that date.' }) policyVersion!: number;
 }
 
-@ObjectType('FlagChangeConnection')
+@ObjectType('FlagChangeConnection', { description: 'A page of flag changes, by date.' })
 export class FlagChangeConnection extends Connection(FlagChange) {}
 
 /** The longest period one request may ask about, in days (about ten years). */

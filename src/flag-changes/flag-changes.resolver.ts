@@ -26,7 +26,7 @@ export class FlagChangesResolver {
     return this.service.flagChanges(caller, args);
   }
 
-  @ResolveField(() => Cadre)
+  @ResolveField(() => Cadre, { description: 'The cadre whose flag changed.' })
   async cadre(@Parent() node: FlagChange, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(node.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', node.cadreId);

@@ -135,6 +135,7 @@ export class FlagChangesService {
           facts: r.facts,
           policyVersion: r.policy_version,
         }),
+      after,
     );
   }
 }

@@ -1,9 +1,32 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { compareFlags, FlagCode, FlagRow, Severity } from '../rules/codes';
+import { labelledValues } from '../common/graphql/enum-values';
 
-registerEnumType(FlagCode, { name: 'FlagCode', description: 'What a flag says about a cadre.' });
-registerEnumType(Severity, { name: 'Severity' });
+registerEnumType(FlagCode, {
+  name: 'FlagCode',
+  description: 'What a flag says about a cadre.',
+  valuesMap: labelledValues(Object.values(FlagCode), 'flag', {
+    POSTING_LIMIT_EXCEEDED:
+      'past a posting limit: same post, same level in one area, terms or total years at a level.',
+    POSTING_LIMIT_APPROACHING: 'a posting limit falls within the warning window (WARNING_WINDOW).',
+    TRAINING_SHORTFALL: 'short of the annual or five-year class hours (TRAINING_ANNUAL, TRAINING_5Y).',
+    INDUCTION_TRAINING_DUE: 'no induction training since a leadership promotion (INDUCTION_TRAINING).',
+    MIN_SERVICE_NOT_MET: 'moved above the township before the minimum service (TOWNSHIP_MIN_SERVICE).',
+    SPECIALIST_STRENGTH: 'verified achievements make a specialist in a domain (SPECIALIST).',
+    SANCTION_IN_EFFECT: 'a sanction period is running; no promotion until it ends (容错 lifts it).',
+    PROMOTION_ELIGIBLE: 'meets every hard requirement for the next level.',
+  }),
+});
+registerEnumType(Severity, {
+  name: 'Severity',
+  description: 'How urgent a flag is; lists sort CRITICAL first.',
+  valuesMap: labelledValues(Object.values(Severity), 'severity', {
+    CRITICAL: 'needs action now, e.g. a binding limit passed.',
+    WARNING: 'needs attention, e.g. a limit approaching or a rule that should be followed passed.',
+    INFO: 'for information, e.g. a specialist strength or eligibility for promotion.',
+  }),
+});
 
 export { compareFlags, FlagCode, Severity };
 export type { FlagRow };
@@ -12,8 +35,8 @@ export type { FlagRow };
   description: 'A finding about a cadre under one policy version, with the facts behind it.',
 })
 export class Flag {
-  @Field(() => FlagCode) code!: FlagCode;
-  @Field(() => Severity) severity!: Severity;
+  @Field(() => FlagCode, { description: 'What the flag says.' }) code!: FlagCode;
+  @Field(() => Severity, { description: 'How urgent it is.' }) severity!: Severity;
   @Field({ description: 'One sentence a clerk can read.' }) message!: string;
   @Field({ description: 'The policy rule that raised it.' }) ruleId!: string;
   @Field({ description: "The rule's public source." }) source!: string;

@@ -4,9 +4,9 @@ import { Flag } from './flag.model';
 
 @ObjectType('FlaggedCadre', { description: 'A cadre and the flags that matched the filter.' })
 export class FlaggedCadre {
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   @Field(() => [Flag], { description: 'Worst first.' }) flags!: Flag[];
 }
 
-@ObjectType('FlaggedCadreConnection')
+@ObjectType('FlaggedCadreConnection', { description: 'A page of flagged cadres, worst first.' })
 export class FlaggedCadreConnection extends Connection(FlaggedCadre) {}

@@ -24,7 +24,7 @@ export class FlagsResolver {
     return this.service.flaggedCadres(caller, args);
   }
 
-  @ResolveField(() => Cadre)
+  @ResolveField(() => Cadre, { description: 'The flagged cadre.' })
   async cadre(@Parent() node: FlaggedCadre, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(node.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', node.cadreId);

@@ -285,6 +285,7 @@ export class FlagsService {
           cadreId: r.cadre_id,
           flags: (flags.get(r.cadre_id) ?? []).map((x) => Flag.from(x, policy.version)),
         }),
+      after,
     );
   }
 

@@ -27,9 +27,11 @@ export const RequirementValueScalar = new GraphQLScalarType<RequirementValue, Re
 export class Requirement {
   @Field({ description: 'The rule id in the policy, e.g. PROMO_TIME_IN_LEVEL.' }) code!: string;
   @Field({ description: "The rule's sentence." }) description!: string;
-  @Field() met!: boolean;
-  @Field(() => RequirementValueScalar, { nullable: true }) current!: RequirementValue;
-  @Field(() => RequirementValueScalar, { nullable: true }) required!: RequirementValue;
+  @Field({ description: 'Whether it is met on asOf.' }) met!: boolean;
+  @Field(() => RequirementValueScalar, { nullable: true, description: "The cadre's value on asOf." })
+  current!: RequirementValue;
+  @Field(() => RequirementValueScalar, { nullable: true, description: 'The value the rule asks for.' })
+  required!: RequirementValue;
   @Field(() => RequirementValueScalar, { nullable: true, description: '0 or null once met.' })
   remaining!: RequirementValue;
   @Field({ description: 'What the values count: years, posts, an education level, a grade.' }) unit!: string;
@@ -64,7 +66,7 @@ export class Requirement {
 export class PostingLimitModel {
   @Field({ description: 'LEVEL_TOTAL_LIMIT or TOWNSHIP_MIN_SERVICE.' }) rule!: string;
   @Field({ description: 'NO_SAME_LEVEL_APPOINTMENT_FROM or NO_TRANSFER_UPWARD_BEFORE.' }) effect!: string;
-  @Field(() => DateScalar) date!: string;
+  @Field(() => DateScalar, { description: 'The date the bar starts.' }) date!: string;
   @Field({ description: 'Whether the bar holds on asOf.' }) holds!: boolean;
   @Field({ description: 'The public text the rule comes from.' }) source!: string;
 }
@@ -79,7 +81,10 @@ export class Pathway {
   @Field(() => String, { nullable: true, description: 'Null at the top of the ladder.' }) nextLevel!:
     string | null;
   @Field({ description: 'True when every requirement is met on asOf.' }) eligible!: boolean;
-  @Field(() => [Requirement]) requirements!: Requirement[];
+  @Field(() => [Requirement], {
+    description: 'Each requirement for the next step, met or not, with the numbers.',
+  })
+  requirements!: Requirement[];
   @Field(() => DateScalar, {
     nullable: true,
     description:

@@ -4,23 +4,25 @@ import { JSONScalar } from '../common/graphql/json.scalar';
 import { isEvaluated, RULE_IDS } from '../rules/registry';
 import { PolicyDocument } from './policy.types';
 
-@ObjectType('PolicyLadderStep')
+@ObjectType('PolicyLadderStep', { description: 'One step up a ladder, with its minimum years.' })
 export class PolicyLadderStep {
-  @Field() from!: string;
-  @Field() to!: string;
+  @Field({ description: 'The level code moved from.' }) from!: string;
+  @Field({ description: 'The level code moved to.' }) to!: string;
   @Field({ description: 'Minimum years at `from` before moving to `to`.' }) minYears!: number;
 }
 
-@ObjectType('PolicyLadder')
+@ObjectType('PolicyLadder', { description: 'One career ladder of the policy: leadership levels or ranks.' })
 export class PolicyLadder {
   @Field({ description: 'LEADERSHIP or RANK.' }) id!: string;
-  @Field() name!: string;
-  @Field(() => [PolicyLadderStep]) steps!: PolicyLadderStep[];
+  @Field({ description: "The ladder's name." }) name!: string;
+  @Field(() => [PolicyLadderStep], { description: 'The steps, lowest first.' }) steps!: PolicyLadderStep[];
 }
 
-@ObjectType('PolicyRule')
+@ObjectType('PolicyRule', {
+  description: 'One rule of the policy: its thresholds (params) are data, never constants in code.',
+})
 export class PolicyRule {
-  @Field() id!: string;
+  @Field({ description: 'The rule id, e.g. POST_LIMIT_SAME_POST.' }) id!: string;
   @Field({ description: 'The rule in one sentence.' }) sentence!: string;
   @Field({ description: 'The public text it comes from.' }) source!: string;
   @Field(() => JSONScalar, { description: "The rule's thresholds, e.g. { years: 10 }." })
@@ -46,14 +48,23 @@ export interface PolicyVersionRecord {
   description: 'One version of the career policy: ladders, rules with their sources, ranking weights.',
 })
 export class Policy {
-  @Field(() => Int) version!: number;
+  @Field(() => Int, { description: 'The version number; each publication adds one.' }) version!: number;
   @Field(() => DateScalar, { description: 'In force from this date until the next version.' })
   effectiveFrom!: string;
-  @Field(() => GraphQLISODateTime) publishedAt!: Date;
-  @Field(() => String, { nullable: true }) publishedBy!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => [PolicyLadder]) ladders!: PolicyLadder[];
-  @Field(() => [PolicyRule]) rules!: PolicyRule[];
+  @Field(() => GraphQLISODateTime, { description: 'When it was published.' }) publishedAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The token subject that published it; null for a migration.',
+  })
+  publishedBy!: string | null;
+  @Field(() => String, { nullable: true, description: "What changed, in the publisher's words." }) note!:
+    string | null;
+  @Field(() => [PolicyLadder], {
+    description: 'The ladders: leadership levels (领导职务) and ranks (职级), with minimum years per step.',
+  })
+  ladders!: PolicyLadder[];
+  @Field(() => [PolicyRule], { description: 'Every rule with its thresholds and source.' })
+  rules!: PolicyRule[];
   @Field(() => JSONScalar, { description: 'Factor name → weight, for candidate ranking.' })
   rankingWeights!: Record<string, number>;
 

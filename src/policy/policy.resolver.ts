@@ -24,7 +24,8 @@ export class PolicyResolver {
   @Roles(Role.ADMIN)
   async publishPolicy(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: PublishPolicyInput,
+    @Args('input', { description: 'The complete policy document and the date it takes effect.' })
+    input: PublishPolicyInput,
   ): Promise<Policy> {
     return Policy.from(await this.service.publish(caller, input));
   }

@@ -20,11 +20,14 @@ import { PostingsService } from './postings.service';
 export class PostingsResolver {
   constructor(private readonly service: PostingsService) {}
 
-  @Mutation(() => Posting)
+  @Mutation(() => Posting, {
+    description:
+      'Records a posting (任职); a REGULAR posting may not overlap another REGULAR posting of the cadre.',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordPosting(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordPostingInput,
+    @Args('input', { description: 'The posting to record.' }) input: RecordPostingInput,
   ): Promise<Posting> {
     return Posting.from(await this.service.record(caller, input));
   }
@@ -33,7 +36,10 @@ export class PostingsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updatePosting(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdatePostingInput,
+    @Args('input', {
+      description: 'The posting id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdatePostingInput,
   ): Promise<Posting> {
     return Posting.from(await this.service.update(caller, input));
   }
@@ -55,7 +61,7 @@ export class PostingsResolver {
 
   // No parameter decorators: Nest calls the method directly, once per posting (see CadrePostingsResolver).
   // A posting from the postings loader has its unit with it already: no promise then.
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit of the post.' })
   unit(posting: Posting, _args: unknown, ctx: GraphQLContext): Unit | Promise<Unit> {
     return posting.unit ?? this.loadUnit(posting, ctx);
   }
@@ -66,7 +72,7 @@ export class PostingsResolver {
     return unit;
   }
 
-  @ResolveField(() => Cadre)
+  @ResolveField(() => Cadre, { description: 'The cadre in post.' })
   async cadre(@Parent() posting: Posting, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(posting.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', posting.cadreId, 'cadreId');

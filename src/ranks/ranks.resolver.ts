@@ -28,7 +28,7 @@ export class RanksResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordRank(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordRankInput,
+    @Args('input', { description: 'The rank grant to record.' }) input: RecordRankInput,
   ): Promise<RankGrant> {
     return RankGrant.from(await this.service.record(caller, input));
   }
@@ -37,7 +37,10 @@ export class RanksResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateRank(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateRankInput,
+    @Args('input', {
+      description: 'The rank grant id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateRankInput,
   ): Promise<RankGrant> {
     return RankGrant.from(await this.service.update(caller, input));
   }
@@ -48,7 +51,7 @@ export class RanksResolver {
     return RankGrant.from(await this.service.end(caller, id, endDate));
   }
 
-  @ResolveField(() => Cadre)
+  @ResolveField(() => Cadre, { description: 'The cadre holding the rank.' })
   async cadre(@Parent() grant: RankGrant, @Context() ctx: GraphQLContext): Promise<Cadre> {
     const cadre = await ctx.loaders.cadre.load(grant.cadreId);
     if (!cadre) throw DomainError.notFound('Cadre', grant.cadreId, 'cadreId');

@@ -27,7 +27,8 @@ export class SanctionsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordSanction(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordSanctionInput,
+    @Args('input', { description: 'The sanction or organisational measure to record.' })
+    input: RecordSanctionInput,
   ): Promise<Sanction> {
     return this.service.view(await this.service.record(caller, input));
   }
@@ -36,7 +37,10 @@ export class SanctionsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateSanction(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateSanctionInput,
+    @Args('input', {
+      description: 'The sanction id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateSanctionInput,
   ): Promise<Sanction> {
     return this.service.view(await this.service.update(caller, input));
   }
@@ -45,7 +49,7 @@ export class SanctionsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async revokeSanction(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RevokeSanctionInput,
+    @Args('input', { description: 'The sanction to revoke and why.' }) input: RevokeSanctionInput,
   ): Promise<Sanction> {
     return this.service.view(await this.service.revoke(caller, input));
   }
@@ -54,7 +58,8 @@ export class SanctionsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordToleranceDecision(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordToleranceDecisionInput,
+    @Args('input', { description: 'The sanction and the 容错 decision on it.' })
+    input: RecordToleranceDecisionInput,
   ): Promise<Sanction> {
     return this.service.view(await this.service.recordTolerance(caller, input));
   }

@@ -5,9 +5,12 @@ import { DateScalar } from '../common/graphql/date.scalar';
   description: 'Cadres past a posting limit and ready for promotion on asOf, one year and two years earlier.',
 })
 export class StuckTalentCounts {
-  @Field(() => Int) count!: number;
-  @Field(() => Int) countOneYearEarlier!: number;
-  @Field(() => Int) countTwoYearsEarlier!: number;
+  @Field(() => Int, { description: "Cadres past a limit and ready for promotion on the report's date." })
+  count!: number;
+  @Field(() => Int, { description: "The same count one year before the report's date." })
+  countOneYearEarlier!: number;
+  @Field(() => Int, { description: "The same count two years before the report's date." })
+  countTwoYearsEarlier!: number;
 }
 
 @ObjectType('StuckTalentUnit', {
@@ -16,7 +19,7 @@ export class StuckTalentCounts {
     'cadres posted in it, not beneath it). A cadre posted in two such units on a date counts in both.',
 })
 export class StuckTalentUnit extends StuckTalentCounts {
-  @Field(() => ID) unitId!: string;
+  @Field(() => ID, { description: "The unit's id." }) unitId!: string;
   @Field({ description: 'The cadres posted in the unit itself, not beneath it.' }) own!: boolean;
   /** The date the row's cadres are listed on (the report's asOf). */
   asOf!: string;
@@ -30,7 +33,10 @@ export class StuckTalentUnit extends StuckTalentCounts {
 export class StuckTalentReport {
   @Field(() => ID, { nullable: true, description: 'The unit reported; null: every unit.' }) unitId!:
     string | null;
-  @Field(() => [DateScalar], { description: 'asOf, one year earlier, two years earlier.' }) dates!: string[];
+  @Field(() => [DateScalar], {
+    description: 'The three dates counted: asOf, one year earlier, two years earlier.',
+  })
+  dates!: string[];
   @Field(() => StuckTalentCounts, { description: 'Every cadre of the subtree once.' })
   total!: StuckTalentCounts;
   /** Every row; StuckTalentReport.units (stuck-talent.resolver.ts) gives them, or one of them. */

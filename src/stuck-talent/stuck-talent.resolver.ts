@@ -28,7 +28,7 @@ export class StuckTalentResolver {
     return this.service.report(caller, args);
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit.' })
   async unit(@Parent() row: StuckTalentUnit, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(row.unitId);
     if (!unit) throw DomainError.notFound('Unit', row.unitId);

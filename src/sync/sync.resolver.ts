@@ -22,13 +22,19 @@ export class SyncResolver {
     description: 'Creates and updates units by code (parents by parentCode); idempotent.',
   })
   @Roles(Role.HR_SYNC, Role.ADMIN)
-  async syncUnits(@CurrentCaller() caller: Caller, @Args('input') input: SyncUnitsInput): Promise<SyncRun> {
+  async syncUnits(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: "The source's batch of unit records." }) input: SyncUnitsInput,
+  ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncUnits(caller, input));
   }
 
   @Mutation(() => SyncRun, { description: 'Creates and updates cadres by externalId; idempotent.' })
   @Roles(Role.HR_SYNC, Role.ADMIN)
-  async syncCadres(@CurrentCaller() caller: Caller, @Args('input') input: SyncCadresInput): Promise<SyncRun> {
+  async syncCadres(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: "The source's batch of cadre records." }) input: SyncCadresInput,
+  ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncCadres(caller, input));
   }
 
@@ -39,7 +45,7 @@ export class SyncResolver {
   @Roles(Role.HR_SYNC, Role.ADMIN)
   async syncPostings(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SyncPostingsInput,
+    @Args('input', { description: "The source's batch of posting records." }) input: SyncPostingsInput,
   ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncPostings(caller, input));
   }
@@ -49,7 +55,10 @@ export class SyncResolver {
       'Creates and updates rank grants by source and externalId; idempotent; a source changes only its own.',
   })
   @Roles(Role.HR_SYNC, Role.ADMIN)
-  async syncRanks(@CurrentCaller() caller: Caller, @Args('input') input: SyncRanksInput): Promise<SyncRun> {
+  async syncRanks(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: "The source's batch of rank records." }) input: SyncRanksInput,
+  ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncRanks(caller, input));
   }
 
@@ -60,12 +69,14 @@ export class SyncResolver {
   @Roles(Role.HR_SYNC, Role.ADMIN)
   async syncSanctions(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SyncSanctionsInput,
+    @Args('input', { description: "The source's batch of sanction records." }) input: SyncSanctionsInput,
   ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncSanctions(caller, input));
   }
 
-  @Query(() => SyncRun)
+  @Query(() => SyncRun, {
+    description: 'One sync run with its counts and per-record results (HR_SYNC: its own source only).',
+  })
   @Roles(Role.HR_SYNC, Role.ADMIN)
   async syncRun(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<SyncRun> {
     return SyncRun.from(await this.service.run(caller, id));

@@ -81,6 +81,7 @@ export class SyncService {
       total,
       (r) => [r.startedAt.toISOString(), r.id],
       (r) => SyncRun.from(r),
+      key,
     );
   }
 
@@ -107,6 +108,7 @@ export class SyncService {
       total,
       (r) => [r.index],
       (r) => Object.assign(new SyncResult(), r),
+      key,
     );
   }
 

@@ -2,6 +2,7 @@ import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType
 import { Candidate, Readiness, ScoreFactor } from '../candidates/candidate.model';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export enum PoolDecision {
   PROMOTED = 'PROMOTED',
@@ -12,50 +13,65 @@ export enum PoolDecision {
 registerEnumType(PoolDecision, {
   name: 'PoolDecision',
   description: 'What was decided about a pool member.',
+  valuesMap: labelledValues(Object.values(PoolDecision), 'decision', {
+    PROMOTED: 'appointed to the target level; the decision may record the new posting.',
+    DEFERRED: 'kept in the pool for a later round.',
+    SENT_TO_TRAINING: 'to be trained before being considered again.',
+    DECLINED: 'not to be considered for this pool.',
+  }),
 });
 
 @ObjectType('TalentPool', { description: 'A reserve list (后备干部名单) for a target level in a unit.' })
 export class TalentPool {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
+  @Field(() => ID, { description: "The pool's id (UUID)." }) id!: string;
+  @Field({ description: "The pool's name, e.g. 2027 年县处级副职后备干部." }) name!: string;
   @Field({ description: 'The level the pool prepares people for, e.g. COUNTY_DEPUTY.' }) targetLevel!: string;
   /** Resolved through the unit loader. */
   unitId!: string;
   @Field(() => String, { nullable: true, description: 'A specialty domain the post needs; scores count it.' })
   domain!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field() createdBy!: string;
-  @Field() createdAt!: Date;
-  @Field(() => Int) memberCount!: number;
+  @Field(() => String, { nullable: true, description: 'A free note.' }) note!: string | null;
+  @Field({ description: 'The token subject that opened it.' }) createdBy!: string;
+  @Field({ description: 'When it was opened.' }) createdAt!: Date;
+  @Field(() => Int, { description: 'Members now, hidden ones included.' }) memberCount!: number;
 }
 
-@ObjectType('TalentPoolConnection')
+@ObjectType('TalentPoolConnection', { description: 'A page of talent pools.' })
 export class TalentPoolConnection extends Connection(TalentPool) {}
 
 @ObjectType('CandidateSnapshot', { description: 'How the member ranked when added, kept as it was then.' })
 export class CandidateSnapshot {
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => Int) policyVersion!: number;
-  @Field(() => Float) score!: number;
-  @Field(() => Readiness, { nullable: true }) readiness!: Readiness | null;
-  @Field(() => DateScalar, { nullable: true }) eligibleFrom!: string | null;
-  @Field(() => [ScoreFactor]) scoreBreakdown!: ScoreFactor[];
-  @Field(() => [String]) reasons!: string[];
+  @Field(() => DateScalar, { description: 'The date the candidate was evaluated on when added.' })
+  asOf!: string;
+  @Field(() => Int, { description: 'The policy version it was evaluated under.' }) policyVersion!: number;
+  @Field(() => Float, { description: 'The score then (0 to 100).' }) score!: number;
+  @Field(() => Readiness, { nullable: true, description: 'The readiness then.' })
+  readiness!: Readiness | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The eligible date then.' }) eligibleFrom!:
+    string | null;
+  @Field(() => [ScoreFactor], { description: "The score's terms then." }) scoreBreakdown!: ScoreFactor[];
+  @Field(() => [String], { description: 'The reasons then (codes).' }) reasons!: string[];
   @Field(() => [String], { description: 'The codes of the requirements then unmet.' }) blockers!: string[];
 }
 
-@ObjectType('TalentPoolDecision')
+@ObjectType('TalentPoolDecision', {
+  description:
+    'What was decided about a pool member, and when it takes effect; decisions are kept when a member is removed.',
+})
 export class TalentPoolDecision {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) poolId!: string;
-  @Field(() => ID) cadreId!: string;
-  @Field(() => PoolDecision) decision!: PoolDecision;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => DateScalar) effectiveDate!: string;
+  @Field(() => ID, { description: "The decision's id (UUID)." }) id!: string;
+  @Field(() => ID, { description: "The pool's id." }) poolId!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
+  @Field(() => PoolDecision, { description: 'What was decided.' }) decision!: PoolDecision;
+  @Field(() => String, { nullable: true, description: 'A free note.' }) note!: string | null;
+  @Field(() => DateScalar, {
+    description: "The day it takes effect; for PROMOTED, the new posting's first day.",
+  })
+  effectiveDate!: string;
   @Field(() => ID, { nullable: true, description: 'The posting a PROMOTED decision created.' })
   postingId!: string | null;
-  @Field() decidedBy!: string;
-  @Field() decidedAt!: Date;
+  @Field({ description: 'The token subject that recorded it.' }) decidedBy!: string;
+  @Field({ description: 'When it was recorded.' }) decidedAt!: Date;
 }
 
 @ObjectType('TalentPoolMember', {
@@ -63,8 +79,8 @@ export class TalentPoolDecision {
     'A cadre in a pool: the snapshot from when added beside the live status. A member whose cadre lies outside your jurisdiction (added by a department above yours, or an administrator) is hidden: an opaque entry with only poolId, cadreId and hidden: true; every other field is null or empty. It still counts in the pool’s memberCount, and removeFromPool takes it out.',
 })
 export class TalentPoolMember {
-  @Field(() => ID) poolId!: string;
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: "The pool's id." }) poolId!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   @Field({
     description:
       'True when you may not read this cadre: no name, external id, note, snapshot, live status or decisions are shown.',

@@ -33,17 +33,18 @@ export class TalentPoolsResolver {
     return this.pools.list(caller, args);
   }
 
-  @Query(() => TalentPool)
+  @Query(() => TalentPool, { description: "One talent pool (后备干部名单) of the caller's jurisdiction." })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async talentPool(@CurrentCaller() caller: Caller, @Args() { id }: TalentPoolArgs): Promise<TalentPool> {
     return this.pools.get(caller, id);
   }
 
-  @Mutation(() => TalentPool)
+  @Mutation(() => TalentPool, { description: 'Opens a talent pool for a target level in a unit.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async createTalentPool(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: CreateTalentPoolInput,
+    @Args('input', { description: 'The unit, target level and name of the new pool.' })
+    input: CreateTalentPoolInput,
   ): Promise<TalentPool> {
     return this.pools.create(caller, input);
   }
@@ -52,7 +53,10 @@ export class TalentPoolsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async addToPool(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: AddToPoolInput,
+    @Args('input', {
+      description: 'The pool and the cadre to add; the candidate as of today is kept as a snapshot.',
+    })
+    input: AddToPoolInput,
   ): Promise<TalentPoolMember> {
     return this.pools.add(caller, input);
   }
@@ -63,16 +67,19 @@ export class TalentPoolsResolver {
     return this.pools.remove(caller, args);
   }
 
-  @Mutation(() => TalentPoolDecision)
+  @Mutation(() => TalentPoolDecision, {
+    description:
+      'Records what was decided about a pool member (提拔, 暂缓, 送培训, 不予考虑); PROMOTED may record the new posting in the same transaction.',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordDecision(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordDecisionInput,
+    @Args('input', { description: 'The pool member and what was decided.' }) input: RecordDecisionInput,
   ): Promise<TalentPoolDecision> {
     return this.decisions.record(caller, input);
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit whose reserve list it is.' })
   async unit(@Parent() pool: TalentPool, @Context() ctx: GraphQLContext): Promise<Unit | null> {
     const unit = await ctx.loaders.unit.load(pool.unitId);
     return unit;

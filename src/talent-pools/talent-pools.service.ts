@@ -94,7 +94,7 @@ export class TalentPoolsService {
       `SELECT count(*)::int AS n FROM talent_pool tp WHERE ${inRoot}`,
       [root ?? null],
     );
-    return toConnection(rows, first, n, (r) => [r.cursor_at, r.id], toPool);
+    return toConnection(rows, first, n, (r) => [r.cursor_at, r.id], toPool, after);
   }
 
   async get(caller: Caller, id: string): Promise<TalentPool> {

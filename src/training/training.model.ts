@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { TRAINING_KINDS, TrainingEntity, TrainingKind } from './training.entity';
+import { labelledValues } from '../common/graphql/enum-values';
 
 export const TrainingKindEnum = Object.fromEntries(TRAINING_KINDS.map((k) => [k, k])) as Record<
   TrainingKind,
@@ -9,17 +10,20 @@ export const TrainingKindEnum = Object.fromEntries(TRAINING_KINDS.map((k) => [k,
 registerEnumType(TrainingKindEnum, {
   name: 'TrainingKind',
   description: 'Where the training took place: Party school, administration institute, university, online…',
+  valuesMap: labelledValues(TRAINING_KINDS, 'trainingKind'),
 });
 
 @ObjectType('Training', { description: 'A course or programme a cadre attended, with its class hours.' })
 export class Training {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) cadreId!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) provider!: string | null;
-  @Field(() => TrainingKindEnum) kind!: TrainingKind;
-  @Field(() => DateScalar) startDate!: string;
-  @Field(() => DateScalar) endDate!: string;
+  @Field(() => ID, { description: "The training record's id (UUID)." }) id!: string;
+  @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
+  @Field({ description: 'The course or programme, e.g. 乡镇党委书记任职培训班.' }) title!: string;
+  @Field(() => String, { nullable: true, description: 'Who gave it, e.g. 省委党校.' }) provider!:
+    string | null;
+  @Field(() => TrainingKindEnum, { description: 'Where it took place; decides what the hours count toward.' })
+  kind!: TrainingKind;
+  @Field(() => DateScalar, { description: 'The first day.' }) startDate!: string;
+  @Field(() => DateScalar, { description: 'The last day; null while it lasts.' }) endDate!: string;
   @Field(() => Float, { description: 'Class hours (学时), one decimal place.' }) classHours!: number;
   @Field({ description: 'False while the course is under way or was not finished.' }) completed!: boolean;
 

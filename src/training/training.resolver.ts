@@ -25,16 +25,19 @@ export class TrainingResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT, Role.CADRE)
   async recordTraining(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordTrainingInput,
+    @Args('input', { description: 'The training to record.' }) input: RecordTrainingInput,
   ): Promise<Training> {
     return Training.from(await this.service.record(caller, input));
   }
 
-  @Mutation(() => Training)
+  @Mutation(() => Training, { description: 'Changes a training record; returns it as stored.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async updateTraining(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateTrainingInput,
+    @Args('input', {
+      description: 'The training id and the fields to change; omitted fields keep their values.',
+    })
+    input: UpdateTrainingInput,
   ): Promise<Training> {
     return Training.from(await this.service.update(caller, input));
   }

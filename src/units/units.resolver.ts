@@ -27,19 +27,26 @@ export class UnitsResolver {
     return (await this.service.list(caller, parentId)).map((u) => Unit.from(u));
   }
 
-  @Mutation(() => Unit)
+  @Mutation(() => Unit, { description: 'Adds a unit under its parent (ADMIN); its code is unique.' })
   @Roles(Role.ADMIN)
-  async createUnit(@CurrentCaller() caller: Caller, @Args('input') input: CreateUnitInput): Promise<Unit> {
+  async createUnit(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: 'The new unit and its place in the tree.' }) input: CreateUnitInput,
+  ): Promise<Unit> {
     return Unit.from(await this.service.create(caller, input));
   }
 
   @Mutation(() => Unit, { description: 'Rename, re-code or move a unit (its whole subtree moves with it).' })
   @Roles(Role.ADMIN)
-  async updateUnit(@CurrentCaller() caller: Caller, @Args('input') input: UpdateUnitInput): Promise<Unit> {
+  async updateUnit(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: 'The unit id and the fields to change; omitted fields keep their values.' })
+    input: UpdateUnitInput,
+  ): Promise<Unit> {
     return Unit.from(await this.service.update(caller, input));
   }
 
-  @ResolveField(() => Unit, { nullable: true })
+  @ResolveField(() => Unit, { nullable: true, description: 'The parent unit; null for the root.' })
   async parent(@Parent() unit: Unit, @Context() ctx: GraphQLContext): Promise<Unit | null> {
     if (!unit.parentId) return null;
     const parent = await ctx.loaders.unit.load(unit.parentId);

@@ -6,7 +6,7 @@ import { BetterWhenEnum } from '../achievement.model';
 
 const finite = { allowNaN: false, allowInfinity: false };
 
-@InputType()
+@InputType({ description: 'One measured impact of an achievement: indicator, baseline, result and unit.' })
 export class MeasuredImpactInput {
   @Field({ description: 'What was measured, e.g. "share of e-bikes in motor lanes off-peak".' })
   @MaxLength(200, { message: 'indicator is at most 200 characters' })

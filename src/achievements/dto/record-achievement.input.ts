@@ -20,26 +20,26 @@ import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field'
 export const MAX_IMPACTS = 20;
 export const DOMAIN_CODE = /^[A-Z][A-Z0-9_]*$/;
 
-@InputType()
+@InputType({ description: 'An achievement (工作实绩), recorded CLAIMED until a department verifies it.' })
 export class RecordAchievementInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id (a CADRE token: its own)." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field()
+  @Field({ description: 'What was achieved, in a line.' })
   @MaxLength(200, { message: 'title is at most 200 characters' })
   @Matches(/\S/, { message: 'title cannot be blank' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was done and how.' })
   @IsOptional()
   @MaxLength(4000, { message: 'description is at most 4000 characters' })
   description?: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was achieved.' })
   @IsDefined() // the scalar has checked the format; this keeps the whitelist from dropping it
   achievedOn!: string;
 
@@ -48,7 +48,7 @@ export class RecordAchievementInput {
   @Matches(DOMAIN_CODE, { message: 'domain must be a specialty domain code such as CULTURAL_TOURISM' })
   domain!: string;
 
-  @Field(() => RecognitionLevelEnum)
+  @Field(() => RecognitionLevelEnum, { description: 'The highest level that recognised it.' })
   @IsIn(RECOGNITION_LEVELS)
   recognitionLevel!: RecognitionLevel;
 

@@ -26,11 +26,11 @@ const IfGiven = () => ValidateIf((_o, v) => v !== undefined);
     'Only the fields given change. Changing the substance of a VERIFIED or REJECTED achievement sends it back to CLAIMED, to be decided again.',
 })
 export class UpdateAchievementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The achievement's id (UUID)." })
   @IsUUID('all', { message: 'id must be an achievement id (UUID)' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What was achieved.' })
   @IfGiven()
   @MaxLength(200, { message: 'title is at most 200 characters' })
   @Matches(/\S/, { message: 'title cannot be blank' })
@@ -41,18 +41,18 @@ export class UpdateAchievementInput {
   @MaxLength(4000, { message: 'description is at most 4000 characters' })
   description?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was achieved.' })
   @IfGiven()
   @IsDefined({ message: 'achievedOn cannot be empty' })
   achievedOn?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "The specialty domain's code." })
   @IfGiven()
   @MaxLength(64, { message: 'domain is at most 64 characters' })
   @Matches(DOMAIN_CODE, { message: 'domain must be a specialty domain code such as CULTURAL_TOURISM' })
   domain?: string;
 
-  @Field(() => RecognitionLevelEnum, { nullable: true })
+  @Field(() => RecognitionLevelEnum, { nullable: true, description: 'The highest level that recognised it.' })
   @IfGiven()
   @IsIn(RECOGNITION_LEVELS)
   recognitionLevel?: RecognitionLevel;

@@ -7,7 +7,7 @@ const NOT_BLANK = /\S/;
 
 @InputType({ description: 'A proposal names a post to take, posts to leave, or both, and the reason.' })
 export class CreateAppointmentProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
@@ -41,7 +41,7 @@ export class UpdateAppointmentProposalInput extends PartialType(
     'reason',
   ] as const),
 ) {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The proposal's id (UUID)." })
   @IsUUID('all', { message: 'id must be an appointment proposal id (UUID)' })
   id!: string;
 }

@@ -5,9 +5,12 @@ import { DateScalar } from '../../common/graphql/date.scalar';
 
 const NOT_BLANK = /\S/;
 
-@InputType()
+@InputType({
+  description:
+    'A family member or important social relation (家庭主要成员及重要社会关系) of the appointment form.',
+})
 export class AddFamilyMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
@@ -24,13 +27,13 @@ export class AddFamilyMemberInput {
   @Matches(NOT_BLANK, { message: 'relation must not be blank' })
   relation!: string;
 
-  @Field()
+  @Field({ description: 'Name (姓名).' })
   @MinLength(1)
   @MaxLength(100, { message: 'name is at most 100 characters' })
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Date of birth (出生年月).' })
   @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
   birthDate?: string | null;
 
@@ -56,7 +59,7 @@ export class UpdateFamilyMemberInput extends PartialType(
     'workUnitAndPost',
   ] as const),
 ) {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The family member's id (UUID)." })
   @IsUUID('all', { message: 'id must be a family member id (UUID)' })
   id!: string;
 }

@@ -7,7 +7,7 @@ import { PHOTO_CONTENT_TYPES, PHOTO_MAX_BASE64, PhotoContentType } from '../cadr
   description: 'The form’s photo as base64: JPEG or PNG, at most 32 KiB (43,692 base64 characters).',
 })
 export class UploadCadrePhotoInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 

@@ -5,12 +5,12 @@ import { APPRAISAL_GRADES, AppraisalGrade } from '../appraisal.entity';
 import { AppraisalGradeEnum } from '../appraisal.model';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
-@InputType()
+@InputType({ description: 'An annual appraisal (年度考核) result.' })
 export class RecordAppraisalInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
@@ -20,11 +20,11 @@ export class RecordAppraisalInput {
   @Max(2100, { message: 'The year must be between 1950 and 2100.' })
   year!: number;
 
-  @Field(() => AppraisalGradeEnum)
+  @Field(() => AppraisalGradeEnum, { description: "The year's grade (考核等次)." })
   @IsIn(APPRAISAL_GRADES)
   grade!: AppraisalGrade;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A free note.' })
   @IsOptional()
   @MaxLength(2000, { message: 'note is at most 2000 characters' })
   note?: string | null;

@@ -9,18 +9,18 @@ const IfGiven = () => ValidateIf((_o, v) => v !== undefined);
 
 @InputType({ description: 'Only the fields given change.' })
 export class UpdateAppraisalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The appraisal's id (UUID)." })
   @IsUUID('all', { message: 'id must be an appraisal id (UUID)' })
   id!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The appraised year.' })
   @IfGiven()
   @IsInt({ message: 'year must be a whole number' })
   @Min(1950, { message: 'The year must be between 1950 and 2100.' })
   @Max(2100, { message: 'The year must be between 1950 and 2100.' })
   year?: number;
 
-  @Field(() => AppraisalGradeEnum, { nullable: true })
+  @Field(() => AppraisalGradeEnum, { nullable: true, description: "The year's grade." })
   @IfGiven()
   @IsIn(APPRAISAL_GRADES)
   grade?: AppraisalGrade;

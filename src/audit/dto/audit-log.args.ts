@@ -5,24 +5,24 @@ import { MaxLength } from '../../common/max-length';
 import { PageArgs } from '../../common/graphql/pagination';
 import { AUDIT_ACTIONS, AuditAction, AuditActionEnum } from '../audit-entry.model';
 
-@InputType()
+@InputType({ description: 'Which audit entries; all conditions together.' })
 export class AuditFilter {
   @Field({ nullable: true, description: 'A table name, e.g. cadre.' })
   @IsOptional()
   @MaxLength(64)
   entity?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only entries about this record.' })
   @IsOptional()
   @MaxLength(64)
   entityId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only entries by this token subject.' })
   @IsOptional()
   @MaxLength(200)
   actorSub?: string;
 
-  @Field(() => AuditActionEnum, { nullable: true })
+  @Field(() => AuditActionEnum, { nullable: true, description: 'Only this action.' })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
@@ -40,7 +40,7 @@ export class AuditFilter {
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
-  @Field(() => AuditFilter, { nullable: true })
+  @Field(() => AuditFilter, { nullable: true, description: 'Which entries; default all, newest first.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => AuditFilter)

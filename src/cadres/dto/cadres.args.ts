@@ -7,7 +7,7 @@ import { PageArgs } from '../../common/graphql/pagination';
 import { CADRE_STATUSES, CadreStatus } from '../cadre.entity';
 import { CadreStatusEnum } from '../cadre.model';
 
-@InputType()
+@InputType({ description: 'Which cadres a list holds; all conditions together.' })
 export class CadreFilter {
   @Field(() => ID, {
     nullable: true,
@@ -22,7 +22,10 @@ export class CadreFilter {
   @MaxLength(100)
   name?: string;
 
-  @Field(() => CadreStatusEnum, { nullable: true })
+  @Field(() => CadreStatusEnum, {
+    nullable: true,
+    description: 'Only cadres with this status; default every status.',
+  })
   @IsOptional()
   @IsIn(CADRE_STATUSES)
   status?: CadreStatus;
@@ -46,7 +49,10 @@ export class CadreFilter {
 
 @ArgsType()
 export class CadresArgs extends PageArgs {
-  @Field(() => CadreFilter, { nullable: true })
+  @Field(() => CadreFilter, {
+    nullable: true,
+    description: "Which cadres; default every cadre of the caller's jurisdiction (管辖范围).",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CadreFilter)

@@ -15,7 +15,7 @@ import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field'
 
 const NOT_BLANK = /\S/;
 
-@InputType()
+@InputType({ description: 'A new cadre record (干部), after the appointment form (干部任免审批表).' })
 export class CreateCadreInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
@@ -26,43 +26,46 @@ export class CreateCadreInput {
   @Matches(NOT_BLANK, { message: 'externalId must not be blank' })
   externalId!: string;
 
-  @Field()
+  @Field({ description: 'Full name (姓名), 1 to 100 characters.' })
   @MinLength(1)
   @MaxLength(100)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name!: string;
 
-  @Field(() => GenderEnum)
+  @Field(() => GenderEnum, { description: 'Gender (性别).' })
   @IsIn(GENDERS)
   gender!: Gender;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Date of birth (出生年月).' })
   @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
   birthDate!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Ethnicity (民族), e.g. 汉族.' })
   @IsOptional()
   @MaxLength(50)
   ethnicity?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Native place (籍贯).' })
   @IsOptional()
   @MaxLength(100)
   nativePlace?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of joining the Party (入党时间); null when not a member.',
+  })
   @IsOptional()
   partyJoinDate?: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Date of starting work (参加工作时间).' })
   @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
   workStartDate!: string;
 
-  @Field(() => EducationLevelEnum)
+  @Field(() => EducationLevelEnum, { description: 'Highest education (学历).' })
   @IsIn(EDUCATION_LEVELS)
   educationLevel!: EducationLevel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Major of the highest education (专业).' })
   @IsOptional()
   @MaxLength(100)
   educationMajor?: string | null;
@@ -72,7 +75,7 @@ export class CreateCadreInput {
   @IsBoolean()
   educationInService?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Professional title (专业技术职务).' })
   @IsOptional()
   @MaxLength(100)
   professionalTitle?: string | null;

@@ -8,7 +8,7 @@ import { PageArgs } from '../../common/graphql/pagination';
 export const LEVEL_CODE = /^[A-Z][A-Z0-9_]*$/;
 export const DOMAIN_CODE = /^[A-Z][A-Z0-9_]*$/;
 
-@InputType()
+@InputType({ description: 'Who may be promoted to a level: the target level, where, and how soon.' })
 export class PromotionCandidatesInput {
   @Field({
     description: 'The level to fill, e.g. COUNTY_DEPUTY; candidates hold the level one step below it.',
@@ -71,7 +71,7 @@ export class PromotionCandidatesInput {
 
 @ArgsType()
 export class PromotionCandidatesArgs extends PageArgs {
-  @Field(() => PromotionCandidatesInput)
+  @Field(() => PromotionCandidatesInput, { description: 'The target level and where to look.' })
   @ValidateNested()
   @Type(() => PromotionCandidatesInput)
   input!: PromotionCandidatesInput;

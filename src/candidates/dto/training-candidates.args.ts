@@ -5,7 +5,7 @@ import { DateScalar } from '../../common/graphql/date.scalar';
 import { PageArgs } from '../../common/graphql/pagination';
 import { TrainingNeed } from '../candidate.model';
 
-@InputType()
+@InputType({ description: 'Who needs training, and why.' })
 export class TrainingCandidatesInput {
   @Field(() => ID, { nullable: true, description: 'Only cadres posted in this unit or beneath it.' })
   @IsOptional()
@@ -38,7 +38,10 @@ export class TrainingCandidatesInput {
 
 @ArgsType()
 export class TrainingCandidatesArgs extends PageArgs {
-  @Field(() => TrainingCandidatesInput, { nullable: true })
+  @Field(() => TrainingCandidatesInput, {
+    nullable: true,
+    description: "Where to look and which needs; default every need in the caller's jurisdiction.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TrainingCandidatesInput)

@@ -5,7 +5,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access.service';
@@ -26,6 +26,29 @@ function withoutSuggestions(formatted: GraphQLFormattedError, error: unknown): G
   return { ...f, message: f.message.replace(/ ?Did you mean .+\?$/, '') };
 }
 
+const ROOT_DESCRIPTIONS = {
+  query:
+    'Reads. Every list is a cursor connection (first/after) and every date-dependent answer takes asOf; a caller sees only its jurisdiction (管辖范围).',
+  mutation:
+    'Writes. Each runs in one transaction and is audited; bad input is a GraphQL error with extensions.code and the field, and writes nothing.',
+} as const;
+
+/** Code-first decorators cannot describe the root types; this does, for the schema and schema.gql alike. */
+export function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  const described = (type: GraphQLObjectType | null | undefined, description: string) =>
+    type ? new GraphQLObjectType({ ...type.toConfig(), description }) : type;
+  const query = described(config.query, ROOT_DESCRIPTIONS.query);
+  const mutation = described(config.mutation, ROOT_DESCRIPTIONS.mutation);
+  const roots = new Set([config.query, config.mutation]);
+  return new GraphQLSchema({
+    ...config,
+    query,
+    mutation,
+    types: config.types.filter((t) => !roots.has(t as GraphQLObjectType)),
+  });
+}
+
 export function graphqlOptions(
   config: AppConfig,
   tokens: TokenService,
@@ -38,6 +61,8 @@ export function graphqlOptions(
     // Development writes schema.gql (committed); a test fails when the committed file is stale.
     autoSchemaFile: writeSchemaFile ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
+    transformSchema: describeRootTypes,
+    transformAutoSchemaFile: true,
     playground: false,
     // Production gives away nothing about the schema: no introspection, no sandbox, no "Did you mean …?".
     introspection: !config.isProduction,

@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 
 @ArgsType()
 export class IdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The record's id (UUID)." })
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
 }

@@ -22,10 +22,25 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'Where a page stands in its list (Relay cursor connections spec). Pages run forward: pass endCursor as `after` for the next one.',
+})
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'True when rows follow this page: ask again with after = endCursor.' })
+  hasNextPage!: boolean;
+
+  @Field({
+    description:
+      'True when rows come before this page. False on a first page (no `after`); after a cursor, true when the list holds rows the page does not reach (exact on a last page).',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor; null on an empty page." })
+  endCursor!: string | null;
 }
 
 export interface ConnectionShape<T> {
@@ -36,16 +51,27 @@ export interface ConnectionShape<T> {
 
 /** A Relay-style connection type for `T`. */
 export function Connection<T>(node: Type<T>, name = node.name): Type<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class Edge {
-    @Field() cursor!: string;
-    @Field(() => node) node!: T;
+    @Field({ description: 'Opaque; pass it as `after` to get the rows after this one.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${name}.` })
+    node!: T;
   }
-  @ObjectType(`${name}Connection`, { isAbstract: true })
+  @ObjectType(`${name}Connection`, {
+    isAbstract: true,
+    description: `A page of ${name} rows (Relay cursor connection), in the list's fixed order.`,
+  })
   class Conn {
-    @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int) totalCount!: number;
+    @Field(() => [Edge], { description: 'The rows of this page, in order.' })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Cursors and whether rows come before or after this page.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Rows in the whole list (every page), under the same filter.' })
+    totalCount!: number;
   }
   return Conn;
 }
@@ -69,19 +95,36 @@ export function decodeCursor(
   throw DomainError.badInput('after', 'The cursor is not one this service issued.');
 }
 
-/** Builds a connection from rows fetched with limit first + 1. */
+/**
+ * PageInfo for a forward page: `fetched` rows were read after the cursor with limit first + 1, of `totalCount`.
+ * Rows come before the page when an `after` cursor was given and the list holds more rows than those read from
+ * it; on a last page (fetched ≤ first) that is exact, and the Relay spec lets a forward page say so no further.
+ */
+export function pageInfoOf(
+  edges: readonly { cursor: string }[],
+  fetched: number,
+  first: number,
+  totalCount: number,
+  after: unknown,
+): PageInfo {
+  return {
+    hasNextPage: fetched > first,
+    hasPreviousPage: after !== undefined && after !== null && totalCount > fetched,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+}
+
+/** Builds a connection from rows fetched with limit first + 1 after the (decoded) cursor `after`. */
 export function toConnection<R, T>(
   rows: R[],
   first: number,
   totalCount: number,
   key: (row: R) => readonly (string | number | null)[],
   map: (row: R) => T,
+  after: unknown,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((r) => ({ cursor: encodeCursor(key(r)), node: map(r) }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
-  };
+  return { edges, pageInfo: pageInfoOf(edges, rows.length, first, totalCount, after), totalCount };
 }

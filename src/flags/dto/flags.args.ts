@@ -24,11 +24,13 @@ export class CadreFlagsArgs {
   asOfRecorded?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which flagged cadres a list holds; all conditions together.' })
 export class FlaggedCadresFilter {
   @Field(() => [FlagCode], {
     nullable: true,
     description: 'The same as anyOf (kept for existing clients); not together with anyOf.',
+    deprecationReason:
+      'Use anyOf: it replaced codes when allOf was added; codes stays until the next major version.',
   })
   @IsOptional()
   @IsEnum(FlagCode, { each: true })
@@ -79,7 +81,10 @@ export class FlaggedCadresFilter {
 
 @ArgsType()
 export class FlaggedCadresArgs extends PageArgs {
-  @Field(() => FlaggedCadresFilter, { nullable: true })
+  @Field(() => FlaggedCadresFilter, {
+    nullable: true,
+    description: "Which cadres and codes; default every flagged cadre of the caller's jurisdiction.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => FlaggedCadresFilter)

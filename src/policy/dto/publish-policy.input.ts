@@ -4,7 +4,7 @@ import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { JSONScalar } from '../../common/graphql/json.scalar';
 
-@InputType()
+@InputType({ description: 'A new policy version: the complete document, validated before it is stored.' })
 export class PublishPolicyInput {
   @Field(() => DateScalar, {
     description: "Must be after the latest version's effective date, and not in the past.",

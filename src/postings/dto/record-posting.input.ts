@@ -6,20 +6,20 @@ import { POSTING_KINDS, PostingKind } from '../posting.entity';
 import { PostingKindEnum } from '../posting.model';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
-@InputType()
+@InputType({ description: 'A posting (任职) to record.' })
 export class RecordPostingInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The unit's id; an ORG_DEPT records postings in its own subtree only." })
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId!: string;
 
-  @Field()
+  @Field({ description: "The post's title, e.g. 副乡长." })
   @MinLength(1)
   @MaxLength(200)
   @Matches(/\S/, { message: 'title must not be blank' })
@@ -35,7 +35,7 @@ export class RecordPostingInput {
   @IsIn(POSTING_KINDS)
   kind?: PostingKind;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day in post.' })
   @Allow() // the Date scalar has checked it; Allow keeps it past the whitelist
   startDate!: string;
 

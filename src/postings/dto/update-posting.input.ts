@@ -3,11 +3,13 @@ import { IsUUID } from 'class-validator';
 import { RecordPostingInput } from './record-posting.input';
 
 /** Only the fields given change; a posting stays with its cadre. */
-@InputType()
+@InputType({
+  description: 'Changes to a posting: only the fields given change; a posting stays with its cadre.',
+})
 export class UpdatePostingInput extends PartialType(
   OmitType(RecordPostingInput, ['cadreId', 'idempotencyKey'] as const),
 ) {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The posting's id (UUID)." })
   @IsUUID('all', { message: 'id must be a posting id (UUID)' })
   id!: string;
 }

@@ -4,12 +4,12 @@ import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
-@InputType()
+@InputType({ description: 'A rank (职级) granted to a cadre.' })
 export class RecordRankInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
@@ -18,7 +18,7 @@ export class RecordRankInput {
   @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'level must be a rank code such as PRINCIPAL_STAFF_4' })
   level!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day the rank is held.' })
   @IsDefined() // the scalar has checked the format; this keeps the whitelist from dropping it
   startDate!: string;
 

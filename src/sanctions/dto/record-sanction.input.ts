@@ -6,16 +6,16 @@ import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field'
 import { SANCTION_KINDS, SanctionKind } from '../sanction.entity';
 import { SanctionKindEnum } from '../sanction.model';
 
-@InputType()
+@InputType({ description: 'A sanction (处分) or organisational measure (组织处理) to record.' })
 export class RecordSanctionInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field(() => SanctionKindEnum)
+  @Field(() => SanctionKindEnum, { description: 'The sanction or measure.' })
   @IsIn(SANCTION_KINDS)
   kind!: SanctionKind;
 
@@ -37,7 +37,7 @@ export class RecordSanctionInput {
   @MaxLength(100, { message: 'documentNumber is at most 100 characters' })
   documentNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A free note.' })
   @IsOptional()
   @MaxLength(2000, { message: 'note is at most 2000 characters' })
   note?: string | null;

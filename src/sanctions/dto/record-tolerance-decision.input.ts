@@ -9,7 +9,7 @@ export class RecordToleranceDecisionInput {
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The sanction's id." })
   @IsUUID('all', { message: 'sanctionId must be a sanction id (UUID)' })
   sanctionId!: string;
 
@@ -22,7 +22,7 @@ export class RecordToleranceDecisionInput {
   @IsDefined()
   decidedOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A free note.' })
   @IsOptional()
   @MaxLength(2000, { message: 'note is at most 2000 characters' })
   note?: string | null;

@@ -5,7 +5,7 @@ import { DateScalar } from '../../common/graphql/date.scalar';
 
 @InputType({ description: 'A sanction lifted on appeal (撤销): the record stays, marked revoked.' })
 export class RevokeSanctionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The sanction's id (UUID)." })
   @IsUUID('all', { message: 'id must be a sanction id (UUID)' })
   id!: string;
 
@@ -13,7 +13,7 @@ export class RevokeSanctionInput {
   @IsDefined()
   revokedOn!: string;
 
-  @Field()
+  @Field({ description: 'Why it was revoked (on appeal or review).' })
   @MaxLength(2000, { message: 'reason is at most 2000 characters' })
   @Matches(/\S/, { message: 'reason cannot be blank' })
   reason!: string;

@@ -13,24 +13,27 @@ const IfGiven = () => ValidateIf((_o, v) => v !== undefined);
     'Corrects a record; only the fields given change. Revocation and 容错 have their own mutations.',
 })
 export class UpdateSanctionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The sanction's id (UUID)." })
   @IsUUID('all', { message: 'id must be a sanction id (UUID)' })
   id!: string;
 
-  @Field(() => SanctionKindEnum, { nullable: true })
+  @Field(() => SanctionKindEnum, { nullable: true, description: 'The sanction or measure.' })
   @IfGiven()
   @IsIn(SANCTION_KINDS)
   kind?: SanctionKind;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the decision was taken.' })
   @IfGiven()
   decisionDate?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it took effect; not before decisionDate.',
+  })
   @IfGiven()
   effectiveDate?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The body that decided it.' })
   @IfGiven()
   @MaxLength(200, { message: 'issuingBody is at most 200 characters' })
   @Matches(/\S/, { message: 'issuingBody cannot be blank' })

@@ -5,7 +5,10 @@ import { CADRE_STATUSES, EDUCATION_LEVELS, GENDERS } from '../../cadres/cadre.en
 import { IsCalendarDate } from '../record-validation';
 
 /** One cadre as the HR system has it, keyed by externalId. Fields left out are cleared (or take their default). */
-@InputType()
+@InputType({
+  description:
+    'One cadre as the HR system has it, keyed by externalId. Fields left out are cleared (or take their default).',
+})
 export class CadreRecordInput {
   @Field({ description: "The HR system's person number." })
   @MinLength(1)
@@ -13,7 +16,7 @@ export class CadreRecordInput {
   @Matches(/\S/, { message: 'externalId must not be blank' })
   externalId!: string;
 
-  @Field()
+  @Field({ description: 'Full name (姓名).' })
   @MinLength(1)
   @MaxLength(100)
   @Matches(/\S/, { message: 'name must not be blank' })
@@ -40,17 +43,17 @@ export class CadreRecordInput {
   @IsCalendarDate()
   partyJoinDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Ethnicity (民族).' })
   @IsOptional()
   @MaxLength(50)
   ethnicity?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Native place (籍贯).' })
   @IsOptional()
   @MaxLength(100)
   nativePlace?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Major of the highest education (专业).' })
   @IsOptional()
   @MaxLength(100)
   educationMajor?: string | null;
@@ -60,7 +63,7 @@ export class CadreRecordInput {
   @IsBoolean()
   educationInService?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Professional title (专业技术职务).' })
   @IsOptional()
   @MaxLength(100)
   professionalTitle?: string | null;

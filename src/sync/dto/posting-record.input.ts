@@ -7,7 +7,10 @@ import { IsCalendarDate } from '../record-validation';
 const NOT_BLANK = /\S/;
 
 /** One posting as the HR system has it; cadre and unit by their external keys. Dates are YYYY-MM-DD. */
-@InputType()
+@InputType({
+  description:
+    'One posting as the HR system has it; cadre and unit by their external keys. Dates are YYYY-MM-DD.',
+})
 export class PostingRecordInput {
   @Field({ description: "The posting's id in the HR system; unique per source." })
   @MinLength(1)
@@ -25,7 +28,7 @@ export class PostingRecordInput {
   @MaxLength(64)
   unitCode!: string;
 
-  @Field()
+  @Field({ description: "The post's title, e.g. 副乡长." })
   @MinLength(1)
   @MaxLength(200)
   @Matches(NOT_BLANK, { message: 'title must not be blank' })

@@ -4,7 +4,9 @@ import { MaxLength } from '../../common/max-length';
 import { IsCalendarDate } from '../record-validation';
 
 /** One rank grant as the HR system has it; the cadre by its external id. Dates are YYYY-MM-DD. */
-@InputType()
+@InputType({
+  description: 'One rank grant as the HR system has it; the cadre by its external id. Dates are YYYY-MM-DD.',
+})
 export class RankRecordInput {
   @Field({ description: "The rank grant's id in the HR system; unique per source." })
   @MinLength(1)

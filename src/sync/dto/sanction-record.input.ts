@@ -10,7 +10,9 @@ const NOT_BLANK = /\S/;
  * One sanction or accountability record as the HR (or discipline) system has it; the cadre by its external id.
  * Dates are YYYY-MM-DD. 容错 decisions are the organisation department's and are never synced.
  */
-@InputType()
+@InputType({
+  description: 'One sanction as the HR system has it; the cadre by its external id. Dates are YYYY-MM-DD.',
+})
 export class SanctionRecordInput {
   @Field({ description: "The record's id in the sending system; unique per source." })
   @MinLength(1)
@@ -35,18 +37,18 @@ export class SanctionRecordInput {
   @IsCalendarDate()
   effectiveDate!: string;
 
-  @Field()
+  @Field({ description: 'The body that decided it.' })
   @MinLength(1)
   @MaxLength(200)
   @Matches(NOT_BLANK, { message: 'issuingBody must not be blank' })
   issuingBody!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The decision document number (文号).' })
   @IsOptional()
   @MaxLength(100)
   documentNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A free note.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string | null;
@@ -59,7 +61,7 @@ export class SanctionRecordInput {
   @IsCalendarDate()
   revokedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was revoked; with revokedOn.' })
   @IsOptional()
   @MaxLength(2000)
   revocationReason?: string | null;

@@ -4,7 +4,7 @@ import { CheckedPerRecord } from '../../common/text';
 import { RankRecordInput } from './rank-record.input';
 import { SyncInputBase } from './sync-input.base';
 
-@InputType()
+@InputType({ description: 'A batch of rank records from one HR system.' })
 export class SyncRanksInput extends SyncInputBase {
   @Field(() => [RankRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
   @IsArray()

@@ -4,7 +4,7 @@ import { CheckedPerRecord } from '../../common/text';
 import { SanctionRecordInput } from './sanction-record.input';
 import { SyncInputBase } from './sync-input.base';
 
-@InputType()
+@InputType({ description: 'A batch of sanction records from one HR system.' })
 export class SyncSanctionsInput extends SyncInputBase {
   @Field(() => [SanctionRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
   @IsArray()

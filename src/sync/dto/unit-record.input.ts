@@ -4,15 +4,18 @@ import { MaxLength } from '../../common/max-length';
 import { UNIT_KINDS, UNIT_LEVELS } from '../../units/unit.entity';
 
 /** One unit as the HR system has it, keyed by code; its parent by code too (in the batch or already known). */
-@InputType()
+@InputType({
+  description:
+    'One unit as the HR system has it, keyed by code; its parent by code too (in the batch or already known).',
+})
 export class UnitRecordInput {
-  @Field()
+  @Field({ description: "The unit's code, unique." })
   @MinLength(1)
   @MaxLength(64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'code uses letters, digits, "_", "." and "-" only' })
   code!: string;
 
-  @Field()
+  @Field({ description: "The unit's name." })
   @MinLength(1)
   @MaxLength(200)
   @Matches(/\S/, { message: 'name must not be blank' })

@@ -4,12 +4,12 @@ import { MaxLength } from '../../common/max-length';
 import { DOMAIN_CODE, LEVEL_CODE } from '../../candidates/dto/promotion-candidates.args';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
-@InputType()
+@InputType({ description: 'A new talent pool (后备干部名单) for a target level in a unit.' })
 export class CreateTalentPoolInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field()
+  @Field({ description: "The pool's name." })
   @MinLength(1)
   @MaxLength(200)
   @Matches(/\S/, { message: 'name must not be blank' })
@@ -30,7 +30,7 @@ export class CreateTalentPoolInput {
   @Matches(DOMAIN_CODE, { message: 'domain must be a domain code such as CULTURAL_TOURISM' })
   domain?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A free note.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string;

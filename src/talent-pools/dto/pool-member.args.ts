@@ -6,25 +6,25 @@ import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field'
 
 @ArgsType()
 export class PoolMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pool's id." })
   @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
   poolId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The member's cadre id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A cadre to add to a pool, with the candidate snapshot of the day.' })
 export class AddToPoolInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pool's id." })
   @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
   poolId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
@@ -43,7 +43,7 @@ export class AddToPoolInput {
 
 @ArgsType()
 export class TalentPoolArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pool's id (UUID)." })
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
 }

@@ -9,11 +9,11 @@ import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field'
 
 @InputType({ description: 'The post a PROMOTED cadre takes up on the effective date.' })
 export class NewPostingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit of the new post.' })
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId!: string;
 
-  @Field()
+  @Field({ description: "The new post's title, e.g. 副县长." })
   @MinLength(1)
   @MaxLength(200)
   @Matches(/\S/, { message: 'title must not be blank' })
@@ -26,29 +26,31 @@ export class NewPostingInput {
   level?: string;
 }
 
-@InputType()
+@InputType({ description: 'A decision on a pool member (提拔, 暂缓, 送培训, 不予考虑).' })
 export class RecordDecisionInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pool's id." })
   @IsUUID('all', { message: 'poolId must be a pool id (UUID)' })
   poolId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The member's cadre id." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field(() => PoolDecision)
+  @Field(() => PoolDecision, { description: 'What was decided.' })
   @IsEnum(PoolDecision)
   decision!: PoolDecision;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A free note.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: "The day it takes effect; for PROMOTED, the new posting's first day.",
+  })
   @Allow()
   effectiveDate!: string;
 

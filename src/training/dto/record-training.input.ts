@@ -6,30 +6,30 @@ import { TRAINING_KINDS, TrainingKind } from '../training.entity';
 import { TrainingKindEnum } from '../training.model';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.field';
 
-@InputType()
+@InputType({ description: 'A course or programme a cadre attended.' })
 export class RecordTrainingInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cadre's id (a CADRE token: its own)." })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field()
+  @Field({ description: 'The course or programme.' })
   @MaxLength(200, { message: 'title is at most 200 characters' })
   @Matches(/\S/, { message: 'title cannot be blank' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who gave it, e.g. 省委党校.' })
   @IsOptional()
   @MaxLength(200, { message: 'provider is at most 200 characters' })
   provider?: string | null;
 
-  @Field(() => TrainingKindEnum)
+  @Field(() => TrainingKindEnum, { description: 'Where it took place.' })
   @IsIn(TRAINING_KINDS)
   kind!: TrainingKind;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day.' })
   @IsDefined() // the scalar has checked the format; this keeps the whitelist from dropping it
   startDate!: string;
 

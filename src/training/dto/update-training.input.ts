@@ -20,11 +20,11 @@ const IfGiven = () => ValidateIf((_o, v) => v !== undefined);
 
 @InputType({ description: 'Only the fields given change.' })
 export class UpdateTrainingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The training record's id (UUID)." })
   @IsUUID('all', { message: 'id must be a training id (UUID)' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The course or programme.' })
   @IfGiven()
   @MaxLength(200, { message: 'title is at most 200 characters' })
   @Matches(/\S/, { message: 'title cannot be blank' })
@@ -35,28 +35,28 @@ export class UpdateTrainingInput {
   @MaxLength(200, { message: 'provider is at most 200 characters' })
   provider?: string | null;
 
-  @Field(() => TrainingKindEnum, { nullable: true })
+  @Field(() => TrainingKindEnum, { nullable: true, description: 'Where it took place.' })
   @IfGiven()
   @IsIn(TRAINING_KINDS)
   kind?: TrainingKind;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The first day.' })
   @IfGiven()
   @IsDefined({ message: 'startDate cannot be empty' })
   startDate?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day; null clears it.' })
   @IfGiven()
   @IsDefined({ message: 'endDate cannot be empty' })
   endDate?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Class hours (学时).' })
   @IfGiven()
   @IsPositive({ message: 'classHours must be more than 0' })
   @Max(5000, { message: 'classHours is at most 5000' })
   classHours?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Whether it was completed; only completed training counts.' })
   @IfGiven()
   @IsBoolean()
   completed?: boolean;
