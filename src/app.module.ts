@@ -27,6 +27,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { FlagsModule } from './flags/flags.module';
 import { FlagChangesModule } from './flag-changes/flag-changes.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
@@ -91,6 +92,7 @@ export class AppModule {
         SyncModule,
         FlagsModule,
         FlagChangesModule,
+        WebhooksModule,
         StuckTalentModule,
         PathwayModule,
         CandidatesModule,

@@ -94,6 +94,8 @@ export async function createTestApp(
     JWT_AUDIENCE: TEST_JWT_AUDIENCE,
     JWT_ISSUER: TEST_JWT_ISSUER,
     MIGRATIONS_RUN: 'false',
+    // The webhook workers poll the queue; only the webhook tests run them (test/e2e/webhooks.e2e-spec.ts).
+    WEBHOOKS_WORKER: 'false',
     DB_POOL_SIZE: '4',
     // PgBouncer 1.18 (the pooler run) does not keep named prepared statements across transactions.
     DB_PREPARED_STATEMENTS: process.env.CP_TEST_POOLER_PORT ? 'false' : 'true',

@@ -4,6 +4,7 @@ import {
   IsIn,
   IsByteLength,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -288,6 +289,54 @@ export class AppConfig {
   @IsString()
   OTEL_SERVICE_NAME?: string;
 
+  /**
+   * Whether this instance sends webhook deliveries and runs the daily flag job (pg-boss workers); default true.
+   * An API-only instance sets false; events and deliveries are still written with every change.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOKS_WORKER = true;
+
+  /** How long a receiver has to answer one delivery. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  /** Retries after a failed delivery (exponential backoff from WEBHOOK_RETRY_DELAY_SECONDS), then DEAD. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  WEBHOOK_RETRY_LIMIT = 8;
+
+  /** The first retry's delay; each later one doubles it (pg-boss retryBackoff). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
+  /** How often the relay and the workers look for work. */
+  @Transform(toInt)
+  @IsNumber()
+  @Min(0.5)
+  @Max(60)
+  WEBHOOK_POLL_SECONDS = 2;
+
+  /** When the flag job runs (cron, in TZ); default 01:05 every day; `off`: never (run it another way). */
+  @IsString()
+  @Matches(/^(off|\S+( \S+){4})$/, {
+    message: 'WEBHOOK_FLAG_CRON must be a five-field cron expression or off',
+  })
+  WEBHOOK_FLAG_CRON = '5 1 * * *';
+
+  /** Receivers may be on private networks (an intranet deployment); default false: public addresses only. */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
   /** pino level; default info (error under NODE_ENV=test). */
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -368,6 +417,13 @@ export const CONFIG_KEYS = [
   'OTEL_SERVICE_NAME',
   'LOG_LEVEL',
   'TZ',
+  'WEBHOOKS_WORKER',
+  'WEBHOOK_TIMEOUT_MS',
+  'WEBHOOK_RETRY_LIMIT',
+  'WEBHOOK_RETRY_DELAY_SECONDS',
+  'WEBHOOK_POLL_SECONDS',
+  'WEBHOOK_FLAG_CRON',
+  'WEBHOOK_ALLOW_PRIVATE_URLS',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -1,5 +1,6 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { installRuleSpans } from '../rules/spans/install';
+import { installWebhookQueue } from '../webhooks/queue';
 
 // Arbitrary constant: one process at a time runs migrations against a database.
 const MIGRATION_LOCK = 4_217_001;
@@ -21,6 +22,8 @@ export interface MigrateResult {
 export async function migrate(dataSource: DataSource): Promise<MigrateResult> {
   const applied = await runPendingMigrations(dataSource);
   const rulesInstalled = await installRuleSpans(dataSource, undefined, MIGRATION_LOCK);
+  // pg-boss's schema and the webhook queues (it takes its own advisory lock).
+  await installWebhookQueue(dataSource);
   return { applied, rulesInstalled };
 }
 

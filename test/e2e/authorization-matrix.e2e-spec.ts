@@ -119,6 +119,20 @@ const rankGrant = (t: TestApp, cadreId: string) =>
     `INSERT INTO rank_grant (cadre_id, level, start_date) VALUES ($1, 'PRINCIPAL_STAFF_4', '2022-01-01') RETURNING id`,
     [cadreId],
   );
+/** A webhook subscription of the in-jurisdiction root (with its secret). */
+const subscription = async (t: TestApp, f: Fixture): Promise<string> => {
+  const id = await one(
+    t,
+    `INSERT INTO webhook_subscription (unit_id, url, events, created_by)
+     VALUES ($1, 'https://203.0.113.10/hook', ARRAY['flag.started'], 'm') RETURNING id`,
+    [f.inRoot],
+  );
+  await t.ds.query(`INSERT INTO webhook_secret (subscription_id, secret) VALUES ($1, $2)`, [
+    id,
+    'k'.repeat(64),
+  ]);
+  return id;
+};
 /** A TOWNSHIP_CHIEF pool of the in-jurisdiction root, with `member` in it when given. */
 const pool = async (t: TestApp, f: Fixture, member?: string): Promise<string> => {
   const id = await one(
@@ -213,6 +227,46 @@ const EXPECTED: Record<string, Case> = {
     op: async (f) => ({
       query: `query($u: ID) { flagChanges(unitId: $u, from: "2017-01-01", to: "2026-11-27") { totalCount } }`,
       variables: { u: f.inRoot },
+    }),
+  },
+  webhookSubscriptions: {
+    // Each sees its own: a department those of its jurisdiction (none elsewhere), an HR system its source's.
+    expect: rule(['ADMIN', 'ORG_IN', 'ORG_OUT', 'HR_SYNC']),
+    op: async () => ({ query: `{ webhookSubscriptions { id } }` }),
+  },
+  webhookDeliveries: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { webhookDeliveries(subscriptionId: $id) { totalCount } }`,
+      variables: { id: await subscription(t, f) },
+    }),
+  },
+  createWebhookSubscription: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }`,
+      variables: { i: { unitId: f.inRoot, url: 'https://203.0.113.10/hook', events: ['FLAG_STARTED'] } },
+    }),
+  },
+  updateWebhookSubscription: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdateWebhookSubscriptionInput!) { updateWebhookSubscription(input: $i) { id } }`,
+      variables: { i: { id: await subscription(t, f), description: '组织部预警推送' } },
+    }),
+  },
+  rotateWebhookSecret: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+      variables: { id: await subscription(t, f) },
+    }),
+  },
+  deleteWebhookSubscription: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`,
+      variables: { id: await subscription(t, f) },
     }),
   },
   stuckTalent: {
