@@ -72,7 +72,7 @@ registerEnumType(WebhookDeliveryStatus, {
     "subscription's secret (HMAC-SHA256, header X-Cadre-Signature: t=<unix seconds>,v1=<hex of HMAC(t.body)>).",
 })
 export class WebhookSubscription {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The subscription id.' }) id!: string;
   @Field(() => ID, {
     nullable: true,
     description: "A department's subscription: events of cadres and pools in this unit's subtree.",
@@ -81,19 +81,20 @@ export class WebhookSubscription {
   @Field(() => String, { nullable: true, description: "An HR system's subscription: its own sync runs." })
   syncSource!: string | null;
   @Field({ description: 'The receiver: an http(s) URL that answers 2xx.' }) url!: string;
-  @Field(() => [WebhookEvent]) events!: WebhookEvent[];
+  @Field(() => [WebhookEvent], { description: 'The events it receives.' }) events!: WebhookEvent[];
   @Field({ description: 'Switched off, it receives nothing and its undelivered deliveries are given up.' })
   active!: boolean;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { nullable: true, description: "What it is for, in the owner's words." })
+  description!: string | null;
   @Field({ description: 'Who created it (token subject).' }) createdBy!: string;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { description: 'When it was created.' }) createdAt!: Date;
 }
 
 @ObjectType('WebhookSubscriptionWithSecret', {
   description: 'A subscription and its signing secret, shown this once (on creation and on rotation).',
 })
 export class WebhookSubscriptionWithSecret {
-  @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
+  @Field(() => WebhookSubscription, { description: 'The subscription.' }) subscription!: WebhookSubscription;
   @Field({ description: 'The HMAC-SHA256 key for X-Cadre-Signature; store it: it is not shown again.' })
   secret!: string;
 }
@@ -104,22 +105,26 @@ export class WebhookSubscriptionWithSecret {
 export class WebhookDelivery {
   @Field(() => ID, { description: 'Also the X-Cadre-Delivery header: a receiver drops repeats by it.' })
   id!: string;
-  @Field(() => ID) subscriptionId!: string;
-  @Field(() => WebhookEvent) event!: WebhookEvent;
+  @Field(() => ID, { description: 'The subscription it was sent to.' }) subscriptionId!: string;
+  @Field(() => WebhookEvent, { description: 'The event (x-cadre-event header).' }) event!: WebhookEvent;
   @Field(() => JSONScalar, { description: 'The event data, as the body carries it under `data`.' })
   payload!: Record<string, unknown>;
-  @Field(() => Date) occurredAt!: Date;
-  @Field(() => WebhookDeliveryStatus) status!: WebhookDeliveryStatus;
+  @Field(() => Date, { description: 'When the event happened (its outbox row was written).' })
+  occurredAt!: Date;
+  @Field(() => WebhookDeliveryStatus, { description: 'Where the delivery stands.' })
+  status!: WebhookDeliveryStatus;
   @Field(() => Int, { description: 'Attempts made so far.' }) attempts!: number;
   @Field(() => Int, { nullable: true, description: "The receiver's last HTTP status." })
   lastStatus!: number | null;
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' }) lastError!:
     string | null;
-  @Field(() => Date, { nullable: true }) lastAttemptAt!: Date | null;
-  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the last attempt was made.' })
+  lastAttemptAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the receiver accepted it (2xx).' })
+  deliveredAt!: Date | null;
 }
 
-@ObjectType('WebhookDeliveryConnection')
+@ObjectType('WebhookDeliveryConnection', { description: 'A page of deliveries, newest first.' })
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -142,18 +147,20 @@ export class CreateWebhookSubscriptionInput {
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'syncSource is a source name (letters, digits, _ . -)' })
   syncSource?: string;
 
-  @Field()
+  @Field({
+    description: 'The receiver: an http(s) URL on a public address (unless WEBHOOK_ALLOW_PRIVATE_URLS).',
+  })
   @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' })
   @MaxLength(2000)
   url!: string;
 
-  @Field(() => [WebhookEvent])
+  @Field(() => [WebhookEvent], { description: 'The events to receive; at least one.' })
   @ArrayMinSize(1, { message: 'events must name at least one event' })
   @ArrayMaxSize(5)
   @IsEnum(WebhookEvent, { each: true })
   events!: WebhookEvent[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is for (at most 500 characters).' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -162,29 +169,32 @@ export class CreateWebhookSubscriptionInput {
 
 @InputType({ description: 'A change to a subscription: only the fields given change.' })
 export class UpdateWebhookSubscriptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The subscription to change.' })
   @IsUUID('all', { message: 'id must be a subscription id (UUID)' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new receiver URL.' })
   @IsOptional()
   @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' })
   @MaxLength(2000)
   url?: string;
 
-  @Field(() => [WebhookEvent], { nullable: true })
+  @Field(() => [WebhookEvent], { nullable: true, description: 'The new list of events.' })
   @IsOptional()
   @ArrayMinSize(1, { message: 'events must name at least one event' })
   @ArrayMaxSize(5)
   @IsEnum(WebhookEvent, { each: true })
   events?: WebhookEvent[];
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false switches it off (undelivered ones become DEAD).',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is for (at most 500 characters).' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -193,7 +203,7 @@ export class UpdateWebhookSubscriptionInput {
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The subscription whose deliveries to list.' })
   @IsUUID('all', { message: 'subscriptionId must be a subscription id (UUID)' })
   subscriptionId!: string;
 

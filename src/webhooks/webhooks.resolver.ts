@@ -45,7 +45,8 @@ export class WebhooksResolver {
   @Roles(...MANAGERS)
   async createWebhookSubscription(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: CreateWebhookSubscriptionInput,
+    @Args('input', { description: 'The receiver, its owner and its events.' })
+    input: CreateWebhookSubscriptionInput,
   ): Promise<WebhookSubscriptionWithSecret> {
     return this.service.create(caller, input);
   }
@@ -57,7 +58,8 @@ export class WebhooksResolver {
   @Roles(...MANAGERS)
   async updateWebhookSubscription(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: UpdateWebhookSubscriptionInput,
+    @Args('input', { description: 'The subscription and what changes.' })
+    input: UpdateWebhookSubscriptionInput,
   ): Promise<WebhookSubscription> {
     return this.service.update(caller, input);
   }
@@ -68,7 +70,7 @@ export class WebhooksResolver {
   @Roles(...MANAGERS)
   async rotateWebhookSecret(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The subscription.' }) id: string,
   ): Promise<WebhookSubscriptionWithSecret> {
     return this.service.rotateSecret(caller, id);
   }
@@ -77,7 +79,7 @@ export class WebhooksResolver {
   @Roles(...MANAGERS)
   async deleteWebhookSubscription(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The subscription.' }) id: string,
   ): Promise<boolean> {
     return this.service.remove(caller, id);
   }

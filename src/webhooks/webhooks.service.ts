@@ -200,6 +200,7 @@ export class WebhooksService {
           lastAttemptAt: r.last_attempt_at,
           deliveredAt: r.delivered_at,
         }),
+      after,
     );
   }
 
