@@ -293,6 +293,8 @@ export const en: Messages = {
     frame: 'Appointment form of {name}',
   },
   flagText: {
+    'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
+      'Appraised INCOMPETENT for {year}; flagged from {flaggedFrom} until {flaggedUntil}: one step down in post or rank, no promotion until the appraisal requirement is met ({source}).',
     'SANCTION_PERIODS.SANCTION_IN_EFFECT':
       '{kind} effective {effectiveDate}, in effect until {effectEndsOn}: no promotion in post or rank ({source}).',
   },

@@ -311,6 +311,8 @@ export const zhCN = {
     'SPECIALIST.SPECIALIST_STRENGTH': '在"{domain}"领域有经核实的专业特长（依据：{criteria}）。',
     'INDUCTION_TRAINING.INDUCTION_TRAINING_DUE':
       '{appointedOn} 任{level}，须在 {deadline} 前完成不少于 {daysRequired} 天的任职培训，尚未完成。',
+    'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
+      '{year} 年度考核为不称职，自 {flaggedFrom} 起关注至 {flaggedUntil}：应降低一个职务或者职级层次，满足考核条件前不得晋升（{source}）。',
     'SANCTION_PERIODS.SANCTION_IN_EFFECT':
       '{kind}自 {effectiveDate} 起生效，影响期至 {effectEndsOn}，期间不得晋升职务、职级（{source}）。',
     'TRAINING_5Y.TRAINING_SHORTFALL':
