@@ -63,6 +63,7 @@ describe('rules installer', () => {
         'TERM_LIMIT',
         'LEVEL_TOTAL_LIMIT',
         'TOWNSHIP_MIN_SERVICE',
+        'APPRAISAL_INCOMPETENT',
         'SANCTION_PERIODS',
         'TRAINING_5Y',
         'TRAINING_ANNUAL',
@@ -74,6 +75,7 @@ describe('rules installer', () => {
       [
         'achievement',
         'achievement_impact',
+        'appraisal',
         'policy_version',
         'posting_run',
         'sanction',
