@@ -1,4 +1,3 @@
-import { PolicyDocument } from '../policy/policy.types';
 import { facts, policy, rankFacts, withParams } from './facts/facts.fixture';
 import { appraisalAdjustedDate, appraisalParams, promoAppraisal } from './promo-appraisal.rule';
 
@@ -150,7 +149,7 @@ describe('appraisalAdjustedDate', () => {
     const old = appraisalParams({
       ...policy,
       rules: { ...policy.rules, PROMO_APPRAISAL: { ...policy.rules.PROMO_APPRAISAL, params: before } },
-    } as PolicyDocument);
+    });
     const years = [g(2025, 'BASICALLY_COMPETENT')];
     expect(appraisalAdjustedDate('2024-01-01', 3, years, old, '2026-11-27', 'LEADERSHIP').dateMet).toBe(
       '2027-01-01',
