@@ -32,7 +32,9 @@ export interface AdjustedTime {
 
 /** The first year whose grade bears on time at a level begun on levelStart: its own year only if whole or counted. */
 const firstYear = (levelStart: string, params: AppraisalParams): number =>
-  params.partialFirstYearCounts || levelStart.endsWith('-01-01') ? yearOf(levelStart) : yearOf(levelStart) + 1;
+  params.partialFirstYearCounts || levelStart.endsWith('-01-01')
+    ? yearOf(levelStart)
+    : yearOf(levelStart) + 1;
 
 /**
  * Time at a level with the appraisal effects, on the ladder `ladder`. A year counts only if the cadre held the level

@@ -26,9 +26,7 @@ export const promoTimeInLevel: Requirement = (facts, policy, asOf) => {
   const dateMet = adjusted.dateMet;
   const current = Math.max(
     0,
-    elapsed -
-      adjusted.notCountingYears +
-      (adjusted.excellentYears * appraisal.excellentShortensMonths) / 12,
+    elapsed - adjusted.notCountingYears + (adjusted.excellentYears * appraisal.excellentShortensMonths) / 12,
   );
   const met = asOf >= dateMet;
   // 职务与职级并行: time in the corresponding post counted as time at the rank (rank facts; RANK_FROM_POST).
