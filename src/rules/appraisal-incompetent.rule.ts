@@ -5,7 +5,7 @@ import { FlagCode } from './codes';
 import { bad, strings } from './params';
 import { FlagRule } from './rule';
 import { cadreRows, spanVersions, versionParam, versionParamJson } from './spans/span-sql';
-import { details, FlagQuery, FlagSql, list, param, source } from './sql/flag-sql';
+import { details, FlagQuery, FlagSql, list, NO_FLAGS, param, source, spanFlags } from './sql/flag-sql';
 
 const RULE = 'APPRAISAL_INCOMPETENT';
 const GRADE_NAMES = `'${JSON.stringify(LABELS['zh-CN'].grade)}'::jsonb`;
@@ -32,7 +32,7 @@ const message = (f: string): string =>
 function flagSql(s: FlagSql): FlagQuery {
   // A version published before the rule has none: no flags under it.
   if (!(s.policy.rules as Partial<PolicyDocument['rules']>)[RULE]) {
-    return { ctes: [], select: `SELECT ${NONE} WHERE false` };
+    return NO_FLAGS;
   }
   return {
     ctes: [],
@@ -48,20 +48,15 @@ function flagSql(s: FlagSql): FlagQuery {
   };
 }
 
-const NONE = `NULL::uuid, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::jsonb, 0`;
-
 /** The same flags read from rule_span: the span holding on asOf carries every fact. */
-function flagSpans(s: FlagSql): FlagQuery {
-  return {
-    ctes: [],
-    select: `
-    SELECT sp.cadre_id, '${FlagCode.APPRAISAL_INCOMPETENT}', 'WARNING', '${RULE}', sp.facts ->> 'source',
-           ${details(s, message('sp.facts'), 'sp.facts')},
-           (${s.asOf} - ((sp.facts ->> 'flaggedUntil')::date + 1))::int
-      FROM rule_span sp JOIN scope sc ON sc.cadre_id = sp.cadre_id
-     WHERE sp.rule_id = '${RULE}' AND sp.valid @> ${s.asOf}`,
-  };
-}
+const flagSpans = (s: FlagSql): FlagQuery =>
+  spanFlags(s, {
+    rule: RULE,
+    code: FlagCode.APPRAISAL_INCOMPETENT,
+    severity: 'WARNING',
+    message,
+    lastDay: 'flaggedUntil',
+  });
 
 /**
  * The spans (for the rules installer, src/rules/spans): per flagged appraisal and policy version, the years after
