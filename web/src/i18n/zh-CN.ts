@@ -159,7 +159,9 @@ export const zhCN = {
     current: '现有 {value}',
     required: '要求 {value}',
     remaining: '还差 {value}',
-    notGradeIn: '{year} 年度不是“{grade}”',
+    noGradeWithout: '“{grade}”年度之后须满 {n} 个计入年度',
+    appraisalBlock:
+      '{year} 年度考核为“{grade}”：其后须满 {n} 个计入年度（基本称职、不定等次、不称职年度不计入）方可晋升。',
     dateMet: '预计 {date} 满足',
     ladder: { LEADERSHIP: '领导职务', RANK: '职级（职务与职级并行）' } as Record<string, string>,
     soft: '提任前未完成的，应在提任后一年内完成培训（不影响晋升资格）',
