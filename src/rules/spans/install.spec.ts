@@ -77,7 +77,6 @@ describe('rules installer', () => {
         'achievement_impact',
         'appraisal',
         'policy_version',
-        'posting_run',
         'sanction',
         'training',
         'unit',
@@ -87,6 +86,12 @@ describe('rules installer', () => {
         ),
       ),
     );
+    // posting_run has no triggers: refresh_posting_runs calls this once per write (migration 1764237900000).
+    expect(
+      await ds.query(
+        `SELECT to_regprocedure('rule_spans_after_posting_runs(uuid[])') IS NOT NULL AS present`,
+      ),
+    ).toEqual([{ present: true }]);
     expect((await spans('POST_LIMIT_SAME_POST')).map((s) => s.code)).toEqual([
       'POSTING_LIMIT_APPROACHING',
       'POSTING_LIMIT_EXCEEDED',
