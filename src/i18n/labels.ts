@@ -118,6 +118,7 @@ const zhCN = {
     SPECIALIST_STRENGTH: '专业特长',
     PROMOTION_ELIGIBLE: '符合晋升条件',
     SANCTION_IN_EFFECT: '处分影响期内',
+    APPRAISAL_INCOMPETENT: '年度考核不称职',
   },
   requirement: {
     PROMO_WORK_YEARS: '工作经历年限',
@@ -304,6 +305,7 @@ const en: Labels = {
     SPECIALIST_STRENGTH: 'Specialist strength',
     PROMOTION_ELIGIBLE: 'Eligible for promotion',
     SANCTION_IN_EFFECT: 'Sanction in effect',
+    APPRAISAL_INCOMPETENT: 'Appraised incompetent',
   },
   requirement: {
     PROMO_WORK_YEARS: 'Work experience',

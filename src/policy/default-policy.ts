@@ -160,13 +160,26 @@ export const DEFAULT_POLICY: PolicyDocument = {
     PROMO_APPRAISAL: {
       id: 'PROMO_APPRAISAL',
       sentence:
-        'Each EXCELLENT year shortens the time needed by 6 months; a BASICALLY_COMPETENT or ungraded year does not count; INCOMPETENT in the last year blocks promotion.',
-      source: '公务员职务与职级并行规定 (2019), as commonly applied (secondary sources; verify locally)',
+        'A BASICALLY_COMPETENT, UNGRADED or INCOMPETENT year does not count toward the time needed at a post or rank level; each EXCELLENT year shortens the time needed at a rank by 6 months; an INCOMPETENT year blocks promotion until a later year graded COMPETENT or better has ended; a partial first year at a level does not count.',
+      source:
+        '公务员职务与职级并行规定 (2019) (rank time; each 优秀 year shortens it by half a year); 公务员考核规定 (2020) (基本称职, 不定等次 and 不称职 years not counted; 不称职 leads to one step down) (article numbers to verify with the texts)',
       params: {
         excellentShortensMonths: 6,
-        notCountingGrades: ['BASICALLY_COMPETENT', 'UNGRADED'],
+        notCountingGrades: ['BASICALLY_COMPETENT', 'UNGRADED', 'INCOMPETENT'],
         blockingGrades: ['INCOMPETENT'],
+        notCountingLadders: ['LEADERSHIP', 'RANK'],
+        excellentLadders: ['RANK'],
+        countedYearsToLift: 1,
+        partialFirstYearCounts: false,
       },
+    },
+    APPRAISAL_INCOMPETENT: {
+      id: 'APPRAISAL_INCOMPETENT',
+      sentence:
+        'A year appraised INCOMPETENT is flagged (WARNING) through the following calendar year: it leads to one step down in post or rank and blocks promotion (PROMO_APPRAISAL).',
+      source:
+        '公务员考核规定 (2020) (不称职: 降低一个职务或者职级层次); 公务员法 (2018) (appraisal results as the basis for adjusting post and rank) (article numbers to verify with the texts)',
+      params: { grades: ['INCOMPETENT'], followingYears: 1 },
     },
     PROMO_EXCEPTIONAL: {
       id: 'PROMO_EXCEPTIONAL',

@@ -169,6 +169,46 @@ describe('validatePolicyDocument', () => {
       'document.rules.SANCTION_PERIODS.params.periods.PARTY_WARNING.source',
     ],
     [
+      'an appraisal grade that does not exist among the grades not counted',
+      (d) => {
+        d.rules.PROMO_APPRAISAL.params.notCountingGrades = ['INCOMPETENT', 'POOR'];
+        return d;
+      },
+      'document.rules.PROMO_APPRAISAL.params.notCountingGrades[1]',
+    ],
+    [
+      'a fractional number of counted years to lift a block',
+      (d) => {
+        d.rules.PROMO_APPRAISAL.params.countedYearsToLift = 1.5;
+        return d;
+      },
+      'document.rules.PROMO_APPRAISAL.params.countedYearsToLift',
+    ],
+    [
+      'partialFirstYearCounts that is not true or false',
+      (d) => {
+        (d.rules.PROMO_APPRAISAL.params as Record<string, unknown>).partialFirstYearCounts = 'no';
+        return d;
+      },
+      'document.rules.PROMO_APPRAISAL.params.partialFirstYearCounts',
+    ],
+    [
+      'a negative number of years flagged after an INCOMPETENT year',
+      (d) => {
+        d.rules.APPRAISAL_INCOMPETENT.params.followingYears = -1;
+        return d;
+      },
+      'document.rules.APPRAISAL_INCOMPETENT.params.followingYears',
+    ],
+    [
+      'an unknown grade flagged',
+      (d) => {
+        d.rules.APPRAISAL_INCOMPETENT.params.grades = ['incompetent'];
+        return d;
+      },
+      'document.rules.APPRAISAL_INCOMPETENT.params.grades[0]',
+    ],
+    [
       'a rule listed twice',
       (d) => ({ ...d, rules: [...Object.values(d.rules), d.rules.SPECIALIST] }),
       `document.rules[${RULE_IDS.length}].id`,

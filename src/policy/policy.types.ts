@@ -32,6 +32,7 @@ export type RuleId =
   | 'PROMO_TIME_IN_LEVEL'
   | 'PROMO_EDUCATION'
   | 'PROMO_APPRAISAL'
+  | 'APPRAISAL_INCOMPETENT'
   | 'PROMO_EXCEPTIONAL'
   | 'PROMO_NO_SANCTION_IN_EFFECT'
   | 'SANCTION_PERIODS'
@@ -84,13 +85,29 @@ export interface RuleParams {
   PROMO_TIME_IN_LEVEL: { deputyToChiefYears: number; chiefToNextDeputyYears: number };
   /** Education levels in order, lowest first, and the minimum per target level (default for the rest). */
   PROMO_EDUCATION: { order: string[]; defaultMinimum: string; minimumByLevel: Record<string, string> };
+  /**
+   * The effects of annual appraisals. The optional params came with the 2026 appraisal effects; a version published
+   * before them has none and is read as it was applied then (appraisalParams in src/rules/promo-appraisal.rule.ts):
+   * years adjusted on the RANK ladder only, no partial first year, one counted year lifts a block.
+   */
   PROMO_APPRAISAL: {
+    /** Months each EXCELLENT year takes off the time needed, on the ladders of `excellentLadders`. */
     excellentShortensMonths: number;
-    /** Grades whose years do not count toward time in rank. */
+    /** Grades whose years do not count toward time at a level, on the ladders of `notCountingLadders`. */
     notCountingGrades: string[];
-    /** A grade in the last completed year that blocks promotion. */
+    /** Grades that block promotion until `countedYearsToLift` later years with a counting grade have ended. */
     blockingGrades: string[];
+    /** Ladder ids (LEADERSHIP, RANK) whose time the notCountingGrades years do not count toward. */
+    notCountingLadders?: string[];
+    /** Ladder ids whose time EXCELLENT years shorten. */
+    excellentLadders?: string[];
+    /** Later years graded outside notCountingGrades that lift a blocking grade (0: a blocking grade never blocks). */
+    countedYearsToLift?: number;
+    /** Whether the grade of the year a level began in counts when the level began after 1 January. */
+    partialFirstYearCounts?: boolean;
   };
+  /** Flag APPRAISAL_INCOMPETENT in the `followingYears` calendar years after a year graded one of `grades`. */
+  APPRAISAL_INCOMPETENT: { grades: string[]; followingYears: number };
   /**
    * 破格提拔: on an exceptional list only, these requirements (`waives`) are set aside, and the cadre needs
    * SPECIALIST_STRENGTH in the post's domain, probation over and `sinceLastPromotionYears` since the last promotion;

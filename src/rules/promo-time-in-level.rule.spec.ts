@@ -48,6 +48,24 @@ describe('PROMO_TIME_IN_LEVEL, leadership', () => {
     expect(r).toMatchObject({ met: false, current: 2.9, remaining: 0.1, dateMet: '2027-01-01' });
   });
 
+  it('a BASICALLY_COMPETENT, UNGRADED or INCOMPETENT year does not count toward post time either', () => {
+    for (const grade of ['BASICALLY_COMPETENT', 'UNGRADED', 'INCOMPETENT']) {
+      const f = facts({
+        currentLevel: 'TOWNSHIP_DEPUTY',
+        levelStart: '2024-01-01',
+        appraisals: [g(2024, grade)],
+      });
+      expect(promoTimeInLevel(f, policy, '2026-11-27')).toMatchObject({
+        met: false,
+        current: 1.9,
+        dateMet: '2027-01-01',
+      });
+      // The asOf date itself: met on the day.
+      expect(promoTimeInLevel(f, policy, '2027-01-01')?.met).toBe(true);
+      expect(promoTimeInLevel(f, policy, '2026-12-31')?.met).toBe(false);
+    }
+  });
+
   it('reads minimum years from the ladder step of the policy', () => {
     const p = {
       ...policy,

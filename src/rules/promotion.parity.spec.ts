@@ -20,7 +20,8 @@ import { levelOrder, stepRows } from './steps';
  * Cadre.pathway and the explained candidates use) and as the SQL date it is met (which the candidate lists
  * filter, count and rank a jurisdiction by). Over generated careers (regular postings at rising or falling
  * levels in grassroots and higher units, adjacent or with gaps, secondments, appraisals, work start and
- * education) on many dates, under the default policy and one with fractional thresholds, both must agree for
+ * education) on many dates, under the default policy, one with fractional thresholds and other appraisal effects,
+ * and an older version, both must agree for
  * every requirement: met on asOf, and the date it is met (SQL: '-infinity' when met or not applicable with no
  * date, NULL when time alone cannot meet it), and readiness as a whole.
  */
@@ -53,7 +54,14 @@ const FRACTIONAL: PolicyDocument = {
     },
     PROMO_APPRAISAL: {
       ...DEFAULT_POLICY.rules.PROMO_APPRAISAL,
-      params: { ...DEFAULT_POLICY.rules.PROMO_APPRAISAL.params, excellentShortensMonths: 3 },
+      // A partial first year counts, two counted years lift a block, EXCELLENT shortens post time too.
+      params: {
+        ...DEFAULT_POLICY.rules.PROMO_APPRAISAL.params,
+        excellentShortensMonths: 3,
+        partialFirstYearCounts: true,
+        countedYearsToLift: 2,
+        excellentLadders: ['LEADERSHIP', 'RANK'],
+      },
     },
     SANCTION_PERIODS: {
       ...DEFAULT_POLICY.rules.SANCTION_PERIODS,
@@ -68,13 +76,32 @@ const FRACTIONAL: PolicyDocument = {
   },
 };
 
-/** A version published before the sanction rules: the requirement is not applied. */
+/**
+ * A version published before the sanction rules and the 2026 appraisal effects: the requirement is not applied,
+ * and PROMO_APPRAISAL lacks its later params (rank time adjusted only, as applied then).
+ */
 const {
   SANCTION_PERIODS: _periods,
   PROMO_NO_SANCTION_IN_EFFECT: _rule,
   ...rulesBefore
 } = DEFAULT_POLICY.rules;
-const BEFORE_SANCTIONS = { ...DEFAULT_POLICY, rules: rulesBefore } as PolicyDocument;
+const {
+  notCountingLadders: _n,
+  excellentLadders: _e,
+  countedYearsToLift: _c,
+  partialFirstYearCounts: _f,
+  ...appraisalBefore
+} = DEFAULT_POLICY.rules.PROMO_APPRAISAL.params;
+const BEFORE_SANCTIONS = {
+  ...DEFAULT_POLICY,
+  rules: {
+    ...rulesBefore,
+    PROMO_APPRAISAL: {
+      ...DEFAULT_POLICY.rules.PROMO_APPRAISAL,
+      params: { ...appraisalBefore, notCountingGrades: ['BASICALLY_COMPETENT', 'UNGRADED'] },
+    },
+  },
+} as PolicyDocument;
 
 interface Posting {
   unit: number;

@@ -1,4 +1,5 @@
 import { RuleId } from '../policy/policy.types';
+import { appraisalIncompetentRule } from './appraisal-incompetent.rule';
 import { inductionTrainingRule } from './induction-training.rule';
 import { levelLimitSameAreaRule } from './level-limit-same-area.rule';
 import { levelTotalLimitRule } from './level-total-limit.rule';
@@ -43,6 +44,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_TIME_IN_LEVEL: promoTimeInLevelRule,
   PROMO_EDUCATION: promoEducationRule,
   PROMO_APPRAISAL: promoAppraisalRule,
+  APPRAISAL_INCOMPETENT: appraisalIncompetentRule,
   PROMO_EXCEPTIONAL: promoExceptionalRule,
   PROMO_NO_SANCTION_IN_EFFECT: promoNoSanctionInEffectRule,
   SANCTION_PERIODS: sanctionPeriodsRule,

@@ -4,7 +4,7 @@ import { bad, isObject, number, object, text } from './params';
 import { FlagRule } from './rule';
 import { sanctionPeriods } from './sanction-effect';
 import { cadreRows, spanVersions, versionParamJson } from './spans/span-sql';
-import { details, FlagQuery, FlagSql } from './sql/flag-sql';
+import { details, FlagQuery, FlagSql, NO_FLAGS, spanFlags } from './sql/flag-sql';
 
 const NAMES = `'${JSON.stringify(SANCTION_KIND_NAMES)}'::jsonb`;
 
@@ -39,7 +39,7 @@ const message = (f: string): string =>
 /** SANCTION_IN_EFFECT on asOf, evaluated from the records under the version in force on asOf. */
 function sanctionSql(s: FlagSql): FlagQuery {
   const periods = sanctionPeriods(s.policy);
-  if (!periods) return { ctes: [], select: `SELECT ${NONE} WHERE false` };
+  if (!periods) return NO_FLAGS;
   const p = s.p.add(JSON.stringify(periods), 'jsonb');
   return {
     ctes: [],
@@ -54,23 +54,15 @@ function sanctionSql(s: FlagSql): FlagQuery {
   };
 }
 
-/**
- * The same flags read from rule_span: the span holding on asOf carries every fact (sanctionSpanSql); the message
- * and the days left are written here.
- */
-function sanctionSpans(s: FlagSql): FlagQuery {
-  return {
-    ctes: [],
-    select: `
-    SELECT sp.cadre_id, '${FlagCode.SANCTION_IN_EFFECT}', 'WARNING', 'SANCTION_PERIODS', sp.facts ->> 'source',
-           ${details(s, message('sp.facts'), 'sp.facts')},
-           (${s.asOf} - ((sp.facts ->> 'effectEndsOn')::date + 1))::int
-      FROM rule_span sp JOIN scope sc ON sc.cadre_id = sp.cadre_id
-     WHERE sp.rule_id = 'SANCTION_PERIODS' AND sp.valid @> ${s.asOf}`,
-  };
-}
-
-const NONE = `NULL::uuid, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::jsonb, 0`;
+/** The same flags read from rule_span (sanctionSpanSql): the message and the days left are written here. */
+const sanctionSpans = (s: FlagSql): FlagQuery =>
+  spanFlags(s, {
+    rule: 'SANCTION_PERIODS',
+    code: FlagCode.SANCTION_IN_EFFECT,
+    severity: 'WARNING',
+    message,
+    lastDay: 'effectEndsOn',
+  });
 
 /**
  * The spans (for the rules installer, src/rules/spans): per record and policy version, the days it bars

@@ -9,7 +9,8 @@ describe('stepRows', () => {
       to_level: 'COUNTY_DEPUTY',
       ladder: 'LEADERSHIP',
       min_months: 36,
-      rank_adjusted: false,
+      years_adjusted: true, // a year that does not count does not count on either ladder
+      excellent_adjusted: false, // EXCELLENT shortens rank time only
       work_months: 60,
       grassroots_days: 731, // 2 × 365.25, rounded up, as promoGrassrootsYears counts
       posts_needed: 2,
@@ -33,7 +34,8 @@ describe('stepRows', () => {
     expect(stepTo(DEFAULT_POLICY, 'PRINCIPAL_STAFF_4')).toMatchObject({
       ladder: 'RANK',
       min_months: 24,
-      rank_adjusted: true,
+      years_adjusted: true,
+      excellent_adjusted: true,
       work_months: null,
       grassroots_days: null,
       posts_needed: null,

@@ -12,8 +12,10 @@ export interface StepRow {
   ladder: string;
   /** PROMO_TIME_IN_LEVEL: the step's minYears in whole months. */
   min_months: number;
-  /** Rank steps count time with the PROMO_APPRAISAL adjustments. */
-  rank_adjusted: boolean;
+  /** PROMO_APPRAISAL: years in notCountingGrades do not count on this step's ladder (notCountingLadders). */
+  years_adjusted: boolean;
+  /** PROMO_APPRAISAL: EXCELLENT years shorten the time on this step's ladder (excellentLadders). */
+  excellent_adjusted: boolean;
   /** PROMO_WORK_YEARS in whole months. */
   work_months: number | null;
   /** PROMO_GRASSROOTS_YEARS in days, as promoGrassrootsYears counts them (365.25-day years, rounded up). */

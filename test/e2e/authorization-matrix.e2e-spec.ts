@@ -701,6 +701,33 @@ const EXPECTED: Record<string, Case> = {
       variables: { id: await rankGrant(t, f.cadre.id) },
     }),
   },
+  rankQuotas: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID!) { rankQuotas(unitId: $u) { level places } }`,
+      variables: { u: f.inUnit },
+    }),
+  },
+  setRankQuota: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: SetRankQuotaInput!) { setRankQuota(input: $i) { id } }`,
+      variables: { i: { unitId: f.inUnit, level: 'PRINCIPAL_STAFF_3', places: 2 } },
+    }),
+  },
+  removeRankQuota: {
+    expect: JURISDICTION,
+    op: async (f, t) => {
+      await t.ds.query(
+        `INSERT INTO rank_quota (unit_id, level, places) VALUES ($1, 'PRINCIPAL_STAFF_2', 1) ON CONFLICT DO NOTHING`,
+        [f.inUnit],
+      );
+      return {
+        query: `mutation($u: ID!) { removeRankQuota(unitId: $u, level: "PRINCIPAL_STAFF_2") { places } }`,
+        variables: { u: f.inUnit },
+      };
+    },
+  },
   syncCadres: {
     expect: SYNC,
     op: async () => ({

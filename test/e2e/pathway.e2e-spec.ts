@@ -100,7 +100,7 @@ describe('Cadre.pathway', () => {
       ['PROMO_TWO_POSTS', true, 2, 2, null],
       ['PROMO_TIME_IN_LEVEL', true, 11.24, 3, '2018-09-01'],
       ['PROMO_EDUCATION', true, 'BACHELOR', 'COLLEGE', null],
-      ['PROMO_APPRAISAL', true, 'COMPETENT', 'not INCOMPETENT in 2025', null],
+      ['PROMO_APPRAISAL', true, 'COMPETENT', 'no INCOMPETENT without 1 later counted year(s)', null],
       // Soft: no induction training in the fixture; due within a year after appointment, not a bar.
       ['PROMO_TRAINING', false, 0, 30, null],
       ['PROMO_NO_SANCTION_IN_EFFECT', true, 0, 0, null],
@@ -111,15 +111,15 @@ describe('Cadre.pathway', () => {
     expect(work).toMatchObject({ remaining: 0, unit: 'years' });
   });
 
-  it('INCOMPETENT in the last completed year blocks, and no date is estimated', async () => {
+  it('INCOMPETENT in the last completed year blocks until a later counted year has ended', async () => {
     const id = await townshipHead({ 2024: 'COMPETENT', 2025: 'INCOMPETENT' });
     const p = await pathway(id);
-    expect(req(p, 'PROMO_APPRAISAL')).toMatchObject({ met: false, current: 'INCOMPETENT', dateMet: null });
+    expect(req(p, 'PROMO_APPRAISAL')).toMatchObject({ met: false, current: 0, required: 1, dateMet: null });
     expect(p).toMatchObject({ eligible: false, estimatedEligibleDate: null });
-    // A year on, 2025 is no longer the last completed year.
+    // A year on, with no counted year recorded since, it still blocks (the 2019 text: 不称职 years do not count).
     expect(req(await pathway(id, '2027-01-01'), 'PROMO_APPRAISAL')).toMatchObject({
-      met: true,
-      current: null,
+      met: false,
+      dateMet: null,
     });
   });
 

@@ -29,10 +29,11 @@ export interface FactsSqlParams {
   rankLowestByPost?: string;
 }
 
-/** The appraisal years the rules read: from the year the current level began (or last year) to asOf's year. */
-const appraisalYears = (levelStart: string, asOf: string): string =>
-  `BETWEEN least(extract(year FROM ${levelStart})::int, extract(year FROM ${asOf})::int - 1)
-               AND extract(year FROM ${asOf})::int`;
+/**
+ * The appraisal years the rules read: every year up to asOf's year (time at the level reads those from the year it
+ * began; a blocking grade and the counted years that lift it may lie before the level began).
+ */
+const appraisalYears = (asOf: string): string => `<= extract(year FROM ${asOf})::int`;
 
 /**
  * The facts every promotion requirement reads, as common table expressions for one set-based statement.
@@ -54,9 +55,8 @@ export function pathwayFactsCtes({
       SELECT a.cadre_id,
              json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year) AS list
         FROM target t
-        LEFT JOIN pw_cur ls ON ls.cadre_id = t.cadre_id
         JOIN appraisal a ON a.cadre_id = t.cadre_id
-       WHERE a.year ${appraisalYears('ls.level_start', asOf)}
+       WHERE a.year ${appraisalYears(asOf)}
        GROUP BY a.cadre_id
     ),`;
   return `
@@ -178,7 +178,7 @@ export function pathwayFactsColumns(asOf: string): string {
   return columns(
     `coalesce(f.appraisals, (
     SELECT coalesce(json_agg(json_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]'::json)
-      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears('f.level_start', asOf)}))`,
+      FROM appraisal a WHERE a.cadre_id = f.cadre_id AND a.year ${appraisalYears(asOf)}))`,
     `coalesce(f.trainings, ${trainingsOf('f.cadre_id', asOf)})`,
   );
 }

@@ -54,7 +54,7 @@ export interface PathwayFacts {
   inGrassrootsNow: boolean;
   /** Distinct posts (unit, level) held in regular postings up to asOf, counted per leadership level. */
   postsByLevel: Record<string, number>;
-  /** Appraisals from the year the current level began (or last year, if earlier) up to asOf's year. */
+  /** Appraisals up to asOf's year (PROMO_APPRAISAL reads a blocking grade and the years after it). */
   appraisals: AppraisalFact[];
   /**
    * Completed training that ended by asOf, oldest first. Optional: facts built without it (specs of rules that

@@ -63,6 +63,7 @@ describe('rules installer', () => {
         'TERM_LIMIT',
         'LEVEL_TOTAL_LIMIT',
         'TOWNSHIP_MIN_SERVICE',
+        'APPRAISAL_INCOMPETENT',
         'SANCTION_PERIODS',
         'TRAINING_5Y',
         'TRAINING_ANNUAL',
@@ -71,11 +72,18 @@ describe('rules installer', () => {
       ],
     });
     expect(await triggers()).toEqual(
-      ['achievement', 'achievement_impact', 'policy_version', 'sanction', 'training', 'unit'].flatMap(
-        (table) =>
-          (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
-            (op) => `${table}.rule_spans_${table}_${op}`,
-          ),
+      [
+        'achievement',
+        'achievement_impact',
+        'appraisal',
+        'policy_version',
+        'sanction',
+        'training',
+        'unit',
+      ].flatMap((table) =>
+        (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
+          (op) => `${table}.rule_spans_${table}_${op}`,
+        ),
       ),
     );
     // posting_run has no triggers: refresh_posting_runs calls this once per write (migration 1764237900000).

@@ -67,3 +67,29 @@ export interface FlagQuery {
   /** CTEs only this rule reads, by name (the names must not clash with the shared ones). */
   own?: Record<string, Cte>;
 }
+
+/** No flags: a rule's query under a policy version that lacks the rule. */
+export const NO_FLAGS: FlagQuery = {
+  ctes: [],
+  select: `SELECT NULL::uuid, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::jsonb, 0 WHERE false`,
+};
+
+/**
+ * The flags of a rule kept as spans, read from rule_span: the span holding on asOf carries every fact and the
+ * source; the message is written from the facts (`message` over `sp.facts`) and the days past from the fact
+ * `lastDay` (the last day flagged).
+ */
+export function spanFlags(
+  s: FlagSql,
+  o: { rule: RuleId; code: string; severity: string; message: (facts: string) => string; lastDay: string },
+): FlagQuery {
+  return {
+    ctes: [],
+    select: `
+    SELECT sp.cadre_id, '${o.code}', '${o.severity}', '${o.rule}', sp.facts ->> 'source',
+           ${details(s, o.message('sp.facts'), 'sp.facts')},
+           (${s.asOf} - ((sp.facts ->> '${o.lastDay}')::date + 1))::int
+      FROM rule_span sp JOIN scope sc ON sc.cadre_id = sp.cadre_id
+     WHERE sp.rule_id = '${o.rule}' AND sp.valid @> ${s.asOf}`,
+  };
+}

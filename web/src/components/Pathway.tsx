@@ -44,9 +44,15 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
       if (r.unit === 'sanctions in effect') return fmt(m.labels.sanctionsInEffect, { n: number(v, 0) });
       return number(v);
     }
-    const notGrade = /^not ([A-Z_]+) in (\d{4})$/.exec(v);
-    if (notGrade)
-      return fmt(m.pathway.notGradeIn, { grade: label(m.labels.grade, notGrade[1]), year: notGrade[2] });
+    // PROMO_APPRAISAL, nothing blocking: "no INCOMPETENT without 1 later counted year(s)".
+    const noGrade = /^no (.+) without (\d+) later counted year\(s\)$/.exec(v);
+    if (noGrade) {
+      const grade = noGrade[1]
+        .split(' or ')
+        .map((g) => label(m.labels.grade, g))
+        .join('、');
+      return fmt(m.pathway.noGradeWithout, { grade, n: noGrade[2] });
+    }
     return label({ ...m.labels.education, ...m.labels.grade }, v);
   };
   const total = pathway.requirements.length;
@@ -109,6 +115,7 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
                 {!r.met && r.dateMet && <> · {fmt(m.pathway.dateMet, { date: date(r.dateMet) })}</>}
               </p>
               <SanctionLines facts={r.facts} />
+              <AppraisalBlockLine facts={r.facts} required={r.required} />
               <p className="muted small">
                 <code>{r.code}</code> · {r.source}
               </p>
@@ -117,6 +124,22 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
         ))}
       </ul>
     </div>
+  );
+}
+
+/** PROMO_APPRAISAL while a blocking grade blocks: the year, the grade and the counted years it waits for. */
+function AppraisalBlockLine({ facts, required }: { facts: unknown; required: Requirement['required'] }) {
+  const { m } = useI18n();
+  const f = facts as { blockingYear?: number; grade?: string } | null;
+  if (!f?.blockingYear || !f.grade) return null;
+  return (
+    <p className="small">
+      {fmt(m.pathway.appraisalBlock, {
+        year: String(f.blockingYear),
+        grade: label(m.labels.grade, f.grade),
+        n: String(required),
+      })}
+    </p>
   );
 }
 

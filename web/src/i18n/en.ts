@@ -166,7 +166,8 @@ export const en: Messages = {
     current: 'now {value}',
     required: 'required {value}',
     remaining: '{value} to go',
-    notGradeIn: 'not {grade} in {year}',
+    noGradeWithout: 'no {grade} without {n} later counted year(s)',
+    appraisalBlock: '{grade} in {year}: no promotion until {n} later counted year(s) have ended.',
     dateMet: 'met on {date}',
     ladder: { LEADERSHIP: 'Leadership post', RANK: 'Rank (post and rank held together)' },
     soft: 'Not taken before promotion: due within a year after appointment (does not bar promotion)',
@@ -293,6 +294,8 @@ export const en: Messages = {
     frame: 'Appointment form of {name}',
   },
   flagText: {
+    'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
+      'Appraised INCOMPETENT for {year}; flagged from {flaggedFrom} until {flaggedUntil}: one step down in post or rank, no promotion until the appraisal requirement is met ({source}).',
     'SANCTION_PERIODS.SANCTION_IN_EFFECT':
       '{kind} effective {effectiveDate}, in effect until {effectEndsOn}: no promotion in post or rank ({source}).',
   },

@@ -159,7 +159,9 @@ export const zhCN = {
     current: '现有 {value}',
     required: '要求 {value}',
     remaining: '还差 {value}',
-    notGradeIn: '{year} 年度不是“{grade}”',
+    noGradeWithout: '“{grade}”年度之后须满 {n} 个计入年度',
+    appraisalBlock:
+      '{year} 年度考核为“{grade}”：其后须满 {n} 个计入年度（基本称职、不定等次、不称职年度不计入）方可晋升。',
     dateMet: '预计 {date} 满足',
     ladder: { LEADERSHIP: '领导职务', RANK: '职级（职务与职级并行）' } as Record<string, string>,
     soft: '提任前未完成的，应在提任后一年内完成培训（不影响晋升资格）',
@@ -311,6 +313,8 @@ export const zhCN = {
     'SPECIALIST.SPECIALIST_STRENGTH': '在"{domain}"领域有经核实的专业特长（依据：{criteria}）。',
     'INDUCTION_TRAINING.INDUCTION_TRAINING_DUE':
       '{appointedOn} 任{level}，须在 {deadline} 前完成不少于 {daysRequired} 天的任职培训，尚未完成。',
+    'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
+      '{year} 年度考核为不称职，自 {flaggedFrom} 起关注至 {flaggedUntil}：应降低一个职务或者职级层次，满足考核条件前不得晋升（{source}）。',
     'SANCTION_PERIODS.SANCTION_IN_EFFECT':
       '{kind}自 {effectiveDate} 起生效，影响期至 {effectEndsOn}，期间不得晋升职务、职级（{source}）。',
     'TRAINING_5Y.TRAINING_SHORTFALL':
