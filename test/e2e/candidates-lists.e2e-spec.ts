@@ -124,7 +124,7 @@ describe('trainingCandidates and specialists', () => {
       ]);
       expect(tao.reasons.slice(0, 3)).toEqual([
         '0 of 90 class hours completed in 2026; 90 hours missing.',
-        'Appointed TOWNSHIP_DEPUTY on 2026-03-01; no induction training of 15 days or more since then (due by 2027-03-01).',
+        'Appointed TOWNSHIP_DEPUTY on 2026-03-01; fewer than 15 days of induction training since then (due by 2027-03-01).',
         'No completed training from 2021-11-28 to 2026-11-27.',
       ]);
       expect(uma.reasons[1]).toBe(
