@@ -173,6 +173,7 @@ function words(s: FlagSql, rule: TrainingRule, rows: string): string {
                   trim_scale(${required} - r.done))`,
              `jsonb_build_object('level', r.level, ${window}, 'bandStart', r.band_start,
                               'hoursCompleted', r.done, 'hoursRequired', trim_scale(${required}),
+                              'hoursFull', trim_scale(r.hours),
                               'hoursMissing', trim_scale(${required} - r.done), 'daysCompleted', r.done_days,
                               'daysRequired', trim_scale(${requiredDays}), 'proRated', r.covered < r.len)`,
            )},
