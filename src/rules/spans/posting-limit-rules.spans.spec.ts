@@ -3,8 +3,7 @@ import { createFileDatabase, FileDatabase } from '../../../test/test-database';
 import { DEFAULT_POLICY } from '../../policy/default-policy';
 import { RuleId } from '../../policy/policy.types';
 import { addDays } from '../dates';
-import { RULES } from '../registry';
-import { FlagRule } from '../rule';
+import { recomputeSpans } from './span-spec-helpers';
 
 /**
  * The span SQL of LEVEL_LIMIT_SAME_AREA, TERM_LIMIT and TOWNSHIP_MIN_SERVICE at their boundaries, and the
@@ -62,11 +61,7 @@ describe('posting-limit span rules', () => {
 
   /** The rule's spans for one cadre, computed by its spanSql now. */
   async function spans(rule: RuleId, cadreId: string): Promise<Span[]> {
-    const r = RULES[rule] as FlagRule;
-    await q(`CREATE OR REPLACE FUNCTION pg_temp.spans(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-             BEGIN ${r.spanSql}; END $$`);
-    await q(`DELETE FROM rule_span WHERE rule_id = $1 AND cadre_id = $2`, [rule, cadreId]);
-    await q(`SELECT pg_temp.spans(ARRAY[$1::uuid])`, [cadreId]);
+    await recomputeSpans(c, rule, cadreId);
     const rows = await q<Span>(
       `SELECT code, severity, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to",
               facts FROM rule_span WHERE rule_id = $1 AND cadre_id = $2 ORDER BY valid_from, code`,
