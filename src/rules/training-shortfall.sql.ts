@@ -313,37 +313,43 @@ export const annualSpanSql = `
        WHERE NOT (y.done * y.len < y.hours * y.covered AND (y.days IS NULL OR y.done_days * y.len < y.days * y.covered))
     ),
     -- WARNING: from the first 1 January in the band on, but for the years after a met year.
+    met_after AS (
+      SELECT m.cadre_id, m.version, m.band_start,
+             range_agg(daterange((m.year + interval '1 year')::date, (m.year + interval '2 years')::date)) AS days
+        FROM met m GROUP BY 1, 2, 3
+    ),
     warn AS (
       SELECT k.cadre_id, k.version, k.band_start,
              datemultirange(daterange((date_trunc('year', k.band_start) + interval '1 year')::date, NULL))
-               - coalesce((SELECT range_agg(daterange((m.year + interval '1 year')::date, (m.year + interval '2 years')::date))
-                             FROM met m
-                            WHERE m.cadre_id = k.cadre_id AND m.version = k.version AND m.band_start = k.band_start),
-                          '{}'::datemultirange) AS days
+               - coalesce(a.days, '{}'::datemultirange) AS days
         FROM keys k
+        LEFT JOIN met_after a ON a.cadre_id = k.cadre_id AND a.version = k.version AND a.band_start = k.band_start
     ),
     -- The years judged as current: the year of entry, and each year after a met one.
     judged AS (
-      SELECT k.cadre_id, k.version, k.kinds, k.band_start, k.hours, k.days, j.year,
-             greatest(j.year, k.band_start) AS s, (j.year + interval '1 year')::date AS next
-        FROM keys k
-        CROSS JOIN LATERAL (SELECT date_trunc('year', k.band_start)::date AS year
-                            UNION
-                            SELECT (m.year + interval '1 year')::date FROM met m
-                             WHERE m.cadre_id = k.cadre_id AND m.version = k.version
-                               AND m.band_start = k.band_start) j
+      SELECT x.*, greatest(x.year, x.band_start) AS s, (x.year + interval '1 year')::date AS next
+        FROM (SELECT k.cadre_id, k.version, k.kinds, k.band_start, k.hours, k.days,
+                     date_trunc('year', k.band_start)::date AS year
+                FROM keys k
+              UNION
+              SELECT k.cadre_id, k.version, k.kinds, k.band_start, k.hours, k.days,
+                     (m.year + interval '1 year')::date
+                FROM keys k
+                JOIN met m ON m.cadre_id = k.cadre_id AND m.version = k.version AND m.band_start = k.band_start) x
     ),
     -- Each judged year in pieces between the ends of its trainings, with the hours and days done by then.
-    pieces AS (
-      SELECT j.*, daterange(p.at, coalesce(lead(p.at) OVER w, j.next)) AS piece,
-             sum(p.dh) OVER w AS done, sum(p.dd) OVER w AS done_days
+    points AS (
+      SELECT j.*, j.year AS at, 0::numeric AS dh, 0::bigint AS dd FROM judged j
+      UNION ALL
+      SELECT j.*, t.end_date, t.h, t.dd
         FROM judged j
-        CROSS JOIN LATERAL (SELECT j.year AS at, 0::numeric AS dh, 0::bigint AS dd
-                            UNION ALL
-                            SELECT t.end_date, t.h, t.dd FROM tr t
-                             WHERE t.cadre_id = j.cadre_id AND ${counts('j.kinds')}
-                               AND t.end_date >= j.year AND t.end_date < j.next) p
-      WINDOW w AS (PARTITION BY j.cadre_id, j.version, j.band_start, j.year ORDER BY p.at
+        JOIN tr t ON t.cadre_id = j.cadre_id AND ${counts('j.kinds')} AND t.end_date >= j.year AND t.end_date < j.next
+    ),
+    pieces AS (
+      SELECT p.*, daterange(p.at, coalesce(lead(p.at) OVER w, p.next)) AS piece,
+             sum(p.dh) OVER w AS done, sum(p.dd) OVER w AS done_days
+        FROM points p
+      WINDOW w AS (PARTITION BY p.cadre_id, p.version, p.band_start, p.year ORDER BY p.at
                    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
     ),
     info AS (
