@@ -4,9 +4,9 @@ import { FlagCode } from '../../src/rules/codes';
 import { list, text } from '../json';
 import { LIST_P95_MS, Scenario, ScenarioContext } from './scenario';
 
-const QUERY = `
+const query = (code: FlagCode) => `
 query Flagged($unitId: ID) {
-  flaggedCadres(first: 20, filter: { codes: [POSTING_LIMIT_EXCEEDED], unitId: $unitId }) {
+  flaggedCadres(first: 20, filter: { codes: [${code}], unitId: $unitId }) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {
@@ -24,11 +24,15 @@ query Flagged($unitId: ID) {
  * for the whole province) without messages and facts, grouped, ordered, counted and limited in one statement;
  * then the page's cadres' flags in full, and their names.
  */
-export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'province'): Scenario {
+export function flaggedScenario(
+  ctx: ScenarioContext,
+  where: 'district' | 'province',
+  code: FlagCode = FlagCode.POSTING_LIMIT_EXCEEDED,
+): Scenario {
   const { fixtures, tokens } = ctx;
   const unit = where === 'district' ? fixtures.district : fixtures.province;
   const token = tokens.orgDept(unit.id);
-  const codes = [FlagCode.POSTING_LIMIT_EXCEEDED];
+  const codes = [code];
   // The synthetic province holds every unit of its database.
   const scope = subtreeScope(unit.id, unit.unitIds, where === 'province');
   const { withSql, params } = buildFlagsQuery({
@@ -61,13 +65,17 @@ export function flaggedScenario(ctx: ScenarioContext, where: 'district' | 'provi
     };
   };
   return {
-    name: `flagged-${where}`,
+    // flagged-district, flagged-province; flagged-training-shortfall-district …
+    name:
+      code === FlagCode.POSTING_LIMIT_EXCEEDED
+        ? `flagged-${where}`
+        : `flagged-${code.toLowerCase().replace(/_/g, '-')}-${where}`,
     label:
       where === 'district'
-        ? `\`flaggedCadres(POSTING_LIMIT_EXCEEDED)\` page 1, county ${unit.code}`
-        : '`flaggedCadres(POSTING_LIMIT_EXCEEDED)` page 1, province',
+        ? `\`flaggedCadres(${code})\` page 1, county ${unit.code}`
+        : `\`flaggedCadres(${code})\` page 1, province`,
     targets: { p95Ms: LIST_P95_MS },
-    requests: [{ query: QUERY, variables: { unitId: unit.id }, token }],
+    requests: [{ query: query(code), variables: { unitId: unit.id }, token }],
     keys: (data) => [
       `total ${text(data, 'flaggedCadres', 'totalCount')}`,
       ...list(data, 'flaggedCadres', 'edges').map(

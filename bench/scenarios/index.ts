@@ -1,3 +1,4 @@
+import { FlagCode } from '../../src/rules/codes';
 import { cadresPageScenario } from './cadres-page';
 import { candidatesScenario } from './candidates';
 import { flaggedScenario } from './flagged';
@@ -14,6 +15,9 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     cadresPageScenario(ctx),
     flaggedScenario(ctx, 'district'),
     flaggedScenario(ctx, 'province'),
+    // TRAINING_SHORTFALL (TRAINING_ANNUAL and TRAINING_5Y from their spans, hours summed for the page only)
+    flaggedScenario(ctx, 'district', FlagCode.TRAINING_SHORTFALL),
+    flaggedScenario(ctx, 'province', FlagCode.TRAINING_SHORTFALL),
     promotionCandidatesScenario(ctx, 'province'),
     candidatesScenario(ctx, 'promotion'),
     candidatesScenario(ctx, 'training'),

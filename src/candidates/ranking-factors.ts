@@ -60,7 +60,10 @@ export type EvidenceFactor = keyof typeof EVIDENCE_FACTORS;
 
 /** Training needs, ranked by urgency; policy.rankingWeights may override these weights. */
 export const NEED_FACTORS = {
-  /** TRAINING_SHORTFALL: the missing share of the required hours (the larger of the annual and 5-year rules). */
+  /**
+   * TRAINING_SHORTFALL: the hours missing as a share of the rule's full requirement (a year, or the window), the
+   * larger of the annual and 5-year rules: a pro-rated shortfall early in a year or a band weighs little.
+   */
   SHORTFALL: 0.4,
   /** INDUCTION_TRAINING_DUE: 1 once overdue, else the share of the induction period already gone. */
   INDUCTION_DUE: 0.3,

@@ -20,6 +20,18 @@ const TOWNSHIP_LEADERS_AND_PRINCIPAL_STAFF_1_BELOW = [
   'PRINCIPAL_STAFF_1',
 ];
 
+/**
+ * Centralised or full-time training (集中培训, 脱产培训), the only kinds that count toward TRAINING_ANNUAL and
+ * TRAINING_5Y; online study (ONLINE) and part-time on-the-job training (ON_THE_JOB) are separate duties.
+ */
+const CENTRALISED_KINDS = [
+  'PARTY_SCHOOL',
+  'ADMINISTRATION_INSTITUTE',
+  'CADRE_ACADEMY',
+  'UNIVERSITY',
+  'FULL_TIME_CLASS',
+];
+
 /** The texts that set the influence periods of sanctions (DOMAIN.md "Eligibility the law adds"). */
 const GOV_SANCTION = '公务员法 (2018) art. 64; 公职人员政务处分法 (2020) art. 8';
 const PARTY_DISCIPLINE = '中国共产党纪律处分条例 (2023)';
@@ -234,20 +246,29 @@ export const DEFAULT_POLICY: PolicyDocument = {
     TRAINING_5Y: {
       id: 'TRAINING_5Y',
       sentence:
-        'County-level deputies and above, and fourth-grade researchers and above, complete this many class hours in any 5 years.',
+        'County-level deputies and above, and fourth-grade researchers and above, complete 550 class hours (or 3 months) of centralised training in any 5 years, counted from entry to that band and pro-rated until it has lasted 5 years.',
       source: '干部教育培训工作条例 (2023) art. 14',
       params: {
         hours: 550,
+        // "or 3 months": days of centralised training
+        days: 90,
         windowYears: 5,
+        countingKinds: CENTRALISED_KINDS,
         appliesToLevels: [...COUNTY_AND_ABOVE, ...RESEARCHER_4_AND_ABOVE],
       },
     },
     TRAINING_ANNUAL: {
       id: 'TRAINING_ANNUAL',
       sentence:
-        'Township leaders, and first-grade principal staff members and below, complete this many class hours a year.',
+        'Township leaders, and first-grade principal staff members and below, complete 90 class hours (or 12 days) of centralised training a year: the last completed year is judged, the current one is shown pro-rated to the date.',
       source: '干部教育培训工作条例 (2023) art. 14',
-      params: { hours: 90, appliesToLevels: TOWNSHIP_LEADERS_AND_PRINCIPAL_STAFF_1_BELOW },
+      params: {
+        hours: 90,
+        // "or 12 days": days of centralised training
+        days: 12,
+        countingKinds: CENTRALISED_KINDS,
+        appliesToLevels: TOWNSHIP_LEADERS_AND_PRINCIPAL_STAFF_1_BELOW,
+      },
     },
     INDUCTION_TRAINING: {
       id: 'INDUCTION_TRAINING',

@@ -126,10 +126,26 @@ export interface RuleParams {
    * effective date, and the article that sets it. A revocation or 容错 decision ends it from its date.
    */
   SANCTION_PERIODS: { periods: Record<string, SanctionPeriod> };
-  /** Class hours in any rolling window of `windowYears` for the listed levels. */
-  TRAINING_5Y: { hours: number; windowYears: number; appliesToLevels: string[] };
-  /** Class hours per calendar year for the listed levels. */
-  TRAINING_ANNUAL: { hours: number; appliesToLevels: string[] };
+  /**
+   * Centralised training in the rolling window of `windowYears` up to the date, for the listed levels: `hours`
+   * class hours, or `days` days of training (the text's "3 months"), of the `countingKinds` only. The window does
+   * not start before entry to the band (the continuous run at the listed levels); until the band has lasted
+   * windowYears both are pro-rated to the days since entry (INFO), after that judged in full (WARNING). A version
+   * stored before `days` and `countingKinds` existed has no days alternative and counts every kind.
+   */
+  TRAINING_5Y: {
+    hours: number;
+    days?: number;
+    windowYears: number;
+    countingKinds?: string[];
+    appliesToLevels: string[];
+  };
+  /**
+   * Centralised training per calendar year for the listed levels: `hours` class hours, or `days` days of training
+   * (the text's "12 days"), of the `countingKinds` only. The last completed year is judged (WARNING); the current
+   * year is shown pro-rated to the date (INFO). Both are pro-rated to the days in the band in a year of entry.
+   */
+  TRAINING_ANNUAL: { hours: number; days?: number; countingKinds?: string[]; appliesToLevels: string[] };
   /** Qualifying training (these kinds, at least these days) within `withinMonths` of a new leadership appointment. */
   INDUCTION_TRAINING: {
     withinMonths: number;

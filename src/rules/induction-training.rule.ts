@@ -8,8 +8,8 @@ const rule = 'INDUCTION_TRAINING';
 
 /**
  * INDUCTION_TRAINING: appointment to a leadership level (the start of the continuous run at the level covering
- * asOf; a transfer at the same level is not a new appointment) with no completed qualifying training of at
- * least the level's days since then. Due (INFO) until the deadline, overdue (WARNING) after it.
+ * asOf; a transfer at the same level is not a new appointment) with fewer than the level's days of completed
+ * qualifying training since then (sessions add up: two 8-day sessions make 16 days). Due (INFO) until the deadline, overdue (WARNING) after it.
  */
 function inductionTrainingSql(s: FlagSql): FlagQuery {
   const days = `(${map(s, rule, 'daysByLevel')} ->> c.level::text)::numeric`;
@@ -19,12 +19,10 @@ function inductionTrainingSql(s: FlagSql): FlagQuery {
                          ${deadline} AS deadline, ${s.asOf} >= ${deadline} AS overdue
                     FROM cur_level c) c
                 WHERE days_required IS NOT NULL
-                  AND NOT EXISTS (
-                    SELECT 1 FROM training t
-                     WHERE t.cadre_id = c.cadre_id AND t.completed
-                       AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
-                       AND t.kind::text = ANY(${list(s, rule, 'qualifyingKinds')})
-                       AND t.end_date - t.start_date + 1 >= c.days_required)) c`;
+                  AND (SELECT coalesce(sum(t.end_date - t.start_date + 1), 0) FROM training t
+                      WHERE t.cadre_id = c.cadre_id AND t.completed
+                        AND t.start_date >= c.appointed_on AND t.end_date <= ${s.asOf}
+                        AND t.kind::text = ANY(${list(s, rule, 'qualifyingKinds')})) < c.days_required) c`;
   return { ctes: ['cur_level'], select: words(s, due) };
 }
 
@@ -64,12 +62,16 @@ const inductionTrainingSpanSql = `
         CROSS JOIN versions v
        WHERE r.cadre_id = ANY(ids)
     ),
-    -- Due until the end of the first qualifying training completed since the appointment.
+    -- Due until the end of the qualifying training, completed since the appointment, that brings the days of
+    -- such sessions to the days required (sessions add up; those ending on one day are counted together).
     open_until AS MATERIALIZED (
-      SELECT d.*, (SELECT min(t.end_date) FROM training t
-                    WHERE t.cadre_id = d.cadre_id AND t.completed AND t.start_date >= d.level_run_start
-                      AND d.kinds @> to_jsonb(t.kind::text)
-                      AND t.end_date - t.start_date + 1 >= d.days_required) AS done
+      SELECT d.*, (SELECT min(x.end_date) FROM (
+                     SELECT t.end_date, sum(sum(t.end_date - t.start_date + 1)) OVER (ORDER BY t.end_date) AS days
+                       FROM training t
+                      WHERE t.cadre_id = d.cadre_id AND t.completed AND t.start_date >= d.level_run_start
+                        AND d.kinds @> to_jsonb(t.kind::text)
+                      GROUP BY t.end_date) x
+                    WHERE x.days >= d.days_required) AS done
         FROM due d
        WHERE d.days_required IS NOT NULL
     ),
@@ -92,7 +94,7 @@ const words = (s: FlagSql, due: string): string => `
            '${rule}', ${source(s, rule)},
            ${details(
              s,
-             `format('Appointed %s on %s; no induction training of %s days or more since then (%s %s).',
+             `format('Appointed %s on %s; fewer than %s days of induction training since then (%s %s).',
                   level, appointed_on, trim_scale(days_required), CASE WHEN overdue THEN 'overdue since' ELSE 'due by' END,
                   deadline)`,
              `jsonb_build_object('postingId', posting_id, 'level', level, 'appointedOn', appointed_on,

@@ -43,6 +43,17 @@ describe('PROMO_TRAINING', () => {
     expect(r?.source).toBe('党政领导干部选拔任用工作条例 (2019) art. 8(5)');
   });
 
+  it('sessions add up: two 15-day sessions make 30 days, met when the second ends', () => {
+    const one = course('PARTY_SCHOOL', '2025-03-01', '2025-03-15');
+    const two = course('CADRE_ACADEMY', '2026-04-01', '2026-04-15');
+    expect(promoTraining(chief(two, one), policy, '2026-11-27')).toMatchObject({
+      met: true,
+      current: 30,
+      dateMet: '2026-04-15',
+    });
+    expect(promoTraining(chief(one), policy, '2026-11-27')).toMatchObject({ met: false, current: 15 });
+  });
+
   it('a window ending on 29 February: 24 months before 2028-02-29 is 2026-02-28', () => {
     const on = promoTraining(chief(course('PARTY_SCHOOL', '2026-01-30', '2026-02-28')), policy, '2028-02-29');
     expect(on?.met).toBe(true);

@@ -8,8 +8,8 @@ const promoTrainingOf = (policy: PolicyDocument): RuleDefinition<'PROMO_TRAINING
   (policy.rules as Partial<PolicyDocument['rules']>).PROMO_TRAINING;
 
 /**
- * PROMO_TRAINING (art. 8(5)): before a leadership promotion, the induction training of INDUCTION_TRAINING (one
- * completed course of its kinds lasting at least the target level's days) ending within `windowMonths` before
+ * PROMO_TRAINING (art. 8(5)): before a leadership promotion, the induction training of INDUCTION_TRAINING (completed
+ * sessions of its kinds adding up to the target level's days) ending within `windowMonths` before
  * the promotion date (asOf). Where that was not possible, the text lets it follow within
  * INDUCTION_TRAINING.withinMonths after appointment, so it is soft: unmet, it is listed (blockers, the pathway,
  * with the date it would be due) but does not bar eligibility or readiness. Rank steps and target levels without
@@ -26,22 +26,27 @@ export const promoTraining: Requirement = (facts, policy, asOf) => {
   const inWindow = (facts.trainings ?? []).filter(
     (t) => induction.qualifyingKinds.includes(t.kind) && t.end >= windowStart && t.end <= asOf,
   );
+  // Sessions add up (as for INDUCTION_TRAINING): met on the end of the one that brings the days to `required`.
   const days = (t: { start: string; end: string }) => dayNumber(t.end) - dayNumber(t.start) + 1;
-  const longest = inWindow.reduce((m, t) => Math.max(m, days(t)), 0);
-  const done = inWindow.filter((t) => days(t) >= required);
-  const met = done.length > 0;
+  let total = 0;
+  let metOn: string | null = null;
+  for (const t of [...inWindow].sort((a, b) => a.end.localeCompare(b.end))) {
+    total += days(t);
+    if (metOn === null && total >= required) metOn = t.end;
+  }
+  const met = metOn !== null;
   const dueBy = addMonths(asOf, induction.withinMonths);
   return {
     ...ruleInfo(rule),
     met,
     soft: true,
-    current: longest,
+    current: total,
     required,
     remaining: met ? 0 : required,
     unit: met
       ? `days of induction training within ${rule.params.windowMonths} months before`
       : `days of induction training: due within a year after appointment (by ${dueBy} if appointed on ${asOf})`,
-    dateMet: met ? done[0].end : null,
+    dateMet: metOn,
   };
 };
 

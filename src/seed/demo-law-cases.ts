@@ -26,6 +26,16 @@ interface LawCase extends DemoCase {
 
 const competent = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, grade: 'COMPETENT' }));
+// Each year's centralised training, so the sanction and rank cases raise no TRAINING_SHORTFALL (the last completed
+// year is judged, issue 16).
+const rotation2025 = {
+  title: '乡镇领导干部专题轮训',
+  provider: '云岭市委党校',
+  kind: 'PARTY_SCHOOL',
+  start: '2025-05-12',
+  end: '2025-05-23',
+  hours: 92,
+};
 const rotation2026 = {
   title: '乡镇领导干部综合能力提升轮训',
   provider: '云岭市委党校',
@@ -67,6 +77,7 @@ export const DEMO_LAW_CASES: readonly LawCase[] = [
         end: '2021-10-29',
         hours: 110,
       },
+      rotation2025,
       rotation2026,
     ],
     appraisals: competent(2019, 2025),
@@ -107,6 +118,7 @@ export const DEMO_LAW_CASES: readonly LawCase[] = [
         end: '2022-05-27',
         hours: 110,
       },
+      rotation2025,
       rotation2026,
     ],
     appraisals: competent(2022, 2025),
@@ -158,6 +170,7 @@ export const DEMO_LAW_CASES: readonly LawCase[] = [
         end: '2024-07-26',
         hours: 110,
       },
+      rotation2025,
       rotation2026,
     ],
     appraisals: competent(2021, 2025),

@@ -299,6 +299,7 @@ export type TrainingKind =
   | 'ADMINISTRATION_INSTITUTE'
   | 'UNIVERSITY'
   | 'CADRE_ACADEMY'
+  | 'FULL_TIME_CLASS'
   | 'ONLINE'
   | 'ON_THE_JOB'
   | 'OTHER';

@@ -55,15 +55,20 @@ describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)',
     expect(top.score).toBe(0.6875);
   });
 
-  it('DEMO-003, the selected graduate, needs training: 60 of 90 hours missing for 2026', async () => {
+  // DEMO-003's last completed year, 2025, is judged, pro-rated to her 153 days from 1 August (issue 16; the 60 of
+  // 90 for 2026 compared the year to date with the full year and counted her online hours).
+  it('DEMO-003, the selected graduate, needs training: 37.7 pro-rated hours missing for 2025', async () => {
     const all = await allPages((after) =>
       training(t, { asOf: AS_OF, kind: 'SHORTFALL' }, { first: 100, after }),
     );
     const graduate = all.find((c) => c.cadre.externalId === 'DEMO-003');
     expect(graduate?.needs).toContain('SHORTFALL');
-    expect(graduate?.reasons[0]).toBe('30 of 90 class hours completed in 2026; 60 hours missing.');
+    expect(graduate?.reasons[0]).toBe(
+      '0 of 37.7 class hours (or 0 of 5 days) of centralised training completed in 2025 (required pro-rated: 153 of 365 days); 37.7 hours missing.',
+    );
     const shortfall = graduate?.scoreBreakdown.find((f) => f.factor === 'SHORTFALL');
-    expect(shortfall).toEqual({ factor: 'SHORTFALL', weight: 0.4, value: 0.6667, contribution: 0.2667 });
+    // 37.7 missing of the year's 90 hours
+    expect(shortfall).toEqual({ factor: 'SHORTFALL', weight: 0.4, value: 0.4189, contribution: 0.1676 });
     expect(all.every((c) => c.needs.includes('SHORTFALL'))).toBe(true);
   });
 

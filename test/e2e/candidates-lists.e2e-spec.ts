@@ -44,12 +44,15 @@ describe('trainingCandidates and specialists', () => {
       classHours: 40,
     });
     const vic = await cadre('Vic', town, 'PRINCIPAL_STAFF_2', '2015-01-01', true);
-    await makeTraining(t.ds, vic, {
-      kind: 'ONLINE',
-      startDate: '2026-05-01',
-      endDate: '2026-05-10',
-      classHours: 100,
-    });
+    // Centralised full-time classes (not study: not an induction kind) in 2025 and 2026: no shortfall.
+    for (const year of [2025, 2026]) {
+      await makeTraining(t.ds, vic, {
+        kind: 'FULL_TIME_CLASS',
+        startDate: `${year}-05-01`,
+        endDate: `${year}-05-10`,
+        classHours: 100,
+      });
+    }
     const wen = await cadre('Wen', county, 'COUNTY_DEPUTY', '2022-01-01');
     await makeTraining(t.ds, wen, {
       kind: 'PARTY_SCHOOL',
@@ -92,12 +95,14 @@ describe('trainingCandidates and specialists', () => {
     const far = await cadre('Far', otherTown, 'PRINCIPAL_STAFF_3', '2018-01-01', true);
     await makeAchievement(t.ds, far, { domain: 'CULTURAL_TOURISM', recognitionLevel: 'NATIONAL' });
     for (const id of [xia, yan, zoe, claimed, far]) {
-      await makeTraining(t.ds, id, {
-        kind: 'ONLINE',
-        startDate: '2026-02-01',
-        endDate: '2026-02-20',
-        classHours: 100,
-      });
+      for (const year of [2025, 2026]) {
+        await makeTraining(t.ds, id, {
+          kind: 'FULL_TIME_CLASS',
+          startDate: `${year}-02-01`,
+          endDate: `${year}-02-20`,
+          classHours: 100,
+        });
+      }
     }
   });
   afterAll(() => t.close());
@@ -105,33 +110,36 @@ describe('trainingCandidates and specialists', () => {
   describe('trainingCandidates', () => {
     it('ranks needs by hand-computed urgency, each with its reasons', async () => {
       const page = await training(t, { unitId: county, asOf: AS_OF });
-      // Tao: appointed TOWNSHIP_DEPUTY 2026-03-01, nothing since. SHORTFALL 90 of 90 missing → 1; INDUCTION_DUE
-      //      271 of 365 days gone → 0.7425; NEVER_TRAINED_IN_WINDOW → 1. .4 + .3 × .7425 + .2 = 0.8228
-      // Uma: chief since 2010 (6174 grassroots days = 16.9 years), 40 of 90 hours in 2026, party school only in
-      //      2010. SHORTFALL 50/90 → 0.5556; LONG_SERVICE_NO_STUDY 16.9 / 20 → 0.8452. .2222 + .0845 = 0.3068
-      // Wen: COUNTY_DEPUTY, 200 of 550 hours in five years. SHORTFALL 350/550 → 0.6364. .4 × .6364 = 0.2546
+      // Tao: appointed TOWNSHIP_DEPUTY 2026-03-01, nothing since. SHORTFALL for 2026 pro-rated to 271 of 365 days:
+      //      66.8 of 66.8 hours missing, of the year's 90 → 0.7422; INDUCTION_DUE 271 of 365 days gone → 0.7425;
+      //      NEVER_TRAINED_IN_WINDOW → 1. .4 × .7422 + .3 × .7425 + .2 = 0.7196
+      // Uma: chief since 2010 (6174 grassroots days = 16.9 years), party school only in 2010; her 40 online hours
+      //      of 2026 are not centralised, so 2025 had none: SHORTFALL 90/90 → 1; LONG_SERVICE_NO_STUDY
+      //      16.9 / 20 → 0.8452. .4 + .0845 = 0.4845
+      // Wen: COUNTY_DEPUTY since 2022-01-01, band not 5 years old: 550 × 1791 / 1826 = 539.5 due, 200 done;
+      //      SHORTFALL 339.5/550 → 0.6173. .4 × .6173 = 0.2469
       expect(page.edges.map((e) => [e.node.cadre.name, e.node.score, e.node.needs])).toEqual([
-        ['Tao', 0.8228, ['SHORTFALL', 'INDUCTION_DUE', 'NEVER_TRAINED_IN_WINDOW']],
-        ['Uma', 0.3068, ['SHORTFALL', 'LONG_SERVICE_NO_STUDY']],
-        ['Wen', 0.2546, ['SHORTFALL']],
+        ['Tao', 0.7196, ['SHORTFALL', 'INDUCTION_DUE', 'NEVER_TRAINED_IN_WINDOW']],
+        ['Uma', 0.4845, ['SHORTFALL', 'LONG_SERVICE_NO_STUDY']],
+        ['Wen', 0.2469, ['SHORTFALL']],
       ]);
       const [tao, uma, wen] = page.edges.map((e) => e.node);
       expect(tao.scoreBreakdown).toEqual([
-        { factor: 'SHORTFALL', weight: 0.4, value: 1, contribution: 0.4 },
+        { factor: 'SHORTFALL', weight: 0.4, value: 0.7422, contribution: 0.2969 },
         { factor: 'INDUCTION_DUE', weight: 0.3, value: 0.7425, contribution: 0.2228 },
         { factor: 'NEVER_TRAINED_IN_WINDOW', weight: 0.2, value: 1, contribution: 0.2 },
         { factor: 'LONG_SERVICE_NO_STUDY', weight: 0.1, value: 0, contribution: 0 },
       ]);
       expect(tao.reasons.slice(0, 3)).toEqual([
-        '0 of 90 class hours completed in 2026; 90 hours missing.',
-        'Appointed TOWNSHIP_DEPUTY on 2026-03-01; no induction training of 15 days or more since then (due by 2027-03-01).',
+        '0 of 66.8 class hours (or 0 of 8.9 days) of centralised training completed in 2026 up to 2026-11-27 (required pro-rated: 271 of 365 days); 66.8 hours missing.',
+        'Appointed TOWNSHIP_DEPUTY on 2026-03-01; fewer than 15 days of induction training since then (due by 2027-03-01).',
         'No completed training from 2021-11-28 to 2026-11-27.',
       ]);
       expect(uma.reasons[1]).toBe(
         '16.9 years in grassroots units, with no in-service degree and no party-school, administration-institute or university study since 2016-11-27.',
       );
       expect(wen.reasons[0]).toBe(
-        '200 of 550 class hours completed from 2021-11-28 to 2026-11-27; 350 hours missing.',
+        '200 of 539.5 class hours (or 31 of 88.3 days) of centralised training completed from 2022-01-01 to 2026-11-27 (required pro-rated: 1791 of 1826 days); 339.5 hours missing.',
       );
       expect(page.facets.byReadiness).toEqual([]);
       expect(page.facets.byLevel.map((x) => [x.key, x.count]).sort()).toEqual([

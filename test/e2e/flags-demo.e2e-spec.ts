@@ -94,16 +94,23 @@ describe('flags of the DOMAIN.md example cases', () => {
     }
   });
 
-  it('case 3: TRAINING_SHORTFALL, 60 of 90 hours missing for 2026', async () => {
+  // DOMAIN.md's "60 of 90 hours missing for 2026" compared the year to date with the full year and counted her
+  // 12 online hours. As the 2023 text means it (#16): her last completed year, 2025, is judged, pro-rated to her
+  // 153 days from 1 August (90 × 153 / 365 = 37.7 hours), and she had no training in it: a WARNING. 2026 is still
+  // running (18 centralised hours by 2026-11-27, where 81.4 are due pro rata) and would be an INFO.
+  it('case 3: TRAINING_SHORTFALL for 2025, her first year (37.7 of 37.7 pro-rated hours missing)', async () => {
     const fs = await flags('DEMO-003');
     expect(fs.filter((f) => f.code === 'TRAINING_SHORTFALL')).toEqual([
       expect.objectContaining({
         ruleId: 'TRAINING_ANNUAL',
+        severity: 'WARNING',
         facts: expect.objectContaining({
-          year: 2026,
-          hoursCompleted: 30,
-          hoursRequired: 90,
-          hoursMissing: 60,
+          year: 2025,
+          hoursCompleted: 0,
+          hoursRequired: 37.7,
+          hoursMissing: 37.7,
+          bandStart: '2025-08-01',
+          proRated: true,
         }),
       }),
     ]);

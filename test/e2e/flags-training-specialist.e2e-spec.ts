@@ -20,8 +20,8 @@ describe('flags: training and specialist strengths', () => {
     (await flagsOf(t, cadreId, asOf)).filter((f) => f.code === code);
 
   describe('TRAINING_SHORTFALL', () => {
-    it('counts completed hours ending in the calendar year of asOf (case 3: 60 of 90 missing)', async () => {
-      const id = await cadreAt('CLERK_1', '2025-08-01');
+    it('judges the current year pro-rated to the date (INFO), centralised kinds only', async () => {
+      const id = await cadreAt('CLERK_1', '2024-08-01');
       await makeTraining(t.ds, id, { startDate: '2026-03-09', endDate: '2026-03-10', classHours: 20 });
       await makeTraining(t.ds, id, {
         startDate: '2026-01-01',
@@ -29,32 +29,52 @@ describe('flags: training and specialist strengths', () => {
         classHours: 10,
         kind: 'ONLINE',
       });
-      await makeTraining(t.ds, id, { startDate: '2025-12-20', endDate: '2025-12-31', classHours: 50 }); // last year
+      await makeTraining(t.ds, id, {
+        startDate: '2026-02-01',
+        endDate: '2026-02-01',
+        classHours: 10,
+        kind: 'ON_THE_JOB',
+      });
+      await makeTraining(t.ds, id, { startDate: '2025-12-20', endDate: '2025-12-31', classHours: 90 }); // last year: met
       await makeTraining(t.ds, id, {
         startDate: '2026-05-01',
         endDate: '2026-05-05',
         classHours: 40,
         completed: false,
       });
-      await makeTraining(t.ds, id, { startDate: '2026-11-28', endDate: '2026-12-15', classHours: 60 }); // after asOf
+      await makeTraining(t.ds, id, { startDate: '2026-11-28', endDate: '2026-11-30', classHours: 70 }); // after asOf
       const [f, ...rest] = await only(id, '2026-11-27', 'TRAINING_SHORTFALL');
       expect(rest).toEqual([]);
+      // 90 × 330 / 365 = 81.4 hours due by 2026-11-27 (330 days elapsed since 1 January); 12 × 330 / 365 = 10.8 days
       expect(f).toMatchObject({
-        severity: 'WARNING',
+        severity: 'INFO',
         ruleId: 'TRAINING_ANNUAL',
-        facts: { year: 2026, hoursCompleted: 30, hoursRequired: 90, hoursMissing: 60, level: 'CLERK_1' },
+        facts: {
+          year: 2026,
+          hoursCompleted: 20,
+          hoursRequired: 81.4,
+          hoursMissing: 61.4,
+          daysCompleted: 2,
+          daysRequired: 10.8,
+          proRated: true,
+          bandStart: '2024-08-01',
+          level: 'CLERK_1',
+        },
       });
-      expect(f.message).toBe('30 of 90 class hours completed in 2026; 60 hours missing.');
-      // On 2026-12-31 the later course counts: 90 hours, no shortfall.
+      expect(f.message).toBe(
+        '20 of 81.4 class hours (or 2 of 10.8 days) of centralised training completed in 2026 up to 2026-11-27 (required pro-rated: 330 of 365 days); 61.4 hours missing.',
+      );
+      // With the later course (90 hours by 2026-11-30), nothing is short on 31 December.
       expect(await only(id, '2026-12-31', 'TRAINING_SHORTFALL')).toEqual([]);
     });
 
-    it('counts 12.5-hour courses exactly and clears at the requirement', async () => {
+    it('counts 12.5-hour courses exactly and clears at the pro-rated requirement', async () => {
       const id = await cadreAt('TOWNSHIP_DEPUTY', '2020-01-01');
-      await makeTraining(t.ds, id, { endDate: '2026-02-01', startDate: '2026-02-01', classHours: 77.5 });
+      await makeTraining(t.ds, id, { startDate: '2025-06-01', endDate: '2025-06-01', classHours: 90 });
+      await makeTraining(t.ds, id, { endDate: '2026-02-01', startDate: '2026-02-01', classHours: 69 });
       expect((await only(id, '2026-11-27', 'TRAINING_SHORTFALL'))[0].facts).toMatchObject({
-        hoursCompleted: 77.5,
-        hoursMissing: 12.5,
+        hoursCompleted: 69,
+        hoursMissing: 12.4,
       });
       await makeTraining(t.ds, id, { endDate: '2026-03-01', startDate: '2026-03-01', classHours: 12.5 });
       expect(await only(id, '2026-11-27', 'TRAINING_SHORTFALL')).toEqual([]);
@@ -62,19 +82,21 @@ describe('flags: training and specialist strengths', () => {
 
     it('uses the rolling 5 years for county level and above: (asOf − 5 years, asOf]', async () => {
       const id = await cadreAt('COUNTY_DEPUTY', '2019-01-01');
-      await makeTraining(t.ds, id, { startDate: '2021-11-20', endDate: '2021-11-27', classHours: 100 }); // outside
-      await makeTraining(t.ds, id, { startDate: '2021-11-20', endDate: '2021-11-28', classHours: 300 }); // first day in
-      await makeTraining(t.ds, id, { startDate: '2026-11-20', endDate: '2026-11-27', classHours: 200 }); // last day in
+      await makeTraining(t.ds, id, { startDate: '2021-11-27', endDate: '2021-11-27', classHours: 100 }); // outside
+      await makeTraining(t.ds, id, { startDate: '2021-11-28', endDate: '2021-11-28', classHours: 300 }); // first day in
+      await makeTraining(t.ds, id, { startDate: '2026-11-27', endDate: '2026-11-27', classHours: 200 }); // last day in
       const flags = await only(id, '2026-11-27', 'TRAINING_SHORTFALL');
       expect(flags).toEqual([
         expect.objectContaining({
           ruleId: 'TRAINING_5Y',
+          severity: 'WARNING',
           facts: expect.objectContaining({
             windowStart: '2021-11-28',
             windowEnd: '2026-11-27',
             hoursCompleted: 500,
             hoursRequired: 550,
             hoursMissing: 50,
+            proRated: false,
           }),
         }),
       ]);

@@ -373,14 +373,17 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
     };
     await t.asOwner(
       `INSERT INTO policy_version (version, effective_from, document, note, published_by)
-       VALUES (2, '2098-01-01', $1, 'before issue 15', 'test')`,
+       SELECT max(version) + 1, '2098-01-01', $1, 'before issue 15', 'test' FROM policy_version`,
       [JSON.stringify(old)],
+    );
+    const [{ inserted }]: { inserted: number }[] = await t.ds.query(
+      `SELECT max(version)::int AS inserted FROM policy_version`,
     );
     const asOf = '2098-06-01';
     const policy = ok(
       await t.gql(`query($d: Date) { policy(asOf: $d) { version rules { id } } }`, { d: asOf }),
     ).policy as { version: number; rules: { id: string }[] };
-    expect(policy.version).toBe(2);
+    expect(policy.version).toBe(inserted);
     expect(policy.rules.map((r) => r.id)).not.toEqual(
       expect.arrayContaining(['RANK_FROM_POST', 'PROMO_TRAINING', 'PROMO_EXCEPTIONAL']),
     );

@@ -53,7 +53,8 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
         JOIN cadre cd ON cd.id = c.cadre_id
         LEFT JOIN (${trainings}) tr ON tr.cadre_id = c.cadre_id
         LEFT JOIN (SELECT cadre_id, array_agg(message ORDER BY rule_id) AS messages,
-                          round(max((facts ->> 'hoursMissing')::numeric / nullif((facts ->> 'hoursRequired')::numeric, 0)), 4) AS v
+                          round(max((facts ->> 'hoursMissing')::numeric
+                                    / nullif((facts ->> 'hoursFull')::numeric, 0)), 4) AS v
                      FROM flags WHERE code = '${FlagCode.TRAINING_SHORTFALL}' GROUP BY cadre_id) sf
           ON sf.cadre_id = c.cadre_id
         LEFT JOIN (SELECT cadre_id, min(message) AS message,

@@ -189,6 +189,14 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
     await db.drop();
   });
 
+  /** The policy versions stored, by effective date (the one in force on d: the last from ≤ d). */
+  async function storedVersions(): Promise<{ from: string; doc: PolicyDocument }[]> {
+    const { rows } = await client.query<{ from: string; doc: PolicyDocument }>(
+      `SELECT to_char(effective_from, 'YYYY-MM-DD') AS "from", document AS doc FROM policy_version ORDER BY effective_from`,
+    );
+    return rows;
+  }
+
   async function flags(ids: string[], asOf: string, policy: PolicyDocument, fromSpans: boolean) {
     const { withSql, params } = buildFlagsQuery({
       asOf,
@@ -365,9 +373,8 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
                 await client.query('ROLLBACK TO SAVEPOINT change');
               }
             }
-            const versions: { from: string; doc: PolicyDocument }[] = [
-              { from: '1900-01-01', doc: DEFAULT_POLICY },
-            ];
+            // The versions the database holds (the code's default, and any a migration published after it).
+            const versions = await storedVersions();
             if (v2) {
               const doc = structuredClone(DEFAULT_POLICY);
               doc.rules.POST_LIMIT_SAME_POST.params.years = v2.post;
@@ -385,10 +392,12 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               doc.rules.SPECIALIST.params.recognitionWindowYears = v2.recognitionYears;
               doc.rules.SPECIALIST.params.improvementWindowYears = v2.improvementYears;
               await client.query(
-                `INSERT INTO policy_version (version, effective_from, document) VALUES (2, $1, $2::jsonb)`,
+                `INSERT INTO policy_version (version, effective_from, document)
+                 SELECT max(version) + 1, $1, $2::jsonb FROM policy_version`,
                 [v2.from, JSON.stringify(doc)],
               );
               versions.push({ from: v2.from, doc });
+              versions.sort((a, b) => a.from.localeCompare(b.from));
             }
             const mismatches: object[] = [];
             // Also the dates where a training or an achievement enters and leaves a window, and years' edges.
@@ -545,10 +554,12 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
       await ds.destroy();
     }
     let seen = 0;
+    const versions = await storedVersions();
     for (const asOf of ['2012-02-29', '2019-06-30', '2024-12-31', '2026-11-27', '2031-01-01']) {
+      const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
       for (const scope of [{}, { posted: true }]) {
         const run = async (fromSpans: boolean) => {
-          const q = buildFlagsQuery({ asOf, policy: DEFAULT_POLICY, scope, codes: CODES, fromSpans });
+          const q = buildFlagsQuery({ asOf, policy, scope, codes: CODES, fromSpans });
           const { rows } = await client.query<FlagOut>(
             `${q.withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code, facts::text`,
             q.params.values,

@@ -21,7 +21,8 @@ function applies(rule: Rule | undefined, level: string | null): boolean {
 }
 
 /**
- * Completed class hours per calendar year (by end date, as the TRAINING_* rules count them) against the
+ * Completed centralised class hours per calendar year (by end date and of the rule's countingKinds, as the
+ * TRAINING_* rules count them) against the
  * yearly requirement of the cadre's current level: TRAINING_ANNUAL, or TRAINING_5Y as a yearly average.
  */
 export function TrainingChart({
@@ -42,14 +43,20 @@ export function TrainingChart({
   const firstData = Math.min(lastYear, ...trainings.map((t) => Number(t.endDate.slice(0, 4))));
   const firstYear = Math.max(firstData, Number(workStartDate.slice(0, 4)), lastYear - 9);
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+  const annual = rules.find((r) => r.id === 'TRAINING_ANNUAL');
+  const fiveYear = rules.find((r) => r.id === 'TRAINING_5Y');
+  // Only the kinds the cadre's rule counts (centralised training); a policy without the list counts every kind.
+  const rule = applies(annual, level) ? annual : applies(fiveYear, level) ? fiveYear : undefined;
+  const kinds = params(rule).countingKinds;
+  const counts = (kind: string) => !Array.isArray(kinds) || kinds.includes(kind);
   const hours = new Map<number, number>(years.map((y) => [y, 0]));
   for (const t of trainings) {
     const y = Number(t.endDate.slice(0, 4));
-    if (t.completed && t.endDate <= asOf && hours.has(y)) hours.set(y, (hours.get(y) ?? 0) + t.classHours);
+    if (t.completed && counts(t.kind) && t.endDate <= asOf && hours.has(y)) {
+      hours.set(y, (hours.get(y) ?? 0) + t.classHours);
+    }
   }
 
-  const annual = rules.find((r) => r.id === 'TRAINING_ANNUAL');
-  const fiveYear = rules.find((r) => r.id === 'TRAINING_5Y');
   let requirement: Requirement | null = null;
   if (applies(annual, level)) {
     const h = Number(params(annual).hours);

@@ -308,17 +308,17 @@ export const zhCN = {
     'LEVEL_TOTAL_LIMIT.POSTING_LIMIT_APPROACHING':
       '在同一层次累计任职 {yearsAtLevel} 年，{limitYears} 年期限将于 {limitDate} 届满。',
     'TRAINING_ANNUAL.TRAINING_SHORTFALL':
-      '{year} 年已完成 {hoursCompleted} 学时，要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
+      '{year} 年集中培训已完成 {hoursCompleted} 学时（{daysCompleted} 天），要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
     'PATHWAY.PROMOTION_ELIGIBLE': '已满足由{currentLevel}晋升{nextLevel}的全部条件。',
     'SPECIALIST.SPECIALIST_STRENGTH': '在"{domain}"领域有经核实的专业特长（依据：{criteria}）。',
     'INDUCTION_TRAINING.INDUCTION_TRAINING_DUE':
-      '{appointedOn} 任{level}，须在 {deadline} 前完成不少于 {daysRequired} 天的任职培训，尚未完成。',
+      '{appointedOn} 任{level}，须在 {deadline} 前完成累计不少于 {daysRequired} 天的任职培训，尚未完成。',
     'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
       '{year} 年度考核为不称职，自 {flaggedFrom} 起关注至 {flaggedUntil}：应降低一个职务或者职级层次，满足考核条件前不得晋升（{source}）。',
     'SANCTION_PERIODS.SANCTION_IN_EFFECT':
       '{kind}自 {effectiveDate} 起生效，影响期至 {effectEndsOn}，期间不得晋升职务、职级（{source}）。',
     'TRAINING_5Y.TRAINING_SHORTFALL':
-      '{windowStart} 至 {windowEnd} 已完成 {hoursCompleted} 学时，要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
+      '{windowStart} 至 {windowEnd} 集中培训已完成 {hoursCompleted} 学时（{daysCompleted} 天），要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
   } as Record<string, string>,
 };
 

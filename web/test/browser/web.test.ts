@@ -94,9 +94,10 @@ describe('a cadre', () => {
     await date.locator('time[datetime="2027-08-01"]').waitFor();
     assert.match(await date.innerText(), /2027年8月1日/);
     assert.match(await page.locator('.pathway-step').innerText(), /一级科员 → 四级主任科员/);
-    // TRAINING_SHORTFALL in words, with its rule and source.
+    // TRAINING_SHORTFALL in words, with its rule and source: 2025, her first (completed) year, is judged, pro-rated
+    // to her 153 days from 1 August (90 × 153 / 365 = 37.7 hours), with no training at all.
     const flag = page.locator('[data-flag="TRAINING_SHORTFALL"]');
-    assert.match(await flag.innerText(), /还差 60 学时/);
+    assert.match(await flag.innerText(), /还差 37.7 学时/);
     assert.match(await flag.innerText(), /干部教育培训工作条例/);
     await assertLabelled(page);
     // After a reload (the session survives it), the keyboard reaches the skip link first; it moves focus to the content.
@@ -116,18 +117,18 @@ describe('a cadre', () => {
     await form.getByRole('button', { name: '登记' }).click();
     assert.equal(await form.getByLabel('培训名称').getAttribute('aria-invalid'), 'true');
     assert.match(await form.locator('#training-title-error').innerText(), /必填/);
-    await form.getByLabel('培训名称').fill('乡镇干部能力提升网络课程');
-    await form.getByLabel('培训类型').selectOption('ONLINE');
-    await form.getByLabel('开始日期').fill('2026-10-08');
-    await form.getByLabel('结束日期').fill('2026-10-01');
+    await form.getByLabel('培训名称').fill('乡镇干部能力提升培训班');
+    await form.getByLabel('培训类型').selectOption('PARTY_SCHOOL');
+    await form.getByLabel('开始日期').fill('2025-10-08');
+    await form.getByLabel('结束日期').fill('2025-10-01');
     await form.getByLabel('学时').fill('24');
     await form.getByRole('button', { name: '登记' }).click();
     assert.match(await form.locator('#training-endDate-error').innerText(), /结束日期不能早于开始日期/);
-    await form.getByLabel('结束日期').fill('2026-10-12');
+    await form.getByLabel('结束日期').fill('2025-10-12');
     await form.getByRole('button', { name: '登记' }).click();
-    await form.getByText('已登记：乡镇干部能力提升网络课程').waitFor();
-    // 30 + 24 hours now: the shortfall flag follows.
-    await page.locator('[data-flag="TRAINING_SHORTFALL"]', { hasText: '还差 36 学时' }).waitFor();
+    await form.getByText('已登记：乡镇干部能力提升培训班').waitFor();
+    // 24 centralised hours in 2025 now (of 37.7 due for her 153 days that year): the shortfall flag follows.
+    await page.locator('[data-flag="TRAINING_SHORTFALL"]', { hasText: '还差 13.7 学时' }).waitFor();
     await page.close();
   });
 
