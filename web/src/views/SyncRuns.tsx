@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SyncRunQuery, SyncRunsQuery } from '../api/operations';
 import { useApi } from '../api/use-api';
-import { ErrorBox, Loading, Pager, Section } from '../components/common';
+import { ErrorBox, Loading, ConnectionPager, Section } from '../components/common';
 import { usePages } from '../components/use-pages';
 import type { SyncOutcome, SyncRunFieldsFragment } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
@@ -9,6 +9,20 @@ import { Link } from '../router';
 
 const PAGE = 20;
 const OUTCOMES: SyncOutcome[] = ['REJECTED', 'CREATED', 'UPDATED', 'UNCHANGED', 'ENDED'];
+
+function Head({ cols }: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 function useWords() {
   const { m, locale } = useI18n();
@@ -40,15 +54,7 @@ export function SyncRuns() {
           ) : (
             <div className="table-wrap">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{m.sync.startedAt}</th>
-                    <th scope="col">{m.sync.source}</th>
-                    <th scope="col">{m.sync.kind}</th>
-                    <th scope="col">{m.sync.status}</th>
-                    <th scope="col">{m.sync.counts}</th>
-                  </tr>
-                </thead>
+                <Head cols={[m.sync.startedAt, m.sync.source, m.sync.kind, m.sync.status, m.sync.counts]} />
                 <tbody>
                   {list.edges.map(({ node: r }) => (
                     <tr key={r.id} data-run={r.id}>
@@ -74,12 +80,7 @@ export function SyncRuns() {
               </table>
             </div>
           )}
-          <Pager
-            page={pages.page}
-            hasNext={list.pageInfo.hasNextPage}
-            onPrev={pages.prev}
-            onNext={() => pages.next(list.pageInfo.endCursor)}
-          />
+          <ConnectionPager pages={pages} pageInfo={list.pageInfo} />
         </Section>
       )}
     </div>
@@ -137,14 +138,7 @@ export function SyncRunPage({ id }: { id: string }) {
           >
             <div className="table-wrap">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{m.sync.index}</th>
-                    <th scope="col">{m.sync.externalId}</th>
-                    <th scope="col">{m.sync.outcome}</th>
-                    <th scope="col">{m.sync.problems}</th>
-                  </tr>
-                </thead>
+                <Head cols={[m.sync.index, m.sync.externalId, m.sync.outcome, m.sync.problems]} />
                 <tbody>
                   {run.results.edges.map(({ node: r }) => (
                     <tr key={r.index} data-outcome={r.outcome}>
@@ -170,12 +164,7 @@ export function SyncRunPage({ id }: { id: string }) {
                 </tbody>
               </table>
             </div>
-            <Pager
-              page={pages.page}
-              hasNext={run.results.pageInfo.hasNextPage}
-              onPrev={pages.prev}
-              onNext={() => pages.next(run.results.pageInfo.endCursor)}
-            />
+            <ConnectionPager pages={pages} pageInfo={run.results.pageInfo} />
           </Section>
         </>
       )}

@@ -3,7 +3,7 @@ import { ApiError } from '../api/client';
 import { AchievementsToVerifyQuery, VerifyAchievementMutation } from '../api/operations';
 import { useApi, useRequest } from '../api/use-api';
 import { AchievementItem } from '../components/Achievements';
-import { describedBy, ErrorBox, Field, Loading, Pager, Section } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading, ConnectionPager, Section } from '../components/common';
 import { UnitSelect } from '../components/UnitSelect';
 import { usePages } from '../components/use-pages';
 import { fmt, label, useI18n } from '../i18n/i18n';
@@ -100,12 +100,7 @@ export function VerifyQueue() {
               ))}
             </ul>
           )}
-          <Pager
-            page={pages.page}
-            hasNext={list.pageInfo.hasNextPage}
-            onPrev={pages.prev}
-            onNext={() => pages.next(list.pageInfo.endCursor)}
-          />
+          <ConnectionPager pages={pages} pageInfo={list.pageInfo} />
         </Section>
       )}
     </div>

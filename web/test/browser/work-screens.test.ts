@@ -198,6 +198,13 @@ before(async () => {
     names.push(u.name);
     allowedLatin.add(u.code);
   }
+  // Units of measure of the impacts claimed (km, h, %): the claimant's own symbols.
+  const claims = await service.gql<{
+    achievementsToVerify: { edges: { node: { impacts: { unit: string }[] } }[] };
+  }>(tokens.admin, '{ achievementsToVerify(first: 100) { edges { node { impacts { unit } } } } }');
+  for (const { node } of claims.achievementsToVerify.edges) {
+    for (const i of node.impacts) for (const w of i.unit.match(/[A-Za-z]+/g) ?? []) allowedLatin.add(w);
+  }
   // Every cadre: the name and posts are data, the external id an id.
   for (let after: string | null = null; ;) {
     const r: {
