@@ -1,5 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
+import { Connection } from '../common/graphql/pagination';
 import {
   AchievementEntity,
   AchievementImpactEntity,
@@ -133,3 +134,6 @@ export class Achievement {
     });
   }
 }
+
+@ObjectType()
+export class AchievementConnection extends Connection(Achievement) {}

@@ -6,8 +6,9 @@ import { Cadre } from '../cadres/cadre.model';
 import { DomainError } from '../common/errors/domain-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { IdArgs } from '../common/graphql/id.args';
-import { Achievement, SpecialtyDomain } from './achievement.model';
+import { Achievement, AchievementConnection, SpecialtyDomain } from './achievement.model';
 import { AchievementsService } from './achievements.service';
+import { AchievementsToVerifyArgs } from './dto/achievements-to-verify.args';
 import { RecordAchievementInput } from './dto/record-achievement.input';
 import { UpdateAchievementInput } from './dto/update-achievement.input';
 import { VerifyAchievementArgs } from './dto/verify-achievement.args';
@@ -20,6 +21,18 @@ export class AchievementsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async achievement(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<Achievement> {
     return Achievement.from(await this.service.get(caller, id));
+  }
+
+  @Query(() => AchievementConnection, {
+    description:
+      "The verification queue: CLAIMED achievements of cadres currently posted in the caller's jurisdiction (or under unitId), oldest claim first.",
+  })
+  @Roles(Role.ADMIN, Role.ORG_DEPT)
+  async achievementsToVerify(
+    @CurrentCaller() caller: Caller,
+    @Args() args: AchievementsToVerifyArgs,
+  ): Promise<AchievementConnection> {
+    return this.service.toVerify(caller, args);
   }
 
   @Query(() => [SpecialtyDomain], { description: 'The taxonomy of specialty domains, by code.' })

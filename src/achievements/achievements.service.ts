@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
 import { TransactionRunner } from '../audit/transaction-runner';
+import { cadreInSubtreeSql } from '../auth/jurisdiction.sql';
 import { DomainError } from '../common/errors/domain-error';
+import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
+import { Achievement } from './achievement.model';
+import { AchievementsToVerifyArgs } from './dto/achievements-to-verify.args';
 import { AchievementEntity, AchievementImpactEntity, SpecialtyDomainEntity } from './achievement.entity';
 import { MeasuredImpactInput } from './dto/measured-impact.input';
 import { RecordAchievementInput } from './dto/record-achievement.input';
@@ -38,6 +42,10 @@ const sameImpacts = (a: ImpactValues[], b: ImpactValues[]): boolean =>
       x.betterWhen === b[n].betterWhen,
   );
 
+/** A queue cursor: created_at as PostgreSQL prints a timestamptz, and the id. */
+const KEY_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d){0,2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const SUBSTANCE = ['title', 'description', 'achievedOn', 'domain', 'recognitionLevel'] as const;
 
 @Injectable()
@@ -61,6 +69,52 @@ export class AchievementsService {
 
   async specialtyDomains(_caller: Caller): Promise<SpecialtyDomainEntity[]> {
     return this.ds.getRepository(SpecialtyDomainEntity).find({ order: { code: 'ASC' } });
+  }
+
+  /**
+   * The verification queue, oldest claim first (keyset on created_at, id). A department sees the claims of
+   * cadres it may decide on: those with a posting in its subtree that has not ended.
+   */
+  async toVerify(caller: Caller, args: AchievementsToVerifyArgs): Promise<ConnectionShape<Achievement>> {
+    const first = args.first ?? 20;
+    const after = decodeCursor(args.after, 2);
+    if (after && !(KEY_TIME.test(String(after[0])) && UUID.test(String(after[1])))) {
+      throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+    }
+    const root = await this.access.jurisdictionRoot(caller, args.unitId);
+    const params: unknown[] = [root ?? null];
+    const where = `a.verification_status = 'CLAIMED'
+      AND ($1::uuid IS NULL OR ${cadreInSubtreeSql('a.cadre_id', '$1::uuid', 'current')})`;
+    const [{ total }] = await this.ds.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM achievement a WHERE ${where}`,
+      params,
+    );
+    const keyset = after ? `AND (a.created_at, a.id) > ($2::timestamptz, $3::uuid)` : '';
+    // The key as PostgreSQL's text: a JavaScript Date would drop the microseconds and skip rows at a page edge.
+    const page = await this.ds.query<{ id: string; key: string }[]>(
+      `SELECT a.id, a.created_at::text AS key FROM achievement a WHERE ${where} ${keyset}
+        ORDER BY a.created_at, a.id LIMIT ${first + 1}`,
+      after ? [...params, after[0], after[1]] : params,
+    );
+    const found = page.length
+      ? await this.ds.getRepository(AchievementEntity).find({
+          where: { id: In(page.map((p) => p.id)) },
+          relations: { impacts: true },
+          order: { impacts: { position: 'ASC' } },
+        })
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = page.flatMap((p) => {
+      const row = byId.get(p.id);
+      return row ? [{ key: p.key, row }] : [];
+    });
+    return toConnection(
+      rows,
+      first,
+      total,
+      (r) => [r.key, r.row.id],
+      (r) => Achievement.from(r.row),
+    );
   }
 
   /**

@@ -222,6 +222,13 @@ const EXPECTED: Record<string, Case> = {
       variables: { u: f.inRoot },
     }),
   },
+  achievementsToVerify: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { achievementsToVerify(unitId: $u) { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
   flagChanges: {
     expect: JURISDICTION,
     op: async (f) => ({
@@ -885,6 +892,13 @@ const LISTS: Record<string, ListCase> = {
     query: `query($u: ID) { flaggedCadres(first: 25, filter: { unitId: $u, asOf: "${AS_OF}" }) {
       edges { node { cadreId flags { code message facts } cadre { ${C} postings { cadre { ${C} } } } } } } }`,
   },
+  achievementsToVerify: {
+    covers: ['Query.achievementsToVerify'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { achievementsToVerify(first: 25, unitId: $u) {
+      edges { node { id cadreId cadre { ${C} postings { cadre { ${C} } } } } } } }`,
+  },
   flagChanges: {
     covers: ['Query.flagChanges'],
     department: 'ok',
@@ -998,6 +1012,10 @@ describe('authorization matrix: the contents of every list that returns cadres',
       achievedOn: '2024-05-01',
     });
     await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, 2024, 'EXCELLENT')`, [yan]);
+    // Claims awaiting a decision in both counties (achievementsToVerify).
+    for (const cadreId of [yan, f.ids.ann, f.ids.bo]) {
+      await makeAchievement(t.ds, cadreId, { status: 'CLAIMED', domain: 'CULTURAL_TOURISM' });
+    }
     await sanction(t, yan);
     await rankGrant(t, yan);
     // Past the ten-year limit and ready for COUNTY_DEPUTY, one in each county (stuckTalent lists them).

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAsOf } from './as-of';
-import { useSession } from './auth/session';
+import { useSession, type Role } from './auth/session';
 import { useI18n, type Locale } from './i18n/i18n';
 import { Link, navigate, useRoute } from './router';
 import { AppointmentFormPage } from './views/AppointmentFormPage';
@@ -10,7 +10,35 @@ import { CandidateSearch } from './views/CandidateSearch';
 import { FlagDashboard } from './views/FlagDashboard';
 import { MyRecord } from './views/MyRecord';
 import { SignIn } from './views/SignIn';
+import { SyncRunPage, SyncRuns } from './views/SyncRuns';
 import { TalentPools } from './views/TalentPools';
+import { VerifyQueue } from './views/VerifyQueue';
+import { WorkRecords } from './views/WorkRecords';
+
+const NAV_TEXT = {
+  '/me': 'me',
+  '/flags': 'flags',
+  '/candidates': 'candidates',
+  '/pools': 'pools',
+  '/cadres': 'cadres',
+  '/verify': 'verify',
+  '/sync': 'sync',
+} as const;
+type Top = keyof typeof NAV_TEXT;
+
+/** The screens of each role, in menu order; a role is never sent to a screen whose API would refuse it. */
+function menu(role: Role): Top[] {
+  switch (role) {
+    case 'CADRE':
+      return ['/me'];
+    case 'HR_SYNC':
+      return ['/sync'];
+    case 'ORG_DEPT':
+      return ['/flags', '/candidates', '/pools', '/cadres', '/verify'];
+    case 'ADMIN':
+      return ['/flags', '/candidates', '/pools', '/cadres', '/verify', '/sync'];
+  }
+}
 
 function Header() {
   const { m, locale, setLocale } = useI18n();
@@ -18,17 +46,7 @@ function Header() {
   const { asOf, setAsOf } = useAsOf();
   const { parts } = useRoute();
   const role = session?.claims.role;
-  const links =
-    role === 'CADRE'
-      ? [{ to: '/me', text: m.nav.me }]
-      : role
-        ? [
-            { to: '/flags', text: m.nav.flags },
-            { to: '/candidates', text: m.nav.candidates },
-            { to: '/pools', text: m.nav.pools },
-            { to: '/cadres', text: m.nav.cadres },
-          ]
-        : [];
+  const links = role ? menu(role).map((to) => ({ to, text: m.nav[NAV_TEXT[to]] })) : [];
   const current = `/${parts[0] ?? ''}`;
   return (
     <header className="top">
@@ -105,15 +123,20 @@ function Page() {
   const { session } = useSession();
   const { parts } = useRoute();
   const role = session?.claims.role;
+  // A cadre may still follow a link to another record: the service answers FORBIDDEN, and the page says so.
+  const reachable: string[] = role ? [...menu(role), ...(role === 'CADRE' ? ['/cadres'] : [])] : [];
+  const allowed = reachable.includes(`/${parts[0] ?? ''}`);
   useEffect(() => {
-    if (session && parts.length === 0) navigate(role === 'CADRE' ? '/me' : '/flags');
-  }, [session, parts.length, role]);
+    if (role && !allowed) navigate(menu(role)[0]);
+  }, [role, allowed]);
   if (!session) return <SignIn />;
+  if (!allowed) return null;
   switch (parts[0]) {
     case 'me':
       return <MyRecord />;
     case 'cadres':
       if (parts[1] && parts[2] === 'form') return <AppointmentFormPage id={parts[1]} />;
+      if (parts[1] && parts[2] === 'records') return <WorkRecords id={parts[1]} />;
       return parts[1] ? <CadrePage id={parts[1]} /> : <Cadres />;
     case 'flags':
       return <FlagDashboard />;
@@ -121,6 +144,10 @@ function Page() {
       return <CandidateSearch />;
     case 'pools':
       return <TalentPools poolId={parts[1]} />;
+    case 'verify':
+      return <VerifyQueue />;
+    case 'sync':
+      return parts[1] ? <SyncRunPage id={parts[1]} /> : <SyncRuns />;
     default:
       return null;
   }

@@ -574,3 +574,181 @@ export const StuckTalentCadresQuery = graphql(`
     }
   }
 `);
+
+/* The department's daily work: corrections, the verification queue, sync runs. */
+
+export const UpdateTrainingMutation = graphql(`
+  mutation UpdateTraining($input: UpdateTrainingInput!) {
+    updateTraining(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const UpdateAchievementMutation = graphql(`
+  mutation UpdateAchievement($input: UpdateAchievementInput!) {
+    updateAchievement(input: $input) {
+      id
+      title
+      verificationStatus
+    }
+  }
+`);
+
+export const RecordPostingMutation = graphql(`
+  mutation RecordPosting($input: RecordPostingInput!) {
+    recordPosting(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const UpdatePostingMutation = graphql(`
+  mutation UpdatePosting($input: UpdatePostingInput!) {
+    updatePosting(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const RecordAppraisalMutation = graphql(`
+  mutation RecordAppraisal($input: RecordAppraisalInput!) {
+    recordAppraisal(input: $input) {
+      id
+      year
+      grade
+    }
+  }
+`);
+
+export const UpdateAppraisalMutation = graphql(`
+  mutation UpdateAppraisal($input: UpdateAppraisalInput!) {
+    updateAppraisal(input: $input) {
+      id
+      year
+      grade
+    }
+  }
+`);
+
+export const AchievementsToVerifyQuery = graphql(`
+  query AchievementsToVerify($unitId: ID, $first: Int, $after: String) {
+    achievementsToVerify(unitId: $unitId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          description
+          domain
+          achievedOn
+          recognitionLevel
+          verificationStatus
+          verificationNote
+          impacts {
+            indicator
+            baseline
+            result
+            unit
+            betterWhen
+            improvementPercent
+          }
+          cadre {
+            id
+            name
+            externalId
+          }
+        }
+      }
+    }
+    specialtyDomains {
+      code
+      nameZh
+      nameEn
+    }
+  }
+`);
+
+export const VerifyAchievementMutation = graphql(`
+  mutation VerifyAchievement($id: ID!, $decision: VerificationDecision!, $note: String) {
+    verifyAchievement(id: $id, decision: $decision, note: $note) {
+      id
+      title
+      verificationStatus
+    }
+  }
+`);
+
+export const SyncRunFields = graphql(`
+  fragment SyncRunFields on SyncRun {
+    id
+    source
+    kind
+    mode
+    status
+    dryRun
+    atomic
+    asOf
+    startedAt
+    scopeUnitCode
+    counts {
+      received
+      created
+      updated
+      unchanged
+      ended
+      rejected
+    }
+  }
+`);
+
+export const SyncRunsQuery = graphql(`
+  query SyncRuns($first: Int, $after: String) {
+    syncRuns(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...SyncRunFields
+        }
+      }
+    }
+  }
+`);
+
+export const SyncRunQuery = graphql(`
+  query SyncRun($id: ID!, $outcome: SyncOutcome, $first: Int, $after: String) {
+    syncRun(id: $id) {
+      ...SyncRunFields
+      results(outcome: $outcome, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            index
+            externalId
+            outcome
+            errors {
+              field
+              code
+              message
+            }
+          }
+        }
+      }
+    }
+  }
+`);

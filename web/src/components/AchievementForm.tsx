@@ -1,69 +1,111 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
-import { RecordAchievementMutation } from '../api/operations';
+import { RecordAchievementMutation, UpdateAchievementMutation } from '../api/operations';
 import { useRequest } from '../api/use-api';
-import type { ReferenceFieldsFragment } from '../gql/graphql';
+import type { CadreRecordFieldsFragment, ReferenceFieldsFragment } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
 import { domainName } from './Achievements';
-import { describedBy, ErrorBox, Field } from './common';
+import { codeOptions, RecordForm, type FieldSpec } from './RecordForm';
 
-const LEVELS = ['UNIT', 'COUNTY', 'PREFECTURE', 'PROVINCE', 'NATIONAL'] as const;
-type Level = (typeof LEVELS)[number];
+const LEVELS = ['UNIT', 'COUNTY', 'PREFECTURE', 'PROVINCE', 'NATIONAL'];
+type Achievement = CadreRecordFieldsFragment['achievements'][number];
 
-interface Values {
+type Values = {
   title: string;
   description: string;
   domain: string;
   achievedOn: string;
-  recognitionLevel: Level;
+  recognitionLevel: string;
   indicator: string;
   baseline: string;
   result: string;
   unit: string;
-}
-
-const EMPTY: Values = {
-  title: '',
-  description: '',
-  domain: '',
-  achievedOn: '',
-  recognitionLevel: 'UNIT',
-  indicator: '',
-  baseline: '',
-  result: '',
-  unit: '',
 };
 
-/** Claims an achievement (it starts CLAIMED), with one optional measured impact. */
+const valuesOf = (a?: Achievement): Values => {
+  const i = a?.impacts[0];
+  return {
+    title: a?.title ?? '',
+    description: a?.description ?? '',
+    domain: a?.domain ?? '',
+    achievedOn: a?.achievedOn ?? '',
+    recognitionLevel: a?.recognitionLevel ?? 'UNIT',
+    indicator: i?.indicator ?? '',
+    baseline: i ? String(i.baseline) : '',
+    result: i ? String(i.result) : '',
+    unit: i?.unit ?? '',
+  };
+};
+
+const hasImpact = (v: Values) => !!(v.indicator.trim() || v.baseline || v.result || v.unit.trim());
+
+/**
+ * Claims an achievement (it starts CLAIMED) with one optional measured impact, or corrects one (`achievement`:
+ * its first impact is the one shown; the others are kept).
+ */
 export function AchievementForm({
   cadreId,
   domains,
   asOf,
+  achievement,
   onSaved,
+  onCancel,
 }: {
   cadreId: string;
   domains: ReferenceFieldsFragment['specialtyDomains'];
   asOf: string;
+  achievement?: Achievement;
   onSaved(): void;
+  onCancel?(): void;
 }) {
   const { m, locale } = useI18n();
   const send = useRequest();
-  const [v, setV] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
-  const hasImpact = !!(v.indicator.trim() || v.baseline || v.result || v.unit.trim());
-
-  function validate(): Record<string, string> {
+  const impact = m.achievements.impact;
+  const fields: FieldSpec<Values>[] = [
+    { name: 'title', label: m.achievements.fTitle },
+    {
+      name: 'domain',
+      label: m.achievements.fDomain,
+      kind: 'select',
+      options: [
+        { value: '', label: '—' },
+        ...codeOptions(
+          domains.map((d) => d.code),
+          (c) => domainName(domains, c, locale),
+        ),
+      ],
+    },
+    { name: 'achievedOn', label: m.achievements.fDate, kind: 'date' },
+    {
+      name: 'recognitionLevel',
+      label: m.achievements.fRecognition,
+      kind: 'select',
+      options: codeOptions(LEVELS, (l) => label(m.labels.recognition, l)),
+    },
+    { name: 'description', label: m.achievements.fDescription, kind: 'textarea' },
+    { name: 'indicator', label: m.achievements.fIndicator, group: impact },
+    {
+      name: 'baseline',
+      label: m.achievements.fBaseline,
+      group: impact,
+      kind: 'number',
+      attrs: { inputMode: 'decimal', step: 'any' },
+    },
+    {
+      name: 'result',
+      label: m.achievements.fResult,
+      group: impact,
+      kind: 'number',
+      attrs: { inputMode: 'decimal', step: 'any' },
+    },
+    { name: 'unit', label: m.achievements.fUnit, group: impact },
+  ];
+  const validate = (v: Values) => {
     const e: Record<string, string> = {};
     if (!v.title.trim()) e.title = m.form.required;
     if (!v.domain) e.domain = m.form.required;
     if (!v.achievedOn) e.achievedOn = m.form.required;
     else if (v.achievedOn > asOf && v.achievedOn > new Date().toISOString().slice(0, 10))
       e.achievedOn = m.form.future;
-    if (hasImpact) {
+    if (hasImpact(v)) {
       if (!v.indicator.trim()) e.indicator = m.form.impactIncomplete;
       if (!v.baseline.trim() || !Number.isFinite(Number(v.baseline))) e.baseline = m.form.impactIncomplete;
       else if (Number(v.baseline) === 0) e.baseline = m.form.baselineZero;
@@ -71,142 +113,52 @@ export function AchievementForm({
       if (!v.unit.trim()) e.unit = m.form.impactIncomplete;
     }
     return e;
-  }
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    setStatus('');
-    setProblem(null);
-    const e = validate();
-    setErrors(e);
-    if (Object.keys(e).length) {
-      setStatus(m.form.fixErrors);
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await send(RecordAchievementMutation, {
-        input: {
-          cadreId,
-          title: v.title.trim(),
-          description: v.description.trim() || null,
-          domain: v.domain,
-          achievedOn: v.achievedOn,
-          recognitionLevel: v.recognitionLevel,
-          impacts: hasImpact
-            ? [
-                {
-                  indicator: v.indicator.trim(),
-                  baseline: Number(v.baseline),
-                  result: Number(v.result),
-                  unit: v.unit.trim(),
-                },
-              ]
-            : [],
-        },
-      });
-      setV(EMPTY);
-      setStatus(fmt(m.achievements.saved, { title: r.recordAchievement.title }));
-      onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fields = err.fieldErrors();
-        if (Object.keys(fields).some((f) => f in EMPTY)) setErrors(fields);
-        else setProblem(err);
-      } else throw err;
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const id = (f: string) => `achievement-${f}`;
-  const input = (f: keyof Values, type = 'text', extra: Record<string, string> = {}) => (
-    <input
-      id={id(f)}
-      type={type}
-      value={v[f]}
-      onChange={(e) => set(f, e.target.value as never)}
-      {...extra}
-      {...describedBy(id(f), errors[f])}
-    />
-  );
+  };
+  const save = async (v: Values) => {
+    const first = hasImpact(v)
+      ? [
+          {
+            indicator: v.indicator.trim(),
+            baseline: Number(v.baseline),
+            result: Number(v.result),
+            unit: v.unit.trim(),
+          },
+        ]
+      : [];
+    const kept = (achievement?.impacts.slice(1) ?? []).map((i) => ({
+      indicator: i.indicator,
+      baseline: i.baseline,
+      result: i.result,
+      unit: i.unit,
+      betterWhen: i.betterWhen,
+    }));
+    const input = {
+      title: v.title.trim(),
+      description: v.description.trim() || null,
+      domain: v.domain,
+      achievedOn: v.achievedOn,
+      recognitionLevel: v.recognitionLevel as Achievement['recognitionLevel'],
+      impacts: [...first, ...kept],
+    };
+    const title = achievement
+      ? (await send(UpdateAchievementMutation, { input: { id: achievement.id, ...input } })).updateAchievement
+          .title
+      : (await send(RecordAchievementMutation, { input: { cadreId, ...input } })).recordAchievement.title;
+    return fmt(achievement ? m.form.corrected : m.achievements.saved, { title });
+  };
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="achievement-form-h">
-      <h3 id="achievement-form-h">{m.achievements.formTitle}</h3>
-      <p className="muted small">{m.achievements.claimedNote}</p>
-      <div className="form-grid">
-        <Field id={id('title')} label={m.achievements.fTitle} error={errors.title}>
-          {input('title')}
-        </Field>
-        <Field id={id('domain')} label={m.achievements.fDomain} error={errors.domain}>
-          <select
-            id={id('domain')}
-            value={v.domain}
-            onChange={(e) => set('domain', e.target.value)}
-            {...describedBy(id('domain'), errors.domain)}
-          >
-            <option value="">—</option>
-            {domains.map((d) => (
-              <option key={d.code} value={d.code}>
-                {domainName(domains, d.code, locale)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={id('achievedOn')} label={m.achievements.fDate} error={errors.achievedOn}>
-          {input('achievedOn', 'date')}
-        </Field>
-        <Field
-          id={id('recognitionLevel')}
-          label={m.achievements.fRecognition}
-          error={errors.recognitionLevel}
-        >
-          <select
-            id={id('recognitionLevel')}
-            value={v.recognitionLevel}
-            onChange={(e) => set('recognitionLevel', e.target.value as Level)}
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {label(m.labels.recognition, l)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={id('description')} label={m.achievements.fDescription} error={errors.description}>
-          <textarea
-            id={id('description')}
-            rows={2}
-            value={v.description}
-            onChange={(e) => set('description', e.target.value)}
-            {...describedBy(id('description'), errors.description)}
-          />
-        </Field>
-      </div>
-      <fieldset className="form-grid impact-fields">
-        <legend>{m.achievements.impact}</legend>
-        <Field id={id('indicator')} label={m.achievements.fIndicator} error={errors.indicator}>
-          {input('indicator')}
-        </Field>
-        <Field id={id('baseline')} label={m.achievements.fBaseline} error={errors.baseline}>
-          {input('baseline', 'number', { inputMode: 'decimal', step: 'any' })}
-        </Field>
-        <Field id={id('result')} label={m.achievements.fResult} error={errors.result}>
-          {input('result', 'number', { inputMode: 'decimal', step: 'any' })}
-        </Field>
-        <Field id={id('unit')} label={m.achievements.fUnit} error={errors.unit}>
-          {input('unit')}
-        </Field>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? m.form.saving : m.achievements.submit}
-        </button>
-        <span role="status" className="form-status">
-          {status}
-        </span>
-      </div>
-      {problem && <ErrorBox error={problem} />}
-    </form>
+    <RecordForm
+      idPrefix={achievement ? `achievement-${achievement.id}` : 'achievement'}
+      title={achievement ? fmt(m.form.correctTitle, { title: achievement.title }) : m.achievements.formTitle}
+      note={achievement ? undefined : m.achievements.claimedNote}
+      fields={fields}
+      initial={valuesOf(achievement)}
+      validate={validate}
+      save={save}
+      submitLabel={achievement ? m.form.saveCorrection : m.achievements.submit}
+      resetOnSave={!achievement}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
   );
 }

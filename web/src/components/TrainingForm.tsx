@@ -1,52 +1,67 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
-import { RecordTrainingMutation } from '../api/operations';
+import { RecordTrainingMutation, UpdateTrainingMutation } from '../api/operations';
 import { useRequest } from '../api/use-api';
+import type { CadreRecordFieldsFragment } from '../gql/graphql';
+import { LABELS } from '../../../src/i18n/labels';
 import { fmt, label, useI18n } from '../i18n/i18n';
-import { describedBy, ErrorBox, Field } from './common';
+import { codeOptions, RecordForm, type FieldSpec } from './RecordForm';
 
-const KINDS = [
-  'PARTY_SCHOOL',
-  'ADMINISTRATION_INSTITUTE',
-  'UNIVERSITY',
-  'ONLINE',
-  'ON_THE_JOB',
-  'OTHER',
-] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = Object.keys(LABELS['zh-CN'].trainingKind);
+type Training = CadreRecordFieldsFragment['trainings'][number];
 
-interface Values {
+type Values = {
   title: string;
   provider: string;
-  kind: Kind;
+  kind: string;
   startDate: string;
   endDate: string;
   classHours: string;
   completed: boolean;
-}
-
-const EMPTY: Values = {
-  title: '',
-  provider: '',
-  kind: 'PARTY_SCHOOL',
-  startDate: '',
-  endDate: '',
-  classHours: '',
-  completed: true,
 };
 
-/** Records a training on a cadre's record; a cadre may record its own. */
-export function TrainingForm({ cadreId, onSaved }: { cadreId: string; onSaved(): void }) {
+const valuesOf = (t?: Training): Values => ({
+  title: t?.title ?? '',
+  provider: t?.provider ?? '',
+  kind: t?.kind ?? 'PARTY_SCHOOL',
+  startDate: t?.startDate ?? '',
+  endDate: t?.endDate ?? '',
+  classHours: t ? String(t.classHours) : '',
+  completed: t?.completed ?? true,
+});
+
+/** Records a training on a cadre's record (a cadre may record its own), or corrects one (`training`). */
+export function TrainingForm({
+  cadreId,
+  training,
+  onSaved,
+  onCancel,
+}: {
+  cadreId: string;
+  training?: Training;
+  onSaved(): void;
+  onCancel?(): void;
+}) {
   const { m } = useI18n();
   const send = useRequest();
-  const [v, setV] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
-
-  function validate(): Record<string, string> {
+  const fields: FieldSpec<Values>[] = [
+    { name: 'title', label: m.training.fTitle },
+    { name: 'provider', label: m.training.fProvider },
+    {
+      name: 'kind',
+      label: m.training.fKind,
+      kind: 'select',
+      options: codeOptions(KINDS, (k) => label(m.labels.trainingKind, k)),
+    },
+    { name: 'startDate', label: m.training.fStart, kind: 'date' },
+    { name: 'endDate', label: m.training.fEnd, kind: 'date' },
+    {
+      name: 'classHours',
+      label: m.training.fHours,
+      kind: 'number',
+      attrs: { inputMode: 'decimal', min: '0.1', max: '5000', step: '0.1' },
+    },
+    { name: 'completed', label: m.training.fCompleted, kind: 'checkbox' },
+  ];
+  const validate = (v: Values) => {
     const e: Record<string, string> = {};
     if (!v.title.trim()) e.title = m.form.required;
     if (!v.startDate) e.startDate = m.form.required;
@@ -57,130 +72,34 @@ export function TrainingForm({ cadreId, onSaved }: { cadreId: string; onSaved():
     else if (!Number.isFinite(hours) || hours <= 0) e.classHours = m.form.positive;
     else if (hours > 5000) e.classHours = fmt(m.form.max, { max: 5000 });
     return e;
-  }
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    setStatus('');
-    setProblem(null);
-    const e = validate();
-    setErrors(e);
-    if (Object.keys(e).length) {
-      setStatus(m.form.fixErrors);
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await send(RecordTrainingMutation, {
-        input: {
-          cadreId,
-          title: v.title.trim(),
-          provider: v.provider.trim() || null,
-          kind: v.kind,
-          startDate: v.startDate,
-          endDate: v.endDate,
-          classHours: Number(v.classHours),
-          completed: v.completed,
-        },
-      });
-      setV(EMPTY);
-      setStatus(fmt(m.training.saved, { title: r.recordTraining.title }));
-      onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fields = err.fieldErrors();
-        if (Object.keys(fields).some((f) => f in EMPTY)) setErrors(fields);
-        else setProblem(err);
-      } else throw err;
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const id = (f: string) => `training-${f}`;
+  };
+  const save = async (v: Values) => {
+    const input = {
+      title: v.title.trim(),
+      provider: v.provider.trim() || null,
+      kind: v.kind as Training['kind'],
+      startDate: v.startDate,
+      endDate: v.endDate,
+      classHours: Number(v.classHours),
+      completed: v.completed,
+    };
+    const title = training
+      ? (await send(UpdateTrainingMutation, { input: { id: training.id, ...input } })).updateTraining.title
+      : (await send(RecordTrainingMutation, { input: { cadreId, ...input } })).recordTraining.title;
+    return fmt(training ? m.form.corrected : m.training.saved, { title });
+  };
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="training-form-h">
-      <h3 id="training-form-h">{m.training.formTitle}</h3>
-      <div className="form-grid">
-        <Field id={id('title')} label={m.training.fTitle} error={errors.title}>
-          <input
-            id={id('title')}
-            value={v.title}
-            onChange={(e) => set('title', e.target.value)}
-            required
-            {...describedBy(id('title'), errors.title)}
-          />
-        </Field>
-        <Field id={id('provider')} label={m.training.fProvider} error={errors.provider}>
-          <input
-            id={id('provider')}
-            value={v.provider}
-            onChange={(e) => set('provider', e.target.value)}
-            {...describedBy(id('provider'), errors.provider)}
-          />
-        </Field>
-        <Field id={id('kind')} label={m.training.fKind} error={errors.kind}>
-          <select id={id('kind')} value={v.kind} onChange={(e) => set('kind', e.target.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {label(m.labels.trainingKind, k)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={id('startDate')} label={m.training.fStart} error={errors.startDate}>
-          <input
-            id={id('startDate')}
-            type="date"
-            value={v.startDate}
-            onChange={(e) => set('startDate', e.target.value)}
-            required
-            {...describedBy(id('startDate'), errors.startDate)}
-          />
-        </Field>
-        <Field id={id('endDate')} label={m.training.fEnd} error={errors.endDate}>
-          <input
-            id={id('endDate')}
-            type="date"
-            value={v.endDate}
-            onChange={(e) => set('endDate', e.target.value)}
-            required
-            {...describedBy(id('endDate'), errors.endDate)}
-          />
-        </Field>
-        <Field id={id('classHours')} label={m.training.fHours} error={errors.classHours}>
-          <input
-            id={id('classHours')}
-            type="number"
-            inputMode="decimal"
-            min="0.1"
-            max="5000"
-            step="0.1"
-            value={v.classHours}
-            onChange={(e) => set('classHours', e.target.value)}
-            required
-            {...describedBy(id('classHours'), errors.classHours)}
-          />
-        </Field>
-        <div className="field field-check">
-          <input
-            id={id('completed')}
-            type="checkbox"
-            checked={v.completed}
-            onChange={(e) => set('completed', e.target.checked)}
-          />
-          <label htmlFor={id('completed')}>{m.training.fCompleted}</label>
-        </div>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? m.form.saving : m.training.submit}
-        </button>
-        <span role="status" className="form-status">
-          {status}
-        </span>
-      </div>
-      {problem && <ErrorBox error={problem} />}
-    </form>
+    <RecordForm
+      idPrefix={training ? `training-${training.id}` : 'training'}
+      title={training ? fmt(m.form.correctTitle, { title: training.title }) : m.training.formTitle}
+      fields={fields}
+      initial={valuesOf(training)}
+      validate={validate}
+      save={save}
+      submitLabel={training ? m.form.saveCorrection : m.training.submit}
+      resetOnSave={!training}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
   );
 }

@@ -123,3 +123,21 @@ export function Pager({
     </nav>
   );
 }
+
+/** The Pager under a connection, driven by the page state of usePages. */
+export function ConnectionPager({
+  pages,
+  pageInfo,
+}: {
+  pages: { page: number; prev(): void; next(endCursor: string | null | undefined): void };
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}) {
+  return (
+    <Pager
+      page={pages.page}
+      hasNext={pageInfo.hasNextPage}
+      onPrev={pages.prev}
+      onNext={() => pages.next(pageInfo.endCursor)}
+    />
+  );
+}

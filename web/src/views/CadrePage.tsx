@@ -16,7 +16,8 @@ export function CadrePage({ id }: { id: string }) {
   return (
     <>
       <p className="record-actions">
-        <Link to={`/cadres/${id}/form`}>{m.appointmentForm.open}</Link>
+        <Link to={`/cadres/${id}/form`}>{m.appointmentForm.open}</Link>{' '}
+        <Link to={`/cadres/${id}/records`}>{m.work.open}</Link>
       </p>
       <CadreRecord
         cadre={q.data.cadre}

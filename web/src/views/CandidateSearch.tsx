@@ -18,7 +18,7 @@ import { UnitSelect } from '../components/UnitSelect';
 import { usePages } from '../components/use-pages';
 import type { CandidateListFieldsFragment, TrainingNeed } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
-import { PoolPicker } from './PoolPicker';
+import { PoolPicker, type Picked } from './PoolPicker';
 
 type Kind = 'promotion' | 'training' | 'specialists';
 
@@ -175,6 +175,12 @@ export function CandidateSearch() {
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const [domainError, setDomainError] = useState('');
   const pages = usePages(`${JSON.stringify(applied)}|${asOf}`);
+  // Picks survive paging (so a shortlist may span pages) and are cleared by a new search.
+  const [picks, setPicks] = useState<{ key: string; list: Picked[] }>({ key: '', list: [] });
+  const pickKey = JSON.stringify(applied);
+  const picked = picks.key === pickKey ? picks.list : [];
+  const toggle = (p: Picked, on: boolean) =>
+    setPicks({ key: pickKey, list: on ? [...picked, p] : picked.filter((x) => x.cadreId !== p.cadreId) });
   const { list, error, loading, reload } = useCandidates(applied, asOf, pages.after);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const domainList = domains.data?.specialtyDomains ?? [];
@@ -343,19 +349,36 @@ export function CandidateSearch() {
             />
           </details>
           <Facets list={list} unitId={applied.unitId} onUnit={filterUnit} />
+          <PoolPicker
+            picked={picked}
+            targetLevel={applied.kind === 'promotion' ? applied.targetLevel : null}
+            pools={poolList}
+            onAdded={(ids) => {
+              setPicks({ key: pickKey, list: picked.filter((p) => !ids.includes(p.cadreId)) });
+              pools.reload();
+            }}
+          />
           {list.edges.length === 0 ? (
             <p className="muted">{m.candidates.empty}</p>
           ) : (
             <ol className="cards candidates" aria-busy={loading}>
               {list.edges.map(({ node }, i) => (
                 <CandidateCard key={node.cadreId} rank={(pages.page - 1) * PAGE + i + 1} candidate={node}>
-                  <PoolPicker
-                    cadreId={node.cadreId}
-                    cadreName={node.cadre.name}
-                    targetLevel={applied.kind === 'promotion' ? applied.targetLevel : null}
-                    pools={poolList}
-                    onAdded={pools.reload}
-                  />
+                  {poolList.length > 0 && (
+                    <p className="field-check pick">
+                      <input
+                        id={`pick-${node.cadreId}`}
+                        type="checkbox"
+                        checked={picked.some((p) => p.cadreId === node.cadreId)}
+                        onChange={(e) =>
+                          toggle({ cadreId: node.cadreId, name: node.cadre.name }, e.target.checked)
+                        }
+                      />
+                      <label htmlFor={`pick-${node.cadreId}`}>
+                        {fmt(m.candidates.pick, { name: node.cadre.name })}
+                      </label>
+                    </p>
+                  )}
                 </CandidateCard>
               ))}
             </ol>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
-import { RootUnitsQuery, WhoAmICadreQuery, WhoAmIUnitQuery } from '../api/operations';
+import { RootUnitsQuery, SyncRunsQuery, WhoAmICadreQuery, WhoAmIUnitQuery } from '../api/operations';
 import { decodeClaims, useSession, type Session } from '../auth/session';
 import { describedBy, ErrorBox, Field } from '../components/common';
 import { fmt, useI18n } from '../i18n/i18n';
@@ -15,6 +15,10 @@ async function identify(token: string): Promise<Session> {
   else if (claims.role === 'ORG_DEPT' && claims.unitId)
     displayName = (await request(token, WhoAmIUnitQuery, { id: claims.unitId })).unit.name;
   else if (claims.role === 'ADMIN') await request(token, RootUnitsQuery, {});
+  else if (claims.role === 'HR_SYNC') {
+    await request(token, SyncRunsQuery, { first: 1 });
+    displayName = claims.source ?? claims.sub;
+  }
   return { token, claims, displayName };
 }
 
@@ -35,12 +39,11 @@ export function SignIn() {
     if (!claims) return setError(m.signIn.malformed);
     if (claims.exp && claims.exp * 1000 < Date.now())
       return setError(fmt(m.signIn.expired, { at: new Date(claims.exp * 1000).toLocaleString(locale) }));
-    if (claims.role === 'HR_SYNC') return setError(m.signIn.hrSync);
     setBusy(true);
     try {
       const session = await identify(value);
       signIn(session);
-      navigate(session.claims.role === 'CADRE' ? '/me' : '/flags');
+      navigate('/');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED')
         setError(fmt(m.signIn.rejected, { message: err.message }));

@@ -315,14 +315,14 @@ describe('an organisation department', () => {
     await create.getByRole('button', { name: '新建人才库' }).click();
     // The form confirms, then folds away once the list of pools reloads with the new one in it.
     await create.getByText(`已新建：${poolName}`).waitFor({ state: 'attached' });
-    await card
-      .getByLabel('人才库', { exact: true })
-      .locator('option', { hasText: poolName })
-      .waitFor({ state: 'attached' });
-    await card.getByLabel('人才库', { exact: true }).selectOption({ label: `${poolName} (县处级副职)` });
-    await card.getByLabel('备注', { exact: true }).fill('任乡镇正职十一年，实绩突出');
-    await card.getByRole('button', { name: '加入人才库' }).click();
-    const added = card.getByRole('link', { name: `已加入 ${poolName}` });
+    // One add-to-pool control for the page: pick the card, then add the picked.
+    await card.getByLabel('选中 杨守田').check();
+    const picker = page.locator('#pool-pool');
+    await picker.locator('option', { hasText: poolName }).waitFor({ state: 'attached' });
+    await picker.selectOption({ label: `${poolName} (县处级副职)` });
+    await page.locator('#pool-note').fill('任乡镇正职十一年，实绩突出');
+    await page.getByRole('button', { name: '将选中的 1 人加入人才库' }).click();
+    const added = page.getByRole('link', { name: `已将 1 人加入 ${poolName}` });
     await added.waitFor();
     await shot(page, 'candidates');
     const [download] = await Promise.all([
