@@ -976,16 +976,16 @@ const LISTS: Record<string, ListCase> = {
     takesUnit: true,
     takesPost: true,
     query: `query($u: ID, $p: ID!, $pu: ID!) {
-      slate(postId: $p, unitId: $u, asOf: "${AS_OF}", first: 50) { candidates { cadreId reasons { code }
+      slate(postId: $p, unitId: $u, asOf: "${AS_OF}", first: 20) { candidates { cadreId reasons { code }
         candidate { cadreId cadre { ${C} } } } }
-      posts(unitId: $pu) { slates { members { __typename cadreId hidden snapshot cadre { ${C} postings { cadre { ${C} } } }
+      posts(unitId: $pu) { slates { members { __typename cadreId hidden snapshot cadre { ${C} }
         decisions { cadreId } } } } }`,
   },
   vacancies: {
     covers: ['Query.vacancies'],
     department: 'ok',
     takesUnit: true,
-    query: `query($u: ID) { vacancies(first: 25, unitId: $u, asOf: "${AS_OF}") { edges { node {
+    query: `query($u: ID) { vacancies(first: 10, unitId: $u, asOf: "${AS_OF}") { edges { node {
       post { slates { members { __typename cadreId hidden snapshot cadre { ${C} } decisions { cadreId } } } } } } } }`,
   },
   syncRuns: {
