@@ -12,7 +12,7 @@ export const DEMO_POSTS_AS_OF = '2026-11-27';
  * - 禾溪县人民政府 副县长（分管农业农村）(COUNTY_DEPUTY, 1 place, prefers RURAL_REVITALIZATION and
  *   AGRICULTURE_MARKETING), established 2025-07-01, vacant: the second.
  * - Every township and sub-district: a quota for TOWNSHIP_CHIEF and TOWNSHIP_DEPUTY equal to its holders on
- *   DEMO_POSTS_AS_OF as vacancies count them (at least 1), so the quotas show staffing without adding vacancies.
+ *   DEMO_POSTS_AS_OF as vacancies count them (none where nobody holds it), so the quotas show staffing without adding vacancies.
  */
 export async function writeDemoPosts(run: RunSql): Promise<void> {
   await run(
@@ -43,7 +43,8 @@ export async function writeDemoPosts(run: RunSql): Promise<void> {
   // The holders as vacancies count them (slotsSql: a holder past a must-rotate limit has left).
   await run(
     `WITH ${slotsSql({ asOf: '$1::date', unitWhere: `u.level = 'TOWNSHIP'` })}
-     UPDATE post_quota q SET places = greatest(1, s.holders) FROM slot_staffing s WHERE s.quota_id = q.id`,
+     UPDATE post_quota q SET places = s.holders FROM slot_staffing s WHERE s.quota_id = q.id`,
     [DEMO_POSTS_AS_OF],
   );
+  await run(`DELETE FROM post_quota WHERE places = 0`, []);
 }

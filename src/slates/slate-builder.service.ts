@@ -92,7 +92,7 @@ export class SlateBuilder {
   private async facts(ids: string[], asOf: string): Promise<Facts> {
     const rows: {
       cadre_id: string;
-      code: string;
+      code: FlagCode;
       domain: string | null;
       rule_id: string;
       limit_date: string | null;
