@@ -7,6 +7,7 @@ import { Caller } from '../auth/caller';
 import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate } from '../common/graphql/date.scalar';
+import { moveToPosting } from '../postings/move-posting';
 import { PostsService } from '../posts/posts.service';
 import { RecordSlateDecisionInput, SaveSlateInput } from './dto/slate.args';
 import { SlateBuilder } from './slate-builder.service';
@@ -109,7 +110,15 @@ export class SlatesService {
       };
       if (input.decision === SlateDecisionKind.APPOINTED) {
         await this.access.assertCanPostCadre(caller, input.cadreId, post.unitId, em);
-        moved = await this.appoint(em, input, post);
+        // As a talent pool's PROMOTED decision: the old regular posting ends the day before.
+        moved = await moveToPosting(em, {
+          cadreId: input.cadreId,
+          effectiveDate: input.effectiveDate,
+          unitId: post.unitId,
+          title: post.title,
+          level: post.level,
+          postId: post.id,
+        });
       }
       const [row]: SlateDecisionRow[] = await em.query(
         `INSERT INTO slate_decision (slate_id, cadre_id, decision, note, effective_date, posting_id,
@@ -128,44 +137,6 @@ export class SlatesService {
       );
       return toDecision(row);
     });
-  }
-
-  /**
-   * Ends the regular posting that holds the day before effectiveDate on that day and records the posting in
-   * the post from effectiveDate, as a talent pool's PROMOTED decision does; the overlap constraint still guards
-   * against a later posting already on record.
-   */
-  private async appoint(
-    em: EntityManager,
-    input: RecordSlateDecisionInput,
-    post: { id: string; unitId: string; title: string; level: string },
-  ): Promise<{ postingId: string; endedPostingId: string | null }> {
-    const [current]: { id: string }[] = await em.query(
-      `SELECT id FROM posting WHERE cadre_id = $1 AND kind = 'REGULAR' AND period @> ($2::date - 1) FOR UPDATE`,
-      [input.cadreId, input.effectiveDate],
-    );
-    if (current) {
-      await em.query(`UPDATE posting SET end_date = $2::date - 1, updated_at = now() WHERE id = $1`, [
-        current.id,
-        input.effectiveDate,
-      ]);
-    }
-    const [clash]: unknown[] = await em.query(
-      `SELECT 1 FROM posting WHERE cadre_id = $1 AND kind = 'REGULAR' AND (end_date IS NULL OR end_date >= $2::date)`,
-      [input.cadreId, input.effectiveDate],
-    );
-    if (clash) {
-      throw DomainError.conflict(
-        'input.effectiveDate',
-        'The cadre has a regular posting on or after the effective date; end or correct it first.',
-      );
-    }
-    const [{ id }]: { id: string }[] = await em.query(
-      `INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date, post_id)
-       VALUES ($1, $2, $3, $4, 'REGULAR', $5, $6) RETURNING id`,
-      [input.cadreId, post.unitId, post.title, post.level, input.effectiveDate, post.id],
-    );
-    return { postingId: id, endedPostingId: current?.id ?? null };
   }
 
   /**
