@@ -4,13 +4,22 @@ import { FlagCode } from '../../rules/codes';
 export const FILLING_KINDS = `('REGULAR', 'CONCURRENT')`;
 
 /**
- * The day a holder must leave a posting because a posting limit binds ("must rotate"): the first day of a CRITICAL
- * POSTING_LIMIT_EXCEEDED span of the cadre that names this posting (facts postingId, or postingIds for a run of
- * postings in the same post), read from rule_span; null when none. `ps` is the posting.
+ * The day a holder must leave a posting because a posting limit binds ("must rotate"), by posting: the first day of
+ * a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for a run
+ * of postings in the same post) that starts by asOf. Such spans are few: read once (the (code, valid) index) and
+ * joined by posting id.
  */
-const mustRotateFrom = `(SELECT min(lower(rs.valid)) FROM rule_span rs
-     WHERE rs.cadre_id = ps.cadre_id AND rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
-       AND ((rs.facts ->> 'postingId') = ps.id::text OR coalesce(rs.facts -> 'postingIds', '[]'::jsonb) ? ps.id::text))`;
+const rotateCte = (asOf: string) => `
+  rotate AS MATERIALIZED (
+      SELECT x.posting_id, min(lower(rs.valid)) AS since
+        FROM rule_span rs
+        CROSS JOIN LATERAL (
+          SELECT (rs.facts ->> 'postingId')::uuid
+          UNION
+          SELECT jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb))::uuid) x(posting_id)
+       WHERE rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
+         AND rs.valid && daterange(NULL, ${asOf}, '[]') AND x.posting_id IS NOT NULL
+       GROUP BY x.posting_id)`;
 
 export interface SlotsInput {
   /** `$n::date` */
@@ -22,7 +31,8 @@ export interface SlotsInput {
 }
 
 /**
- * Every post and quota (a "slot") in scope with its staffing on asOf, as CTEs ending in `slot_staffing`:
+ * Every post and quota (a "slot") in scope with its staffing on asOf, as CTEs (from `rotate`) ending in
+ * `slot_staffing`:
  * slot_id, kind, post_id, quota_id, unit_id, level, title, required_domains, approved, holders, must_rotate, vacant_since.
  *
  * A stint is a posting filling the slot: from its start to the day after its end, or to the first day past a
@@ -41,7 +51,7 @@ export function slotsSql(i: SlotsInput): string {
         FROM post_quota q JOIN unit u ON u.id = q.unit_id
        WHERE ${i.unitWhere}
          AND NOT EXISTS (SELECT 1 FROM post x WHERE x.unit_id = q.unit_id AND x.level = q.level)`;
-  return `
+  return `${rotateCte(asOf)},
   slot AS MATERIALIZED (
       SELECT pt.id AS slot_id, 'POST'::text AS kind, pt.id AS post_id, NULL::uuid AS quota_id, pt.unit_id,
              pt.level::text AS level, pt.title::text AS title, pt.required_domains, pt.approved_holders AS approved,
@@ -50,13 +60,14 @@ export function slotsSql(i: SlotsInput): string {
        WHERE ${i.unitWhere} ${i.postWhere ? `AND ${i.postWhere}` : ''}
       ${quotas}),
   stint AS MATERIALIZED (
-      SELECT s.slot_id, ps.start_date AS came, least(ps.end_date + 1, ${mustRotateFrom}) AS left_on,
+      SELECT s.slot_id, ps.start_date AS came, least(ps.end_date + 1, r.since) AS left_on,
              ps.period @> ${asOf} AS posted
-        FROM slot s JOIN posting ps ON ps.post_id = s.post_id
+        FROM slot s JOIN posting ps ON ps.post_id = s.post_id LEFT JOIN rotate r ON r.posting_id = ps.id
        WHERE s.kind = 'POST' AND ps.kind IN ${FILLING_KINDS} AND ps.start_date <= ${asOf}
       UNION ALL
-      SELECT s.slot_id, ps.start_date, least(ps.end_date + 1, ${mustRotateFrom}), ps.period @> ${asOf}
+      SELECT s.slot_id, ps.start_date, least(ps.end_date + 1, r.since), ps.period @> ${asOf}
         FROM slot s JOIN posting ps ON ps.unit_id = s.unit_id AND ps.level = s.level
+        LEFT JOIN rotate r ON r.posting_id = ps.id
        WHERE s.kind = 'QUOTA' AND ps.kind IN ${FILLING_KINDS} AND ps.start_date <= ${asOf}),
   slot_event AS (
       SELECT slot_id, day, sum(delta)::int AS delta
