@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { today } from '../src/common/graphql/date.scalar';
 import { encodeCursor } from '../src/common/graphql/pagination';
 import { Area, Fixtures } from './scenarios/scenario';
+import { ensureBenchPosts } from './scenarios/vacancies';
 
 const ME_CADRES = 100;
 const PAGES = 20;
@@ -47,15 +48,18 @@ export async function loadFixtures(client: Client): Promise<Fixtures> {
       GROUP BY domain ORDER BY count(*) DESC, domain LIMIT 1`,
     [asOf],
   );
+  const specialistDomain = domains[0]?.domain ?? 'CULTURAL_TOURISM';
+  const district = await area(client, 'SYN-P01-C01');
   return {
     asOf,
-    specialistDomain: domains[0]?.domain ?? 'CULTURAL_TOURISM',
+    specialistDomain,
+    postId: await ensureBenchPosts(client, asOf, specialistDomain, district.unitIds),
     policyDocument: document,
     levelOrder,
     cadreIds: cadres.map((c) => c.id),
     pageCursors: [undefined, ...ends.map((e) => encodeCursor([e.name, e.id]))],
     province: await area(client, 'SYN'),
     prefecture: await area(client, 'SYN-P01'),
-    district: await area(client, 'SYN-P01-C01'),
+    district,
   };
 }

@@ -32,6 +32,8 @@ import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
+import { PostsModule } from './posts/posts.module';
+import { SlatesModule } from './slates/slates.module';
 import { SyncModule } from './sync/sync.module';
 import { TalentPoolsModule } from './talent-pools/talent-pools.module';
 import { TrainingModule } from './training/training.module';
@@ -97,6 +99,8 @@ export class AppModule {
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,
+        PostsModule,
+        SlatesModule,
         ExportModule,
         WebModule,
       ],

@@ -6,6 +6,7 @@ import { floorScenario } from './floor';
 import { meScenario } from './me';
 import { promotionCandidatesScenario } from './promotion-candidates';
 import { Scenario, ScenarioContext } from './scenario';
+import { slateScenario, vacanciesScenario } from './vacancies';
 
 /** The HTTP scenarios in the order they run; sync runs after them. */
 export function allScenarios(ctx: ScenarioContext): Scenario[] {
@@ -22,5 +23,7 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     candidatesScenario(ctx, 'promotion'),
     candidatesScenario(ctx, 'training'),
     candidatesScenario(ctx, 'specialists', 'province'),
+    vacanciesScenario(ctx),
+    slateScenario(ctx),
   ];
 }

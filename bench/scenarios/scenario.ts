@@ -37,6 +37,8 @@ export interface Fixtures {
   district: Area;
   /** The domain with the most SPECIALIST spans holding on asOf (the specialists list's). */
   specialistDomain: string;
+  /** A post of the district (bench posts, scenarios/vacancies.ts), for the slate. */
+  postId?: string;
 }
 
 export interface ScenarioContext {

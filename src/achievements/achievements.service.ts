@@ -114,6 +114,7 @@ export class AchievementsService {
       total,
       (r) => [r.key, r.row.id],
       (r) => Achievement.from(r.row),
+      after,
     );
   }
 

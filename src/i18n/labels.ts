@@ -187,6 +187,18 @@ const zhCN = {
   years: '{n} 年',
   posts: '{n} 个',
   sanctionsInEffect: '{n} 项影响期内处分',
+  /** Posts, vacancies and slates (issue 19). */
+  vacancyKind: { POST: '职位', QUOTA: '职数（未列具体职位）' },
+  slateReason: {
+    READY_NOW: '已符合任职条件',
+    READY_SOON: '即将符合任职条件',
+    REQUIRED_DOMAIN_MATCH: '具备职位所需专业特长',
+    PREFERRED_DOMAIN_MATCH: '具备职位优先专业特长',
+    STUCK_PAST_LIMIT: '任职已满期限且符合晋升条件（应优先使用）',
+    EXCEPTIONAL: '破格提拔人选',
+  },
+  slateBlocker: { REQUIREMENT_UNMET: '尚未满足任职条件', MISSING_REQUIRED_DOMAIN: '缺少职位所需专业特长' },
+  slateDecision: { APPOINTED: '已任命', DEFERRED: '暂缓', DECLINED: '不予任用' },
 };
 
 export type Labels = {
@@ -374,6 +386,20 @@ const en: Labels = {
   years: '{n} yrs',
   posts: '{n}',
   sanctionsInEffect: '{n} in effect',
+  vacancyKind: { POST: 'Post', QUOTA: 'Quota (posts not itemised)' },
+  slateReason: {
+    READY_NOW: 'Eligible now',
+    READY_SOON: 'Eligible soon',
+    REQUIRED_DOMAIN_MATCH: 'Has the specialty the post requires',
+    PREFERRED_DOMAIN_MATCH: 'Has a specialty the post prefers',
+    STUCK_PAST_LIMIT: 'Past a posting limit and ready (kept too long)',
+    EXCEPTIONAL: 'Exceptional (破格) promotion',
+  },
+  slateBlocker: {
+    REQUIREMENT_UNMET: 'A requirement is not met yet',
+    MISSING_REQUIRED_DOMAIN: 'Lacks a specialty the post requires',
+  },
+  slateDecision: { APPOINTED: 'Appointed', DEFERRED: 'Deferred', DECLINED: 'Declined' },
 };
 
 export const LABELS: Record<Locale, Labels> = { 'zh-CN': zhCN, en };

@@ -30,6 +30,8 @@ export class PostingEntity {
   @Column({ type: 'varchar', length: 24, default: 'REGULAR' }) kind!: PostingKind;
   @Column({ type: 'date' }) startDate!: string;
   @Column({ type: 'date', nullable: true }) endDate!: string | null;
+  /** The post (职位) of the unit this posting fills, if named. */
+  @Column({ type: 'uuid', nullable: true }) postId!: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) source!: string | null;
   @Column({ type: 'varchar', length: 128, nullable: true }) externalId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

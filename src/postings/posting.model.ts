@@ -40,6 +40,8 @@ export class Posting {
   @Field(() => DateScalar, { description: 'The first day in post.' }) startDate!: string;
   @Field(() => DateScalar, { nullable: true, description: 'The last day in post; null while it lasts.' })
   endDate!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The post (职位) this posting fills, when named.' })
+  postId!: string | null;
   @Field(() => String, { nullable: true, description: 'The HR system this posting was imported from.' })
   source!: string | null;
   @Field(() => String, { nullable: true, description: 'The id of this posting in that HR system.' })
@@ -55,6 +57,7 @@ export class Posting {
       kind: e.kind,
       startDate: e.startDate,
       endDate: e.endDate,
+      postId: e.postId ?? null,
       source: e.source,
       externalId: e.externalId,
     });

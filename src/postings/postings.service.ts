@@ -13,7 +13,16 @@ import { PostingEntity } from './posting.entity';
 
 type PostingFields = Pick<
   PostingEntity,
-  'cadreId' | 'unitId' | 'title' | 'level' | 'kind' | 'startDate' | 'endDate' | 'source' | 'externalId'
+  | 'cadreId'
+  | 'unitId'
+  | 'title'
+  | 'level'
+  | 'kind'
+  | 'startDate'
+  | 'endDate'
+  | 'source'
+  | 'externalId'
+  | 'postId'
 >;
 /** NOT NULL columns: an update may change them but not clear them. */
 const REQUIRED = ['unitId', 'title', 'level', 'kind', 'startDate'] as const;
@@ -45,6 +54,7 @@ export class PostingsService {
       endDate: input.endDate ?? null,
       source: input.source ?? null,
       externalId: input.externalId ?? null,
+      postId: input.postId ?? null,
     };
     const idem = {
       key: input.idempotencyKey,
@@ -113,6 +123,18 @@ export class PostingsService {
     await this.access.assertUnitInJurisdiction(caller, posting.unitId, em);
   }
 
+  /** A posting names a post of its own unit (posting_post_fkey guards it too). */
+  private async checkPost(em: EntityManager, postId: string, unitId: string): Promise<void> {
+    const [post] = await em.query<{ unit_id: string }[]>(`SELECT unit_id FROM post WHERE id = $1`, [postId]);
+    if (!post) throw DomainError.notFound('Post', postId, 'postId');
+    if (post.unit_id !== unitId) {
+      throw DomainError.badInput(
+        'postId',
+        'This post belongs to another unit; a posting names a post of its own unit.',
+      );
+    }
+  }
+
   /** Clear errors for the common mistakes; the table's constraints still guard against races. */
   private async check(em: EntityManager, p: PostingFields, selfId?: string): Promise<void> {
     if (p.endDate !== null && p.endDate < p.startDate) {
@@ -133,6 +155,7 @@ export class PostingsService {
     if (!(await em.getRepository(UnitEntity).existsBy({ id: p.unitId }))) {
       throw DomainError.notFound('Unit', p.unitId, 'unitId');
     }
+    if (p.postId) await this.checkPost(em, p.postId, p.unitId);
     if (p.kind !== 'REGULAR') return;
     const [clash] = await em.query<{ title: string; start_date: string; end_date: string | null }[]>(
       `SELECT title, start_date, end_date FROM posting

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CareerGenerator, CareerOptions } from './career';
 import { DEMO_CASE_NAMES, writeDemoCases } from './demo-cases';
+import { writeDemoPosts } from './demo-posts';
 import { writeDemoForm } from './demo-form';
 import { DEMO_LAW_CASE_NAMES, writeDemoLawCases } from './demo-law-cases';
 import { buildDemoUnits } from './demo-units';
@@ -68,6 +69,7 @@ export async function seedDemo(ds: DataSource, opts: { seed?: number } = {}): Pr
     for (let i = 1; i <= DEMO_RANDOM_CADRES; i++) gen.cadre(i);
     for (const table of INSERT_ORDER) await rows[table].insert(run);
     await writeDemoForm(run);
+    await writeDemoPosts(run);
     return { created: true, cadres: rows.cadre.length };
   });
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CadresSync } from './kinds/cadres.sync';
 import { PostingsSync } from './kinds/postings.sync';
+import { PostsSync } from './kinds/posts.sync';
 import { RanksSync } from './kinds/ranks.sync';
 import { SanctionsSync } from './kinds/sanctions.sync';
 import { UnitsSync } from './kinds/units.sync';
@@ -18,6 +19,7 @@ import { SyncService } from './sync.service';
     PostingsSync,
     RanksSync,
     SanctionsSync,
+    PostsSync,
   ],
   exports: [SyncService],
 })

@@ -8,6 +8,7 @@ import { SyncCadresInput } from './dto/sync-cadres.input';
 import { SyncPostingsInput } from './dto/sync-postings.input';
 import { SyncRanksInput } from './dto/sync-ranks.input';
 import { SyncSanctionsInput } from './dto/sync-sanctions.input';
+import { SyncPostsInput } from './dto/sync-posts.input';
 import { SyncUnitsInput } from './dto/sync-units.input';
 import { SyncResultsArgs } from './dto/sync-results.args';
 import { SyncRunsArgs } from './dto/sync-runs.args';
@@ -72,6 +73,18 @@ export class SyncResolver {
     @Args('input', { description: "The source's batch of sanction records." }) input: SyncSanctionsInput,
   ): Promise<SyncRun> {
     return SyncRun.from(await this.service.syncSanctions(caller, input));
+  }
+
+  @Mutation(() => SyncRun, {
+    description:
+      'Creates and updates posts (职位, with their 职数) by source and externalId; idempotent; a source changes only its own.',
+  })
+  @Roles(Role.HR_SYNC, Role.ADMIN)
+  async syncPosts(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: 'The posts, their source and the run options.' }) input: SyncPostsInput,
+  ): Promise<SyncRun> {
+    return SyncRun.from(await this.service.syncPosts(caller, input));
   }
 
   @Query(() => SyncRun, {

@@ -8,9 +8,11 @@ import { SyncPostingsInput } from './dto/sync-postings.input';
 import { SyncCadresInput } from './dto/sync-cadres.input';
 import { SyncRanksInput } from './dto/sync-ranks.input';
 import { SyncSanctionsInput } from './dto/sync-sanctions.input';
+import { SyncPostsInput } from './dto/sync-posts.input';
 import { SyncUnitsInput } from './dto/sync-units.input';
 import { CadresSync } from './kinds/cadres.sync';
 import { PostingsSync } from './kinds/postings.sync';
+import { PostsSync } from './kinds/posts.sync';
 import { RanksSync } from './kinds/ranks.sync';
 import { SanctionsSync } from './kinds/sanctions.sync';
 import { UnitsSync } from './kinds/units.sync';
@@ -36,6 +38,7 @@ export class SyncService {
     private readonly postings: PostingsSync,
     private readonly ranks: RanksSync,
     private readonly sanctions: SanctionsSync,
+    private readonly posts: PostsSync,
   ) {}
 
   syncUnits(caller: Caller, input: SyncUnitsInput): Promise<SyncRunRow> {
@@ -56,6 +59,10 @@ export class SyncService {
 
   syncSanctions(caller: Caller, input: SyncSanctionsInput): Promise<SyncRunRow> {
     return this.engine.run(caller, this.sanctions, input);
+  }
+
+  syncPosts(caller: Caller, input: SyncPostsInput): Promise<SyncRunRow> {
+    return this.engine.run(caller, this.posts, input);
   }
 
   async run(caller: Caller, id: string): Promise<SyncRunRow> {

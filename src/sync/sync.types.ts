@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
 
-export const SYNC_KINDS = ['UNITS', 'CADRES', 'POSTINGS', 'RANKS', 'SANCTIONS'] as const;
+export const SYNC_KINDS = ['UNITS', 'CADRES', 'POSTINGS', 'RANKS', 'SANCTIONS', 'POSTS'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export const SYNC_MODES = ['UPSERT', 'SNAPSHOT'] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];
@@ -28,6 +28,10 @@ export enum RecordErrorCode {
   /** The unit or cadre is kept by another HR source or by the service's own users: this source may not change it. */
   OWNED_BY_OTHER_SOURCE = 'OWNED_BY_OTHER_SOURCE',
   BATCH_REJECTED = 'BATCH_REJECTED',
+  /** Another post of the unit has this title. */
+  TITLE_TAKEN = 'TITLE_TAKEN',
+  /** A post with postings cannot move to another unit. */
+  POST_HAS_POSTINGS = 'POST_HAS_POSTINGS',
 }
 
 export interface SyncCounts {

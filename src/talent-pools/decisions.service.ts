@@ -5,6 +5,7 @@ import { Caller } from '../auth/caller';
 import { TransactionRunner } from '../audit/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate } from '../common/graphql/date.scalar';
+import { moveToPosting } from '../postings/move-posting';
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { PoolDecision, TalentPool, TalentPoolDecision } from './talent-pool.model';
 import { DecisionRow, toDecision } from './talent-pool.rows';
@@ -62,10 +63,7 @@ export class DecisionsService {
     });
   }
 
-  /**
-   * Ends the regular posting that holds the day before effectiveDate on that day, and records the new one from
-   * effectiveDate. The overlap constraint still guards against any later posting already on record.
-   */
+  /** Moves the cadre into the new post on effectiveDate (moveToPosting), once the caller may post them there. */
   private async promote(
     caller: Caller,
     em: EntityManager,
@@ -74,21 +72,13 @@ export class DecisionsService {
   ): Promise<string> {
     const next = input.newPosting!;
     await this.access.assertCanPostCadre(caller, input.cadreId, next.unitId, em);
-    const [current]: { id: string }[] = await em.query(
-      `SELECT id FROM posting WHERE cadre_id = $1 AND kind = 'REGULAR' AND period @> ($2::date - 1) FOR UPDATE`,
-      [input.cadreId, input.effectiveDate],
-    );
-    if (current) {
-      await em.query(`UPDATE posting SET end_date = $2::date - 1, updated_at = now() WHERE id = $1`, [
-        current.id,
-        input.effectiveDate,
-      ]);
-    }
-    const [{ id }]: { id: string }[] = await em.query(
-      `INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date)
-       VALUES ($1, $2, $3, $4, 'REGULAR', $5) RETURNING id`,
-      [input.cadreId, next.unitId, next.title.trim(), next.level ?? pool.targetLevel, input.effectiveDate],
-    );
-    return id;
+    const { postingId } = await moveToPosting(em, {
+      cadreId: input.cadreId,
+      effectiveDate: input.effectiveDate,
+      unitId: next.unitId,
+      title: next.title,
+      level: next.level ?? pool.targetLevel,
+    });
+    return postingId;
   }
 }

@@ -148,6 +148,29 @@ const pool = async (t: TestApp, f: Fixture, member?: string): Promise<string> =>
   }
   return id;
 };
+/** A TOWNSHIP_CHIEF post of the in-jurisdiction township (a fresh title each time: titles are unique per unit). */
+const post = (t: TestApp, f: Fixture) =>
+  one(
+    t,
+    `INSERT INTO post (unit_id, title, level, approved_holders) VALUES ($1, $2, 'TOWNSHIP_CHIEF', 1) RETURNING id`,
+    [f.inUnit, `镇长-${Math.random().toString(36).slice(2, 10)}`],
+  );
+/** A saved slate of such a post, with `member` on it when given. */
+const slate = async (t: TestApp, f: Fixture, member?: string): Promise<string> => {
+  const id = await one(
+    t,
+    `INSERT INTO slate (post_id, name, as_of, policy_version, created_by)
+     VALUES ($1, '人选', '2026-11-27', 1, 'm') RETURNING id`,
+    [await post(t, f)],
+  );
+  if (member) {
+    await t.ds.query(
+      `INSERT INTO slate_member (slate_id, cadre_id, position, snapshot) VALUES ($1, $2, 1, '{}')`,
+      [id, member],
+    );
+  }
+  return id;
+};
 const cadreInput = () => ({
   externalId: `M-${Math.random().toString(36).slice(2, 12)}`,
   name: '赵敏',
@@ -316,6 +339,45 @@ const EXPECTED: Record<string, Case> = {
     op: async (f, t) => ({
       query: `query($id: ID!) { talentPool(id: $id) { id members(asOf: "2026-11-27") { cadreId } } }`,
       variables: { id: await pool(t, f) },
+    }),
+  },
+  post: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { post(id: $id) { id staffing(asOf: "2026-11-27") { holders } } }`,
+      variables: { id: await post(t, f) },
+    }),
+  },
+  posts: {
+    expect: JURISDICTION,
+    op: async (f) => ({ query: `query($u: ID!) { posts(unitId: $u) { id } }`, variables: { u: f.inUnit } }),
+  },
+  postQuotas: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID!) { postQuotas(unitId: $u) { id } }`,
+      variables: { u: f.inUnit },
+    }),
+  },
+  vacancies: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { vacancies(unitId: $u, asOf: "2026-11-27") { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  slate: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($p: ID!) { slate(postId: $p, asOf: "2026-11-27") { candidates { cadreId } } }`,
+      variables: { p: await post(t, f) },
+    }),
+  },
+  savedSlate: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `query($id: ID!) { savedSlate(id: $id) { id members { cadreId } } }`,
+      variables: { id: await slate(t, f) },
     }),
   },
   specialtyDomains: { expect: REFERENCE, op: async () => ({ query: `{ specialtyDomains { code } }` }) },
@@ -616,6 +678,62 @@ const EXPECTED: Record<string, Case> = {
       },
     }),
   },
+  createPost: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: CreatePostInput!) { createPost(input: $i) { id } }`,
+      variables: {
+        i: {
+          unitId: f.inUnit,
+          title: `副镇长-${Math.random().toString(36).slice(2, 10)}`,
+          level: 'TOWNSHIP_DEPUTY',
+          approvedHolders: 3,
+        },
+      },
+    }),
+  },
+  updatePost: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: UpdatePostInput!) { updatePost(input: $i) { id } }`,
+      variables: { i: { id: await post(t, f), approvedHolders: 2 } },
+    }),
+  },
+  setPostQuota: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `mutation($i: SetPostQuotaInput!) { setPostQuota(input: $i) { id } }`,
+      variables: { i: { unitId: f.inUnit, level: 'TOWNSHIP_DEPUTY', places: 4 } },
+    }),
+  },
+  saveSlate: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: SaveSlateInput!) { saveSlate(input: $i) { id } }`,
+      variables: { i: { postId: await post(t, f), name: '人选', asOf: '2026-11-27' } },
+    }),
+  },
+  recordSlateDecision: {
+    expect: JURISDICTION,
+    op: async (f, t) => ({
+      query: `mutation($i: RecordSlateDecisionInput!) { recordSlateDecision(input: $i) { id } }`,
+      variables: {
+        i: {
+          slateId: await slate(t, f, f.cadre.id),
+          cadreId: f.cadre.id,
+          decision: 'DEFERRED',
+          effectiveDate: '2026-12-01',
+        },
+      },
+    }),
+  },
+  syncPosts: {
+    expect: SYNC,
+    op: async () => ({
+      query: `mutation($input: SyncPostsInput!) { syncPosts(input: $input) { id } }`,
+      variables: { input: { source: 'hr-main', dryRun: true, records: [] } },
+    }),
+  },
   syncPostings: {
     expect: SYNC,
     op: async () => ({
@@ -864,6 +982,8 @@ interface ListCase {
   /** The document; `$u` is the unitId when the field takes one (null: none given). */
   query: string;
   takesUnit: boolean;
+  /** The document also takes `$p`, a post in the caller's jurisdiction, and `$pu`, the post's unit. */
+  takesPost?: boolean;
 }
 
 const LISTS: Record<string, ListCase> = {
@@ -945,6 +1065,24 @@ const LISTS: Record<string, ListCase> = {
         snapshot { score reasons blockers } live { cadreId reasons cadre { ${C} } }
         decisions { cadreId decision note decidedBy } } } } } }`,
   },
+  slate: {
+    covers: ['Slate.candidates', 'Query.posts', 'Post.slates', 'SavedSlate.members'],
+    department: 'ok',
+    takesUnit: true,
+    takesPost: true,
+    query: `query($u: ID, $p: ID!, $pu: ID!) {
+      slate(postId: $p, unitId: $u, asOf: "${AS_OF}", first: 20) { candidates { cadreId reasons { code }
+        candidate { cadreId cadre { ${C} } } } }
+      posts(unitId: $pu) { slates { members { __typename cadreId hidden snapshot cadre { ${C} }
+        decisions { cadreId } } } } }`,
+  },
+  vacancies: {
+    covers: ['Query.vacancies'],
+    department: 'ok',
+    takesUnit: true,
+    query: `query($u: ID) { vacancies(first: 10, unitId: $u, asOf: "${AS_OF}") { edges { node {
+      post { slates { members { __typename cadreId hidden snapshot cadre { ${C} } decisions { cadreId } } } } } } } }`,
+  },
   syncRuns: {
     covers: ['Query.syncRuns', 'SyncRun.results'],
     department: 'FORBIDDEN',
@@ -995,6 +1133,10 @@ describe('authorization matrix: the contents of every list that returns cadres',
   let f: RankingFixture;
   /** A township chief of county B only. */
   let yan: string;
+  /** A post by its unit (the city and each county). */
+  const posts = new Map<string, string>();
+  const postOf = (list: ListCase, unitId: string) =>
+    list.takesPost ? { p: posts.get(unitId), pu: unitId } : {};
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -1070,6 +1212,22 @@ describe('authorization matrix: the contents of every list that returns cadres',
           ),
         );
       }
+    }
+    // A vacant COUNTY_DEPUTY post in the city and in each county, each with a slate the city's department saved
+    // (candidates of both counties: a county reads the other county's members hidden).
+    for (const unitId of [f.city, f.countyA, f.countyB]) {
+      const [{ id }] = await t.ds.query<{ id: string }[]>(
+        `INSERT INTO post (unit_id, title, level, approved_holders) VALUES ($1, '副县长', 'COUNTY_DEPUTY', 1) RETURNING id`,
+        [unitId],
+      );
+      posts.set(unitId, id);
+      ok(
+        await t.gql(
+          `mutation($i: SaveSlateInput!) { saveSlate(input: $i) { id } }`,
+          { i: { postId: id, name: '人选', asOf: AS_OF, first: 50 } },
+          city,
+        ),
+      );
     }
     // A sync run that names cadres of both counties (dry run: nothing changes).
     const hr = t.token({ role: Role.HR_SYNC, source: 'hr-main', sub: 'hr-main' });
@@ -1163,7 +1321,7 @@ describe('authorization matrix: the contents of every list that returns cadres',
     for (const [name, list] of Object.entries(LISTS)) {
       // The administrator's answer proves the list holds cadres of both counties: a leak would show.
       if (list.department === 'ok') {
-        const admin = returnedCadres(ok(await t.gql(list.query, { u: null })));
+        const admin = returnedCadres(ok(await t.gql(list.query, { u: null, ...postOf(list, f.city) })));
         if (!admin.has(yan) || ![...admin].some((id) => id !== yan && id !== f.ids.eve)) {
           failures.push(`${name}: the fixture gives the administrator no cadres of both counties`);
         }
@@ -1174,7 +1332,7 @@ describe('authorization matrix: the contents of every list that returns cadres',
         const token = t.token({ role: Role.ORG_DEPT, unitId: d.root, sub: `od-${d.who}` });
         for (const unitId of list.takesUnit ? [null, d.unit, d.elsewhere] : [null]) {
           const label = `${name} as ${d.who}${unitId ? ` with unitId ${unitId === d.unit ? 'inside' : 'outside'}` : ''}`;
-          const res = await t.gql(list.query, { u: unitId }, token);
+          const res = await t.gql(list.query, { u: unitId, ...postOf(list, d.root) }, token);
           const body = JSON.stringify(res);
           const leaked = outside.filter((c) => body.includes(c.name) || body.includes(c.external_id));
           if (leaked.length > 0) failures.push(`${label}: shows ${leaked.map((c) => c.name).join(', ')}`);

@@ -23,6 +23,12 @@ const EXPECTED: Record<string, string[]> = {
   rule_span_install: ['SELECT'],
   // Rank quotas per unit (职级职数, issue 15): data, granted by default privileges.
   rank_quota: DATA_TABLE,
+  // Posts, quotas and slates (职位, 职数, 人选; issue 19): data, granted by default privileges.
+  post: DATA_TABLE,
+  post_quota: DATA_TABLE,
+  slate: DATA_TABLE,
+  slate_member: DATA_TABLE,
+  slate_decision: DATA_TABLE,
 };
 
 interface TablePrivileges {

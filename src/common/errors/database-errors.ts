@@ -294,6 +294,80 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'year',
     message: 'The year must be between 1950 and 2100.',
   },
+  // Posts, quotas and slates (1764237600000).
+  post_unit_fkey: { code: ErrorCode.NOT_FOUND, field: 'unitId', message: 'The unit does not exist.' },
+  post_level_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'level',
+    message: 'A post’s level must be a code on the LEADERSHIP ladder.',
+  },
+  post_title_check: { code: ErrorCode.BAD_USER_INPUT, field: 'title', message: 'A post needs a title.' },
+  post_approved_holders_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'approvedHolders',
+    message: 'The approved number of holders is 0 to 1000.',
+  },
+  post_domains_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'requiredDomains',
+    message: 'A domain is either required or preferred, not both; at most 20 of each.',
+  },
+  post_domain_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'requiredDomains',
+    message: 'A domain is not in the taxonomy.',
+  },
+  post_established_on_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'establishedOn',
+    message: 'The establishment date is out of range.',
+  },
+  post_source_pair_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'externalId',
+    message: 'A source and an external id go together: give both or neither.',
+  },
+  post_source_owner_check: {
+    code: ErrorCode.FORBIDDEN,
+    field: 'source',
+    message: 'This post is kept by another source; an HR system changes only its own records.',
+  },
+  post_source_external_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'externalId',
+    message: 'This source already has a post with this external id.',
+  },
+  post_unit_title_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'title',
+    message: 'The unit already has a post with this title.',
+  },
+  posting_post_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'postId',
+    message: 'A posting names a post of its own unit; this post is not one of that unit’s posts.',
+  },
+  post_quota_level_fkey: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'level',
+    message: 'A quota’s level must be a code on the LEADERSHIP ladder.',
+  },
+  post_quota_places_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'places',
+    message: 'A quota is 0 to 100,000 places.',
+  },
+  post_quota_unit_fkey: { code: ErrorCode.NOT_FOUND, field: 'unitId', message: 'The unit does not exist.' },
+  slate_decision_appointed_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'cadreId',
+    message: 'This cadre has already been appointed from this slate.',
+  },
+  slate_decision_member_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'cadreId',
+    message: 'The cadre is not on this slate.',
+  },
 };
 
 const GENERIC: Record<string, { code: ErrorCode; message: string }> = {

@@ -54,4 +54,12 @@ export class RecordPostingInput {
   @MinLength(1)
   @MaxLength(128)
   externalId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The post (职位) of the unit this posting fills; it counts toward the post’s holders.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'postId must be a post id (UUID)' })
+  postId?: string | null;
 }

@@ -10,6 +10,7 @@ import { SanctionsSync } from '../kinds/sanctions.sync';
 import { UnitsSync } from '../kinds/units.sync';
 import { SyncEngine } from '../sync-engine';
 import { listResults } from '../sync-run.store';
+import { PostsSync } from '../kinds/posts.sync';
 import { RecordErrorCode, SyncCounts, SyncHandler, SyncKind } from '../sync.types';
 import { FileRow, readRecords } from './record-reader';
 
@@ -37,6 +38,7 @@ const HANDLERS: Record<SyncKind, () => SyncHandler<object>> = {
   POSTINGS: () => new PostingsSync(),
   RANKS: () => new RanksSync(),
   SANCTIONS: () => new SanctionsSync(),
+  POSTS: () => new PostsSync(),
 };
 
 /**

@@ -28,7 +28,16 @@ export const IMPORT_COLUMNS: Record<SyncKind, { required: string[]; optional: st
     required: ['externalId', 'cadreExternalId', 'kind', 'decisionDate', 'effectiveDate', 'issuingBody'],
     optional: ['documentNumber', 'note', 'revokedOn', 'revocationReason'],
   },
+  POSTS: {
+    required: ['externalId', 'unitCode', 'title', 'level', 'approvedHolders'],
+    optional: ['partyPost', 'requiredDomains', 'preferredDomains', 'establishedOn'],
+  },
 };
+
+/** CSV cells of posts that are not text: a number, a boolean, and domain lists written `A;B`. */
+const CSV_NUMBERS = new Set(['approvedHolders']);
+const CSV_BOOLEANS = new Set(['educationInService', 'partyPost']);
+const CSV_LISTS = new Set(['requiredDomains', 'preferredDomains']);
 
 export interface FileRow {
   /** The line in the file (CSV: the header is line 1). */
@@ -72,7 +81,10 @@ function fromCsv(row: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
     if (v === '') continue;
-    out[k] = k === 'educationInService' && /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : v;
+    if (CSV_BOOLEANS.has(k) && /^(true|false)$/i.test(v)) out[k] = v.toLowerCase() === 'true';
+    else if (CSV_NUMBERS.has(k) && /^-?\d+$/.test(v)) out[k] = Number(v);
+    else if (CSV_LISTS.has(k)) out[k] = v.split(';').map((x) => x.trim());
+    else out[k] = v;
   }
   return out;
 }
