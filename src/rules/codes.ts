@@ -8,6 +8,8 @@ export enum FlagCode {
   MIN_SERVICE_NOT_MET = 'MIN_SERVICE_NOT_MET',
   SPECIALIST_STRENGTH = 'SPECIALIST_STRENGTH',
   SANCTION_IN_EFFECT = 'SANCTION_IN_EFFECT',
+  /** AVOIDANCE: a posting held against the avoidance rules (relatives, home area). */
+  AVOIDANCE_CONFLICT = 'AVOIDANCE_CONFLICT',
   PROMOTION_ELIGIBLE = 'PROMOTION_ELIGIBLE',
 }
 

@@ -16,6 +16,8 @@ import { promoWorkYearsRule } from './promo-work-years.rule';
 import { rankFromPostRule } from './rank-from-post.rule';
 import { reappointmentGapRule } from './reappointment-gap.rule';
 import { FlagRule, Rule } from './rule';
+import { avoidanceRule } from './avoidance.rule';
+import { teamStructureRule } from './team-structure.rule';
 import { sanctionPeriodsRule } from './sanction-periods.rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
@@ -53,6 +55,8 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_PARTY_AGE: promoPartyAgeRule,
   SPECIALIST: specialistRule,
   RANK_FROM_POST: rankFromPostRule,
+  AVOIDANCE: avoidanceRule,
+  TEAM_STRUCTURE: teamStructureRule,
 };
 
 /** Every rule a policy must define, in the order they are listed. */

@@ -27,6 +27,11 @@ export class Unit {
   @Field(() => UnitKindEnum) kind!: UnitKind;
   @Field(() => ID, { nullable: true }) parentId!: string | null;
   @Field({ description: 'True for units at COUNTY level and below.' }) isGrassroots!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The administrative area the unit governs (e.g. 白马县), on an area’s top units: home-area avoidance.',
+  })
+  areaName!: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
   static from(e: UnitEntity): Unit {
@@ -37,6 +42,7 @@ export class Unit {
       level: e.level,
       kind: e.kind,
       parentId: e.parentId,
+      areaName: e.areaName,
       source: e.source,
       isGrassroots: ['VILLAGE', 'TOWNSHIP', 'COUNTY'].includes(e.level),
     });
