@@ -28,6 +28,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { FlagsModule } from './flags/flags.module';
 import { FlagChangesModule } from './flag-changes/flag-changes.module';
 import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
+import { TeamsModule } from './teams/teams.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
@@ -92,6 +93,7 @@ export class AppModule {
         FlagsModule,
         FlagChangesModule,
         StuckTalentModule,
+        TeamsModule,
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,
