@@ -128,7 +128,8 @@ function checkParams(params: Record<string, unknown>, field: string): void {
     if (!isObject(post)) return bad(f, `${f} must be an object.`);
     text(post.code, `${f}.code`);
     strings(post.unitKinds, `${f}.unitKinds`).forEach((k, j) => {
-      if (!(UNIT_KINDS as readonly string[]).includes(k)) bad(`${f}.unitKinds[${j}]`, `"${k}" is not a unit kind.`);
+      if (!(UNIT_KINDS as readonly string[]).includes(k))
+        bad(`${f}.unitKinds[${j}]`, `"${k}" is not a unit kind.`);
     });
     for (const key of ['unitNamePattern', 'titlePattern']) {
       if (key === 'unitNamePattern' && post[key] === undefined) continue;

@@ -7,7 +7,8 @@ function checkParams(params: Record<string, unknown>, field: string, levels: Rea
   if (share > 1) bad(`${field}.minGrassrootsShare`, `${field}.minGrassrootsShare is a share from 0 to 1.`);
   const ages = object(params.youngMaxAgeByLevel, `${field}.youngMaxAgeByLevel`);
   for (const [level, age] of Object.entries(ages)) {
-    if (!levels.has(level)) bad(`${field}.youngMaxAgeByLevel.${level}`, `"${level}" is not a known level code.`);
+    if (!levels.has(level))
+      bad(`${field}.youngMaxAgeByLevel.${level}`, `"${level}" is not a known level code.`);
     number(age, `${field}.youngMaxAgeByLevel.${level}`, true);
   }
   if (!Array.isArray(params.ageBands) || params.ageBands.length === 0) {

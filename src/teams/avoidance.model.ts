@@ -13,7 +13,9 @@ registerEnumType(AvoidanceBreachCodeEnum, {
     'RELATIVE_SAME_TEAM: a close relative in the same leadership team; RELATIVE_REPORTING_LINE: a close relative in a direct reporting line; HOME_AREA: a home-area post in the area of the native place or place of birth.',
 });
 
-@ObjectType('AvoidanceBreach', { description: 'One breach of the avoidance rules (回避), as a code and its facts.' })
+@ObjectType('AvoidanceBreach', {
+  description: 'One breach of the avoidance rules (回避), as a code and its facts.',
+})
 export class AvoidanceBreachModel {
   @Field(() => AvoidanceBreachCodeEnum) code!: AvoidanceBreachCode;
   @Field(() => JSONScalar, {
@@ -34,7 +36,8 @@ export class AvoidanceCheck {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Int, {
     nullable: true,
-    description: 'The policy version in force on asOf that defines AVOIDANCE; null when none does (nothing checked).',
+    description:
+      'The policy version in force on asOf that defines AVOIDANCE; null when none does (nothing checked).',
   })
   policyVersion!: number | null;
   @Field(() => String, { nullable: true, description: 'The public source of the rules checked.' })

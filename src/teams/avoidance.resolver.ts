@@ -15,7 +15,10 @@ export class AvoidanceResolver {
       'Would appointing this cadre to this post (unit, title, level) on asOf breach the avoidance rules (回避)? Each breach as a code and its facts.',
   })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async avoidanceCheck(@CurrentCaller() caller: Caller, @Args() args: AvoidanceCheckArgs): Promise<AvoidanceCheck> {
+  async avoidanceCheck(
+    @CurrentCaller() caller: Caller,
+    @Args() args: AvoidanceCheckArgs,
+  ): Promise<AvoidanceCheck> {
     return this.service.check(caller, args);
   }
 }

@@ -13,7 +13,9 @@ registerEnumType(TeamTargetCodeEnum, {
     'TEAM_STRUCTURE targets: WOMEN (at least minWomen), YOUNG (at least minYoung young cadres), GRASSROOTS_SHARE (at least minGrassrootsShare of the members with grassroots experience).',
 });
 
-@ObjectType('TeamCount', { description: 'Members with one value (a code or a name); key null: not recorded.' })
+@ObjectType('TeamCount', {
+  description: 'Members with one value (a code or a name); key null: not recorded.',
+})
 export class TeamCount {
   @Field(() => String, { nullable: true }) key!: string | null;
   @Field(() => Int) count!: number;
@@ -26,7 +28,9 @@ export class AgeBandCount {
   @Field(() => Int) count!: number;
 }
 
-@ObjectType('TeamTarget', { description: 'One TEAM_STRUCTURE target: what the policy requires, what the team has.' })
+@ObjectType('TeamTarget', {
+  description: 'One TEAM_STRUCTURE target: what the policy requires, what the team has.',
+})
 export class TeamTarget {
   @Field(() => TeamTargetCodeEnum) code!: TeamTargetCode;
   @Field(() => Float, { description: 'A number of members, or a share from 0 to 1 (GRASSROOTS_SHARE).' })
@@ -35,7 +39,9 @@ export class TeamTarget {
   @Field() met!: boolean;
 }
 
-@ObjectType('TeamMember', { description: 'A holder of a leadership post in the unit on the date (regular posting).' })
+@ObjectType('TeamMember', {
+  description: 'A holder of a leadership post in the unit on the date (regular posting).',
+})
 export class TeamMember {
   @Field(() => ID) cadreId!: string;
   @Field(() => ID) postingId!: string;
@@ -61,7 +67,8 @@ export class TeamPost {
 export class TeamSummary {
   @Field(() => ID) unitId!: string;
   @Field(() => DateScalar) asOf!: string;
-  @Field(() => Int, { description: 'The policy version whose TEAM_STRUCTURE judged it.' }) policyVersion!: number;
+  @Field(() => Int, { description: 'The policy version whose TEAM_STRUCTURE judged it.' })
+  policyVersion!: number;
   @Field(() => Int) holders!: number;
   @Field(() => Int) women!: number;
   @Field(() => Int) young!: number;
@@ -89,7 +96,9 @@ export class TeamStructure extends TeamSummary {
   @Field(() => [AgeBandCount], { description: 'By TEAM_STRUCTURE.ageBands.' }) ageBands!: AgeBandCount[];
 }
 
-@ObjectType('YoungCadre', { description: 'A young cadre at a level, with the pathway on the date (Cadre.pathways).' })
+@ObjectType('YoungCadre', {
+  description: 'A young cadre at a level, with the pathway on the date (Cadre.pathways).',
+})
 export class YoungCadre {
   @Field(() => ID) cadreId!: string;
   @Field(() => ID) unitId!: string;

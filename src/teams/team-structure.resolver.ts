@@ -43,7 +43,10 @@ export class TeamStructureResolver {
       'A unit’s leadership team on asOf: members and posts, counts by age band, gender, ethnicity, education and field, and the TEAM_STRUCTURE targets met or missed.',
   })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async teamStructure(@CurrentCaller() caller: Caller, @Args() args: TeamStructureArgs): Promise<TeamStructure> {
+  async teamStructure(
+    @CurrentCaller() caller: Caller,
+    @Args() args: TeamStructureArgs,
+  ): Promise<TeamStructure> {
     return this.service.structure(caller, args);
   }
 
@@ -85,7 +88,10 @@ export class YoungCadresResolver {
       'Young cadres at a level under the unit on asOf (age at most TEAM_STRUCTURE.youngMaxAgeByLevel), youngest first, each with the pathway to the next level.',
   })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async youngCadres(@CurrentCaller() caller: Caller, @Args() args: YoungCadresArgs): Promise<YoungCadreConnection> {
+  async youngCadres(
+    @CurrentCaller() caller: Caller,
+    @Args() args: YoungCadresArgs,
+  ): Promise<YoungCadreConnection> {
     return this.service.list(caller, args);
   }
 

@@ -11,7 +11,13 @@ import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { levelOrder } from '../rules/steps';
 import { TeamStructuresArgs, TeamStructureArgs } from './dto/team-structure.args';
 import { TeamStructure, TeamSummary, TeamTarget } from './team-structure.model';
-import { TEAM_TARGETS, TeamParams, teamStructureSql, teamStructuresSql, TeamTargetCode } from './team-structure.sql';
+import {
+  TEAM_TARGETS,
+  TeamParams,
+  teamStructureSql,
+  teamStructuresSql,
+  TeamTargetCode,
+} from './team-structure.sql';
 
 const DEFAULT_PAGE = 20;
 

@@ -2,11 +2,7 @@ import { Module } from '@nestjs/common';
 import { PathwayModule } from '../pathway/pathway.module';
 import { AvoidanceResolver } from './avoidance.resolver';
 import { AvoidanceService } from './avoidance.service';
-import {
-  TeamMemberResolver,
-  TeamStructureResolver,
-  YoungCadresResolver,
-} from './team-structure.resolver';
+import { TeamMemberResolver, TeamStructureResolver, YoungCadresResolver } from './team-structure.resolver';
 import { TeamStructureService } from './team-structure.service';
 import { YoungCadresService } from './young-cadres.service';
 

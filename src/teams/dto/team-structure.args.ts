@@ -29,7 +29,10 @@ export class TeamStructuresArgs extends PageArgs {
   @IsOptional()
   asOf?: string;
 
-  @Field({ defaultValue: true, description: 'Only the units that miss a target (default); false: every team.' })
+  @Field({
+    defaultValue: true,
+    description: 'Only the units that miss a target (default); false: every team.',
+  })
   @IsBoolean()
   missingOnly!: boolean;
 }
