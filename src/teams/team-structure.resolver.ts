@@ -68,6 +68,15 @@ export class TeamStructureResolver {
   }
 }
 
+/** Unit on the detailed shape too (a field resolver is registered per object type, not inherited). */
+@Resolver(() => TeamStructure)
+export class TeamStructureUnitResolver {
+  @ResolveField(() => Unit)
+  async unit(@Parent() row: TeamStructure, @Context() ctx: GraphQLContext): Promise<Unit> {
+    return unitOf(ctx, row.unitId);
+  }
+}
+
 @Resolver(() => TeamMember)
 export class TeamMemberResolver {
   @ResolveField(() => Cadre)

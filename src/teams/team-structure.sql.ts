@@ -82,7 +82,7 @@ export function teamStructureSql(
   levelOrder: readonly string[],
 ): string {
   const unit = p.add(unitId, 'uuid');
-  const bands = p.add(t.ageBands, 'int[]');
+  const bands = `(${p.add(t.ageBands, 'int[]')})`;
   const order = p.add(levelOrder, 'text[]');
   return `
     WITH ${teamCtes(p, asOf, { unitId }, t, `p.unit_id = ${unit}`)}

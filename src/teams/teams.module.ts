@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { PathwayModule } from '../pathway/pathway.module';
 import { AvoidanceResolver } from './avoidance.resolver';
 import { AvoidanceService } from './avoidance.service';
-import { TeamMemberResolver, TeamStructureResolver, YoungCadresResolver } from './team-structure.resolver';
+import {
+  TeamMemberResolver,
+  TeamStructureResolver,
+  TeamStructureUnitResolver,
+  YoungCadresResolver,
+} from './team-structure.resolver';
 import { TeamStructureService } from './team-structure.service';
 import { YoungCadresService } from './young-cadres.service';
 
@@ -14,6 +19,7 @@ import { YoungCadresService } from './young-cadres.service';
     AvoidanceService,
     TeamStructureResolver,
     TeamMemberResolver,
+    TeamStructureUnitResolver,
     TeamStructureService,
     YoungCadresResolver,
     YoungCadresService,
