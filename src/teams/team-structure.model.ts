@@ -44,6 +44,8 @@ export class TeamTarget {
 })
 export class TeamMember {
   @Field(() => ID) cadreId!: string;
+  @Field({ description: 'The member’s name (members of a team in the jurisdiction are readable).' })
+  name!: string;
   @Field(() => ID) postingId!: string;
   @Field() title!: string;
   @Field() level!: string;

@@ -12,7 +12,6 @@ import { PathwayService } from '../pathway/pathway.service';
 import { Unit } from '../units/unit.model';
 import { TeamStructureArgs, TeamStructuresArgs, YoungCadresArgs } from './dto/team-structure.args';
 import {
-  TeamMember,
   TeamStructure,
   TeamSummary,
   TeamSummaryConnection,
@@ -74,14 +73,6 @@ export class TeamStructureUnitResolver {
   @ResolveField(() => Unit)
   async unit(@Parent() row: TeamStructure, @Context() ctx: GraphQLContext): Promise<Unit> {
     return unitOf(ctx, row.unitId);
-  }
-}
-
-@Resolver(() => TeamMember)
-export class TeamMemberResolver {
-  @ResolveField(() => Cadre)
-  async cadre(@Parent() m: TeamMember, @Context() ctx: GraphQLContext): Promise<Cadre> {
-    return cadreOf(ctx, m.cadreId);
   }
 }
 

@@ -39,7 +39,7 @@ export function teamCtes(
     sc AS MATERIALIZED (${scoped}),
     team AS MATERIALIZED (
       SELECT sc.cadre_id, sc.unit_id, sc.level, po.id AS posting_id, po.title, po.start_date,
-             a.age, c.gender, c.ethnicity, c.education_level,
+             a.age, c.name, c.gender, c.ethnicity, c.education_level,
              coalesce(a.age <= (${young} ->> sc.level)::int, false) AS young,
              EXISTS (SELECT 1 FROM posting g JOIN unit gu ON gu.id = g.unit_id
                       WHERE g.cadre_id = sc.cadre_id AND g.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS})
@@ -87,7 +87,7 @@ export function teamStructureSql(
   return `
     WITH ${teamCtes(p, asOf, { unitId }, t, `p.unit_id = ${unit}`)}
     SELECT (SELECT to_jsonb(j) FROM judged j) AS judged,
-           coalesce((SELECT jsonb_agg(jsonb_build_object('cadreId', t.cadre_id, 'postingId', t.posting_id,
+           coalesce((SELECT jsonb_agg(jsonb_build_object('cadreId', t.cadre_id, 'name', t.name, 'postingId', t.posting_id,
                        'title', t.title, 'level', t.level, 'startDate', t.start_date, 'age', t.age,
                        'gender', t.gender, 'young', t.young, 'grassroots', t.grassroots)
                        ORDER BY array_position(${order}, t.level::text) DESC NULLS LAST, t.start_date, t.cadre_id)

@@ -3,7 +3,6 @@ import { PathwayModule } from '../pathway/pathway.module';
 import { AvoidanceResolver } from './avoidance.resolver';
 import { AvoidanceService } from './avoidance.service';
 import {
-  TeamMemberResolver,
   TeamStructureResolver,
   TeamStructureUnitResolver,
   YoungCadresResolver,
@@ -18,8 +17,7 @@ import { YoungCadresService } from './young-cadres.service';
     AvoidanceResolver,
     AvoidanceService,
     TeamStructureResolver,
-    TeamMemberResolver,
-    TeamStructureUnitResolver,
+      TeamStructureUnitResolver,
     TeamStructureService,
     YoungCadresResolver,
     YoungCadresService,

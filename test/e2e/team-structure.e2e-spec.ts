@@ -5,7 +5,7 @@ import { makeCadre, makePosting, makeUnit } from '../factories';
 const STRUCTURE = `query($unitId: ID!, $asOf: Date) { teamStructure(unitId: $unitId, asOf: $asOf) {
   unitId asOf policyVersion holders women young grassroots averageAge missed
   targets { code required actual met }
-  members { cadreId title level age gender young grassroots cadre { name } }
+  members { cadreId name title level age gender young grassroots }
   posts { title level holders cadreIds }
   genders { key count } ethnicities { key count } educationLevels { key count } fields { key count }
   ageBands { from to count } unit { name } } }`;
@@ -147,7 +147,7 @@ describe('leadership teams: teamStructure, teamStructures, youngCadres', () => {
       { code: 'YOUNG', required: 1, actual: 1, met: true },
       { code: 'GRASSROOTS_SHARE', required: 0.5, actual: 1, met: true },
     ]);
-    expect(s.members.map((m: { cadre: { name: string } }) => m.cadre.name)).toEqual([
+    expect(s.members.map((m: { name: string }) => m.name)).toEqual([
       '县长甲',
       '副县长乙',
       '副县长丙',
