@@ -5,6 +5,7 @@ import { floorScenario } from './floor';
 import { meScenario } from './me';
 import { promotionCandidatesScenario } from './promotion-candidates';
 import { Scenario, ScenarioContext } from './scenario';
+import { teamStructuresScenario } from './team-structures';
 
 /** The HTTP scenarios in the order they run; sync runs after them. */
 export function allScenarios(ctx: ScenarioContext): Scenario[] {
@@ -18,5 +19,6 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     candidatesScenario(ctx, 'promotion'),
     candidatesScenario(ctx, 'training'),
     candidatesScenario(ctx, 'specialists', 'province'),
+    teamStructuresScenario(ctx),
   ];
 }
