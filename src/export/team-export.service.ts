@@ -32,8 +32,14 @@ const COLUMNS = [
 export class TeamExportService {
   constructor(private readonly teams: TeamStructureService) {}
 
-  async teamStructures(caller: Caller, q: TeamExportQuery, out: ExportFormat, res: FastifyReply): Promise<void> {
-    if (q.asOf && !isIsoDate(q.asOf)) throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+  async teamStructures(
+    caller: Caller,
+    q: TeamExportQuery,
+    out: ExportFormat,
+    res: FastifyReply,
+  ): Promise<void> {
+    if (q.asOf && !isIsoDate(q.asOf))
+      throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
     const args = { unitId: q.unitId, asOf: q.asOf ?? today(), missingOnly: q.missingOnly ?? true };
     const l = LABELS[out.locale];
     let page = await this.teams.judgedRows(caller, args, TEAM_PAGE);
@@ -46,23 +52,29 @@ export class TeamExportService {
     );
     for (;;) {
       await sheet.rows(
-        page.rows.slice(0, TEAM_PAGE).map((r) => [
-          r.name,
-          labelOf(l.unitLevel, r.unit_level),
-          r.holders,
-          r.women,
-          r.young,
-          r.grassroots,
-          r.holders ? Math.round((r.grassroots / r.holders) * 1000) / 10 : null,
-          r.average_age,
-          r.missed.map((m) => labelOf(l.teamTarget, m)).join('；'),
-          page.asOf,
-          page.version,
-        ]),
+        page.rows
+          .slice(0, TEAM_PAGE)
+          .map((r) => [
+            r.name,
+            labelOf(l.unitLevel, r.unit_level),
+            r.holders,
+            r.women,
+            r.young,
+            r.grassroots,
+            r.holders ? Math.round((r.grassroots / r.holders) * 1000) / 10 : null,
+            r.average_age,
+            r.missed.map((m) => labelOf(l.teamTarget, m)).join('；'),
+            page.asOf,
+            page.version,
+          ]),
       );
       const last = page.rows[TEAM_PAGE - 1];
       if (page.rows.length <= TEAM_PAGE || !last) break;
-      page = await this.teams.judgedRows(caller, { ...args, after: encodeCursor([last.code, last.unit_id]) }, TEAM_PAGE);
+      page = await this.teams.judgedRows(
+        caller,
+        { ...args, after: encodeCursor([last.code, last.unit_id]) },
+        TEAM_PAGE,
+      );
     }
     await sheet.end();
   }

@@ -1,6 +1,10 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
 import { Role } from '../../src/auth/caller';
+import { LABELS } from '../../src/i18n/labels';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
+import { parseCsv } from './csv-helpers';
 
 const STRUCTURE = `query($unitId: ID!, $asOf: Date) { teamStructure(unitId: $unitId, asOf: $asOf) {
   unitId asOf policyVersion holders women young grassroots averageAge missed
@@ -147,11 +151,7 @@ describe('leadership teams: teamStructure, teamStructures, youngCadres', () => {
       { code: 'YOUNG', required: 1, actual: 1, met: true },
       { code: 'GRASSROOTS_SHARE', required: 0.5, actual: 1, met: true },
     ]);
-    expect(s.members.map((m: { name: string }) => m.name)).toEqual([
-      '县长甲',
-      '副县长乙',
-      '副县长丙',
-    ]);
+    expect(s.members.map((m: { name: string }) => m.name)).toEqual(['县长甲', '副县长乙', '副县长丙']);
     expect(s.members[1]).toMatchObject({ age: 39, young: true, grassroots: true, gender: 'MALE' });
     expect(s.posts).toEqual([
       { title: '县长', level: 'COUNTY_CHIEF', holders: 1, cadreIds: [ids['县长甲']] },
@@ -236,6 +236,42 @@ describe('leadership teams: teamStructure, teamStructures, youngCadres', () => {
       }),
     ).youngCadres;
     expect(next.edges.map((e: { node: { cadreId: string } }) => e.node.cadreId)).toEqual([ids['副县长乙']]);
+  });
+
+  const download = (path: string, token: string) =>
+    request(t.app.getHttpServer())
+      .get(path)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+
+  it('exports the teams missing a target as CSV and XLSX in the reader’s language', async () => {
+    const csv = await download(`/export/team-structures.csv?asOf=${AS_OF}`, dept);
+    expect(csv.status).toBe(200);
+    const [head, ...rows] = parseCsv((csv.body as Buffer).toString('utf8').slice(1));
+    const zh = LABELS['zh-CN'];
+    expect(head).toEqual(Object.values(zh.teamColumn));
+    expect(rows).toEqual(
+      [
+        ['禾溪县人民政府', '县级', '3', '0', '1', '3', '100', '46', '女干部', AS_OF, '1'],
+        ['禾溪县桃源乡人民政府', '乡镇', '1', '0', '0', '1', '100', '45', '女干部；年轻干部', AS_OF, '1'],
+      ].sort((a, b) => rows.findIndex((r) => r[0] === a[0]) - rows.findIndex((r) => r[0] === b[0])),
+    );
+    const en = await download(`/export/team-structures.csv?asOf=${AS_OF}&locale=en&missingOnly=false`, dept);
+    const [enHead, ...enRows] = parseCsv((en.body as Buffer).toString('utf8').slice(1));
+    expect(enHead).toEqual(Object.values(LABELS.en.teamColumn));
+    expect(enRows).toHaveLength(3);
+    const xlsx = await download(`/export/team-structures.xlsx?asOf=${AS_OF}`, dept);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as ArrayBuffer);
+    expect(book.worksheets[0].name).toBe(zh.file.teamStructures);
+    expect(book.worksheets[0].rowCount).toBe(3);
+    expect((await download(`/export/team-structures.csv?unitId=${county}`, otherDept)).status).toBe(403);
+    expect((await download(`/export/team-structures.csv?asOf=2024-13-01`, dept)).status).toBe(400);
   });
 
   it('rejects unknown units and levels, and units outside the jurisdiction', async () => {
