@@ -7,6 +7,7 @@ import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/p
 import { AuditEntry, AuditEntryRow } from './audit-entry.model';
 import { AuditLogArgs } from './dto/audit-log.args';
 import { queryReplica } from '../database/replica';
+import { SqlParams } from '../common/sql/sql-params';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -32,29 +33,27 @@ export class AuditService {
     }
     const f = args.filter ?? {};
     const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.entity) add('entity = ?', f.entity);
-    if (f.entityId) add('entity_id = ?', f.entityId);
-    if (f.actorSub) add('actor_sub = ?', f.actorSub);
-    if (f.action) add('action = ?', f.action);
-    if (f.from) add('at >= ?', f.from);
-    if (f.to) add('at < ?', f.to);
+    const p = new SqlParams();
+    if (f.entity) where.push(`entity = ${p.add(f.entity, 'text')}`);
+    if (f.entityId) where.push(`entity_id = ${p.add(f.entityId, 'text')}`);
+    if (f.actorSub) where.push(`actor_sub = ${p.add(f.actorSub, 'text')}`);
+    if (f.action) where.push(`action = ${p.add(f.action, 'text')}`);
+    if (f.from) where.push(`at >= ${p.add(f.from, 'timestamptz')}`);
+    if (f.to) where.push(`at < ${p.add(f.to, 'timestamptz')}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }] = await queryReplica<{ n: number }>(
       this.ds,
       `SELECT count(*)::int AS n FROM audit_log ${filter}`,
-      params,
+      [...p.values],
     );
-    const pageWhere = after ? `${filter ? `${filter} AND` : 'WHERE'} id < $${params.length + 1}` : filter;
+    const pageWhere = after
+      ? `${filter ? `${filter} AND` : 'WHERE'} id < ${p.add(after[0], 'bigint')}`
+      : filter;
     const rows = await queryReplica<AuditEntryRow>(
       this.ds,
       `SELECT id::text, at, actor_sub, actor_role, action, entity, entity_id, before, after, request_id
-         FROM audit_log ${pageWhere} ORDER BY audit_log.id DESC LIMIT ${first + 1}`,
-      after ? [...params, after[0]] : params,
+         FROM audit_log ${pageWhere} ORDER BY audit_log.id DESC LIMIT ${p.add(first + 1, 'int')}`,
+      p.values,
     );
     return toConnection(
       rows,

@@ -17,6 +17,7 @@ import { CadresArgs } from './dto/cadres.args';
 import { CreateCadreInput } from './dto/create-cadre.input';
 import { UpdateCadreInput } from './dto/update-cadre.input';
 import { queryReplica } from '../database/replica';
+import { SqlParams } from '../common/sql/sql-params';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** Columns that are NOT NULL in the table: an update may change them but not clear them. */
@@ -85,20 +86,19 @@ export class CadresService {
     if (f.unitId && !(await this.ds.getRepository(UnitEntity).existsBy({ id: f.unitId }))) {
       throw DomainError.notFound('Unit', f.unitId, 'filter.unitId');
     }
-    const params: unknown[] = [];
-    const param = (value: unknown): string => `$${params.push(value)}`;
+    const p = new SqlParams();
     const where: string[] = [];
-    if (f.name) where.push(`c.name ILIKE ${param(`%${likeEscape(f.name)}%`)} ESCAPE '\\'`);
-    if (f.status) where.push(`c.status = ${param(f.status)}`);
+    if (f.name) where.push(`c.name ILIKE ${p.add(`%${likeEscape(f.name)}%`, 'text')} ESCAPE '\\'`);
+    if (f.status) where.push(`c.status = ${p.add(f.status, 'text')}`);
     if (f.unitId || f.currentLevel) {
       // One current posting must satisfy both the subtree and the level, found through the ltree index.
-      const asOf = param(f.asOf ?? today());
+      const asOf = p.add(f.asOf ?? today(), 'date');
       where.push(
         [
           'EXISTS (SELECT 1 FROM posting p JOIN unit u ON u.id = p.unit_id',
           `WHERE p.cadre_id = c.id AND p.start_date <= ${asOf} AND (p.end_date IS NULL OR p.end_date >= ${asOf})`,
-          f.unitId ? `AND u.path <@ (SELECT r.path FROM unit r WHERE r.id = ${param(f.unitId)})` : '',
-          f.currentLevel ? `AND p.level = ${param(f.currentLevel)}` : '',
+          f.unitId ? `AND u.path <@ (SELECT r.path FROM unit r WHERE r.id = ${p.add(f.unitId, 'uuid')})` : '',
+          f.currentLevel ? `AND p.level = ${p.add(f.currentLevel, 'text')}` : '',
           ')',
         ].join(' '),
       );
@@ -107,16 +107,16 @@ export class CadresService {
     const [{ total }] = await queryReplica<{ total: number }>(
       this.ds,
       `SELECT count(*) AS total FROM cadre c ${filter}`,
-      params,
+      [...p.values],
     );
-    if (after) where.push(`(c.name, c.id) > (${param(after[0])}, ${param(after[1])}::uuid)`);
+    if (after) where.push(`(c.name, c.id) > (${p.add(after[0], 'text')}, ${p.add(after[1], 'uuid')})`);
     // Plain rows in the GraphQL type's shape: TypeORM's query builder and entity hydration, then a copy into
     // a Cadre, cost more Node time than the statement (npm run bench).
     const rows = await queryReplica<Cadre>(
       this.ds,
       `SELECT ${CADRE_COLUMNS} FROM cadre c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.name, c.id LIMIT ${param(first + 1)}`,
-      params,
+        ORDER BY c.name, c.id LIMIT ${p.add(first + 1, 'int')}`,
+      p.values,
     );
     return toConnection(
       rows,

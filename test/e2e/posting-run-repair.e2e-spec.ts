@@ -7,6 +7,7 @@ import { withDatabase } from '../../src/database/database-url';
 import { runMigrations } from '../../src/database/migrate';
 import { RepairPostingRun1764234700000 } from '../../migrations/1764234700000-repair-posting-run';
 import { AddReappointmentGap1764236400000 } from '../../migrations/1764236400000-add-reappointment-gap';
+import { RefreshOncePerWrite1764237900000 } from '../../migrations/1764237900000-refresh-once-per-write';
 import { makeCadre, makePosting, makeUnit } from '../factories';
 import { CreatePostingRun1764232600000V1 } from '../fixtures/migrations/create-posting-run.v1';
 import { CreatePostingRun1764232600000V2 } from '../fixtures/migrations/create-posting-run.v2';
@@ -169,6 +170,7 @@ describe('migration 1764234700000-repair-posting-run', () => {
         await new RepairPostingRun1764234700000().up(runner);
         // Later migrations that redefine refresh_posting_runs follow it, as on any database.
         await new AddReappointmentGap1764236400000().up(runner);
+        await new RefreshOncePerWrite1764237900000().up(runner);
       } finally {
         await runner.release();
       }

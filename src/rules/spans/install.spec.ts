@@ -71,20 +71,19 @@ describe('rules installer', () => {
       ],
     });
     expect(await triggers()).toEqual(
-      [
-        'achievement',
-        'achievement_impact',
-        'policy_version',
-        'posting_run',
-        'sanction',
-        'training',
-        'unit',
-      ].flatMap((table) =>
-        (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
-          (op) => `${table}.rule_spans_${table}_${op}`,
-        ),
+      ['achievement', 'achievement_impact', 'policy_version', 'sanction', 'training', 'unit'].flatMap(
+        (table) =>
+          (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
+            (op) => `${table}.rule_spans_${table}_${op}`,
+          ),
       ),
     );
+    // posting_run has no triggers: refresh_posting_runs calls this once per write (migration 1764237900000).
+    expect(
+      await ds.query(
+        `SELECT to_regprocedure('rule_spans_after_posting_runs(uuid[])') IS NOT NULL AS present`,
+      ),
+    ).toEqual([{ present: true }]);
     expect((await spans('POST_LIMIT_SAME_POST')).map((s) => s.code)).toEqual([
       'POSTING_LIMIT_APPROACHING',
       'POSTING_LIMIT_EXCEEDED',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RULES } from '../registry';
 import { SpanDependency } from '../rule';
+import { cadreRows } from './span-sql';
 
 /** A rule whose spans are kept: its id, its one INSERT … SELECT statement over `ids`, what changes them. */
 export interface SpanRule {
@@ -154,6 +155,27 @@ $rule_spans$`,
   ];
 }
 
+/**
+ * posting_run is written only by refresh_posting_runs, in one statement that may update, delete and insert rows;
+ * statement triggers would refresh its cadres once for each of the three. Instead refresh_posting_runs calls this
+ * function once with the cadres whose runs changed (migration 1764237900000-refresh-once-per-write).
+ */
+const RUNS = 'posting_run';
+const CADRE_ROWS = cadreRows(RUNS).cadreIds;
+
+/** rule_spans_after_posting_runs(ids): the rules that read posting_run, refreshed for those cadres. */
+function afterRunsFunction(selects: readonly string[], ruleIds: readonly string[]): string {
+  if (selects.some((s) => s !== CADRE_ROWS)) {
+    throw new Error(`a span dependency on ${RUNS} other than its rows' cadres (${CADRE_ROWS})`);
+  }
+  if (!ruleIds.every((id) => IDENT.test(id.toLowerCase()))) throw new Error(`a rule id on "${RUNS}"`);
+  return `CREATE FUNCTION ${PREFIX}after_${RUNS}s(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $rule_spans$
+  BEGIN
+    PERFORM refresh_rule_spans(ids, ARRAY[${ruleIds.map((id) => `'${id}'`).join(', ')}]::text[]);
+  END
+$rule_spans$`;
+}
+
 /** Every cadre: what a new policy version and an installation recompute. */
 const EVERY_CADRE = 'ARRAY(SELECT id FROM cadre)';
 
@@ -174,7 +196,9 @@ export function installerDdl(rules: readonly SpanRule[] = spanRules()): string[]
   }
   return [
     refreshFunction(rules),
-    ...[...byTable].flatMap(([table, t]) => tableTriggers(table, t.selects, t.ruleIds)),
+    ...[...byTable].flatMap(([table, t]) =>
+      table === RUNS ? [afterRunsFunction(t.selects, t.ruleIds)] : tableTriggers(table, t.selects, t.ruleIds),
+    ),
     `CREATE FUNCTION ${PREFIX}on_${POLICY_TABLE}() RETURNS trigger LANGUAGE plpgsql AS $rule_spans$
   BEGIN
     PERFORM refresh_rule_spans(${EVERY_CADRE});
@@ -206,6 +230,7 @@ export const UNINSTALL = `
               WHERE n.nspname = current_schema() AND p.proname LIKE '${PREFIX.replace(/_/g, '\\_')}on\\_%' LOOP
       EXECUTE format('DROP FUNCTION %I()', r.proname);
     END LOOP;
+    DROP FUNCTION IF EXISTS ${PREFIX}after_posting_runs(uuid[]);
     DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[]);
     DROP FUNCTION IF EXISTS refresh_rule_spans(uuid[], text[]);
   END

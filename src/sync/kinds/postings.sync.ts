@@ -193,6 +193,9 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
     // Checked at commit instead: classify has ruled out overlaps, but one UPDATE moving the boundary between
     // two postings of a cadre would trip over the other's old period if checked row by row.
     await qr.query(`SET CONSTRAINTS posting_no_overlap_excl, posting_concurrent_overlap_excl DEFERRED`);
+    // The three statements below touch the same cadres (a new posting closes the one before it): their runs, and
+    // the spans read from them, are refreshed once at the end instead of after each (migration 1764237900000).
+    await qr.query(`SELECT defer_posting_runs()`);
     await qr.query(
       `UPDATE posting p SET end_date = e.new_end, updated_at = now() FROM ${ENDED} e WHERE p.id = e.id`,
     );
@@ -210,5 +213,6 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
          IS DISTINCT FROM (EXCLUDED.${FIELDS.split(', ').join(', EXCLUDED.')})`,
       [ctx.source],
     );
+    await qr.query(`SELECT flush_posting_runs()`);
   }
 }
