@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { UNINSTALL } from '../src/rules/spans/install';
 
 /** The kinds of relation (src/appointment-form/relation-kind.ts); which are close is policy data (AVOIDANCE). */
 const KINDS = [
@@ -66,6 +67,10 @@ export class AddFamilyRelationsAndUnitArea1764237700000 implements MigrationInte
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // The installed span SQL (src/rules/spans/install.ts) reads these columns: uninstalled here, it is installed
+    // again at the next boot.
+    await q.query(UNINSTALL);
+    await q.query(`DELETE FROM rule_span_install`);
     await q.query(`ALTER TABLE unit DROP COLUMN IF EXISTS area_name`);
     await q.query(`DROP INDEX IF EXISTS family_member_related_cadre_idx`);
     await q.query(`

@@ -1,3 +1,4 @@
+import { RELATION_KINDS } from '../appointment-form/relation-kind';
 import { PolicyDocument } from './policy.types';
 
 const COUNTY_AND_ABOVE = ['COUNTY_DEPUTY', 'COUNTY_CHIEF', 'BUREAU_DEPUTY', 'BUREAU_CHIEF'];
@@ -310,20 +311,8 @@ export const DEFAULT_POLICY: PolicyDocument = {
       source:
         '公务员法 (2018) arts. 74–76; 党政领导干部任职回避暂行规定 (2006) (relatives and home-area avoidance; verify the articles)',
       params: {
-        closeRelations: [
-          'SPOUSE',
-          'PARENT',
-          'CHILD',
-          'SIBLING',
-          'GRANDPARENT',
-          'GRANDCHILD',
-          'UNCLE_AUNT',
-          'NEPHEW_NIECE',
-          'COUSIN',
-          'PARENT_IN_LAW',
-          'CHILD_IN_LAW',
-          'SIBLING_IN_LAW',
-        ],
+        // 公务员法 art. 74: spouse, lineal, collateral within three generations, close in-laws: every kind but OTHER.
+        closeRelations: RELATION_KINDS.filter((k) => k !== 'OTHER'),
         homeAreaUnitLevels: ['COUNTY'],
         homeAreaPosts: [
           {

@@ -86,8 +86,9 @@ export function avoidanceBreachesSql(postings: string, versions: string): string
 export const avoidanceVersions = `(${spanVersions(rule, `v.document #> '{rules,${rule},params}' AS params`)})`;
 
 /**
- * The spans: every posting (any kind) of the cadres in `ids`, under each version. A relative's postings decide a
- * cadre's spans, so writes to either side refresh both (dependsOn).
+ * The spans: the regular postings of the cadres in `ids` (what posting_run follows: a write refreshes a cadre's
+ * spans once), under each version. A relative's postings decide a cadre's spans, so writes to either side refresh
+ * both (dependsOn).
  */
 const spanSql = `
     INSERT INTO rule_span (cadre_id, rule_id, code, severity, valid_from, valid_to, policy_version, facts)
@@ -95,7 +96,7 @@ const spanSql = `
            b.version, b.facts || jsonb_build_object('breach', b.code)
       FROM (${avoidanceBreachesSql(
         `(SELECT p.id AS posting_id, p.cadre_id, p.unit_id, p.title, p.level, p.period
-            FROM posting p WHERE p.cadre_id = ANY(ids))`,
+            FROM posting p WHERE p.cadre_id = ANY(ids) AND p.kind = 'REGULAR')`,
         avoidanceVersions,
       )}) b`;
 
@@ -155,9 +156,9 @@ export const avoidanceRule: FlagRule<'AVOIDANCE'> = {
   codes: [FlagCode.AVOIDANCE_CONFLICT],
   spanSql,
   dependsOn: [
-    // The cadre's postings and their relatives' (either side of a link).
+    // The cadre's regular postings (through posting_run, refreshed once per write) and their relatives'.
     {
-      table: 'posting',
+      table: 'posting_run',
       cadreIds: `SELECT c.cadre_id FROM changed c
                  UNION SELECT m.related_cadre_id FROM changed c JOIN family_member m ON m.cadre_id = c.cadre_id
                   WHERE m.related_cadre_id IS NOT NULL
@@ -168,8 +169,6 @@ export const avoidanceRule: FlagRule<'AVOIDANCE'> = {
       cadreIds: `SELECT cadre_id FROM changed
                  UNION SELECT related_cadre_id FROM changed WHERE related_cadre_id IS NOT NULL`,
     },
-    // Native place and place of birth.
-    { table: 'cadre', cadreIds: 'SELECT id FROM changed' },
     // A unit's name, kind, level, area or parent: the postings in and under it, and in its parent.
     {
       table: 'unit',

@@ -17,7 +17,7 @@ import { YoungCadresService } from './young-cadres.service';
     AvoidanceResolver,
     AvoidanceService,
     TeamStructureResolver,
-      TeamStructureUnitResolver,
+    TeamStructureUnitResolver,
     TeamStructureService,
     YoungCadresResolver,
     YoungCadresService,

@@ -68,14 +68,22 @@ describe('rules installer', () => {
         'TRAINING_ANNUAL',
         'INDUCTION_TRAINING',
         'SPECIALIST',
+        'AVOIDANCE',
       ],
     });
     expect(await triggers()).toEqual(
-      ['achievement', 'achievement_impact', 'policy_version', 'sanction', 'training', 'unit'].flatMap(
-        (table) =>
-          (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
-            (op) => `${table}.rule_spans_${table}_${op}`,
-          ),
+      [
+        'achievement',
+        'achievement_impact',
+        'family_member',
+        'policy_version',
+        'sanction',
+        'training',
+        'unit',
+      ].flatMap((table) =>
+        (table === 'policy_version' ? ['ins'] : ['del', 'ins', 'upd']).map(
+          (op) => `${table}.rule_spans_${table}_${op}`,
+        ),
       ),
     );
     // posting_run has no triggers: refresh_posting_runs calls this once per write (migration 1764237900000).

@@ -15,12 +15,10 @@ export class TeamStructureArgs {
   asOf?: string;
 }
 
+/** The root and date of a list of teams or cadres under a unit. */
 @ArgsType()
-export class TeamStructuresArgs extends PageArgs {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The root: every unit under it with a team; default the caller's jurisdiction.",
-  })
+export class TeamListArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "The root unit; default the caller's jurisdiction." })
   @IsOptional()
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId?: string;
@@ -28,7 +26,10 @@ export class TeamStructuresArgs extends PageArgs {
   @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
   @IsOptional()
   asOf?: string;
+}
 
+@ArgsType()
+export class TeamStructuresArgs extends TeamListArgs {
   @Field({
     defaultValue: true,
     description: 'Only the units that miss a target (default); false: every team.',
@@ -38,16 +39,7 @@ export class TeamStructuresArgs extends PageArgs {
 }
 
 @ArgsType()
-export class YoungCadresArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "The root unit; default the caller's jurisdiction." })
-  @IsOptional()
-  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
-  unitId?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: 'The date evaluated; default today.' })
-  @IsOptional()
-  asOf?: string;
-
+export class YoungCadresArgs extends TeamListArgs {
   @Field({ description: 'A leadership level with a young age in TEAM_STRUCTURE.youngMaxAgeByLevel.' })
   @MinLength(1)
   @MaxLength(32, { message: 'level is at most 32 characters' })
