@@ -55,7 +55,8 @@ export class FamilyMember {
   relationKind!: RelationKind;
   @Field(() => ID, {
     nullable: true,
-    description: 'The relative’s own cadre record, when they are a cadre (avoidance reads the link both ways).',
+    description:
+      'The relative’s own cadre record, when they are a cadre (avoidance reads the link both ways).',
   })
   relatedCadreId!: string | null;
   @Field() name!: string;

@@ -246,7 +246,11 @@ export type Labels = {
 
 const en: Labels = {
   boolean: { true: 'yes', false: 'no' },
-  file: { promotionCandidates: 'promotion candidates', talentPool: 'talent pool', teamStructures: 'team structure' },
+  file: {
+    promotionCandidates: 'promotion candidates',
+    talentPool: 'talent pool',
+    teamStructures: 'team structure',
+  },
   column: {
     rank: 'Rank',
     externalId: 'Staff number',

@@ -29,7 +29,8 @@ export class Unit {
   @Field({ description: 'True for units at COUNTY level and below.' }) isGrassroots!: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'The administrative area the unit governs (e.g. 白马县), on an area’s top units: home-area avoidance.',
+    description:
+      'The administrative area the unit governs (e.g. 白马县), on an area’s top units: home-area avoidance.',
   })
   areaName!: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
