@@ -50,7 +50,8 @@ export function teamStructuresScenario({ fixtures, tokens }: ScenarioContext): S
     ],
     skip: team ? undefined : 'the policy in force has no TEAM_STRUCTURE',
     sql: {
-      description: 'one hand-written statement: leadership postings on the date, per unit, filtered, counted, paged',
+      description:
+        'one hand-written statement: leadership postings on the date, per unit, filtered, counted, paged',
       run: async (client) => {
         const { rows } = await client.query<{ unit_id: string; total: number }>(SQL, [
           fixtures.asOf,
