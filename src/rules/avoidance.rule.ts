@@ -48,7 +48,7 @@ export function avoidanceBreachesSql(postings: string, versions: string): string
                  WHERE k.params -> 'closeRelations' ? f.relation_kind
                  ORDER BY f.rel_id, f.side) r
           JOIN cadre rc ON rc.id = r.rel_id
-          JOIN posting rp ON rp.cadre_id = r.rel_id AND rp.period && k.period
+          JOIN posting rp ON rp.cadre_id = r.rel_id AND rp.kind = 'REGULAR' AND rp.period && k.period
           JOIN unit ru ON ru.id = rp.unit_id
           JOIN position_level rl ON rl.code = rp.level
           CROSS JOIN LATERAL (SELECT CASE
