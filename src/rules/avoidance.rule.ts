@@ -18,8 +18,8 @@ export type AvoidanceBreachCode = (typeof AVOIDANCE_BREACHES)[number];
  * real postings or one proposed — under each policy version of `versions` (version, in_force, params: AVOIDANCE's
  * params) whose in-force range meets the posting. Columns: cadre_id, version, code, valid (the days it holds,
  * within the version's range), facts. The rules, once:
- * - a close relative (AVOIDANCE.closeRelations; family_member linked to a cadre, read both ways) holds a posting
- *   on the same days in the same unit, both at leadership levels: RELATIVE_SAME_TEAM;
+ * - a close relative (AVOIDANCE.closeRelations; family_member linked to a cadre, read both ways) holds a regular
+ *   posting on the same days in the same unit, both at leadership levels: RELATIVE_SAME_TEAM;
  * - in the same unit one of them at a leadership level and the other not, or both at leadership levels in units
  *   one directly under the other: RELATIVE_REPORTING_LINE;
  * - the post is one of homeAreaPosts (unit kind, unit name, title) in a unit at homeAreaUnitLevels, and the area
