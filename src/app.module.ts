@@ -29,6 +29,7 @@ import { FlagsModule } from './flags/flags.module';
 import { FlagChangesModule } from './flag-changes/flag-changes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
+import { TeamsModule } from './teams/teams.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
 import { PostingsModule } from './postings/postings.module';
@@ -96,6 +97,7 @@ export class AppModule {
         FlagChangesModule,
         WebhooksModule,
         StuckTalentModule,
+        TeamsModule,
         PathwayModule,
         CandidatesModule,
         TalentPoolsModule,

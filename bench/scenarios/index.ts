@@ -7,6 +7,7 @@ import { meScenario } from './me';
 import { promotionCandidatesScenario } from './promotion-candidates';
 import { Scenario, ScenarioContext } from './scenario';
 import { slateScenario, vacanciesScenario } from './vacancies';
+import { teamStructuresScenario } from './team-structures';
 
 /** The HTTP scenarios in the order they run; sync runs after them. */
 export function allScenarios(ctx: ScenarioContext): Scenario[] {
@@ -25,5 +26,6 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     candidatesScenario(ctx, 'specialists', 'province'),
     vacanciesScenario(ctx),
     slateScenario(ctx),
+    teamStructuresScenario(ctx),
   ];
 }

@@ -20,7 +20,8 @@ export function createEducationsByCadreLoader(ds: DataSource): DataLoader<string
 export function createFamilyByCadreLoader(ds: DataSource): DataLoader<string, FamilyMember[]> {
   return new DataLoader(async (cadreIds) => {
     const rows: FamilyMember[] = await ds.query(
-      `SELECT id, cadre_id AS "cadreId", position, relation, name, birth_date AS "birthDate",
+      `SELECT id, cadre_id AS "cadreId", position, relation, relation_kind AS "relationKind",
+              related_cadre_id AS "relatedCadreId", name, birth_date AS "birthDate",
               political_status AS "politicalStatus", work_unit_and_post AS "workUnitAndPost"
          FROM family_member WHERE cadre_id = ANY($1::uuid[]) ORDER BY position, id`,
       [[...cadreIds]],

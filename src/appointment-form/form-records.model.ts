@@ -5,6 +5,7 @@ import { DateScalar } from '../common/graphql/date.scalar';
 import { AppointmentProposalEntity } from './appointment-proposal.entity';
 import { CadreEducationEntity, EDUCATION_KINDS, EducationKind } from './cadre-education.entity';
 import { FamilyMemberEntity } from './family-member.entity';
+import { RelationKind, RelationKindEnum } from './relation-kind';
 
 export const EducationKindEnum = Object.fromEntries(EDUCATION_KINDS.map((k) => [k, k])) as Record<
   EducationKind,
@@ -55,6 +56,14 @@ export class FamilyMember {
   @Field(() => ID, { description: "The cadre's id." }) cadreId!: string;
   @Field(() => Int, { description: 'Order on the form, from 0.' }) position!: number;
   @Field({ description: '称谓, e.g. 妻子, 父亲.' }) relation!: string;
+  @Field(() => RelationKindEnum, { description: 'The kind of relation; avoidance reads it.' })
+  relationKind!: RelationKind;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The relative’s own cadre record, when they are a cadre (avoidance reads the link both ways).',
+  })
+  relatedCadreId!: string | null;
   @Field({ description: 'Name (姓名).' }) name!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Date of birth (出生年月); null when unknown.' })
   birthDate!: string | null;
@@ -63,12 +72,15 @@ export class FamilyMember {
   @Field(() => String, { nullable: true, description: '工作单位及职务.' }) workUnitAndPost!: string | null;
 
   static from(e: FamilyMemberEntity): FamilyMember {
-    const { id, cadreId, position, relation, name, birthDate, politicalStatus, workUnitAndPost } = e;
+    const { id, cadreId, position, relation, relationKind, relatedCadreId, name, birthDate } = e;
+    const { politicalStatus, workUnitAndPost } = e;
     return Object.assign(new FamilyMember(), {
       id,
       cadreId,
       position,
       relation,
+      relationKind,
+      relatedCadreId,
       name,
       birthDate,
       politicalStatus,

@@ -15,6 +15,7 @@ import { AddFamilyMemberInput, UpdateFamilyMemberInput } from './dto/family-memb
 import { SetCadreEducationInput } from './dto/set-cadre-education.input';
 import { UploadCadrePhotoInput } from './dto/upload-cadre-photo.input';
 import { FamilyMemberEntity } from './family-member.entity';
+import { relationKindOf } from './relation-kind';
 
 /** The first bytes of each accepted picture type: the declared type must match the picture. */
 const MAGIC: Record<PhotoContentType, Buffer> = {
@@ -85,6 +86,8 @@ export class FormRecordsService {
         repo.create({
           ...input,
           position,
+          relationKind: input.relationKind ?? relationKindOf(input.relation),
+          relatedCadreId: input.relatedCadreId ?? null,
           birthDate: input.birthDate ?? null,
           politicalStatus: input.politicalStatus ?? null,
           workUnitAndPost: input.workUnitAndPost ?? null,
@@ -96,7 +99,7 @@ export class FormRecordsService {
 
   async updateFamilyMember(caller: Caller, input: UpdateFamilyMemberInput): Promise<FamilyMemberEntity> {
     const { id, ...given } = input;
-    const changes = changesOf(given, ['position', 'relation', 'name']);
+    const changes = changesOf(given, ['position', 'relation', 'relationKind', 'name']);
     return this.update(caller, FamilyMemberEntity, 'Family member', id, changes);
   }
 

@@ -13,7 +13,13 @@ import { ExportFormat, ExportService } from './export.service';
 import { pickLocale } from '../i18n/labels';
 import { SheetFormat } from './sheet';
 import { HttpErrorFilter } from './http-error.filter';
-import { ExportLocaleQuery, PoolExportQuery, PromotionExportQuery } from './promotion-export.query';
+import {
+  ExportLocaleQuery,
+  PoolExportQuery,
+  PromotionExportQuery,
+  TeamExportQuery,
+} from './promotion-export.query';
+import { TeamExportService } from './team-export.service';
 
 /**
  * List downloads as CSV (UTF-8 with a BOM) or XLSX in the reader's language, and the appointment form (HTML, PDF) with the same bearer tokens and
@@ -27,7 +33,29 @@ export class ExportController {
     private readonly exports: ExportService,
     private readonly forms: AppointmentFormDataService,
     private readonly pdf: PdfRenderer,
+    private readonly teams: TeamExportService,
   ) {}
+
+  /** GET /export/team-structures.csv (or .xlsx)?unitId=…&asOf=…&missingOnly=false&locale=… : the teamStructures table. */
+  @Get('team-structures.csv')
+  async teamStructuresCsv(
+    @ExportCaller() caller: Caller,
+    @Query() query: TeamExportQuery,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
+    await this.teams.teamStructures(caller, query, exportFormat('csv', query, accept), res);
+  }
+
+  @Get('team-structures.xlsx')
+  async teamStructuresXlsx(
+    @ExportCaller() caller: Caller,
+    @Query() query: TeamExportQuery,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
+    await this.teams.teamStructures(caller, query, exportFormat('xlsx', query, accept), res);
+  }
 
   /**
    * GET /export/promotion-candidates.csv (or .xlsx)?targetLevel=COUNTY_DEPUTY&unitId=…&asOf=…&locale=zh-CN

@@ -50,3 +50,19 @@ export class PoolExportQuery extends ExportLocaleQuery {
   @Matches(ISO_DATE, { message: 'asOf must be a date written YYYY-MM-DD' })
   asOf?: string;
 }
+
+/** /export/team-structures.csv|.xlsx: the teamStructures arguments, as text. */
+export class TeamExportQuery extends ExportLocaleQuery {
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
+  unitId?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'asOf must be a date written YYYY-MM-DD' })
+  asOf?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'missingOnly must be true or false' })
+  missingOnly?: boolean;
+}

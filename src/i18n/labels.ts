@@ -12,7 +12,7 @@ const zhCN = {
   /** Column headings of the exported files (CSV, XLSX). */
   boolean: { true: '是', false: '否' },
   /** File names and sheet titles of the exports. */
-  file: { promotionCandidates: '晋升候选人', talentPool: '人才库' },
+  file: { promotionCandidates: '晋升候选人', talentPool: '人才库', teamStructures: '领导班子结构' },
   column: {
     rank: '序号',
     externalId: '人员编号',
@@ -120,6 +120,7 @@ const zhCN = {
     PROMOTION_ELIGIBLE: '符合晋升条件',
     SANCTION_IN_EFFECT: '处分影响期内',
     APPRAISAL_INCOMPETENT: '年度考核不称职',
+    AVOIDANCE_CONFLICT: '违反任职回避规定',
   },
   requirement: {
     PROMO_WORK_YEARS: '工作经历年限',
@@ -199,6 +200,58 @@ const zhCN = {
   },
   slateBlocker: { REQUIREMENT_UNMET: '尚未满足任职条件', MISSING_REQUIRED_DOMAIN: '缺少职位所需专业特长' },
   slateDecision: { APPOINTED: '已任命', DEFERRED: '暂缓', DECLINED: '不予任用' },
+  gender: { MALE: '男', FEMALE: '女' },
+  /** Family members and important social relations (家庭主要成员及重要社会关系). */
+  relationKind: {
+    SPOUSE: '配偶',
+    PARENT: '父母',
+    CHILD: '子女',
+    SIBLING: '兄弟姐妹',
+    GRANDPARENT: '祖父母、外祖父母',
+    GRANDCHILD: '孙子女、外孙子女',
+    UNCLE_AUNT: '伯叔姑舅姨',
+    NEPHEW_NIECE: '侄子女、甥子女',
+    COUSIN: '堂兄弟姐妹、表兄弟姐妹',
+    PARENT_IN_LAW: '配偶的父母',
+    CHILD_IN_LAW: '子女的配偶',
+    SIBLING_IN_LAW: '兄弟姐妹的配偶、配偶的兄弟姐妹',
+    OTHER: '其他社会关系',
+  },
+  /** What breaches the avoidance rules (回避). */
+  avoidanceBreach: {
+    RELATIVE_SAME_TEAM: '近亲属在同一领导班子任职',
+    RELATIVE_REPORTING_LINE: '近亲属有直接上下级领导关系',
+    HOME_AREA: '在籍贯或出生地任职（地域回避）',
+  },
+  /** The posts home-area avoidance applies to (AVOIDANCE.homeAreaPosts codes). */
+  homeAreaPost: {
+    PARTY_SECRETARY: '党委书记',
+    GOVERNMENT_HEAD: '政府正职',
+    ORGANISATION_HEAD: '组织部长',
+    DISCIPLINE_HEAD: '纪委书记、监委主任',
+    COURT_PRESIDENT: '法院院长',
+    CHIEF_PROCURATOR: '检察院检察长',
+    PUBLIC_SECURITY_HEAD: '公安局长',
+  },
+  /** Leadership-team targets (TEAM_STRUCTURE). */
+  teamTarget: {
+    WOMEN: '女干部',
+    YOUNG: '年轻干部',
+    GRASSROOTS_SHARE: '具有基层工作经历的比例',
+  },
+  teamColumn: {
+    unit: '单位',
+    unitLevel: '单位层级',
+    holders: '班子成员数',
+    women: '女干部数',
+    young: '年轻干部数',
+    grassroots: '有基层经历人数',
+    grassrootsShare: '基层经历比例',
+    averageAge: '平均年龄',
+    missed: '未达目标',
+    asOf: '评估日期',
+    policyVersion: '政策版本',
+  },
 };
 
 export type Labels = {
@@ -207,7 +260,11 @@ export type Labels = {
 
 const en: Labels = {
   boolean: { true: 'yes', false: 'no' },
-  file: { promotionCandidates: 'promotion candidates', talentPool: 'talent pool' },
+  file: {
+    promotionCandidates: 'promotion candidates',
+    talentPool: 'talent pool',
+    teamStructures: 'team structure',
+  },
   column: {
     rank: 'Rank',
     externalId: 'Staff number',
@@ -320,6 +377,7 @@ const en: Labels = {
     PROMOTION_ELIGIBLE: 'Eligible for promotion',
     SANCTION_IN_EFFECT: 'Sanction in effect',
     APPRAISAL_INCOMPETENT: 'Appraised incompetent',
+    AVOIDANCE_CONFLICT: 'Avoidance conflict',
   },
   requirement: {
     PROMO_WORK_YEARS: 'Work experience',
@@ -400,6 +458,54 @@ const en: Labels = {
     MISSING_REQUIRED_DOMAIN: 'Lacks a specialty the post requires',
   },
   slateDecision: { APPOINTED: 'Appointed', DEFERRED: 'Deferred', DECLINED: 'Declined' },
+  gender: { MALE: 'male', FEMALE: 'female' },
+  relationKind: {
+    SPOUSE: 'spouse',
+    PARENT: 'parent',
+    CHILD: 'child',
+    SIBLING: 'sibling',
+    GRANDPARENT: 'grandparent',
+    GRANDCHILD: 'grandchild',
+    UNCLE_AUNT: 'uncle or aunt',
+    NEPHEW_NIECE: 'nephew or niece',
+    COUSIN: 'cousin',
+    PARENT_IN_LAW: 'parent-in-law',
+    CHILD_IN_LAW: 'child-in-law',
+    SIBLING_IN_LAW: 'sibling-in-law',
+    OTHER: 'other social relation',
+  },
+  avoidanceBreach: {
+    RELATIVE_SAME_TEAM: 'Close relative in the same leadership team',
+    RELATIVE_REPORTING_LINE: 'Close relative in a direct reporting line',
+    HOME_AREA: 'Posted in the home area (native place or place of birth)',
+  },
+  homeAreaPost: {
+    PARTY_SECRETARY: 'Party secretary',
+    GOVERNMENT_HEAD: 'Head of government',
+    ORGANISATION_HEAD: 'Head of the organisation department',
+    DISCIPLINE_HEAD: 'Head of discipline inspection and supervision',
+    COURT_PRESIDENT: 'Court president',
+    CHIEF_PROCURATOR: 'Chief procurator',
+    PUBLIC_SECURITY_HEAD: 'Head of public security',
+  },
+  teamTarget: {
+    WOMEN: 'Women',
+    YOUNG: 'Young cadres',
+    GRASSROOTS_SHARE: 'Share with grassroots experience',
+  },
+  teamColumn: {
+    unit: 'Unit',
+    unitLevel: 'Unit level',
+    holders: 'Team members',
+    women: 'Women',
+    young: 'Young cadres',
+    grassroots: 'With grassroots experience',
+    grassrootsShare: 'Grassroots share',
+    averageAge: 'Average age',
+    missed: 'Targets missed',
+    asOf: 'As of',
+    policyVersion: 'Policy version',
+  },
 };
 
 export const LABELS: Record<Locale, Labels> = { 'zh-CN': zhCN, en };

@@ -1,3 +1,4 @@
+import { RELATION_KINDS } from '../appointment-form/relation-kind';
 import { PolicyDocument } from './policy.types';
 
 const COUNTY_AND_ABOVE = ['COUNTY_DEPUTY', 'COUNTY_CHIEF', 'BUREAU_DEPUTY', 'BUREAU_CHIEF'];
@@ -335,6 +336,72 @@ export const DEFAULT_POLICY: PolicyDocument = {
           BUREAU_DEPUTY: ['INSPECTOR_2'],
           BUREAU_CHIEF: ['INSPECTOR_1'],
         },
+      },
+    },
+    AVOIDANCE: {
+      id: 'AVOIDANCE',
+      sentence:
+        'Close relatives (spouse, lineal relatives, collateral relatives within three generations, close in-laws) do not hold posts in the same unit’s leadership or in a direct reporting line (one a leader of a unit, the other in that unit or leading a unit directly under it); county Party secretaries, county heads and the heads of organisation, discipline inspection, courts, procuratorates and public security are not posted in the county of their native place or place of birth.',
+      source:
+        '公务员法 (2018) arts. 74–76; 党政领导干部任职回避暂行规定 (2006) (relatives and home-area avoidance; verify the articles)',
+      params: {
+        // 公务员法 art. 74: spouse, lineal, collateral within three generations, close in-laws: every kind but OTHER.
+        closeRelations: RELATION_KINDS.filter((k) => k !== 'OTHER'),
+        homeAreaUnitLevels: ['COUNTY'],
+        homeAreaPosts: [
+          {
+            code: 'PARTY_SECRETARY',
+            unitKinds: ['PARTY_COMMITTEE'],
+            unitNamePattern: '委员会$',
+            titlePattern: '(^|、)([县区市旗]委)?书记(、|$)',
+          },
+          {
+            code: 'GOVERNMENT_HEAD',
+            unitKinds: ['GOVERNMENT'],
+            unitNamePattern: '人民政府$',
+            titlePattern: '(^|、)[县区市旗]长(、|$)',
+          },
+          {
+            code: 'ORGANISATION_HEAD',
+            unitKinds: ['PARTY_COMMITTEE'],
+            unitNamePattern: '组织部$',
+            titlePattern: '(^|、)(组织)?部长(、|$)',
+          },
+          {
+            code: 'DISCIPLINE_HEAD',
+            unitKinds: ['DISCIPLINE_INSPECTION'],
+            titlePattern: '(^|、)([县区市旗]?纪委)?书记(、|$)|(^|、)([县区市旗]?监委)?主任(、|$)',
+          },
+          { code: 'COURT_PRESIDENT', unitKinds: ['COURT'], titlePattern: '(^|、)院长(、|$)' },
+          { code: 'CHIEF_PROCURATOR', unitKinds: ['PROCURATORATE'], titlePattern: '(^|、)检察长(、|$)' },
+          {
+            code: 'PUBLIC_SECURITY_HEAD',
+            unitKinds: ['GOVERNMENT'],
+            unitNamePattern: '公安(分)?局$',
+            titlePattern: '(^|、)局长(、|$)',
+          },
+        ],
+      },
+    },
+    TEAM_STRUCTURE: {
+      id: 'TEAM_STRUCTURE',
+      sentence:
+        'A unit’s leadership team has at least one woman, at least one young cadre (35 or under at township level, 40 at county level, 45 at bureau level), and at least half of its members have grassroots experience.',
+      source:
+        '党政领导干部选拔任用工作条例 (2019) (team structure); ages and the woman target as commonly set by local policy (DOMAIN.md “Teams, posts and avoidance”); the grassroots share is a product choice',
+      params: {
+        minWomen: 1,
+        minYoung: 1,
+        youngMaxAgeByLevel: {
+          TOWNSHIP_DEPUTY: 35,
+          TOWNSHIP_CHIEF: 35,
+          COUNTY_DEPUTY: 40,
+          COUNTY_CHIEF: 40,
+          BUREAU_DEPUTY: 45,
+          BUREAU_CHIEF: 45,
+        },
+        minGrassrootsShare: 0.5,
+        ageBands: [35, 40, 45, 50, 55],
       },
     },
   },

@@ -213,6 +213,70 @@ describe('validatePolicyDocument', () => {
       (d) => ({ ...d, rules: [...Object.values(d.rules), d.rules.SPECIALIST] }),
       `document.rules[${RULE_IDS.length}].id`,
     ],
+    [
+      'an unknown kind of relation',
+      (d) => {
+        d.rules.AVOIDANCE.params.closeRelations.push('FRIEND');
+        return d;
+      },
+      'document.rules.AVOIDANCE.params.closeRelations[12]',
+    ],
+    [
+      'an unknown unit level',
+      (d) => {
+        d.rules.AVOIDANCE.params.homeAreaUnitLevels = ['DISTRICT'];
+        return d;
+      },
+      'document.rules.AVOIDANCE.params.homeAreaUnitLevels[0]',
+    ],
+    [
+      'a title pattern that is no regular expression',
+      (d) => {
+        d.rules.AVOIDANCE.params.homeAreaPosts[0].titlePattern = '(书记';
+        return d;
+      },
+      'document.rules.AVOIDANCE.params.homeAreaPosts[0].titlePattern',
+    ],
+    [
+      'an unknown unit kind',
+      (d) => {
+        d.rules.AVOIDANCE.params.homeAreaPosts[1].unitKinds = ['MINISTRY'];
+        return d;
+      },
+      'document.rules.AVOIDANCE.params.homeAreaPosts[1].unitKinds[0]',
+    ],
+    [
+      'a grassroots share over 1',
+      (d) => {
+        d.rules.TEAM_STRUCTURE.params.minGrassrootsShare = 1.5;
+        return d;
+      },
+      'document.rules.TEAM_STRUCTURE.params.minGrassrootsShare',
+    ],
+    [
+      'a young age for an unknown level',
+      (d) => {
+        d.rules.TEAM_STRUCTURE.params.youngMaxAgeByLevel.MAYOR = 40;
+        return d;
+      },
+      'document.rules.TEAM_STRUCTURE.params.youngMaxAgeByLevel.MAYOR',
+    ],
+    [
+      'age bands that do not increase',
+      (d) => {
+        d.rules.TEAM_STRUCTURE.params.ageBands = [40, 35];
+        return d;
+      },
+      'document.rules.TEAM_STRUCTURE.params.ageBands[1]',
+    ],
+    [
+      'a fractional number of women',
+      (d) => {
+        d.rules.TEAM_STRUCTURE.params.minWomen = 0.5;
+        return d;
+      },
+      'document.rules.TEAM_STRUCTURE.params.minWomen',
+    ],
   ])('rejects %s, naming the field', (_name, spoil, field) => {
     expect(fieldOf(spoil(copy()))).toBe(field);
   });

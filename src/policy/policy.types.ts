@@ -42,7 +42,9 @@ export type RuleId =
   | 'SPECIALIST'
   | 'RANK_FROM_POST'
   | 'PROMO_TRAINING'
-  | 'PROMO_PARTY_AGE';
+  | 'PROMO_PARTY_AGE'
+  | 'AVOIDANCE'
+  | 'TEAM_STRUCTURE';
 
 /** Where a posting limit binds ("must rotate", CRITICAL): unit kinds and unit levels (both must match). */
 export type MustRotateScope = {
@@ -180,6 +182,40 @@ export interface RuleParams {
    * holds the lowest by correspondence, and time in the post counts as time at that rank.
    */
   RANK_FROM_POST: { correspondence: Record<string, string[]> };
+  /**
+   * 回避: relatives of these kinds (family_member.relation_kind, linked to a cadre) may not hold posts in the same
+   * unit's leadership or in a direct reporting line; the posts of `homeAreaPosts`, in units at `homeAreaUnitLevels`,
+   * are not held in the area (unit.area_name) of one's native place or place of birth.
+   */
+  AVOIDANCE: {
+    closeRelations: string[];
+    homeAreaUnitLevels: string[];
+    homeAreaPosts: HomeAreaPost[];
+  };
+  /**
+   * Targets for a unit's leadership team (its holders of leadership levels): at least `minWomen` women, at least
+   * `minYoung` young cadres (age at most youngMaxAgeByLevel[their level]), and at least `minGrassrootsShare` of the
+   * holders with grassroots experience; `ageBands` are the upper ages of the bands counted (the last is open).
+   */
+  TEAM_STRUCTURE: {
+    minWomen: number;
+    minYoung: number;
+    youngMaxAgeByLevel: Record<string, number>;
+    minGrassrootsShare: number;
+    ageBands: number[];
+  };
+}
+
+/**
+ * A post subject to home-area avoidance, recognised on a posting by its unit and title: the unit's kind is one of
+ * `unitKinds` (empty: any), its name matches `unitNamePattern` (when given), and the title matches `titlePattern`
+ * (regular expressions, the same in JavaScript and PostgreSQL).
+ */
+export interface HomeAreaPost {
+  code: string;
+  unitKinds: string[];
+  unitNamePattern?: string;
+  titlePattern: string;
 }
 
 /** One kind's period: whole months from the effective date (that day counted), and its article. */

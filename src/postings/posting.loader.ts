@@ -14,11 +14,11 @@ const SQL = `
 SELECT p.id, p.cadre_id AS "cadreId", p.unit_id AS "unitId", p.title, p.level, p.kind, p.start_date AS "startDate",
        p.end_date AS "endDate", p.source, p.external_id AS "externalId",
        u.code AS "unitCode", u.name AS "unitName", u.level AS "unitLevel", u.kind AS "unitKind",
-       u.parent_id AS "unitParentId", u.source AS "unitSource"
+       u.parent_id AS "unitParentId", u.area_name AS "unitAreaName", u.source AS "unitSource"
   FROM posting p
   -- One index lookup per posting: as a plain join PostgreSQL hashes the whole unit table (5,633 rows) for a
   -- page's 250 postings, 2 ms instead of 0.5; OFFSET 0 keeps the subquery from being flattened into one.
-  LEFT JOIN LATERAL (SELECT u.code, u.name, u.level, u.kind, u.parent_id, u.source FROM unit u WHERE u.id = p.unit_id OFFSET 0) u
+  LEFT JOIN LATERAL (SELECT u.code, u.name, u.level, u.kind, u.parent_id, u.area_name, u.source FROM unit u WHERE u.id = p.unit_id OFFSET 0) u
     ON true
  WHERE p.cadre_id = ANY($1::uuid[]) ORDER BY p.start_date, p.id`;
 
@@ -28,6 +28,7 @@ type Row = Posting & {
   unitLevel: UnitLevel;
   unitKind: Unit['kind'];
   unitParentId: string | null;
+  unitAreaName: string | null;
   unitSource: string | null;
 };
 
@@ -50,6 +51,7 @@ export function createPostingsByCadreLoader(
           level: r.unitLevel,
           kind: r.unitKind,
           parentId: r.unitParentId,
+          areaName: r.unitAreaName,
           source: r.unitSource,
           isGrassroots: GRASSROOTS_UNIT_LEVELS.includes(r.unitLevel),
         };

@@ -10,6 +10,8 @@ export enum FlagCode {
   SANCTION_IN_EFFECT = 'SANCTION_IN_EFFECT',
   /** APPRAISAL_INCOMPETENT: in the year after a year appraised INCOMPETENT. */
   APPRAISAL_INCOMPETENT = 'APPRAISAL_INCOMPETENT',
+  /** AVOIDANCE: a posting held against the avoidance rules (relatives, home area). */
+  AVOIDANCE_CONFLICT = 'AVOIDANCE_CONFLICT',
   PROMOTION_ELIGIBLE = 'PROMOTION_ELIGIBLE',
 }
 

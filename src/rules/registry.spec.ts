@@ -47,6 +47,9 @@ describe('rules registry', () => {
           expect(rule.readBy.length).toBeGreaterThan(0);
           for (const reader of rule.readBy) expect(evaluated.has(reader)).toBe(true);
           break;
+        case 'team':
+          expect(rule.readBy.length).toBeGreaterThan(0);
+          break;
         case 'not-evaluated':
           expect(rule.note.length).toBeGreaterThan(0);
           break;

@@ -17,6 +17,8 @@ import { promoWorkYearsRule } from './promo-work-years.rule';
 import { rankFromPostRule } from './rank-from-post.rule';
 import { reappointmentGapRule } from './reappointment-gap.rule';
 import { FlagRule, Rule } from './rule';
+import { avoidanceRule } from './avoidance.rule';
+import { teamStructureRule } from './team-structure.rule';
 import { sanctionPeriodsRule } from './sanction-periods.rule';
 import { specialistRule } from './specialist.rule';
 import { termLimitRule } from './term-limit.rule';
@@ -55,6 +57,8 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   PROMO_PARTY_AGE: promoPartyAgeRule,
   SPECIALIST: specialistRule,
   RANK_FROM_POST: rankFromPostRule,
+  AVOIDANCE: avoidanceRule,
+  TEAM_STRUCTURE: teamStructureRule,
 };
 
 /** Every rule a policy must define, in the order they are listed. */
@@ -64,6 +68,7 @@ export const RULE_IDS = Object.keys(RULES) as readonly RuleId[];
 export const isEvaluated = (id: RuleId): boolean => RULES[id].kind !== 'not-evaluated';
 
 /** The flag rules, in registry order: the flag SQL unions them. */
-export const FLAG_RULES: readonly FlagRule[] = Object.values(RULES).filter(
+// Widened to Rule first: with more than 25 rules TypeScript no longer relates FlagRule to the union of each rule.
+export const FLAG_RULES: readonly FlagRule[] = (Object.values(RULES) as Rule[]).filter(
   (r): r is FlagRule => r.kind === 'flag',
 );

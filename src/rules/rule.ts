@@ -83,6 +83,15 @@ export interface ParameterRule<K extends RuleId = RuleId> {
   readBy: readonly RuleId[];
 }
 
+/** A rule that judges a unit's leadership team rather than a cadre: read by the named queries (src/teams). */
+export interface TeamRule<K extends RuleId = RuleId> {
+  id: K;
+  kind: 'team';
+  params: ParamShape;
+  /** The GraphQL queries that evaluate it. */
+  readBy: readonly string[];
+}
+
 /** A policy rule no code evaluates yet: listed honestly (Policy.rules.evaluated is false). */
 export interface NotEvaluatedRule<K extends RuleId = RuleId> {
   id: K;
@@ -93,4 +102,4 @@ export interface NotEvaluatedRule<K extends RuleId = RuleId> {
 }
 
 export type Rule<K extends RuleId = RuleId> =
-  FlagRule<K> | PromotionRule<K> | ParameterRule<K> | NotEvaluatedRule<K>;
+  FlagRule<K> | PromotionRule<K> | ParameterRule<K> | TeamRule<K> | NotEvaluatedRule<K>;

@@ -35,8 +35,9 @@ export async function writeDemoForm(run: RunSql): Promise<void> {
     ],
   );
   await run(
-    `INSERT INTO family_member (cadre_id, position, relation, name, birth_date, political_status, work_unit_and_post)
-     SELECT ${cadre}, * FROM unnest($1::int2[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[])`,
+    `INSERT INTO family_member (cadre_id, position, relation, relation_kind, name, birth_date, political_status,
+                                work_unit_and_post)
+     SELECT ${cadre}, * FROM unnest($1::int2[], $2::text[], $7::text[], $3::text[], $4::date[], $5::text[], $6::text[])`,
     [
       [0, 1, 2, 3],
       ['妻子', '儿子', '父亲', '母亲'],
@@ -44,6 +45,7 @@ export async function writeDemoForm(run: RunSql): Promise<void> {
       ['1987-04-16', '2013-06-08', '1958-02-21', '1960-11-03'],
       ['中共党员', '群众', '群众', '群众'],
       ['禾溪县第一中学教师', '禾溪县实验小学学生', '禾溪县稻香镇农民', '禾溪县稻香镇农民'],
+      ['SPOUSE', 'CHILD', 'PARENT', 'PARENT'],
     ],
   );
   await run(`INSERT INTO cadre_photo (cadre_id, content_type, content) VALUES (${cadre}, 'image/png', $1)`, [

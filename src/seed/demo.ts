@@ -4,6 +4,7 @@ import { DEMO_CASE_NAMES, writeDemoCases } from './demo-cases';
 import { writeDemoPosts } from './demo-posts';
 import { writeDemoForm } from './demo-form';
 import { DEMO_LAW_CASE_NAMES, writeDemoLawCases } from './demo-law-cases';
+import { DEMO_TEAM_CASE_NAMES, writeDemoTeams } from './demo-teams';
 import { buildDemoUnits } from './demo-units';
 import { Prng } from './prng';
 import { INSERT_ORDER, newSeedRows, RunSql } from './rows';
@@ -41,7 +42,7 @@ export const DEMO_CAREER: CareerOptions = {
   achievementsPerCadre: 0.6,
   claimOnlyDomains: new Set(['CULTURAL_TOURISM']),
   appraisalYears: [2021, 2025],
-  avoidNames: new Set([...DEMO_CASE_NAMES, ...DEMO_LAW_CASE_NAMES]),
+  avoidNames: new Set([...DEMO_CASE_NAMES, ...DEMO_LAW_CASE_NAMES, ...DEMO_TEAM_CASE_NAMES]),
 };
 
 export interface SeedResult {
@@ -51,7 +52,7 @@ export interface SeedResult {
 
 /**
  * The 云岭市 demo: fixed units, the six example cases, three cases of sanctions and ranks (demo-law-cases.ts),
- * and a few hundred generated cadres. Runs once.
+ * a few hundred generated cadres, and a team with an avoidance conflict and no woman (demo-teams.ts). Runs once.
  */
 export async function seedDemo(ds: DataSource, opts: { seed?: number } = {}): Promise<SeedResult> {
   return ds.transaction(async (m) => {
@@ -70,6 +71,7 @@ export async function seedDemo(ds: DataSource, opts: { seed?: number } = {}): Pr
     for (const table of INSERT_ORDER) await rows[table].insert(run);
     await writeDemoForm(run);
     await writeDemoPosts(run);
+    await writeDemoTeams(run);
     return { created: true, cadres: rows.cadre.length };
   });
 }

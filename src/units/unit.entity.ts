@@ -40,6 +40,8 @@ export class UnitEntity {
   @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
   parent?: UnitEntity | null;
+  /** The administrative area the unit governs (e.g. 白马县), on an area's top units: home-area avoidance. */
+  @Column({ type: 'varchar', length: 100, nullable: true }) areaName!: string | null;
   /** Maintained by a trigger: the ltree of ids from the root. */
   @Column({ type: 'ltree', insert: false, update: false }) path!: string;
   /** Written by syncs only (see the add-record-source migration). */

@@ -5,7 +5,7 @@ import { Unit } from './unit.model';
 
 // Plain rows in the GraphQL type's shape, made once per unit and request: a page of postings names the same
 // units many times, and each used to be hydrated as an entity and then copied into a Unit per posting.
-const COLUMNS = `id, code, name, level, kind, parent_id AS "parentId", source`;
+const COLUMNS = `id, code, name, level, kind, parent_id AS "parentId", area_name AS "areaName", source`;
 
 export function createUnitLoader(ds: DataSource): DataLoader<string, Unit | null> {
   return new DataLoader(async (ids) => {

@@ -57,6 +57,12 @@ export class Unit {
   @Field(() => ID, { nullable: true, description: "The parent unit's id; null for the root." }) parentId!:
     string | null;
   @Field({ description: 'True for units at COUNTY level and below.' }) isGrassroots!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The administrative area the unit governs (e.g. 白马县), on an area’s top units: home-area avoidance.',
+  })
+  areaName!: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source!: string | null;
 
   static from(e: UnitEntity): Unit {
@@ -67,6 +73,7 @@ export class Unit {
       level: e.level,
       kind: e.kind,
       parentId: e.parentId,
+      areaName: e.areaName,
       source: e.source,
       isGrassroots: ['VILLAGE', 'TOWNSHIP', 'COUNTY'].includes(e.level),
     });

@@ -303,7 +303,7 @@ describe('appointment form records', () => {
 
   it('is FORBIDDEN to a department outside the cadre’s jurisdiction and to the cadre, writing nothing', async () => {
     const [member] = await t.ds.query(
-      `INSERT INTO family_member (cadre_id, position, relation, name) VALUES ($1, 50, '父亲', '杨德明') RETURNING id`,
+      `INSERT INTO family_member (cadre_id, position, relation, relation_kind, name) VALUES ($1, 50, '父亲', 'PARENT', '杨德明') RETURNING id`,
       [cadreId],
     );
     const self = t.token({ role: Role.CADRE, cadreId });

@@ -86,7 +86,7 @@ const education = (t: TestApp, cadreId: string) =>
 const familyMember = (t: TestApp, cadreId: string) =>
   one(
     t,
-    `INSERT INTO family_member (cadre_id, position, relation, name) VALUES ($1, 0, '父亲', '杨德明') RETURNING id`,
+    `INSERT INTO family_member (cadre_id, position, relation, relation_kind, name) VALUES ($1, 0, '父亲', 'PARENT', '杨德明') RETURNING id`,
     [cadreId],
   );
 const photo = (t: TestApp, cadreId: string) =>
@@ -297,6 +297,34 @@ const EXPECTED: Record<string, Case> = {
     op: async (f, t) => ({
       query: `mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`,
       variables: { id: await subscription(t, f) },
+    }),
+  },
+  avoidanceCheck: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($c: ID!, $u: ID!) { avoidanceCheck(cadreId: $c, unitId: $u, title: "镇长", level: "TOWNSHIP_CHIEF", asOf: "2026-11-27") { clear } }`,
+      variables: { c: f.cadre.id, u: f.inUnit },
+    }),
+  },
+  teamStructure: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID!) { teamStructure(unitId: $u, asOf: "2026-11-27") { holders members { name } } }`,
+      variables: { u: f.inUnit },
+    }),
+  },
+  teamStructures: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { teamStructures(unitId: $u, asOf: "2026-11-27") { totalCount } }`,
+      variables: { u: f.inRoot },
+    }),
+  },
+  youngCadres: {
+    expect: JURISDICTION,
+    op: async (f) => ({
+      query: `query($u: ID) { youngCadres(unitId: $u, asOf: "2026-11-27", level: "TOWNSHIP_CHIEF") { totalCount } }`,
+      variables: { u: f.inRoot },
     }),
   },
   stuckTalent: {
@@ -1033,6 +1061,14 @@ const LISTS: Record<string, ListCase> = {
     // Half a year on, Yan (chief since 2016-12-01) is past the limit too.
     query: `query($u: ID) { stuckTalent(unitId: $u, asOf: "2027-06-01") { units { unit { id } cadres(first: 25) {
       edges { node { cadreId flags { code message facts } cadre { ${C} postings { cadre { ${C} } } } } } } } } }`,
+  },
+  youngCadres: {
+    covers: ['Query.youngCadres'],
+    department: 'ok',
+    takesUnit: true,
+    // Yan (born 1985, chief since 2016-12-01) is a young township chief in 2019.
+    query: `query($u: ID) { youngCadres(first: 25, unitId: $u, asOf: "2019-06-01", level: "TOWNSHIP_CHIEF") {
+      edges { node { cadreId cadre { ${C} postings { cadre { ${C} } } } pathway { currentLevel } } } } }`,
   },
   promotionCandidates: {
     covers: ['Query.promotionCandidates'],

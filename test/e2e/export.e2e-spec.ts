@@ -4,40 +4,10 @@ import { Role } from '../../src/auth/caller';
 import { LABELS, Locale } from '../../src/i18n/labels';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { rankingFixture, RankingFixture, townshipChief } from './candidates-fixture';
+import { parseCsv } from './csv-helpers';
 
 const AS_OF = '2026-11-27';
 const BOM = '\uFEFF';
-
-/** Parses the CSV this service writes (RFC 4180, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (quoted && ch === '"') {
-      quoted = false;
-    } else if (quoted || (ch !== '"' && ch !== ',' && ch !== '\r')) {
-      field += ch;
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++; // the \n of \r\n
-    }
-  }
-  return rows;
-}
 
 /** Column headings (and score factors) back to their keys, so rows read as objects in either language. */
 function keysOf(locale: Locale): Map<string, string> {

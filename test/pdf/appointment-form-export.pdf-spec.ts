@@ -144,7 +144,7 @@ describe('appointment form export (干部任免审批表)', () => {
 
   it('serves the same form as HTML for the web page, every value escaped', async () => {
     await t.ds.query(
-      `INSERT INTO family_member (cadre_id, position, relation, name) VALUES ($1, 9, '亲属', '<script>x</script>')`,
+      `INSERT INTO family_member (cadre_id, position, relation, relation_kind, name) VALUES ($1, 9, '亲属', 'OTHER', '<script>x</script>')`,
       [townshipHead],
     );
     try {

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
-import { Allow, IsInt, IsOptional, IsUUID, Matches, Max, Min, MinLength } from 'class-validator';
+import { Allow, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, MinLength } from 'class-validator';
 import { MaxLength } from '../../common/max-length';
 import { DateScalar } from '../../common/graphql/date.scalar';
+import { RELATION_KINDS, RelationKind, RelationKindEnum } from '../relation-kind';
 
 const NOT_BLANK = /\S/;
 
@@ -26,6 +27,22 @@ export class AddFamilyMemberInput {
   @MaxLength(20, { message: 'relation is at most 20 characters' })
   @Matches(NOT_BLANK, { message: 'relation must not be blank' })
   relation!: string;
+
+  @Field(() => RelationKindEnum, {
+    nullable: true,
+    description: 'The kind of relation; default: read from the 称谓 (妻子 → SPOUSE …), else OTHER.',
+  })
+  @IsOptional()
+  @IsIn(RELATION_KINDS, { message: 'relationKind is not a known kind of relation' })
+  relationKind?: RelationKind;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The relative’s own cadre record, when they are a cadre; NOT_FOUND when there is none.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'relatedCadreId must be a cadre id (UUID)' })
+  relatedCadreId?: string | null;
 
   @Field({ description: 'Name (姓名).' })
   @MinLength(1)
@@ -53,6 +70,8 @@ export class UpdateFamilyMemberInput extends PartialType(
   PickType(AddFamilyMemberInput, [
     'position',
     'relation',
+    'relationKind',
+    'relatedCadreId',
     'name',
     'birthDate',
     'politicalStatus',

@@ -259,6 +259,31 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: str
     field: 'relation',
     message: 'The relation must not be blank.',
   },
+  unit_area_name_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'areaName',
+    message: 'The area name must not be blank.',
+  },
+  family_member_related_cadre_fkey: {
+    code: ErrorCode.NOT_FOUND,
+    field: 'relatedCadreId',
+    message: 'The related cadre does not exist.',
+  },
+  family_member_not_self_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'relatedCadreId',
+    message: 'A cadre is not their own relative.',
+  },
+  family_member_related_cadre_key: {
+    code: ErrorCode.CONFLICT,
+    field: 'relatedCadreId',
+    message: 'This cadre is already recorded as a relative of the cadre.',
+  },
+  family_member_relation_kind_check: {
+    code: ErrorCode.BAD_USER_INPUT,
+    field: 'relationKind',
+    message: 'The kind of relation is not known.',
+  },
   family_member_birth_date_check: {
     code: ErrorCode.BAD_USER_INPUT,
     field: 'birthDate',

@@ -72,6 +72,7 @@ describe('rules installer', () => {
         'TRAINING_ANNUAL',
         'INDUCTION_TRAINING',
         'SPECIALIST',
+        'AVOIDANCE',
       ],
     });
     expect(await triggers()).toEqual(
@@ -79,6 +80,7 @@ describe('rules installer', () => {
         'achievement',
         'achievement_impact',
         'appraisal',
+        'family_member',
         'policy_version',
         'sanction',
         'training',

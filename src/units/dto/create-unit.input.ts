@@ -33,4 +33,13 @@ export class CreateUnitInput {
   @IsOptional()
   @IsUUID('all', { message: 'parentId must be a unit id (UUID)' })
   parentId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The administrative area the unit governs (e.g. 白马县): set on an area’s top units.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  @Matches(/\S/, { message: 'areaName must not be blank' })
+  areaName?: string | null;
 }
