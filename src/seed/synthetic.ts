@@ -77,7 +77,13 @@ export async function seedSynthetic(ds: DataSource, opts: SyntheticOptions): Pro
   const existing: unknown[] = await ds.query(`SELECT 1 FROM unit WHERE code = 'SYN'`);
   if (existing.length > 0) return { created: false, counts: {} };
   const rng = new Prng(opts.seed ?? 42);
-  const run: RunSql = (sql, params) => ds.transaction((m) => m.query(sql, params));
+  // A bulk load: each chunk's span refresh may wait for the other tables' chunks of the same cadres (they lock the
+  // cadres in turn), longer than a request's statement timeout allows.
+  const run: RunSql = (sql, params) =>
+    ds.transaction(async (m) => {
+      await m.query(`SET LOCAL statement_timeout = 0`);
+      return m.query(sql, params);
+    });
   const progress = opts.onProgress ?? ((): void => undefined);
 
   const catalog = buildSyntheticUnits(rng);
