@@ -459,7 +459,8 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
       'TRAINING_5Y TRAINING_SHORTFALL',
       'TRAINING_ANNUAL TRAINING_SHORTFALL',
     ]);
-  });
+    // Sixty generated histories against every rule: minutes on a loaded 2-core machine, not the default minute.
+  }, 300_000);
 
   it('stays right when two transactions add postings of one cadre at the same time', async () => {
     const { rows } = await client.query<{ id: string }>(
