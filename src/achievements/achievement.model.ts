@@ -135,5 +135,5 @@ export class Achievement {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of achievements (实绩).' })
 export class AchievementConnection extends Connection(Achievement) {}

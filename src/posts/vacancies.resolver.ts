@@ -27,7 +27,7 @@ export class VacanciesResolver {
     return v.post;
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit with the vacancy (空缺).' })
   async unit(@Parent() v: Vacancy, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(v.unitId);
     if (!unit) throw DomainError.notFound('Unit', v.unitId);

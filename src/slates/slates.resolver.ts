@@ -30,7 +30,9 @@ export class SlatesResolver {
     return this.builder.build(caller, args);
   }
 
-  @Query(() => SavedSlate)
+  @Query(() => SavedSlate, {
+    description: 'One saved slate (人选名单) by id, with its members and decisions.',
+  })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async savedSlate(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<SavedSlate> {
     return this.service.get(caller, id);
@@ -42,7 +44,7 @@ export class SlatesResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async saveSlate(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SaveSlateInput,
+    @Args('input', { description: 'The post, date and name of the slate to keep.' }) input: SaveSlateInput,
   ): Promise<SavedSlate> {
     return this.service.save(caller, input);
   }
@@ -54,12 +56,12 @@ export class SlatesResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordSlateDecision(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordSlateDecisionInput,
+    @Args('input', { description: 'The decision to record.' }) input: RecordSlateDecisionInput,
   ): Promise<SlateDecision> {
     return this.service.decide(caller, input);
   }
 
-  @ResolveField(() => Post)
+  @ResolveField(() => Post, { description: 'The post (职位) the slate is for.' })
   async post(@Parent() slate: SavedSlate, @CurrentCaller() caller: Caller): Promise<Post> {
     return this.posts.get(caller, slate.postId);
   }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DateScalar } from '../common/graphql/date.scalar';
+import { labelledValues } from '../common/graphql/enum-values';
 import { AVOIDANCE_BREACHES, AvoidanceBreachCode } from '../rules/avoidance.rule';
 
 export const AvoidanceBreachCodeEnum = Object.fromEntries(AVOIDANCE_BREACHES.map((c) => [c, c])) as Record<
@@ -11,13 +12,20 @@ registerEnumType(AvoidanceBreachCodeEnum, {
   name: 'AvoidanceBreachCode',
   description:
     'RELATIVE_SAME_TEAM: a close relative in the same leadership team; RELATIVE_REPORTING_LINE: a close relative in a direct reporting line; HOME_AREA: a home-area post in the area of the native place or place of birth.',
+  valuesMap: labelledValues(AVOIDANCE_BREACHES, 'avoidanceBreach', {
+    RELATIVE_SAME_TEAM: 'a close relative (近亲属) would serve in the same leadership team (领导班子).',
+    RELATIVE_REPORTING_LINE: 'a close relative would be the cadre’s direct superior or subordinate.',
+    HOME_AREA:
+      'a home-area post (AVOIDANCE.homeAreaPosts) in the area of the native place or place of birth.',
+  }),
 });
 
 @ObjectType('AvoidanceBreach', {
   description: 'One breach of the avoidance rules (回避), as a code and its facts.',
 })
 export class AvoidanceBreachModel {
-  @Field(() => AvoidanceBreachCodeEnum) code!: AvoidanceBreachCode;
+  @Field(() => AvoidanceBreachCodeEnum, { description: 'Which avoidance rule (回避) is breached.' })
+  code!: AvoidanceBreachCode;
   @Field(() => JSONScalar, {
     description:
       'Relatives: relativeCadreId, relativeName, relation (称谓), relationKind, relativeUnitId, relativeTitle, relativePostingId, unitId, title. Home area: post (AVOIDANCE.homeAreaPosts code), areaUnitId, areaName, matchedOn (nativePlace or placeOfBirth), nativePlace, placeOfBirth, unitId, title.',
@@ -29,11 +37,11 @@ export class AvoidanceBreachModel {
   description: 'Whether appointing a cadre to a post on a date would breach the avoidance rules (AVOIDANCE).',
 })
 export class AvoidanceCheck {
-  @Field(() => ID) cadreId!: string;
-  @Field(() => ID) unitId!: string;
-  @Field() title!: string;
-  @Field() level!: string;
-  @Field(() => DateScalar) asOf!: string;
+  @Field(() => ID, { description: 'The cadre checked.' }) cadreId!: string;
+  @Field(() => ID, { description: 'The unit of the post the cadre would take.' }) unitId!: string;
+  @Field({ description: 'The title of the post (职位) the cadre would take.' }) title!: string;
+  @Field({ description: 'The post’s level, a LEADERSHIP ladder code.' }) level!: string;
+  @Field(() => DateScalar, { description: 'The date of the appointment checked.' }) asOf!: string;
   @Field(() => Int, {
     nullable: true,
     description:
@@ -43,5 +51,6 @@ export class AvoidanceCheck {
   @Field(() => String, { nullable: true, description: 'The public source of the rules checked.' })
   source!: string | null;
   @Field({ description: 'True when there is no breach (and a version defines the rules).' }) clear!: boolean;
-  @Field(() => [AvoidanceBreachModel]) breaches!: AvoidanceBreachModel[];
+  @Field(() => [AvoidanceBreachModel], { description: 'Each breach found; empty when clear.' })
+  breaches!: AvoidanceBreachModel[];
 }

@@ -4,7 +4,7 @@ import { CheckedPerRecord } from '../../common/text';
 import { PostRecordInput } from './post-record.input';
 import { SyncInputBase } from './sync-input.base';
 
-@InputType()
+@InputType({ description: 'A batch of post (职位) records from one HR system.' })
 export class SyncPostsInput extends SyncInputBase {
   @Field(() => [PostRecordInput], { description: 'At most 10,000 per call (SYNC_BATCH_LIMIT).' })
   @IsArray()
