@@ -41,6 +41,17 @@ export const en: Messages = {
     hrSync:
       'HR system tokens may only call the sync operations; this page is for cadres and organisation departments.',
     signedInAs: 'Signed in as',
+    oidc: 'Sign in with single sign-on',
+    oidcIntro: 'Sign in with your organisation’s single sign-on account.',
+    devTitle: 'Development sign-in',
+    devIntro:
+      'For local development and demos only: pick a demo identity and the service issues the same local token npm run token prints. Production has no such page.',
+    devAdmin: 'System administrator',
+    devSource: 'Source {source}',
+    devSignIn: 'Sign in as this identity',
+    devFailed: 'Could not sign in as this identity: {message}',
+    devLoading: 'Reading the demo identities…',
+    pasteTitle: 'Paste a token',
   },
   errors: {
     UNAUTHENTICATED: 'Your sign-in is no longer valid; sign in again.',
