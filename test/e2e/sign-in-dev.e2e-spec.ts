@@ -46,7 +46,9 @@ describe('development sign-in', () => {
     expect(claims).toMatchObject({ aud: TEST_JWT_AUDIENCE, iss: TEST_JWT_ISSUER });
     expect(claims.exp - claims.iat).toBe(8 * 3600);
     expect(Date.parse(res.body.expiresAt as string)).toBeGreaterThan(Date.now());
-    const data = ok(await t.gql(`query($id: ID!) { unit(id: $id) { code } }`, { id: unit.id }, res.body.token));
+    const data = ok(
+      await t.gql(`query($id: ID!) { unit(id: $id) { code } }`, { id: unit.id }, res.body.token),
+    );
     expect(data).toEqual({ unit: { code: 'SIGN-YL' } });
   });
 
@@ -62,7 +64,9 @@ describe('development sign-in', () => {
       role: 'ADMIN',
     });
     const hr = await signIn({ role: 'HR_SYNC', source: 'hr-main' });
-    expect(await t.app.get(TokenService).verify(hr.body.token as string)).toMatchObject({ source: 'hr-main' });
+    expect(await t.app.get(TokenService).verify(hr.body.token as string)).toMatchObject({
+      source: 'hr-main',
+    });
   });
 
   it.each([

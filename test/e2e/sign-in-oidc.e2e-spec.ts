@@ -21,7 +21,11 @@ const ACCOUNTS: Record<string, Record<string, string>> = {
 };
 
 /** A real OpenID provider (oidc-provider) on a free local port; its login page signs in `account.next`. */
-async function startIdentityProvider(): Promise<{ issuer: string; server: Server; account: { next: string } }> {
+async function startIdentityProvider(): Promise<{
+  issuer: string;
+  server: Server;
+  account: { next: string };
+}> {
   const account = { next: 'dept' };
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -119,7 +123,7 @@ describe('OIDC sign-in against a real identity provider', () => {
     const res = await http().get('/auth/login');
     expect(res.status).toBe(302);
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0] ?? '';
-    return { url: new URL(res.headers.location as string), cookie: setCookie.split(';')[0], setCookie };
+    return { url: new URL(res.headers.location), cookie: setCookie.split(';')[0], setCookie };
   }
 
   const callback = (back: URL, cookie?: string) => {
@@ -154,7 +158,7 @@ describe('OIDC sign-in against a real identity provider', () => {
     expect(res.status).toBe(302);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(String(res.headers['set-cookie'])).toMatch(/cp_oidc_login=; .*Max-Age=0/);
-    const match = /^\/#access_token=(.+)$/.exec(res.headers.location as string);
+    const match = /^\/#access_token=(.+)$/.exec(res.headers.location);
     expect(match).not.toBeNull();
     const token = decodeURIComponent(match![1]);
     expect(await t.app.get(TokenService).verify(token)).toEqual({
@@ -241,7 +245,7 @@ describe('OIDC sign-in against a real identity provider', () => {
   it('signs out at the identity provider too', async () => {
     const res = await http().get('/auth/logout');
     expect(res.status).toBe(302);
-    const url = new URL(res.headers.location as string);
+    const url = new URL(res.headers.location);
     expect(url.origin).toBe(idp.issuer);
     expect(url.searchParams.get('client_id')).toBe(CLIENT_ID);
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe('http://127.0.0.1:3999/');

@@ -43,7 +43,8 @@ export class LoginCookies {
       const p = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
       const { state, nonce, verifier, exp } = p;
       if (typeof exp !== 'number' || exp * 1000 <= now) return undefined;
-      if (typeof state !== 'string' || typeof nonce !== 'string' || typeof verifier !== 'string') return undefined;
+      if (typeof state !== 'string' || typeof nonce !== 'string' || typeof verifier !== 'string')
+        return undefined;
       return { state, nonce, verifier };
     } catch {
       return undefined;

@@ -1,5 +1,6 @@
 /** Why a sign-in was refused: each has a Chinese and an English sentence and an HTTP status. */
-export type SignInProblem = 'LOGIN_EXPIRED' | 'LOGIN_REFUSED' | 'NO_ROLE' | 'UNKNOWN_IDENTITY' | 'IDP_UNAVAILABLE';
+export type SignInProblem =
+  'LOGIN_EXPIRED' | 'LOGIN_REFUSED' | 'NO_ROLE' | 'UNKNOWN_IDENTITY' | 'IDP_UNAVAILABLE';
 
 const PROBLEMS: Record<SignInProblem, { status: number; zh: string; en: string }> = {
   LOGIN_EXPIRED: {
@@ -30,7 +31,8 @@ const PROBLEMS: Record<SignInProblem, { status: number; zh: string; en: string }
 };
 
 /** CSP of the page: no script, its own inline style only. */
-export const SIGN_IN_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const SIGN_IN_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function problemStatus(problem: SignInProblem): number {
   return PROBLEMS[problem].status;

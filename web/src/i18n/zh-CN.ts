@@ -38,7 +38,8 @@ export const zhCN = {
     oidc: '统一身份认证登录',
     oidcIntro: '使用本单位统一身份认证账号登录。',
     devTitle: '开发环境登录',
-    devIntro: '仅用于本地开发和演示：选择一个演示身份，服务签发与 npm run token 相同的本地令牌。生产环境不提供此入口。',
+    devIntro:
+      '仅用于本地开发和演示：选择一个演示身份，服务签发与 npm run token 相同的本地令牌。生产环境不提供此入口。',
     devAdmin: '系统管理员',
     devSource: '数据来源 {source}',
     devSignIn: '以此身份登录',
