@@ -50,6 +50,7 @@ export const en: Messages = {
     devSource: 'Source {source}',
     devSignIn: 'Sign in as this identity',
     devFailed: 'Could not sign in as this identity: {message}',
+    devUnknown: 'This demo identity is not in the database (run npm run seed first), or it was deleted.',
     devLoading: 'Reading the demo identities…',
     pasteTitle: 'Paste a token',
   },

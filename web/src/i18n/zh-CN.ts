@@ -44,6 +44,7 @@ export const zhCN = {
     devSource: '数据来源 {source}',
     devSignIn: '以此身份登录',
     devFailed: '无法以此身份登录：{message}',
+    devUnknown: '数据库中没有这个演示身份（请先运行 npm run seed），或它已被删除。',
     devLoading: '正在读取演示身份…',
     pasteTitle: '粘贴令牌',
   },

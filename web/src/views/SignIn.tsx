@@ -179,11 +179,16 @@ function DevSignIn({ busy, onToken }: { busy: boolean; onToken(token: string): v
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ role: identity.role, ...(field ? { [field]: identity.key } : {}) }),
       });
-      const body = (await res.json()) as { token?: string; message?: string };
-      if (!res.ok || !body.token) throw new Error(body.message ?? String(res.status));
-      onToken(body.token);
-    } catch (err) {
-      setError(fmt(m.signIn.devFailed, { message: err instanceof Error ? err.message : String(err) }));
+      const body = (await res.json()) as { token?: string; code?: string };
+      if (res.ok && body.token) return onToken(body.token);
+      // the service's sentences are English: say it in the reader's words, keeping only the code
+      setError(
+        body.code === 'BAD_USER_INPUT'
+          ? m.signIn.devUnknown
+          : fmt(m.signIn.devFailed, { message: body.code ?? String(res.status) }),
+      );
+    } catch {
+      setError(fmt(m.signIn.devFailed, { message: 'NETWORK' }));
     }
   }
 
