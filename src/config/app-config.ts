@@ -34,6 +34,10 @@ const toBool = ({ value }: { value: unknown }): unknown =>
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
+/** An ID token claim's name: letters, digits and `_ : . / -`, as identity providers spell them. */
+const ClaimName = (): PropertyDecorator =>
+  Matches(/^[\w:./-]{1,100}$/, { message: ({ property }) => `${property} must be a claim name` });
+
 /** Environment variables, validated once at boot. A bad value stops start-up with a message naming it. */
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
@@ -160,23 +164,19 @@ export class AppConfig {
   OIDC_SCOPES = 'openid';
 
   /** The ID token claim naming the role (ADMIN, ORG_DEPT, CADRE or HR_SYNC). */
-  @IsString()
-  @Matches(/^[\w:./-]{1,100}$/, { message: 'OIDC_ROLE_CLAIM must be a claim name' })
+  @ClaimName()
   OIDC_ROLE_CLAIM = 'cadre_role';
 
   /** The claim naming an ORG_DEPT caller's unit (its code or id). */
-  @IsString()
-  @Matches(/^[\w:./-]{1,100}$/, { message: 'OIDC_UNIT_CLAIM must be a claim name' })
+  @ClaimName()
   OIDC_UNIT_CLAIM = 'cadre_unit';
 
   /** The claim naming a CADRE caller's own record (its external id or id). */
-  @IsString()
-  @Matches(/^[\w:./-]{1,100}$/, { message: 'OIDC_CADRE_CLAIM must be a claim name' })
+  @ClaimName()
   OIDC_CADRE_CLAIM = 'cadre_id';
 
   /** The claim naming an HR_SYNC caller's source. */
-  @IsString()
-  @Matches(/^[\w:./-]{1,100}$/, { message: 'OIDC_SOURCE_CLAIM must be a claim name' })
+  @ClaimName()
   OIDC_SOURCE_CLAIM = 'cadre_source';
 
   /** Life of the service's own token issued at sign-in (OIDC and development), seconds; at most JWT_MAX_TTL_SECONDS. */
