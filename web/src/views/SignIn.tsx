@@ -198,7 +198,7 @@ function DevSignIn({ busy, onToken }: { busy: boolean; onToken(token: string): v
       <h2>{m.signIn.devTitle}</h2>
       <p className="muted">{m.signIn.devIntro}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="dev-identity" label={m.signIn.devSignIn} error={error}>
+        <Field id="dev-identity" label={m.signIn.devIdentity} error={error}>
           <select
             id="dev-identity"
             value={picked}
@@ -220,7 +220,7 @@ function DevSignIn({ busy, onToken }: { busy: boolean; onToken(token: string): v
         </Field>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy || identities.length === 0}>
-            {busy ? m.signIn.checking : m.signIn.submit}
+            {busy ? m.signIn.checking : m.signIn.devUse}
           </button>
         </div>
       </form>
