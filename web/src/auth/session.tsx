@@ -23,7 +23,7 @@ const STORE_KEY = 'cp.session';
 const VIA_KEY = 'cp.via';
 
 /** Notes how the sign-in under way began (before the session exists). */
-export function markSignedInVia(via: 'oidc' | 'dev'): void {
+export function markSignedInVia(via: 'oidc' | 'dev' | 'paste'): void {
   sessionStorage.setItem(VIA_KEY, via);
 }
 

@@ -66,6 +66,7 @@ export function SignIn() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    markSignedInVia('paste');
     void attempt(token);
   };
   return (
