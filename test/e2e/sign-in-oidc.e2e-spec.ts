@@ -10,6 +10,7 @@ import { makeCadre, makeUnit } from '../factories';
 const CLIENT_ID = 'cadre-web';
 const CLIENT_SECRET = 'a-client-secret-for-the-test-only';
 const REDIRECT_URI = 'http://127.0.0.1:3999/auth/callback';
+const PUBLIC_CLIENT_ID = 'cadre-web-public';
 
 /** The identity provider's accounts: the claims each ID token carries besides sub. */
 const ACCOUNTS: Record<string, Record<string, string>> = {
@@ -38,6 +39,14 @@ async function startIdentityProvider(): Promise<{
         client_secret: CLIENT_SECRET,
         redirect_uris: [REDIRECT_URI],
         post_logout_redirect_uris: ['http://127.0.0.1:3999/'],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+      {
+        // a public client: no secret, PKCE alone
+        client_id: PUBLIC_CLIENT_ID,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [REDIRECT_URI],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -113,6 +122,7 @@ describe('OIDC sign-in against a real identity provider', () => {
   });
   afterAll(async () => {
     await t.close();
+    idp.server.closeAllConnections();
     await new Promise((done) => idp.server.close(done));
   });
 
@@ -249,5 +259,39 @@ describe('OIDC sign-in against a real identity provider', () => {
     expect(url.origin).toBe(idp.issuer);
     expect(url.searchParams.get('client_id')).toBe(CLIENT_ID);
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe('http://127.0.0.1:3999/');
+  });
+});
+
+describe('OIDC sign-in as a public client (no secret)', () => {
+  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  let t: TestApp;
+  beforeAll(async () => {
+    idp = await startIdentityProvider();
+    t = await createTestApp({
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: PUBLIC_CLIENT_ID,
+      OIDC_REDIRECT_URI: REDIRECT_URI,
+    });
+    await makeCadre(t.ds, { externalId: 'DEMO-902' });
+  });
+  afterAll(async () => {
+    await t.close();
+    idp.server.closeAllConnections();
+    await new Promise((done) => idp.server.close(done));
+  });
+
+  it('signs a cadre in with PKCE alone', async () => {
+    idp.account.next = 'cadre';
+    const start = await request(t.app.getHttpServer()).get('/auth/login');
+    const url = new URL(start.headers.location);
+    expect(url.searchParams.get('client_id')).toBe(PUBLIC_CLIENT_ID);
+    const cookie = String(([] as string[]).concat(start.headers['set-cookie'] ?? [])[0]).split(';')[0];
+    const back = await throughIdentityProvider(url.href);
+    const res = await request(t.app.getHttpServer())
+      .get(`/auth/callback${back.search}`)
+      .set('cookie', cookie);
+    expect(res.status).toBe(302);
+    const token = decodeURIComponent(String(res.headers.location).replace('/#access_token=', ''));
+    expect(await t.app.get(TokenService).verify(token)).toMatchObject({ sub: 'oidc:cadre', role: 'CADRE' });
   });
 });
