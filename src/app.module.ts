@@ -10,6 +10,7 @@ import { AppraisalsModule } from './appraisals/appraisals.module';
 import { RanksModule } from './ranks/ranks.module';
 import { SanctionsModule } from './sanctions/sanctions.module';
 import { AuthModule } from './auth/auth.module';
+import { SignInModule } from './auth/sign-in/sign-in.module';
 import { TokenService } from './auth/token.service';
 import { CadresModule } from './cadres/cadres.module';
 import { CandidatesModule } from './candidates/candidates.module';
@@ -74,6 +75,7 @@ export class AppModule {
           logger: options.typeormLogger,
         }),
         AuthModule,
+        SignInModule.forRoot(config),
         HealthModule,
         MetricsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

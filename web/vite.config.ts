@@ -8,6 +8,6 @@ const api = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
-  server: { proxy: { '/graphql': api, '/export': api } },
-  preview: { proxy: { '/graphql': api, '/export': api } },
+  server: { proxy: { '/graphql': api, '/export': api, '/auth': api } },
+  preview: { proxy: { '/graphql': api, '/export': api, '/auth': api } },
 });

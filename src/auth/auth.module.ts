@@ -18,6 +18,6 @@ import { TokenService } from './token.service';
     AccessService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, AccessService],
+  exports: [TokenService, AccessService, TOKEN_OPTIONS],
 })
 export class AuthModule {}

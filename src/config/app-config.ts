@@ -35,6 +35,10 @@ const toBool = ({ value }: { value: unknown }): unknown =>
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
+/** An ID token claim's name: letters, digits and `_ : . / -`, as identity providers spell them. */
+const ClaimName = (): PropertyDecorator =>
+  Matches(/^[\w:./-]{1,100}$/, { message: ({ property }) => `${property} must be a claim name` });
+
 /** Environment variables, validated once at boot. A bad value stops start-up with a message naming it. */
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
@@ -126,6 +130,62 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   JWT_ISSUER?: string;
+
+  /** OpenID Connect sign-in: the identity provider's issuer URL (discovery); unset, no OIDC sign-in. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'OIDC_ISSUER must be an http(s) URL' },
+  )
+  OIDC_ISSUER?: string;
+
+  /** This service's client id at the identity provider; required with OIDC_ISSUER. */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  /** The client secret; unset for a public client (PKCE alone). */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the identity provider sends the browser back: this service's /auth/callback; required with OIDC_ISSUER. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'OIDC_REDIRECT_URI must be an http(s) URL' },
+  )
+  OIDC_REDIRECT_URI?: string;
+
+  /** Scopes asked for (space-separated; openid is always asked). */
+  @IsString()
+  @Matches(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, {
+    message: 'OIDC_SCOPES must be scope names separated by single spaces',
+  })
+  OIDC_SCOPES = 'openid';
+
+  /** The ID token claim naming the role (ADMIN, ORG_DEPT, CADRE or HR_SYNC). */
+  @ClaimName()
+  OIDC_ROLE_CLAIM = 'cadre_role';
+
+  /** The claim naming an ORG_DEPT caller's unit (its code or id). */
+  @ClaimName()
+  OIDC_UNIT_CLAIM = 'cadre_unit';
+
+  /** The claim naming a CADRE caller's own record (its external id or id). */
+  @ClaimName()
+  OIDC_CADRE_CLAIM = 'cadre_id';
+
+  /** The claim naming an HR_SYNC caller's source. */
+  @ClaimName()
+  OIDC_SOURCE_CLAIM = 'cadre_source';
+
+  /** Life of the service's own token issued at sign-in (OIDC and development), seconds; at most JWT_MAX_TTL_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(2_592_000)
+  SIGN_IN_TTL_SECONDS = 28_800;
 
   /** Longest life (exp − iat) of an HS256 token; `npm run token` signs for 8 h, or this if shorter. */
   @Transform(toInt)
@@ -394,6 +454,16 @@ export const CONFIG_KEYS = [
   'JWT_ISSUER',
   'JWT_MAX_TTL_SECONDS',
   'JWT_CLOCK_TOLERANCE_SECONDS',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_SCOPES',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_UNIT_CLAIM',
+  'OIDC_CADRE_CLAIM',
+  'OIDC_SOURCE_CLAIM',
+  'SIGN_IN_TTL_SECONDS',
   'DB_POOL_SIZE',
   'DB_STATEMENT_TIMEOUT_MS',
   'REQUEST_TIMEOUT_MS',
@@ -437,6 +507,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
   if (config.isProduction) lines.push(...productionTokenRules(config));
+  lines.push(...signInRules(config));
   if (!config.DATABASE_URL && config.MIGRATION_DATABASE_URL) {
     lines.push('  MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both.');
   }
@@ -461,6 +532,30 @@ function productionTokenRules(config: AppConfig): string[] {
     lines.push(
       `  JWT_JWKS_URL=${JSON.stringify(config.JWT_JWKS_URL)}: must be https when NODE_ENV=production`,
     );
+  }
+  return lines;
+}
+
+/** OIDC needs its client id and redirect URI together with the issuer; production needs https for both URLs. */
+function signInRules(config: AppConfig): string[] {
+  const lines: string[] = [];
+  if (config.SIGN_IN_TTL_SECONDS > config.JWT_MAX_TTL_SECONDS) {
+    lines.push('  SIGN_IN_TTL_SECONDS: must not exceed JWT_MAX_TTL_SECONDS');
+  }
+  const oidc = ['OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
+  if (!config.OIDC_ISSUER) {
+    for (const key of [...oidc, 'OIDC_CLIENT_SECRET'] as const) {
+      if (config[key]) lines.push(`  ${key} is set but OIDC_ISSUER is not: set both.`);
+    }
+    return lines;
+  }
+  for (const key of oidc) if (!config[key]) lines.push(`  ${key}: required when OIDC_ISSUER is set`);
+  if (config.isProduction) {
+    for (const key of ['OIDC_ISSUER', 'OIDC_REDIRECT_URI'] as const) {
+      if (config[key]?.startsWith('http:')) {
+        lines.push(`  ${key}=${JSON.stringify(config[key])}: must be https when NODE_ENV=production`);
+      }
+    }
   }
   return lines;
 }

@@ -33,10 +33,10 @@ export interface GateOptions {
   maxJsonValues: number;
 }
 
-/** The paths the gate guards: everything a token or a body reaches. */
+/** The paths the gate guards: everything a token or a body reaches, and the sign-in routes. */
 export function isGated(url: string): boolean {
   const path = url.split('?', 1)[0];
-  return path === '/graphql' || path.startsWith('/export/');
+  return path === '/graphql' || path.startsWith('/export/') || path.startsWith('/auth/');
 }
 
 /** The caller of a request: the one the gate verified, else its bearer token verified now (undefined: none). */

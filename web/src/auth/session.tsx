@@ -19,6 +19,13 @@ export interface Session {
 }
 
 const STORE_KEY = 'cp.session';
+/** How the current session began: 'oidc' sessions also end the identity provider's session at sign-out. */
+const VIA_KEY = 'cp.via';
+
+/** Notes how the sign-in under way began (before the session exists). */
+export function markSignedInVia(via: 'oidc' | 'dev' | 'paste'): void {
+  sessionStorage.setItem(VIA_KEY, via);
+}
 
 /** Reads a JWT's claims without checking the signature: the service checks it on every request. */
 export function decodeClaims(token: string): Claims | null {
@@ -61,8 +68,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(s);
   }, []);
   const signOut = useCallback(() => {
+    const via = sessionStorage.getItem(VIA_KEY);
     sessionStorage.removeItem(STORE_KEY);
+    sessionStorage.removeItem(VIA_KEY);
     setSession(null);
+    // The service's token is forgotten here; the identity provider's own session ends at /auth/logout.
+    if (via === 'oidc') window.location.assign('/auth/logout');
   }, []);
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
