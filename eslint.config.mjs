@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/**', '.data/**', 'test/*.js', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/**', '.data/**', 'examples/generated/**', 'test/*.js', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
