@@ -82,7 +82,7 @@ export async function seedSynthetic(ds: DataSource, opts: SyntheticOptions): Pro
   const run: RunSql = (sql, params) =>
     ds.transaction(async (m) => {
       await m.query(`SET LOCAL statement_timeout = 0`);
-      return m.query(sql, params);
+      return m.query<unknown>(sql, params);
     });
   const progress = opts.onProgress ?? ((): void => undefined);
 
