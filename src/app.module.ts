@@ -30,6 +30,7 @@ import { FlagChangesModule } from './flag-changes/flag-changes.module';
 import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
+import { I18nModule } from './i18n/i18n.module';
 import { PostingsModule } from './postings/postings.module';
 import { SyncModule } from './sync/sync.module';
 import { TalentPoolsModule } from './talent-pools/talent-pools.module';
@@ -87,6 +88,7 @@ export class AppModule {
         AppointmentFormModule,
         SanctionsModule,
         RanksModule,
+        I18nModule,
         PolicyModule,
         SyncModule,
         FlagsModule,
