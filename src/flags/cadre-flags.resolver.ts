@@ -2,6 +2,7 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Cadre } from '../cadres/cadre.model';
 import { today } from '../common/graphql/date.scalar';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { LocaleArgs } from '../i18n/locale.args';
 import { CadreFlagsArgs } from './dto/flags.args';
 import { Flag } from './flag.model';
 import { flagsLoader } from './flags.loader';
@@ -16,6 +17,7 @@ export class CadreFlagsResolver {
   async flags(
     @Parent() cadre: Cadre,
     @Args() { asOf, asOfRecorded }: CadreFlagsArgs,
+    @Args() _locale: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Flag[]> {
     const date = asOf ?? today();

@@ -2,6 +2,7 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Cadre } from '../cadres/cadre.model';
 import { today } from '../common/graphql/date.scalar';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { LocaleArgs } from '../i18n/locale.args';
 import { PathwayArgs } from './dto/pathway.args';
 import { Pathway } from './pathway.model';
 import { pathwayLoader } from './pathway.loader';
@@ -22,6 +23,7 @@ export class CadrePathwayResolver {
   async pathway(
     @Parent() cadre: Cadre,
     @Args() { asOf }: PathwayArgs,
+    @Args() _locale: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Pathway | null> {
     const p = await pathwayLoader(ctx, this.service, asOf ?? today()).load(cadre.id);
@@ -35,6 +37,7 @@ export class CadrePathwayResolver {
   async pathways(
     @Parent() cadre: Cadre,
     @Args() { asOf }: PathwayArgs,
+    @Args() _locale: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Pathway[]> {
     const date = asOf ?? today();

@@ -11,6 +11,7 @@ import { CreateTalentPoolInput } from './dto/create-talent-pool.input';
 import { AddToPoolInput, PoolMemberArgs, PoolMembersArgs, TalentPoolArgs } from './dto/pool-member.args';
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { TalentPoolsArgs } from './dto/talent-pools.args';
+import { LocaleArgs } from '../i18n/locale.args';
 import { TalentPool, TalentPoolConnection, TalentPoolDecision, TalentPoolMember } from './talent-pool.model';
 import { poolMembersLoader } from './pool-members.loader';
 import { TalentPoolsService } from './talent-pools.service';
@@ -85,6 +86,7 @@ export class TalentPoolsResolver {
   async members(
     @Parent() pool: TalentPool,
     @Args() { asOf }: PoolMembersArgs,
+    @Args() _locale: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<TalentPoolMember[]> {
     return poolMembersLoader(ctx, this.pools, asOf ?? today()).load(pool);
