@@ -3,6 +3,7 @@ import { Cadre } from '../cadres/cadre.model';
 import { today } from '../common/graphql/date.scalar';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { LocaleArgs } from '../i18n/locale.args';
+import { useLocale } from '../i18n/locale.interceptor';
 import { CadreFlagsArgs } from './dto/flags.args';
 import { Flag } from './flag.model';
 import { flagsLoader } from './flags.loader';
@@ -17,9 +18,10 @@ export class CadreFlagsResolver {
   async flags(
     @Parent() cadre: Cadre,
     @Args() { asOf, asOfRecorded }: CadreFlagsArgs,
-    @Args() _locale: LocaleArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Flag[]> {
+    useLocale(ctx, locale);
     const date = asOf ?? today();
     return flagsLoader(ctx, this.service, date, asOfRecorded ?? date).load(cadre.id);
   }

@@ -5,19 +5,26 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 import { LOCALES, Locale } from './labels';
 
 /**
- * A field with a `locale` argument (LocaleArgs) sets the request's locale before it resolves, so the reasons,
- * messages and sentences below it render in that language. Without one, the context keeps the locale of the
+ * A `locale` argument (LocaleArgs) sets the request's locale before its field resolves, so the reasons, messages
+ * and sentences below it render in that language. Without one, the context keeps the locale of the
  * Accept-Language header (graphql-options.ts).
+ */
+export function useLocale(ctx: GraphQLContext, locale: unknown): void {
+  if (typeof locale === 'string' && (LOCALES as readonly string[]).includes(locale)) {
+    ctx.locale = locale as Locale;
+  }
+}
+
+/**
+ * Root fields with a `locale` argument, before they resolve. Field resolvers run no interceptors
+ * (fieldResolverEnhancers is empty), so those with the argument call useLocale themselves.
  */
 @Injectable()
 export class LocaleInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() === 'graphql') {
       const gql = GqlExecutionContext.create(context);
-      const locale = (gql.getArgs<{ locale?: unknown }>() ?? {}).locale;
-      if (typeof locale === 'string' && (LOCALES as readonly string[]).includes(locale)) {
-        gql.getContext<GraphQLContext>().locale = locale as Locale;
-      }
+      useLocale(gql.getContext<GraphQLContext>(), (gql.getArgs<{ locale?: unknown }>() ?? {}).locale);
     }
     return next.handle();
   }

@@ -5,7 +5,7 @@
  * locale; the web page imports it to render the same codes; stored snapshots keep code + params and re-render.
  * Chinese first; every template exists in both locales (reasons.spec.ts checks every code the rules can emit).
  */
-import { fmt, LABELS, Labels, labelOf, Locale } from './labels';
+import { fmt, LABELS, labelOf, type Labels, type Locale } from './labels';
 
 export type ReasonParams = Record<string, unknown>;
 
@@ -277,7 +277,7 @@ const REQUIREMENT: Record<Locale, (code: string, p: ReasonParams, l: Labels) => 
     const v = (x: unknown) => requirementValue(code, x, l, 'zh-CN');
     if (code === 'PROMO_APPRAISAL')
       return `${name}：上一年度${p.current ? `为${v(p.current)}` : '无考核结果'}，${p.met ? '已满足' : '不得晋升'}。`;
-    const date = p.dateMet ? `，${p.met ? '' : '若仅需时间，'}${str(p.dateMet)} 满足` : '';
+    const date = p.dateMet ? (p.met ? `，自 ${str(p.dateMet)} 起满足` : `，若仅需时间，${str(p.dateMet)} 满足`) : '';
     return p.met
       ? `${name}：已满足（现为 ${v(p.current)}，要求 ${v(p.required)}${date}）。`
       : `${name}：未满足，现为 ${v(p.current)}，要求 ${v(p.required)}${typeof p.remaining === 'number' ? `，尚差 ${v(p.remaining)}` : ''}${date}。`;
@@ -287,7 +287,7 @@ const REQUIREMENT: Record<Locale, (code: string, p: ReasonParams, l: Labels) => 
     const v = (x: unknown) => requirementValue(code, x, l, 'en');
     if (code === 'PROMO_APPRAISAL')
       return `${name}: last year ${p.current ? v(p.current) : 'not appraised'}; ${p.met ? 'met' : 'bars promotion'}.`;
-    const date = p.dateMet ? `; ${p.met ? 'met on' : 'met on'} ${str(p.dateMet)}${p.met ? '' : ' if only time passes'}` : '';
+    const date = p.dateMet ? `; ${p.met ? 'since' : 'met on'} ${str(p.dateMet)}${p.met ? '' : ' if only time passes'}` : '';
     return p.met
       ? `${name}: met (${v(p.current)}, ${v(p.required)} required${date}).`
       : `${name}: not met, ${v(p.current)} of ${v(p.required)}${typeof p.remaining === 'number' ? `, ${v(p.remaining)} to go` : ''}${date}.`;
@@ -315,9 +315,9 @@ export function hasTemplate(code: string): boolean {
 }
 
 /** The sentence of a reason in a locale; an unknown code shows as itself with its params, never throws. */
-export function renderReason(r: ReasonData, locale: Locale): string {
+export function renderReason(r: { code: string; params?: unknown }, locale: Locale): string {
   const l = LABELS[locale];
-  const params = r.params ?? {};
+  const params = (r.params && typeof r.params === 'object' ? r.params : {}) as ReasonParams;
   const candidate = CANDIDATE[r.code];
   if (candidate) return candidate[locale](params, l);
   if (r.code.startsWith('REQUIREMENT.')) return REQUIREMENT[locale](r.code.slice(12), params, l);

@@ -3,6 +3,7 @@ import { Cadre } from '../cadres/cadre.model';
 import { today } from '../common/graphql/date.scalar';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { LocaleArgs } from '../i18n/locale.args';
+import { useLocale } from '../i18n/locale.interceptor';
 import { PathwayArgs } from './dto/pathway.args';
 import { Pathway } from './pathway.model';
 import { pathwayLoader } from './pathway.loader';
@@ -23,9 +24,10 @@ export class CadrePathwayResolver {
   async pathway(
     @Parent() cadre: Cadre,
     @Args() { asOf }: PathwayArgs,
-    @Args() _locale: LocaleArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Pathway | null> {
+    useLocale(ctx, locale);
     const p = await pathwayLoader(ctx, this.service, asOf ?? today()).load(cadre.id);
     return p ? Pathway.from(p) : null;
   }
@@ -37,9 +39,10 @@ export class CadrePathwayResolver {
   async pathways(
     @Parent() cadre: Cadre,
     @Args() { asOf }: PathwayArgs,
-    @Args() _locale: LocaleArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Pathway[]> {
+    useLocale(ctx, locale);
     const date = asOf ?? today();
     const [post, rank] = await Promise.all([
       pathwayLoader(ctx, this.service, date, 'POST').load(cadre.id),

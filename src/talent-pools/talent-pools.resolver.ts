@@ -12,6 +12,7 @@ import { AddToPoolInput, PoolMemberArgs, PoolMembersArgs, TalentPoolArgs } from 
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { TalentPoolsArgs } from './dto/talent-pools.args';
 import { LocaleArgs } from '../i18n/locale.args';
+import { useLocale } from '../i18n/locale.interceptor';
 import { TalentPool, TalentPoolConnection, TalentPoolDecision, TalentPoolMember } from './talent-pool.model';
 import { poolMembersLoader } from './pool-members.loader';
 import { TalentPoolsService } from './talent-pools.service';
@@ -86,9 +87,10 @@ export class TalentPoolsResolver {
   async members(
     @Parent() pool: TalentPool,
     @Args() { asOf }: PoolMembersArgs,
-    @Args() _locale: LocaleArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<TalentPoolMember[]> {
+    useLocale(ctx, locale);
     return poolMembersLoader(ctx, this.pools, asOf ?? today()).load(pool);
   }
 }

@@ -6,11 +6,9 @@ import { flagSentence } from './Flags';
 /** Flagged cadres, each with a link to the record, the current post and every flag's reason. */
 export function FlaggedPeople({
   nodes,
-  names,
   busy,
 }: {
   nodes: FlaggedCadreFieldsFragment[];
-  names: Record<string, string>;
   busy: boolean;
 }) {
   const i18n = useI18n();
@@ -30,7 +28,7 @@ export function FlaggedPeople({
             </span>
             {node.flags.map((f, n) => (
               <p key={n} className="small">
-                {flagSentence(i18n, f, names)} <span className="muted">({f.ruleId})</span>
+                {flagSentence(i18n, f)} <span className="muted">({f.ruleId})</span>
               </p>
             ))}
           </li>
