@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY } from '../policy/default-policy';
-import { citationText, RULE_TEXTS } from '../policy/rule-texts';
+import { citationOf, citationText, RULE_TEXTS, sentencesOf, withRuleTexts } from '../policy/rule-texts';
 import { FLAG_RULES, RULE_IDS } from '../rules/registry';
 import { PROMOTION_RULES } from '../rules/pathway';
 import { FlagCode } from '../rules/codes';
@@ -84,20 +84,26 @@ describe('reasons as data (src/i18n/reasons.ts)', () => {
     expect(emitted.filter((c) => !known.has(c))).toEqual([]);
   });
 
-  it.each([...reasonCodes()])('%s renders in Chinese without Latin words and in English without Chinese', (code) => {
-    const zh = renderReason({ code, params: { ...PARAMS, ...NAMES['zh-CN'] } }, 'zh-CN');
-    const en = renderReason({ code, params: { ...PARAMS, ...NAMES.en } }, 'en');
-    for (const text of [zh, en]) {
-      expect(text).not.toMatch(/undefined|null|NaN|\{|\[object/);
-      expect(text.length).toBeGreaterThan(3);
-    }
-    expect(zh).not.toMatch(/[A-Za-z]{2,}/);
-    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(zh).not.toBe(en);
-  });
+  it.each([...reasonCodes()])(
+    '%s renders in Chinese without Latin words and in English without Chinese',
+    (code) => {
+      const zh = renderReason({ code, params: { ...PARAMS, ...NAMES['zh-CN'] } }, 'zh-CN');
+      const en = renderReason({ code, params: { ...PARAMS, ...NAMES.en } }, 'en');
+      for (const text of [zh, en]) {
+        expect(text).not.toMatch(/undefined|null|NaN|\{|\[object/);
+        expect(text.length).toBeGreaterThan(3);
+      }
+      expect(zh).not.toMatch(/[A-Za-z]{2,}/);
+      expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(zh).not.toBe(en);
+    },
+  );
 
   it('names codes from the shared dictionary, numbers as people write them', () => {
-    const r = { code: 'CANDIDATE_READY_NOW', params: { nextLevel: 'COUNTY_DEPUTY', eligibleFrom: '2018-09-01' } };
+    const r = {
+      code: 'CANDIDATE_READY_NOW',
+      params: { nextLevel: 'COUNTY_DEPUTY', eligibleFrom: '2018-09-01' },
+    };
     expect(renderReason(r, 'zh-CN')).toBe('符合晋升县处级副职的全部条件（自 2018-09-01 起）。');
     expect(renderReason(r, 'en')).toBe('Meets every requirement for County deputy (since 2018-09-01).');
     expect(renderReason({ code: 'FACTOR_GRASSROOTS_YEARS', params: { years: 13.24 } }, 'zh-CN')).toBe(
@@ -112,18 +118,23 @@ describe('reasons as data (src/i18n/reasons.ts)', () => {
 
 describe('the policy in Chinese (src/policy/rule-texts.ts)', () => {
   it('gives every rule of the default policy a sentence in each locale and a citation', () => {
+    const withTexts = withRuleTexts(DEFAULT_POLICY.rules);
     for (const id of RULE_IDS) {
       const rule = DEFAULT_POLICY.rules[id];
-      expect(rule.sentences?.['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-      expect(rule.sentences?.en).toBe(rule.sentence);
-      expect(rule.citation).toEqual(RULE_TEXTS[id].citation);
-      for (const ref of rule.citation?.references ?? []) expect(ref.title).toMatch(/^[^A-Za-z]+$/);
-      if (rule.citation?.basis === 'LOCAL_CHOICE') expect(rule.citation.note).not.toBeNull();
+      // The English sentence is the default's, so the texts are found for it (stored with it or not).
+      expect(RULE_TEXTS[id].sentences.en).toBe(rule.sentence);
+      expect(sentencesOf(rule)).toEqual(RULE_TEXTS[id].sentences);
+      expect(sentencesOf(withTexts[id])).toEqual(RULE_TEXTS[id].sentences);
+      expect(sentencesOf(rule)['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      const citation = citationOf(rule);
+      expect(citation).toEqual(RULE_TEXTS[id].citation);
+      for (const ref of citation?.references ?? []) expect(ref.title).toMatch(/^[^A-Za-z]+$/);
+      if (citation?.basis === 'LOCAL_CHOICE') expect(citation.note).not.toBeNull();
     }
   });
 
   it('writes a citation in Chinese with 第…条 and in English with art.', () => {
-    const c = DEFAULT_POLICY.rules.PROMO_TIME_IN_LEVEL.citation!;
+    const c = citationOf(DEFAULT_POLICY.rules.PROMO_TIME_IN_LEVEL)!;
     expect(citationText(c, 'zh-CN')).toBe(
       '《党政领导干部选拔任用工作条例》（2019）第八条第（三）项；《公务员职务与职级并行规定》（2019）；全国规定的默认值',
     );
@@ -135,18 +146,31 @@ describe('the policy in Chinese (src/policy/rule-texts.ts)', () => {
 
 describe('server error texts (src/i18n/errors.ts)', () => {
   it.each(ERROR_TEXT_KEYS)('%s has a Chinese text with its params filled', (key) => {
-    const zh = localizeErrorMessage('English', errorText(key, { field: 'unitId', what: 'Cadre', id: 'x' }), 'zh-CN');
+    const zh = localizeErrorMessage(
+      'English',
+      errorText(key, { field: 'unitId', what: 'Cadre', id: 'x' }),
+      'zh-CN',
+    );
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(zh).not.toMatch(/\{/);
   });
 
   it('keeps English as built, and a message without a known shape as written', () => {
-    for (const locale of LOCALES) expect(localizeErrorMessage('As written.', undefined, locale)).toBe('As written.');
-    expect(localizeErrorMessage('Cadre x does not exist.', errorText('NOT_FOUND', { what: 'Cadre', id: 'x' }), 'en')).toBe(
-      'Cadre x does not exist.',
-    );
+    for (const locale of LOCALES)
+      expect(localizeErrorMessage('As written.', undefined, locale)).toBe('As written.');
     expect(
-      localizeErrorMessage('Cadre x does not exist.', errorText('NOT_FOUND', { what: 'Cadre', id: 'x' }), 'zh-CN'),
+      localizeErrorMessage(
+        'Cadre x does not exist.',
+        errorText('NOT_FOUND', { what: 'Cadre', id: 'x' }),
+        'en',
+      ),
+    ).toBe('Cadre x does not exist.');
+    expect(
+      localizeErrorMessage(
+        'Cadre x does not exist.',
+        errorText('NOT_FOUND', { what: 'Cadre', id: 'x' }),
+        'zh-CN',
+      ),
     ).toBe('干部不存在：x。');
   });
 });

@@ -58,9 +58,13 @@ const CANDIDATE: Record<string, Templates> = {
   },
   FACTOR_APPRAISAL: {
     'zh-CN': (p, l) =>
-      `年度考核：${appraisals(p).map((a) => `${a.year} 年${labelOf(l.grade, a.grade)}`).join(ZH_SEP)}。`,
+      `年度考核：${appraisals(p)
+        .map((a) => `${a.year} 年${labelOf(l.grade, a.grade)}`)
+        .join(ZH_SEP)}。`,
     en: (p, l) =>
-      `Appraisals: ${appraisals(p).map((a) => `${a.year} ${labelOf(l.grade, a.grade)}`).join(EN_SEP)}.`,
+      `Appraisals: ${appraisals(p)
+        .map((a) => `${a.year} ${labelOf(l.grade, a.grade)}`)
+        .join(EN_SEP)}.`,
   },
   FACTOR_GRASSROOTS_YEARS: {
     'zh-CN': (p) => `基层工作 ${num(p.years)} 年。`,
@@ -176,23 +180,23 @@ const FLAG: Record<string, { codes: readonly string[] } & Record<Locale, FlagTem
   TRAINING_ANNUAL: {
     codes: ['TRAINING_SHORTFALL'],
     'zh-CN': (p) =>
-      `${str(p.year)} 年完成培训 ${num(p.hoursCompleted)} 学时，应完成 ${num(p.hoursRequired)} 学时，尚缺 ${num(p.hoursMissing)} 学时。`,
+      `${str(p.year)} 年已完成 ${num(p.hoursCompleted)} 学时，要求 ${num(p.hoursRequired)} 学时，还差 ${num(p.hoursMissing)} 学时。`,
     en: (p) =>
       `${num(p.hoursCompleted)} of ${num(p.hoursRequired)} class hours completed in ${str(p.year)}; ${num(p.hoursMissing)} hours missing.`,
   },
   TRAINING_5Y: {
     codes: ['TRAINING_SHORTFALL'],
     'zh-CN': (p) =>
-      `${str(p.windowStart)} 至 ${str(p.windowEnd)} 完成培训 ${num(p.hoursCompleted)} 学时，应完成 ${num(p.hoursRequired)} 学时，尚缺 ${num(p.hoursMissing)} 学时。`,
+      `${str(p.windowStart)} 至 ${str(p.windowEnd)} 已完成 ${num(p.hoursCompleted)} 学时，要求 ${num(p.hoursRequired)} 学时，还差 ${num(p.hoursMissing)} 学时。`,
     en: (p) =>
       `${num(p.hoursCompleted)} of ${num(p.hoursRequired)} class hours completed from ${str(p.windowStart)} to ${str(p.windowEnd)}; ${num(p.hoursMissing)} hours missing.`,
   },
   SANCTION_PERIODS: {
     codes: ['SANCTION_IN_EFFECT'],
     'zh-CN': (p, l) =>
-      `${labelOf(l.sanctionKind, str(p.kind))}${p.documentNumber ? `（${str(p.documentNumber)}）` : ''}影响期至 ${str(p.effectEndsOn)}，不得晋升职务、职级。`,
+      `${labelOf(l.sanctionKind, str(p.kind))}${p.effectiveDate ? `自 ${str(p.effectiveDate)} 起生效，` : ''}影响期至 ${str(p.effectEndsOn)}，期间不得晋升职务、职级${p.documentNumber ? `（${str(p.documentNumber)}）` : ''}。`,
     en: (p, l) =>
-      `${labelOf(l.sanctionKind, str(p.kind))}${p.documentNumber ? ` (${str(p.documentNumber)})` : ''} in effect until ${str(p.effectEndsOn)}: no promotion.`,
+      `${labelOf(l.sanctionKind, str(p.kind))}${p.documentNumber ? ` (${str(p.documentNumber)})` : ''}${p.effectiveDate ? ` effective ${str(p.effectiveDate)},` : ''} in effect until ${str(p.effectEndsOn)}: no promotion in post or rank.`,
   },
   SPECIALIST: {
     codes: ['SPECIALIST_STRENGTH'],
@@ -236,19 +240,18 @@ function specialistParts(p: ReasonParams, l: Labels, locale: Locale): string[] {
 }
 
 /** What a requirement's values count, by rule: how `current`, `required` and `remaining` are written. */
-const REQUIREMENT_VALUES: Record<string, 'years' | 'posts' | 'days' | 'education' | 'grade' | 'sanctions'> =
-  {
-    PROMO_WORK_YEARS: 'years',
-    PROMO_GRASSROOTS_YEARS: 'years',
-    PROMO_TIME_IN_LEVEL: 'years',
-    PROMO_PARTY_AGE: 'years',
-    PROMO_EXCEPTIONAL: 'years',
-    PROMO_TWO_POSTS: 'posts',
-    PROMO_TRAINING: 'days',
-    PROMO_EDUCATION: 'education',
-    PROMO_APPRAISAL: 'grade',
-    PROMO_NO_SANCTION_IN_EFFECT: 'sanctions',
-  };
+const REQUIREMENT_VALUES: Record<string, 'years' | 'posts' | 'days' | 'education' | 'grade' | 'sanctions'> = {
+  PROMO_WORK_YEARS: 'years',
+  PROMO_GRASSROOTS_YEARS: 'years',
+  PROMO_TIME_IN_LEVEL: 'years',
+  PROMO_PARTY_AGE: 'years',
+  PROMO_EXCEPTIONAL: 'years',
+  PROMO_TWO_POSTS: 'posts',
+  PROMO_TRAINING: 'days',
+  PROMO_EDUCATION: 'education',
+  PROMO_APPRAISAL: 'grade',
+  PROMO_NO_SANCTION_IN_EFFECT: 'sanctions',
+};
 
 const VALUE_WORDS: Record<Locale, Record<'years' | 'posts' | 'days' | 'sanctions', string>> = {
   'zh-CN': { years: '{n} 年', posts: '{n} 个职位', days: '{n} 天', sanctions: '{n} 项影响期内处分' },
@@ -277,7 +280,11 @@ const REQUIREMENT: Record<Locale, (code: string, p: ReasonParams, l: Labels) => 
     const v = (x: unknown) => requirementValue(code, x, l, 'zh-CN');
     if (code === 'PROMO_APPRAISAL')
       return `${name}：上一年度${p.current ? `为${v(p.current)}` : '无考核结果'}，${p.met ? '已满足' : '不得晋升'}。`;
-    const date = p.dateMet ? (p.met ? `，自 ${str(p.dateMet)} 起满足` : `，若仅需时间，${str(p.dateMet)} 满足`) : '';
+    const date = p.dateMet
+      ? p.met
+        ? `，自 ${str(p.dateMet)} 起满足`
+        : `，若仅需时间，${str(p.dateMet)} 满足`
+      : '';
     return p.met
       ? `${name}：已满足（现为 ${v(p.current)}，要求 ${v(p.required)}${date}）。`
       : `${name}：未满足，现为 ${v(p.current)}，要求 ${v(p.required)}${typeof p.remaining === 'number' ? `，尚差 ${v(p.remaining)}` : ''}${date}。`;
@@ -287,7 +294,9 @@ const REQUIREMENT: Record<Locale, (code: string, p: ReasonParams, l: Labels) => 
     const v = (x: unknown) => requirementValue(code, x, l, 'en');
     if (code === 'PROMO_APPRAISAL')
       return `${name}: last year ${p.current ? v(p.current) : 'not appraised'}; ${p.met ? 'met' : 'bars promotion'}.`;
-    const date = p.dateMet ? `; ${p.met ? 'since' : 'met on'} ${str(p.dateMet)}${p.met ? '' : ' if only time passes'}` : '';
+    const date = p.dateMet
+      ? `; ${p.met ? 'since' : 'met on'} ${str(p.dateMet)}${p.met ? '' : ' if only time passes'}`
+      : '';
     return p.met
       ? `${name}: met (${v(p.current)}, ${v(p.required)} required${date}).`
       : `${name}: not met, ${v(p.current)} of ${v(p.required)}${typeof p.remaining === 'number' ? `, ${v(p.remaining)} to go` : ''}${date}.`;
@@ -314,10 +323,27 @@ export function hasTemplate(code: string): boolean {
   return reasonCodes().includes(code);
 }
 
+/** How a reader writes dates (the web page: 2026年3月16日); the API keeps YYYY-MM-DD. */
+export interface RenderOptions {
+  date?: (isoDate: string) => string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The sentence of a reason in a locale; an unknown code shows as itself with its params, never throws. */
-export function renderReason(r: { code: string; params?: unknown }, locale: Locale): string {
+export function renderReason(
+  r: { code: string; params?: unknown },
+  locale: Locale,
+  options: RenderOptions = {},
+): string {
   const l = LABELS[locale];
-  const params = (r.params && typeof r.params === 'object' ? r.params : {}) as ReasonParams;
+  const raw = (r.params && typeof r.params === 'object' ? r.params : {}) as ReasonParams;
+  const { date } = options;
+  const params = date
+    ? Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' && ISO_DATE.test(v) ? date(v) : v]),
+      )
+    : raw;
   const candidate = CANDIDATE[r.code];
   if (candidate) return candidate[locale](params, l);
   if (r.code.startsWith('REQUIREMENT.')) return REQUIREMENT[locale](r.code.slice(12), params, l);

@@ -1,5 +1,4 @@
 import { PolicyDocument } from './policy.types';
-import { withRuleTexts } from './rule-texts';
 
 const COUNTY_AND_ABOVE = ['COUNTY_DEPUTY', 'COUNTY_CHIEF', 'BUREAU_DEPUTY', 'BUREAU_CHIEF'];
 const RESEARCHER_4_AND_ABOVE = [
@@ -63,7 +62,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       ],
     },
   ],
-  rules: withRuleTexts({
+  rules: {
     POST_LIMIT_SAME_POST: {
       id: 'POST_LIMIT_SAME_POST',
       sentence: 'A leader who has served continuously in the same post for the limit must rotate.',
@@ -304,7 +303,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
         },
       },
     },
-  }),
+  },
   rankingWeights: {
     appraisal: 0.25,
     grassrootsYears: 0.15,

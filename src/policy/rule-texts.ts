@@ -118,14 +118,16 @@ export const RULE_TEXTS: Record<RuleId, { sentences: LocalizedText; citation: Ru
   },
   PROMO_TIME_IN_LEVEL: {
     sentences: {
-      'zh-CN': '由副职提任同层次正职，应当在副职岗位任职两年以上；由正职提任上一层次副职，应当在正职岗位任职三年以上。',
+      'zh-CN':
+        '由副职提任同层次正职，应当在副职岗位任职两年以上；由正职提任上一层次副职，应当在正职岗位任职三年以上。',
       en: 'Deputy to chief of the same level needs 2 years at the deputy level; chief to the next deputy level, 3 years.',
     },
     citation: national([SELECTION('第八条第（三）项', 'art. 8(3)'), PARALLEL]),
   },
   PROMO_EDUCATION: {
     sentences: {
-      'zh-CN': '担任领导职务一般应当具有大学专科以上文化程度；厅局级以上领导干部一般应当具有大学本科以上文化程度。',
+      'zh-CN':
+        '担任领导职务一般应当具有大学专科以上文化程度；厅局级以上领导干部一般应当具有大学本科以上文化程度。',
       en: "Leadership posts need a college diploma; bureau-level deputy and above need a bachelor's degree.",
     },
     citation: national([SELECTION('第八条第（四）项', 'art. 8(4)')]),
@@ -159,7 +161,8 @@ export const RULE_TEXTS: Record<RuleId, { sentences: LocalizedText; citation: Ru
   },
   SANCTION_PERIODS: {
     sentences: {
-      'zh-CN': '各类处分和问责的影响期，自生效之日起按月计算；申诉撤销或容错免责的，自决定之日起终止（记录保留）。',
+      'zh-CN':
+        '各类处分和问责的影响期，自生效之日起按月计算；申诉撤销或容错免责的，自决定之日起终止（记录保留）。',
       en: 'The influence period of each kind of sanction or accountability measure, in months from its effective date; a revocation on appeal or a 容错 decision ends it from its date (the record stays).',
     },
     citation: national(

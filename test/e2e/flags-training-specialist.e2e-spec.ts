@@ -44,7 +44,7 @@ describe('flags: training and specialist strengths', () => {
         ruleId: 'TRAINING_ANNUAL',
         facts: { year: 2026, hoursCompleted: 30, hoursRequired: 90, hoursMissing: 60, level: 'CLERK_1' },
       });
-      expect(f.message).toBe('30 of 90 class hours completed in 2026; 60 hours missing.');
+      expect(f.message).toBe('2026 年已完成 30 学时，要求 90 学时，还差 60 学时。');
       // On 2026-12-31 the later course counts: 90 hours, no shortfall.
       expect(await only(id, '2026-12-31', 'TRAINING_SHORTFALL')).toEqual([]);
     });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { Role } from '../../src/auth/caller';
 import { LABELS } from '../../src/i18n/labels';
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { RULE_TEXTS, withRuleTexts } from '../../src/policy/rule-texts';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, GqlResult, ok, TestApp } from '../app-factory';
 
@@ -70,7 +71,8 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
         }[];
       };
     };
-    const head = (p: Page) => p.promotionCandidates.edges.find((e) => e.node.cadre.externalId === 'DEMO-002')!.node;
+    const head = (p: Page) =>
+      p.promotionCandidates.edges.find((e) => e.node.cadre.externalId === 'DEMO-002')!.node;
 
     it('are Chinese by default: code and params, the message from them, the old strings the same', async () => {
       const c = head(ok(await ask<Page>(Q)));
@@ -93,7 +95,7 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
       expect(c.blockers).toEqual([
         {
           code: 'PROMO_TRAINING',
-          description: DEFAULT_POLICY.rules.PROMO_TRAINING.sentences!['zh-CN'],
+          description: RULE_TEXTS.PROMO_TRAINING.sentences['zh-CN'],
           reason: {
             code: 'REQUIREMENT.PROMO_TRAINING',
             params: { met: false, current: 15, required: 30, remaining: 30, dateMet: null },
@@ -134,7 +136,11 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
       const fs = ok(await ask<Flags>(Q, { id: demo002 })).cadre.flags;
       const area = fs.find((f) => f.ruleId === 'LEVEL_LIMIT_SAME_AREA')!;
       expect(area.reason.code).toBe('LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_EXCEEDED');
-      expect(area.reason.params).toMatchObject({ since: '2015-09-01', limitDate: '2025-09-01', level: 'TOWNSHIP_CHIEF' });
+      expect(area.reason.params).toMatchObject({
+        since: '2015-09-01',
+        limitDate: '2025-09-01',
+        level: 'TOWNSHIP_CHIEF',
+      });
       expect(area.reason.message).toMatch(
         /^自 2015-09-01 起在同一地区（.+）担任乡科级正职领导职务，10 年期限已于 2025-09-01 届满，应当交流。$/,
       );
@@ -171,7 +177,9 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
     const Q = `query($id: ID!) { cadre(id: $id) { pathway(asOf: "${AS_OF}") {
       requirements { code met description reason { code params message } } } } }`;
     type Pathway = {
-      cadre: { pathway: { requirements: { code: string; met: boolean; description: string; reason: Reason }[] } };
+      cadre: {
+        pathway: { requirements: { code: string; met: boolean; description: string; reason: Reason }[] };
+      };
     };
 
     it('give each requirement as data with its message, and the rule’s sentence, in the reader’s locale', async () => {
@@ -180,7 +188,9 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
       const work = zh.find((r) => r.code === 'PROMO_WORK_YEARS')!;
       expect(work.met).toBe(true);
       expect(work.reason.code).toBe('REQUIREMENT.PROMO_WORK_YEARS');
-      expect(work.reason.message).toMatch(/^工作经历年限：已满足（现为 [\d.]+ 年，要求 5 年，自 \d{4}-\d\d-\d\d 起满足）。$/);
+      expect(work.reason.message).toMatch(
+        /^工作经历年限：已满足（现为 [\d.]+ 年，要求 5 年，自 \d{4}-\d\d-\d\d 起满足）。$/,
+      );
       expect(work.description).toBe('提任县处级副职以上领导职务，应当具有规定年限以上工作经历。');
       expect(en.find((r) => r.code === 'PROMO_WORK_YEARS')?.description).toBe(
         DEFAULT_POLICY.rules.PROMO_WORK_YEARS.sentence,
@@ -256,7 +266,10 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
       const Q = `query($id: ID!) { cadre(id: $id) { id } }`;
       const zh = await ask(Q, { id: missing });
       const en = await ask(Q, { id: missing }, { lang: 'en' });
-      expect(zh.errors?.[0]).toMatchObject({ message: `干部不存在：${missing}。`, extensions: { code: 'NOT_FOUND' } });
+      expect(zh.errors?.[0]).toMatchObject({
+        message: `干部不存在：${missing}。`,
+        extensions: { code: 'NOT_FOUND' },
+      });
       expect(en.errors?.[0]).toMatchObject({
         message: `Cadre ${missing} does not exist.`,
         extensions: { code: 'NOT_FOUND' },
@@ -275,7 +288,10 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
 
       const bad = `{ promotionCandidates(input: { targetLevel: "county deputy" }) { totalCount } }`;
       const input = await ask(bad);
-      expect(input.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetLevel' });
+      expect(input.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.targetLevel',
+      });
       expect(input.errors?.[0].message).toBe('input.targetLevel 的格式不正确。');
       expect((await ask(bad, {}, { lang: 'en' })).errors?.[0].message).toBe(
         'targetLevel must be a level code such as COUNTY_DEPUTY',
@@ -297,7 +313,12 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
           sentences: { zhCN: string; en: string };
           citation: {
             basis: string;
-            references: { title: string; year: number | null; article: string | null; articleEn: string | null }[];
+            references: {
+              title: string;
+              year: number | null;
+              article: string | null;
+              articleEn: string | null;
+            }[];
             note: { zhCN: string; en: string } | null;
             text: string;
           } | null;
@@ -313,7 +334,12 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
       expect(time.citation).toEqual({
         basis: 'NATIONAL_DEFAULT',
         references: [
-          { title: '党政领导干部选拔任用工作条例', year: 2019, article: '第八条第（三）项', articleEn: 'art. 8(3)' },
+          {
+            title: '党政领导干部选拔任用工作条例',
+            year: 2019,
+            article: '第八条第（三）项',
+            articleEn: 'art. 8(3)',
+          },
           { title: '公务员职务与职级并行规定', year: 2019, article: null, articleEn: null },
         ],
         note: null,
@@ -326,35 +352,44 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
         expect(r.source).not.toMatch(/Product choice|art\./);
       }
       const en = ok(await ask<PolicyOut>(Q, { asOf: AS_OF, locale: 'en' }));
-      expect(rule(en, 'PROMO_TIME_IN_LEVEL').sentence).toBe(DEFAULT_POLICY.rules.PROMO_TIME_IN_LEVEL.sentence);
+      expect(rule(en, 'PROMO_TIME_IN_LEVEL').sentence).toBe(
+        DEFAULT_POLICY.rules.PROMO_TIME_IN_LEVEL.sentence,
+      );
       expect(rule(en, 'PROMO_TIME_IN_LEVEL').source).toBe(
         '党政领导干部选拔任用工作条例 (2019) art. 8(3); 公务员职务与职级并行规定 (2019); national default',
       );
     });
 
-    it('reads a version stored before sentences and citations existed (fallback per rule)', async () => {
-      const rules = Object.fromEntries(
-        Object.entries(DEFAULT_POLICY.rules).map(([id, r]) => {
-          const { sentences: _s, citation: _c, ...old } = r;
-          return [id, id === 'TERM_LIMIT' ? { ...old, sentence: 'Two terms at most, locally.' } : old];
-        }),
-      );
+    it('keeps the texts a version is published with, and falls back per rule for one without them', async () => {
+      const texts = withRuleTexts(DEFAULT_POLICY.rules);
+      const { sentences: _s, citation: _c, ...termLimit } = texts.TERM_LIMIT;
+      const rules = {
+        ...texts,
+        // Published with its own Chinese sentence: that is what a Chinese reader gets.
+        PROMO_WORK_YEARS: {
+          ...texts.PROMO_WORK_YEARS,
+          sentences: { 'zh-CN': '本地：提任县处级副职须有六年工作经历。', en: 'Locally: six years of work.' },
+        },
+        // No texts and a sentence of its own: its own sentence in both locales, its source line.
+        TERM_LIMIT: { ...termLimit, sentence: 'Two terms at most, locally.' },
+      };
       await t.asOwner(
         `INSERT INTO policy_version (version, effective_from, document, note, published_by)
-         VALUES ((SELECT max(version) + 1 FROM policy_version), DATE '2031-01-01', $1::jsonb, 'older shape', 'test')`,
+         VALUES ((SELECT max(version) + 1 FROM policy_version), DATE '2031-01-01', $1::jsonb, 'with texts', 'test')`,
         [JSON.stringify({ ...DEFAULT_POLICY, rules })],
       );
       const p = ok(await ask<PolicyOut>(Q, { asOf: '2031-06-01' }));
-      // A rule whose sentence is the default's gets the default's texts ...
-      expect(rule(p, 'PROMO_WORK_YEARS').sentence).toBe(DEFAULT_POLICY.rules.PROMO_WORK_YEARS.sentences!['zh-CN']);
+      expect(rule(p, 'PROMO_WORK_YEARS').sentence).toBe('本地：提任县处级副职须有六年工作经历。');
       expect(rule(p, 'PROMO_WORK_YEARS').citation?.references[0].article).toBe('第八条第（一）项');
-      // ... one with its own sentence keeps it in both locales, and its source line.
       expect(rule(p, 'TERM_LIMIT')).toMatchObject({
         sentence: 'Two terms at most, locally.',
         sentences: { zhCN: 'Two terms at most, locally.', en: 'Two terms at most, locally.' },
         citation: null,
         source: DEFAULT_POLICY.rules.TERM_LIMIT.source,
       });
+      // Version 1 (stored without texts) still reads in Chinese: its sentences are the default's.
+      const v1 = ok(await ask<PolicyOut>(Q, { asOf: AS_OF }));
+      expect(rule(v1, 'PROMO_WORK_YEARS').sentence).toBe(RULE_TEXTS.PROMO_WORK_YEARS.sentences['zh-CN']);
     });
   });
 });

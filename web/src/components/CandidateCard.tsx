@@ -54,7 +54,7 @@ export function CandidateCard({
           <ul className="reasons small" aria-label={m.candidates.reasons}>
             {c.reasonData.map((r, i) => (
               <li key={i} data-reason={r.code}>
-                {renderReason(r, locale)}
+                {renderReason(r, locale, { date })}
               </li>
             ))}
           </ul>

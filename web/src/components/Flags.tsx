@@ -9,7 +9,7 @@ type Flag = Pick<
 
 /** The flag in the reader's language, from its reason's code and params (the renderer the service uses too). */
 export function flagSentence(i18n: I18n, flag: Pick<Flag, 'reason'>): string {
-  return renderReason(flag.reason, i18n.locale);
+  return renderReason(flag.reason, i18n.locale, { date: i18n.date });
 }
 
 /** Each flag with its reason in plain words, the rule that raised it and that rule's public source. */

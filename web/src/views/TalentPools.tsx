@@ -206,7 +206,7 @@ function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; o
           <ul className="reasons small">
             {s.reasonData.map((r, i) => (
               <li key={i} data-reason={r.code}>
-                {renderReason(r, locale)}
+                {renderReason(r, locale, { date })}
               </li>
             ))}
           </ul>
