@@ -69,8 +69,10 @@ export class CandidatesResolver {
   }
 
   @ResolveField(() => [String], {
-    description: 'Sentences a clerk can read, in the caller’s locale: readiness first, then the main factors.',
-    deprecationReason: 'Use reasonData { code params message }: the same sentences, with their codes and values.',
+    description:
+      'Sentences a clerk can read, in the caller’s locale: readiness first, then the main factors.',
+    deprecationReason:
+      'Use reasonData { code params message }: the same sentences, with their codes and values.',
   })
   reasons(@Parent() c: Candidate, @Context() ctx: GraphQLContext): string[] {
     return c.reasonData.map((r) => renderReason(r, ctx.locale));

@@ -41,10 +41,13 @@ const FACTOR_REASONS: Record<ListKind, Record<string, (d: Details, level: string
       code: 'FACTOR_TRAINING',
       params: { hours: num(d.trainingHours), windowYears: num(d.trainingWindowYears) },
     }),
-    timeAtLevel: (d, level) => ({ code: 'FACTOR_TIME_AT_LEVEL', params: { years: num(d.yearsAtLevel), level } }),
+    timeAtLevel: (d, level) => ({
+      code: 'FACTOR_TIME_AT_LEVEL',
+      params: { years: num(d.yearsAtLevel), level },
+    }),
     specialistMatch: (d) => ({
       code: 'FACTOR_SPECIALIST_MATCH',
-      params: { domains: (d.specialistDomains as string[] | undefined) ?? [] },
+      params: { domains: d.specialistDomains ?? [] },
     }),
   },
   SPECIALIST: {
@@ -53,7 +56,10 @@ const FACTOR_REASONS: Record<ListKind, Record<string, (d: Details, level: string
       params: { domain: d.domain ?? null, recognition: d.highestRecognition ?? null },
     }),
     evidenceImpact: (d) => ({ code: 'EVIDENCE_IMPACT', params: { percent: num(d.bestImprovementPercent) } }),
-    evidenceRecency: (d) => ({ code: 'EVIDENCE_RECENCY', params: { domain: d.domain ?? null, date: d.latest ?? null } }),
+    evidenceRecency: (d) => ({
+      code: 'EVIDENCE_RECENCY',
+      params: { domain: d.domain ?? null, date: d.latest ?? null },
+    }),
     evidenceCount: (d) => ({
       code: 'EVIDENCE_COUNT',
       params: { count: num(d.recentCount), domain: d.domain ?? null, windowYears: num(d.windowYears) },

@@ -17,7 +17,11 @@ export interface ReasonData {
 
 type Template = (p: ReasonParams, l: Labels) => string;
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const str = (v: unknown): string => {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v === null || v === undefined ? '' : JSON.stringify(v);
+};
 /** Numbers as people write them: at most one decimal, no trailing zeros (12.0 → 12). */
 const num = (v: unknown): string => {
   const n = typeof v === 'number' ? v : Number(v);

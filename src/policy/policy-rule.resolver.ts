@@ -22,7 +22,8 @@ export class PolicyRuleResolver {
 @Resolver(() => RuleCitationModel)
 export class RuleCitationResolver {
   @ResolveField(() => String, {
-    description: 'The citation as one line in the caller’s locale, e.g. 《党政领导干部选拔任用工作条例》（2019）第八条第（三）项；全国规定的默认值.',
+    description:
+      'The citation as one line in the caller’s locale, e.g. 《党政领导干部选拔任用工作条例》（2019）第八条第（三）项；全国规定的默认值.',
   })
   text(@Parent() c: RuleCitationModel, @Context() ctx: GraphQLContext): string {
     return citationText(c.stored, ctx.locale);

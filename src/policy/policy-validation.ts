@@ -44,7 +44,8 @@ const localized = (v: unknown, f: string): LocalizedText => {
   return { 'zh-CN': text(o['zh-CN'] ?? o.zhCN, `${f}.zh-CN`), en: text(o.en, `${f}.en`) };
 };
 
-const textOrNull = (v: unknown, f: string): string | null => (v === null || v === undefined ? null : text(v, f));
+const textOrNull = (v: unknown, f: string): string | null =>
+  v === null || v === undefined ? null : text(v, f);
 
 /** A rule's structured citation (optional: versions published before it existed have none). */
 function citation(v: unknown, f: string): RuleCitation {

@@ -5,5 +5,8 @@ import { PolicyService } from './policy.service';
 
 /** Global: every rule engine (flags, pathway, candidates) reads thresholds from PolicyService. */
 @Global()
-@Module({ providers: [PolicyResolver, PolicyRuleResolver, RuleCitationResolver, PolicyService], exports: [PolicyService] })
+@Module({
+  providers: [PolicyResolver, PolicyRuleResolver, RuleCitationResolver, PolicyService],
+  exports: [PolicyService],
+})
 export class PolicyModule {}

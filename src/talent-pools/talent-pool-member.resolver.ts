@@ -20,7 +20,8 @@ export class TalentPoolMemberResolver {
 export class CandidateSnapshotResolver {
   @ResolveField(() => [String], {
     description: 'The reasons then, in the caller’s locale.',
-    deprecationReason: 'Use reasonData { code params message }: the same sentences, with their codes and values.',
+    deprecationReason:
+      'Use reasonData { code params message }: the same sentences, with their codes and values.',
   })
   reasons(@Parent() s: CandidateSnapshot, @Context() ctx: GraphQLContext): string[] {
     return s.reasonData.map((r) => renderReason(r, ctx.locale));

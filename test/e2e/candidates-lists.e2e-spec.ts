@@ -130,9 +130,7 @@ describe('trainingCandidates and specialists', () => {
       expect(uma.reasons[1]).toBe(
         '基层工作 16.9 年，自 2016-11-27 以来无在职学历教育，也未在党校、行政学院或高校学习。',
       );
-      expect(wen.reasons[0]).toBe(
-        '2021-11-28 至 2026-11-27 已完成 200 学时，要求 550 学时，还差 350 学时。',
-      );
+      expect(wen.reasons[0]).toBe('2021-11-28 至 2026-11-27 已完成 200 学时，要求 550 学时，还差 350 学时。');
       expect(page.facets.byReadiness).toEqual([]);
       expect(page.facets.byLevel.map((x) => [x.key, x.count]).sort()).toEqual([
         ['COUNTY_DEPUTY', 1],

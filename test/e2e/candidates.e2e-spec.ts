@@ -83,9 +83,7 @@ describe('promotionCandidates', () => {
         { code: 'PROMO_TRAINING', met: false, dateMet: null },
       ],
     });
-    expect(fay?.reasons[0]).toBe(
-      '若仅需时间，将于 2027-06-01 符合晋升县处级副职的全部条件。',
-    );
+    expect(fay?.reasons[0]).toBe('若仅需时间，将于 2027-06-01 符合晋升县处级副职的全部条件。');
     expect(page.totalCount).toBe(6);
     // Gus (2029-01-01) comes into a 26-month window; Hal (secondary education) never does.
     const wide = await promotion(t, {

@@ -38,7 +38,8 @@ describe('policy', () => {
       id: 'POST_LIMIT_SAME_POST',
       // In the reader's locale (Chinese by default); the citation's line for the source.
       sentence: RULE_TEXTS.POST_LIMIT_SAME_POST.sentences['zh-CN'],
-      source: '《党政领导干部交流工作规定》（2006）第五条；《党政领导干部选拔任用工作条例》（2014）第五十四条；全国规定的默认值',
+      source:
+        '《党政领导干部交流工作规定》（2006）第五条；《党政领导干部选拔任用工作条例》（2014）第五十四条；全国规定的默认值',
       params: {
         years: 10,
         mustRotateUnitKinds: ['PARTY_COMMITTEE', 'GOVERNMENT'],

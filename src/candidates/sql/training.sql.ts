@@ -75,7 +75,8 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
              AND NOT cd.education_in_service AND NOT coalesce(tr.studied, false)
         ) ls ON true`;
   // Reasons as data (src/i18n/reasons.ts): a flag's is `<ruleId>.<code>` over its facts.
-  const some = (cond: string, reason: string) => `CASE WHEN ${cond} THEN jsonb_build_array(${reason}) ELSE '[]'::jsonb END`;
+  const some = (cond: string, reason: string) =>
+    `CASE WHEN ${cond} THEN jsonb_build_array(${reason}) ELSE '[]'::jsonb END`;
   const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;
   return {
     weights,
@@ -91,10 +92,16 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
                                 'NEVER_TRAINED_IN_WINDOW', v.v_never, 'LONG_SERVICE_NO_STUDY', v.v_long) AS factor_values,
              jsonb_build_object('reasons', coalesce(v.reasons, '[]'::jsonb)
                || ${some('v.induction IS NOT NULL', 'v.induction')}
-               || ${some('v.v_never = 1', `jsonb_build_object('code', 'TRAINING_NONE_IN_WINDOW', 'params',
-                    jsonb_build_object('from', ${windowStart} + 1, 'to', ${asOf}))`)}
-               || ${some('v.v_long > 0', `jsonb_build_object('code', 'TRAINING_LONG_SERVICE_NO_STUDY', 'params',
-                    jsonb_build_object('years', v.long_years, 'since', ${studySince}))`)}) AS details,
+               || ${some(
+                 'v.v_never = 1',
+                 `jsonb_build_object('code', 'TRAINING_NONE_IN_WINDOW', 'params',
+                    jsonb_build_object('from', ${windowStart} + 1, 'to', ${asOf}))`,
+               )}
+               || ${some(
+                 'v.v_long > 0',
+                 `jsonb_build_object('code', 'TRAINING_LONG_SERVICE_NO_STUDY', 'params',
+                    jsonb_build_object('years', v.long_years, 'since', ${studySince}))`,
+               )}) AS details,
              array_remove(ARRAY[${need('v.v_shortfall IS NOT NULL', TrainingNeed.SHORTFALL)},
                                 ${need('v.v_induction IS NOT NULL', TrainingNeed.INDUCTION_DUE)},
                                 ${need('v.v_never = 1', TrainingNeed.NEVER_TRAINED_IN_WINDOW)},

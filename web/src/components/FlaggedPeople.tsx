@@ -4,13 +4,7 @@ import { Link } from '../router';
 import { flagSentence } from './Flags';
 
 /** Flagged cadres, each with a link to the record, the current post and every flag's reason. */
-export function FlaggedPeople({
-  nodes,
-  busy,
-}: {
-  nodes: FlaggedCadreFieldsFragment[];
-  busy: boolean;
-}) {
+export function FlaggedPeople({ nodes, busy }: { nodes: FlaggedCadreFieldsFragment[]; busy: boolean }) {
   const i18n = useI18n();
   const { m } = i18n;
   return (
