@@ -50,7 +50,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
       const { field, message, constraint } = firstProblem(errors);
-      return DomainError.badInput(field, message).withText(inputErrorText(field, constraint));
+      return DomainError.badInput(field, message).withText(inputErrorText(field, constraint, message));
     },
   });
 }

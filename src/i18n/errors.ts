@@ -43,12 +43,12 @@ const ZH: Record<string, string> = {
   'input.isEnum': '{field} 的取值不在允许范围内。',
   'input.isInt': '{field} 应为整数。',
   'input.isNumber': '{field} 应为数字。',
-  'input.min': '{field} 小于允许的最小值。',
-  'input.max': '{field} 大于允许的最大值。',
-  'input.maxLength': '{field} 过长。',
-  'input.minLength': '{field} 过短。',
-  'input.arrayMaxSize': '{field} 的条目过多。',
-  'input.arrayMinSize': '{field} 的条目过少。',
+  'input.min': '{field} 不得小于 {n}。',
+  'input.max': '{field} 不得大于 {n}。',
+  'input.maxLength': '{field} 最长 {n} 个字符。',
+  'input.minLength': '{field} 至少 {n} 个字符。',
+  'input.arrayMaxSize': '{field} 最多 {n} 项。',
+  'input.arrayMinSize': '{field} 至少 {n} 项。',
   'input.isString': '{field} 应为文本。',
   'input.isNotEmpty': '{field} 不能为空。',
   'input.isBoolean': '{field} 应为是或否（true 或 false）。',
@@ -61,10 +61,18 @@ const ZH: Record<string, string> = {
 /** The text for a known error shape. */
 export const errorText = (key: string, params: Record<string, string> = {}): ErrorText => ({ key, params });
 
-/** The ErrorText of a failed input check: by its class-validator constraint, else a general one. */
-export function inputErrorText(field: string, constraint: string | undefined): ErrorText {
-  const key = constraint && ZH[`input.${constraint}`] ? `input.${constraint}` : 'input.other';
-  return errorText(key, { field });
+/** Checks whose message names a bound (at most 10000): the bound is `{n}` of their Chinese text. */
+const BOUNDED = new Set(['min', 'max', 'maxLength', 'minLength', 'arrayMaxSize', 'arrayMinSize']);
+
+/**
+ * The ErrorText of a failed input check: by its class-validator constraint, else a general one. A bounded
+ * check without a number in its message (a custom one) gets the general text.
+ */
+export function inputErrorText(field: string, constraint: string | undefined, message = ''): ErrorText {
+  const n = /\d+(\.\d+)?/.exec(message)?.[0];
+  const known = constraint !== undefined && ZH[`input.${constraint}`] !== undefined;
+  if (!known || (BOUNDED.has(constraint) && n === undefined)) return errorText('input.other', { field });
+  return errorText(`input.${constraint}`, n === undefined ? { field } : { field, n });
 }
 
 /** The message of an error in a locale: English as built; Chinese from the catalogue when the key is known. */
