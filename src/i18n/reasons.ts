@@ -203,12 +203,12 @@ const FLAG: Record<string, { codes: readonly string[] } & Record<Locale, FlagTem
     codes: ['AVOIDANCE_CONFLICT'],
     'zh-CN': (p, l) =>
       p.breach === 'HOME_AREA'
-        ? `回避：自 ${str(p.since)} 起在本人籍贯或出生地（${str(p.areaName)}）任“${str(p.title)}”，应当实行地域回避。`
-        : `回避：自 ${str(p.since)} 起与近亲属${str(p.relativeName)}（${labelOf(l.relationKind, str(p.relationKind))}）${p.breach === 'RELATIVE_SAME_TEAM' ? '在同一单位领导班子任职' : '有直接上下级领导关系'}。`,
+        ? `回避：在本人籍贯或出生地（${str(p.areaName)}）任“${str(p.title)}”，应当实行地域回避。`
+        : `回避：与近亲属${str(p.relativeName)}（${p.relation ? str(p.relation) : labelOf(l.relationKind, str(p.relationKind))}）${p.breach === 'RELATIVE_SAME_TEAM' ? '在同一单位领导班子任职' : '有直接上下级领导关系'}。`,
     en: (p, l) =>
       p.breach === 'HOME_AREA'
-        ? `Avoidance: posted as ${str(p.title)} in the home area ${str(p.areaName)} since ${str(p.since)}.`
-        : `Avoidance: a close relative (${str(p.relativeName)}, ${labelOf(l.relationKind, str(p.relationKind))}) ${p.breach === 'RELATIVE_SAME_TEAM' ? 'in the same leadership team' : 'in a direct reporting line'} since ${str(p.since)}.`,
+        ? `Avoidance: posted as ${str(p.title)} in the home area ${str(p.areaName)}.`
+        : `Avoidance: a close relative (${str(p.relativeName)}, ${labelOf(l.relationKind, str(p.relationKind))}) ${p.breach === 'RELATIVE_SAME_TEAM' ? 'in the same leadership team' : 'in a direct reporting line'}.`,
   },
   SANCTION_PERIODS: {
     codes: ['SANCTION_IN_EFFECT'],
