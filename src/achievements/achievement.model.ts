@@ -135,5 +135,5 @@ export class Achievement {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of achievements.' })
 export class AchievementConnection extends Connection(Achievement) {}

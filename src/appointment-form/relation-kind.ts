@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { labelledValues } from '../common/graphql/enum-values';
 
 /**
  * Kinds of family member and important social relation (family_member.relation_kind, checked by the database).
@@ -29,6 +30,7 @@ registerEnumType(RelationKindEnum, {
   name: 'RelationKind',
   description:
     'Kind of relation: 配偶 SPOUSE, 父母 PARENT, 子女 CHILD, 兄弟姐妹 SIBLING, (外)祖父母 GRANDPARENT, (外)孙子女 GRANDCHILD, 叔伯姑舅姨 UNCLE_AUNT, 侄甥 NEPHEW_NIECE, 堂表兄弟姐妹 COUSIN, 岳父母/公婆 PARENT_IN_LAW, 儿媳/女婿 CHILD_IN_LAW, 兄弟姐妹的配偶/配偶的兄弟姐妹 SIBLING_IN_LAW, 其他社会关系 OTHER.',
+  valuesMap: labelledValues(RELATION_KINDS, 'relationKind'),
 });
 
 /** Common 称谓 read as a kind when a client gives none (the migration read stored rows the same way). */

@@ -10,7 +10,7 @@ import { PostsService } from './posts.service';
 export class PostQuotaResolver {
   constructor(private readonly service: PostsService) {}
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit it belongs to.' })
   async unit(@Parent() quota: PostQuota, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(quota.unitId);
     if (!unit) throw DomainError.notFound('Unit', quota.unitId);

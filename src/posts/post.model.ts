@@ -1,19 +1,20 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
+import { labelledValues } from '../common/graphql/enum-values';
 
 @ObjectType('Staffing', {
   description:
     'How many hold a post (or a quota) on a date: REGULAR and CONCURRENT postings naming it that hold on asOf, less those who leave by then (past a must-rotate posting limit).',
 })
 export class Staffing {
-  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DateScalar, { description: 'The date counted on.' }) asOf!: string;
   @Field(() => Int, { description: 'The approved number (职数).' }) approved!: number;
-  @Field(() => Int) holders!: number;
-  @Field(() => Int, { description: 'approved − holders, never below 0.' }) vacant!: number;
+  @Field(() => Int, { description: 'Holders on asOf, leavers by then left out.' }) holders!: number;
+  @Field(() => Int, { description: 'The approved number less the holders, never below 0.' }) vacant!: number;
   @Field(() => Int, {
     description:
-      'holders − approved, never below 0: more holders than the number. Allowed (a quota may be cut before people move), but flagged.',
+      'The holders less the approved number, never below 0: more holders than the number. Allowed (a quota may be cut before people move), but flagged.',
   })
   excess!: number;
   @Field({ description: 'True when the number is below the holders (excess > 0): the warning to act on.' })
@@ -22,10 +23,10 @@ export class Staffing {
 
 @ObjectType('Post', { description: 'A post (职位) of a unit’s leadership, with its approved number (职数).' })
 export class Post {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The post’s id (UUID).' }) id!: string;
   /** Resolved through the unit loader. */
   unitId!: string;
-  @Field() title!: string;
+  @Field({ description: 'The post’s title, e.g. 副县长.' }) title!: string;
   @Field({ description: 'A LEADERSHIP ladder code, e.g. COUNTY_DEPUTY.' }) level!: string;
   @Field({ description: 'A Party post (PROMO_PARTY_AGE applies to candidates).' }) partyPost!: boolean;
   @Field(() => [String], { description: 'Specialty domains the post needs.' }) requiredDomains!: string[];
@@ -36,7 +37,8 @@ export class Post {
   establishedOn!: string | null;
   @Field(() => String, { nullable: true, description: 'The HR system the post came from.' })
   source!: string | null;
-  @Field(() => String, { nullable: true }) externalId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The post’s id in the HR system it came from.' })
+  externalId!: string | null;
 }
 
 @ObjectType('PostQuota', {
@@ -44,10 +46,10 @@ export class Post {
     'The approved number of leaders of one level in a unit (职数), where the unit’s posts are not itemised.',
 })
 export class PostQuota {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The quota’s id (UUID).' }) id!: string;
   unitId!: string;
-  @Field() level!: string;
-  @Field(() => Int) places!: number;
+  @Field({ description: 'A LEADERSHIP ladder code, e.g. TOWNSHIP_DEPUTY.' }) level!: string;
+  @Field(() => Int, { description: 'The approved number of leaders at the level (职数).' }) places!: number;
 }
 
 export enum VacancyKind {
@@ -58,22 +60,27 @@ registerEnumType(VacancyKind, {
   name: 'VacancyKind',
   description:
     'POST: an itemised post with fewer holders than its number. QUOTA: a unit’s quota for a level at which it has no itemised post, with fewer holders at that level.',
+  valuesMap: labelledValues(Object.values(VacancyKind), 'vacancyKind', {
+    POST: 'an itemised post with fewer holders than its number.',
+    QUOTA: 'a unit’s quota for a level without itemised posts, with fewer holders at that level.',
+  }),
 });
 
 @ObjectType('Vacancy', { description: 'A post (or quota) with fewer holders than its number on asOf.' })
 export class Vacancy {
-  @Field(() => VacancyKind) kind!: VacancyKind;
+  @Field(() => VacancyKind, { description: 'An itemised post or a unit’s quota for a level.' })
+  kind!: VacancyKind;
   postId!: string | null;
   /** POST: the post, read with the page. */
   post!: Post | null;
   @Field(() => ID, { nullable: true, description: 'QUOTA: the quota.' }) quotaId!: string | null;
   unitId!: string;
-  @Field() level!: string;
+  @Field({ description: 'A LEADERSHIP ladder code.' }) level!: string;
   @Field(() => String, { nullable: true, description: 'POST: the post’s title.' }) title!: string | null;
   @Field(() => [String], { description: 'POST: the domains the post needs.' }) requiredDomains!: string[];
-  @Field(() => Int) approved!: number;
+  @Field(() => Int, { description: 'The approved number (职数).' }) approved!: number;
   @Field(() => Int, { description: 'Holders on asOf, leavers by then left out.' }) holders!: number;
-  @Field(() => Int, { description: 'approved − holders.' }) vacant!: number;
+  @Field(() => Int, { description: 'The approved number less the holders.' }) vacant!: number;
   @Field(() => Int, {
     description:
       'Of those posted on asOf, how many are past a must-rotate posting limit (left out of holders).',
@@ -89,7 +96,7 @@ export class Vacancy {
   daysVacant!: number | null;
 }
 
-@ObjectType('VacancyConnection')
+@ObjectType('VacancyConnection', { description: 'A page of vacancies on a date.' })
 export class VacancyConnection extends Connection(Vacancy) {
-  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DateScalar, { description: 'The date the vacancies are counted on.' }) asOf!: string;
 }

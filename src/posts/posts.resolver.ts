@@ -15,7 +15,7 @@ import { PostsService } from './posts.service';
 export class PostsResolver {
   constructor(private readonly service: PostsService) {}
 
-  @Query(() => Post)
+  @Query(() => Post, { description: 'One post by id, in your jurisdiction.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async post(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<Post> {
     return this.service.get(caller, id);
@@ -29,7 +29,10 @@ export class PostsResolver {
 
   @Mutation(() => Post, { description: 'Adds a post (职位) to a unit in your jurisdiction; audited.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async createPost(@CurrentCaller() caller: Caller, @Args('input') input: CreatePostInput): Promise<Post> {
+  async createPost(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: 'The post and its unit.' }) input: CreatePostInput,
+  ): Promise<Post> {
     return this.service.create(caller, input);
   }
 
@@ -38,11 +41,14 @@ export class PostsResolver {
       'Changes a post; only the fields sent. A number below the current holders is kept and flagged (staffing.overQuota).',
   })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async updatePost(@CurrentCaller() caller: Caller, @Args('input') input: UpdatePostInput): Promise<Post> {
+  async updatePost(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { description: 'The post’s id and the fields to change.' }) input: UpdatePostInput,
+  ): Promise<Post> {
     return this.service.update(caller, input);
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit it belongs to.' })
   async unit(@Parent() post: Post, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(post.unitId);
     if (!unit) throw DomainError.notFound('Unit', post.unitId);
@@ -68,7 +74,7 @@ export class PostsResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async setPostQuota(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SetPostQuotaInput,
+    @Args('input', { description: 'The unit, the level and the number.' }) input: SetPostQuotaInput,
   ): Promise<PostQuota> {
     return this.service.setQuota(caller, input);
   }

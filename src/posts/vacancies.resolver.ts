@@ -27,7 +27,7 @@ export class VacanciesResolver {
     return v.post;
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit it belongs to.' })
   async unit(@Parent() v: Vacancy, @Context() ctx: GraphQLContext): Promise<Unit> {
     const unit = await ctx.loaders.unit.load(v.unitId);
     if (!unit) throw DomainError.notFound('Unit', v.unitId);

@@ -27,7 +27,7 @@ export class RankQuotasResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async setRankQuota(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SetRankQuotaInput,
+    @Args('input', { description: 'The unit, the rank and the places.' }) input: SetRankQuotaInput,
   ): Promise<RankQuota> {
     return RankQuota.from(await this.service.set(caller, input));
   }

@@ -3,6 +3,7 @@ import { Candidate } from '../candidates/candidate.model';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { Post } from '../posts/post.model';
+import { labelledValues } from '../common/graphql/enum-values';
 
 /** Why a candidate is on a slate, or what stands in the way: a code and its values, worded by the client. */
 export enum SlateReasonCode {
@@ -21,29 +22,49 @@ registerEnumType(SlateReasonCode, {
   name: 'SlateReasonCode',
   description:
     'READY_NOW / READY_SOON: eligible for the post’s level on asOf, or soon (params.eligibleFrom). REQUIRED_DOMAIN_MATCH / PREFERRED_DOMAIN_MATCH: SPECIALIST_STRENGTH in the post’s domains (params.domains). STUCK_PAST_LIMIT: past a posting limit (POSTING_LIMIT_EXCEEDED, params.limits: rule and limitDate of each) and ready: kept too long, listed first. EXCEPTIONAL: listed only by PROMO_EXCEPTIONAL (破格), params.domain.',
+  valuesMap: labelledValues(Object.values(SlateReasonCode), 'slateReason', {
+    READY_NOW: 'eligible for the post’s level on asOf.',
+    READY_SOON: 'eligible soon (params.eligibleFrom).',
+    REQUIRED_DOMAIN_MATCH: 'SPECIALIST_STRENGTH in a domain the post requires (params.domains).',
+    PREFERRED_DOMAIN_MATCH: 'SPECIALIST_STRENGTH in a domain the post prefers (params.domains).',
+    STUCK_PAST_LIMIT: 'past a posting limit and ready (params.limits).',
+    EXCEPTIONAL: 'listed only by PROMO_EXCEPTIONAL (破格), params.domain.',
+  }),
 });
 registerEnumType(SlateBlockerCode, {
   name: 'SlateBlockerCode',
   description:
     'REQUIREMENT_UNMET: a promotion requirement not met on asOf (params: rule, current, required, remaining, dateMet). MISSING_REQUIRED_DOMAIN: no SPECIALIST_STRENGTH in a domain the post requires (params.domains).',
+  valuesMap: labelledValues(Object.values(SlateBlockerCode), 'slateBlocker', {
+    REQUIREMENT_UNMET: 'params: rule, current, required, remaining, dateMet.',
+    MISSING_REQUIRED_DOMAIN: 'params.domains.',
+  }),
 });
 
-@ObjectType('SlateReason')
+@ObjectType('SlateReason', { description: 'Why a candidate is on a slate: a code and its values.' })
 export class SlateReason {
-  @Field(() => SlateReasonCode) code!: SlateReasonCode;
-  @Field(() => JSONScalar) params!: Record<string, unknown>;
+  @Field(() => SlateReasonCode, { description: 'Why the candidate is on the slate.' }) code!: SlateReasonCode;
+  @Field(() => JSONScalar, {
+    description: 'The values behind it, e.g. eligibleFrom, domains, limits, domain.',
+  })
+  params!: Record<string, unknown>;
 }
 
-@ObjectType('SlateBlocker')
+@ObjectType('SlateBlocker', {
+  description: 'What stands between a candidate and the post: a code and its values.',
+})
 export class SlateBlocker {
-  @Field(() => SlateBlockerCode) code!: SlateBlockerCode;
-  @Field(() => JSONScalar) params!: Record<string, unknown>;
+  @Field(() => SlateBlockerCode, { description: 'What stands in the way.' }) code!: SlateBlockerCode;
+  @Field(() => JSONScalar, {
+    description: 'The values behind it, e.g. rule, current, required, remaining, dateMet, domains.',
+  })
+  params!: Record<string, unknown>;
 }
 
 @ObjectType('SlateCandidate', { description: 'A candidate for a post, with why and what stands in the way.' })
 export class SlateCandidate {
   @Field(() => Int, { description: '1 first.' }) position!: number;
-  @Field(() => ID) cadreId!: string;
+  @Field(() => ID, { description: 'The cadre’s id.' }) cadreId!: string;
   @Field(() => Candidate, { description: 'The promotion candidate for the post’s level (src/candidates).' })
   candidate!: Candidate;
   @Field({
@@ -56,8 +77,10 @@ export class SlateCandidate {
   requiredDomainsMatched!: string[];
   @Field(() => [String], { description: 'The post’s preferred domains with SPECIALIST_STRENGTH on asOf.' })
   preferredDomainsMatched!: string[];
-  @Field(() => [SlateReason]) reasons!: SlateReason[];
-  @Field(() => [SlateBlocker]) blockers!: SlateBlocker[];
+  @Field(() => [SlateReason], { description: 'Why the candidate is on the slate, as codes and values.' })
+  reasons!: SlateReason[];
+  @Field(() => [SlateBlocker], { description: 'What stands in the way of the post, as codes and values.' })
+  blockers!: SlateBlocker[];
 }
 
 @ObjectType('Slate', {
@@ -65,10 +88,11 @@ export class SlateCandidate {
     'Candidates for a post on a date, best first: those with the required domains, then stuck talent, then ready now, then by preferred domains and score.',
 })
 export class Slate {
-  @Field(() => Post) post!: Post;
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => Int) policyVersion!: number;
-  @Field(() => [SlateCandidate]) candidates!: SlateCandidate[];
+  @Field(() => Post, { description: 'The post the slate is for.' }) post!: Post;
+  @Field(() => DateScalar, { description: 'The date the candidates were evaluated on.' }) asOf!: string;
+  @Field(() => Int, { description: 'The policy version in force on asOf.' }) policyVersion!: number;
+  @Field(() => [SlateCandidate], { description: 'The candidates, best first.' })
+  candidates!: SlateCandidate[];
 }
 
 export enum SlateDecisionKind {
@@ -80,29 +104,39 @@ registerEnumType(SlateDecisionKind, {
   name: 'SlateDecisionKind',
   description:
     'APPOINTED: the cadre takes the post on the effective date (the old regular posting ends the day before, in the same transaction).',
+  valuesMap: labelledValues(Object.values(SlateDecisionKind), 'slateDecision', {
+    APPOINTED: 'the cadre takes the post on the effective date.',
+    DEFERRED: 'decided later; the cadre stays on the slate.',
+    DECLINED: 'not appointed.',
+  }),
 });
 
-@ObjectType('SlateDecision')
+@ObjectType('SlateDecision', { description: 'A decision on a member of a saved slate.' })
 export class SlateDecision {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) slateId!: string;
-  @Field(() => ID) cadreId!: string;
-  @Field(() => SlateDecisionKind) decision!: SlateDecisionKind;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => DateScalar) effectiveDate!: string;
+  @Field(() => ID, { description: 'The decision’s id (UUID).' }) id!: string;
+  @Field(() => ID, { description: 'The saved slate’s id.' }) slateId!: string;
+  @Field(() => ID, { description: 'The cadre decided on.' }) cadreId!: string;
+  @Field(() => SlateDecisionKind, { description: 'Appointed, deferred or declined.' })
+  decision!: SlateDecisionKind;
+  @Field(() => String, { nullable: true, description: 'Why, in the department’s words.' }) note!:
+    string | null;
+  @Field(() => DateScalar, {
+    description: 'The day the decision takes effect (APPOINTED: the first day in the post).',
+  })
+  effectiveDate!: string;
   @Field(() => ID, { nullable: true, description: 'APPOINTED: the posting created in the post.' })
   postingId!: string | null;
   @Field(() => ID, { nullable: true, description: 'APPOINTED: the regular posting ended the day before.' })
   endedPostingId!: string | null;
-  @Field() decidedBy!: string;
-  @Field() decidedAt!: Date;
+  @Field({ description: 'Who decided, from their token.' }) decidedBy!: string;
+  @Field({ description: 'When it was recorded.' }) decidedAt!: Date;
 }
 
 @ObjectType('SlateMember', { description: 'A candidate as saved with the slate, and the decisions on them.' })
 export class SlateMember {
-  @Field(() => ID) slateId!: string;
-  @Field(() => ID) cadreId!: string;
-  @Field(() => Int) position!: number;
+  @Field(() => ID, { description: 'The saved slate’s id.' }) slateId!: string;
+  @Field(() => ID, { description: 'The cadre’s id.' }) cadreId!: string;
+  @Field(() => Int, { description: 'Rank on the slate when saved; 1 first.' }) position!: number;
   @Field({
     description:
       'A cadre you may not read (outside your jurisdiction): only the ids and position are shown, as for talent pool members.',
@@ -114,21 +148,24 @@ export class SlateMember {
       'The SlateCandidate when saved: score, readiness, eligibleFrom, stuck, exceptional, domains matched, reasons and blockers (codes and params), policy version.',
   })
   snapshot!: Record<string, unknown> | null;
-  @Field(() => [SlateDecision]) decisions!: SlateDecision[];
+  @Field(() => [SlateDecision], { description: 'The decisions recorded on this member, oldest first.' })
+  decisions!: SlateDecision[];
 }
 
 @ObjectType('SavedSlate', {
   description: 'A slate kept as it was on its date (like a talent pool snapshot).',
 })
 export class SavedSlate {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The saved slate’s id (UUID).' }) id!: string;
   /** Resolved by the slate resolver. */
   postId!: string;
-  @Field() name!: string;
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => Int) policyVersion!: number;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field() createdBy!: string;
-  @Field() createdAt!: Date;
-  @Field(() => [SlateMember]) members!: SlateMember[];
+  @Field({ description: 'A name for the slate, e.g. the post and the date.' }) name!: string;
+  @Field(() => DateScalar, { description: 'The date the candidates were evaluated on.' }) asOf!: string;
+  @Field(() => Int, { description: 'The policy version it was evaluated under.' }) policyVersion!: number;
+  @Field(() => String, { nullable: true, description: 'Why it was saved, in the department’s words.' })
+  note!: string | null;
+  @Field({ description: 'Who saved it, from their token.' }) createdBy!: string;
+  @Field({ description: 'When it was saved.' }) createdAt!: Date;
+  @Field(() => [SlateMember], { description: 'The candidates as saved, in slate order.' })
+  members!: SlateMember[];
 }

@@ -30,7 +30,7 @@ export class SlatesResolver {
     return this.builder.build(caller, args);
   }
 
-  @Query(() => SavedSlate)
+  @Query(() => SavedSlate, { description: 'One saved slate by id, with its members and decisions.' })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async savedSlate(@CurrentCaller() caller: Caller, @Args() { id }: IdArgs): Promise<SavedSlate> {
     return this.service.get(caller, id);
@@ -42,7 +42,7 @@ export class SlatesResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async saveSlate(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: SaveSlateInput,
+    @Args('input', { description: 'The post, the name and the date.' }) input: SaveSlateInput,
   ): Promise<SavedSlate> {
     return this.service.save(caller, input);
   }
@@ -54,12 +54,13 @@ export class SlatesResolver {
   @Roles(Role.ADMIN, Role.ORG_DEPT)
   async recordSlateDecision(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: RecordSlateDecisionInput,
+    @Args('input', { description: 'The slate, the member and the decision.' })
+    input: RecordSlateDecisionInput,
   ): Promise<SlateDecision> {
     return this.service.decide(caller, input);
   }
 
-  @ResolveField(() => Post)
+  @ResolveField(() => Post, { description: 'The post the slate is for.' })
   async post(@Parent() slate: SavedSlate, @CurrentCaller() caller: Caller): Promise<Post> {
     return this.posts.get(caller, slate.postId);
   }

@@ -25,6 +25,7 @@ registerEnumType(SyncKindEnum, {
     POSTINGS: { description: 'Postings (任职), by cadre and unit external keys (syncPostings).' },
     RANKS: { description: 'Rank grants (职级) (syncRanks).' },
     SANCTIONS: { description: 'Sanctions and organisational measures (处分, 组织处理) (syncSanctions).' },
+    POSTS: { description: 'Posts with their approved numbers (职位, 职数) (syncPosts).' },
   },
 });
 export const SyncModeEnum = asEnum(SYNC_MODES);

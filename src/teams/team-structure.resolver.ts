@@ -61,7 +61,7 @@ export class TeamStructureResolver {
     return this.service.structures(caller, args);
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit it belongs to.' })
   async unit(@Parent() row: TeamSummary, @Context() ctx: GraphQLContext): Promise<Unit> {
     return unitOf(ctx, row.unitId);
   }
@@ -70,7 +70,7 @@ export class TeamStructureResolver {
 /** Unit on the detailed shape too (a field resolver is registered per object type, not inherited). */
 @Resolver(() => TeamStructure)
 export class TeamStructureUnitResolver {
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit it belongs to.' })
   async unit(@Parent() row: TeamStructure, @Context() ctx: GraphQLContext): Promise<Unit> {
     return unitOf(ctx, row.unitId);
   }
@@ -95,12 +95,12 @@ export class YoungCadresResolver {
     return this.service.list(caller, args);
   }
 
-  @ResolveField(() => Cadre)
+  @ResolveField(() => Cadre, { description: 'The cadre.' })
   async cadre(@Parent() y: YoungCadre, @Context() ctx: GraphQLContext): Promise<Cadre> {
     return cadreOf(ctx, y.cadreId);
   }
 
-  @ResolveField(() => Unit)
+  @ResolveField(() => Unit, { description: 'The unit it belongs to.' })
   async unit(@Parent() y: YoungCadre, @Context() ctx: GraphQLContext): Promise<Unit> {
     return unitOf(ctx, y.unitId);
   }

@@ -43,12 +43,12 @@ export abstract class PostFieldsInput {
   establishedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new post of a unit’s leadership with its approved number (职数).' })
 export class CreatePostInput extends PostFieldsInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit’s id.' })
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId!: string;
 
@@ -70,20 +70,20 @@ export class CreatePostInput extends PostFieldsInput {
   approvedHolders!: number;
 }
 
-@InputType()
+@InputType({ description: 'A post’s id and the fields to change; omitted fields keep their values.' })
 export class UpdatePostInput extends PostFieldsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The post’s id.' })
   @IsUUID('all', { message: 'id must be a post id (UUID)' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The post’s title, unique in the unit.' })
   @IsOptional()
   @MinLength(1)
   @MaxLength(200)
   @Matches(/\S/, { message: 'title must not be blank' })
   title?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A LEADERSHIP ladder code.' })
   @IsOptional()
   @MaxLength(32)
   @Matches(LEVEL_CODE, { message: 'level must be a level code such as COUNTY_DEPUTY' })
@@ -100,9 +100,11 @@ export class UpdatePostInput extends PostFieldsInput {
   approvedHolders?: number;
 }
 
-@InputType()
+@InputType({
+  description: 'A unit’s approved number of leaders at one level (职数), where its posts are not itemised.',
+})
 export class SetPostQuotaInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit’s id.' })
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId!: string;
 

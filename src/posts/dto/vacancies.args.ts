@@ -20,7 +20,7 @@ export class VacanciesArgs extends PageArgs {
 
 @ArgsType()
 export class UnitPostsArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit’s id.' })
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId!: string;
 }

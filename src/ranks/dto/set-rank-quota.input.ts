@@ -2,9 +2,9 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { MaxLength } from '../../common/max-length';
 
-@InputType()
+@InputType({ description: 'A unit’s quota for one rank (职级职数), set or replaced.' })
 export class SetRankQuotaInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit’s id.' })
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId!: string;
 

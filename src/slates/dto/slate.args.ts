@@ -8,7 +8,7 @@ import { SlateDecisionKind } from '../slate.model';
 
 @ArgsType()
 export class SlateArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The post’s id.' })
   @IsUUID('all', { message: 'postId must be a post id (UUID)' })
   postId!: string;
 
@@ -35,12 +35,12 @@ export class SlateArgs {
   unitId?: string;
 }
 
-@InputType()
+@InputType({ description: 'A slate to keep as it is on its date, with a name.' })
 export class SaveSlateInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The post’s id.' })
   @IsUUID('all', { message: 'postId must be a post id (UUID)' })
   postId!: string;
 
@@ -61,39 +61,42 @@ export class SaveSlateInput {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Candidates posted in this unit or beneath it; default your jurisdiction (ADMIN: everyone).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'unitId must be a unit id (UUID)' })
   unitId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Why it is saved.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'A decision on a member of a saved slate.' })
 export class RecordSlateDecisionInput {
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The saved slate’s id.' })
   @IsUUID('all', { message: 'slateId must be a slate id (UUID)' })
   slateId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A member of the slate.' })
   @IsUUID('all', { message: 'cadreId must be a cadre id (UUID)' })
   cadreId!: string;
 
-  @Field(() => SlateDecisionKind)
+  @Field(() => SlateDecisionKind, { description: 'Appointed, deferred or declined.' })
   @IsEnum(SlateDecisionKind)
   decision!: SlateDecisionKind;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it takes effect (APPOINTED: the first day in the post).' })
   @Allow()
   effectiveDate!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Why, in the department’s words.' })
   @IsOptional()
   @MaxLength(2000)
   note?: string;

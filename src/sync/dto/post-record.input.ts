@@ -15,7 +15,7 @@ import { MaxLength } from '../../common/max-length';
 import { IsCalendarDate } from '../record-validation';
 
 /** One post (职位) as the HR system has it; its unit by code. Dates are YYYY-MM-DD. */
-@InputType()
+@InputType({ description: 'A post as the HR system has it, keyed by its external id and its unit’s.' })
 export class PostRecordInput {
   @Field({ description: "The post's id in the HR system; unique per source." })
   @MinLength(1)
@@ -50,14 +50,14 @@ export class PostRecordInput {
   @IsBoolean()
   partyPost?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Specialty domain codes the post needs.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(DOMAIN_CODE, { each: true, message: 'each domain must be a code such as CULTURAL_TOURISM' })
   requiredDomains?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Domain codes that count in a candidate’s favour.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
