@@ -33,6 +33,7 @@ import { StuckTalentModule } from './stuck-talent/stuck-talent.module';
 import { TeamsModule } from './teams/teams.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { PolicyModule } from './policy/policy.module';
+import { I18nModule } from './i18n/i18n.module';
 import { PostingsModule } from './postings/postings.module';
 import { PostsModule } from './posts/posts.module';
 import { SlatesModule } from './slates/slates.module';
@@ -93,6 +94,7 @@ export class AppModule {
         AppointmentFormModule,
         SanctionsModule,
         RanksModule,
+        I18nModule,
         PolicyModule,
         SyncModule,
         FlagsModule,

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
+import { Reason } from '../i18n/reason.model';
 import { Requirement } from '../pathway/pathway.model';
 import { labelledValues } from '../common/graphql/enum-values';
 
@@ -100,10 +101,12 @@ export class Candidate {
   @Field(() => Float, { description: 'Σ contribution, 4 decimals; higher first.' }) score!: number;
   @Field(() => [ScoreFactor], { description: "The score's terms, each with contribution = weight × value." })
   scoreBreakdown!: ScoreFactor[];
-  @Field(() => [String], {
-    description: 'Sentences a clerk can read: readiness first, then the main factors.',
+  /** `reasons` (deprecated) is resolved per request in the caller's locale (CandidatesResolver). */
+  @Field(() => [Reason], {
+    description:
+      'Why, as data: readiness first (CANDIDATE_READY_NOW, CANDIDATE_READY_SOON, CANDIDATE_NOT_READY), then the main factors (FACTOR_*, EVIDENCE_*); training lists start with the training flags’ reasons.',
   })
-  reasons!: string[];
+  reasonData!: Reason[];
   @Field(() => [Requirement], { description: 'The unmet requirements for the next level (src/pathway).' })
   blockers!: Requirement[];
   @Field(() => [TrainingNeed], { description: 'Training lists: the needs found; empty elsewhere.' })

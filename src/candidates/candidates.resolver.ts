@@ -5,6 +5,8 @@ import { Roles } from '../auth/roles.decorator';
 import { Cadre } from '../cadres/cadre.model';
 import { DomainError } from '../common/errors/domain-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { LocaleArgs } from '../i18n/locale.args';
+import { renderReason } from '../i18n/reasons';
 import { Unit } from '../units/unit.model';
 import { Candidate, CandidateConnection } from './candidate.model';
 import { CandidatesService } from './candidates.service';
@@ -25,6 +27,7 @@ export class CandidatesResolver {
   async promotionCandidates(
     @CurrentCaller() caller: Caller,
     @Args() args: PromotionCandidatesArgs,
+    @Args() _locale: LocaleArgs,
   ): Promise<CandidatePage> {
     return this.service.promotionCandidates(caller, args);
   }
@@ -34,6 +37,7 @@ export class CandidatesResolver {
   async trainingCandidates(
     @CurrentCaller() caller: Caller,
     @Args() args: TrainingCandidatesArgs,
+    @Args() _locale: LocaleArgs,
   ): Promise<CandidatePage> {
     return this.service.trainingCandidates(caller, args);
   }
@@ -42,7 +46,11 @@ export class CandidatesResolver {
     description: 'Cadres with SPECIALIST_STRENGTH in a domain, strongest evidence first.',
   })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async specialists(@CurrentCaller() caller: Caller, @Args() args: SpecialistsArgs): Promise<CandidatePage> {
+  async specialists(
+    @CurrentCaller() caller: Caller,
+    @Args() args: SpecialistsArgs,
+    @Args() _locale: LocaleArgs,
+  ): Promise<CandidatePage> {
     return this.service.specialists(caller, args);
   }
 
@@ -58,5 +66,15 @@ export class CandidatesResolver {
     const unit = await ctx.loaders.unit.load(c.unitId);
     if (!unit) throw DomainError.notFound('Unit', c.unitId);
     return unit;
+  }
+
+  @ResolveField(() => [String], {
+    description:
+      'Sentences a clerk can read, in the caller’s locale: readiness first, then the main factors.',
+    deprecationReason:
+      'Use reasonData { code params message }: the same sentences, with their codes and values.',
+  })
+  reasons(@Parent() c: Candidate, @Context() ctx: GraphQLContext): string[] {
+    return c.reasonData.map((r) => renderReason(r, ctx.locale));
   }
 }

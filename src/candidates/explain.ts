@@ -1,3 +1,5 @@
+import { reasonOf } from '../i18n/reason.model';
+import { ReasonData } from '../i18n/reasons';
 import { evaluatePathway } from '../rules/pathway';
 import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { Requirement } from '../pathway/pathway.model';
@@ -22,47 +24,64 @@ export interface ExplainContext {
 type Details = Record<string, unknown>;
 const round4 = (n: number): number => Math.round(n * 10_000) / 10_000;
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One sentence per factor that contributes, by list; details come from the ranking SQL. */
-const SENTENCES: Record<ListKind, Record<string, (d: Details, level: string) => string | null>> = {
+/** One reason per factor that contributes, by list; details come from the ranking SQL. */
+const FACTOR_REASONS: Record<ListKind, Record<string, (d: Details, level: string) => ReasonData | null>> = {
   PROMOTION: {
     appraisal: (d) => {
       const list = (d.appraisals as { year: number; grade: string }[] | undefined) ?? [];
-      return list.length ? `Appraisals: ${list.map((a) => `${a.year} ${a.grade}`).join(', ')}.` : null;
+      return list.length ? { code: 'FACTOR_APPRAISAL', params: { appraisals: list } } : null;
     },
-    grassrootsYears: (d) => `${num(d.grassrootsYears)} years in grassroots units.`,
-    achievements: (d) =>
-      `${plural(num(d.verifiedAchievements), 'verified achievement')}, the highest recognised at ${String(d.topRecognition)} level.`,
-    training: (d) =>
-      `${num(d.trainingHours)} class hours completed in the last ${num(d.trainingWindowYears)} years.`,
-    timeAtLevel: (d, level) => `${num(d.yearsAtLevel)} years at ${level}.`,
-    specialistMatch: (d) => `Specialist strength in ${((d.specialistDomains as string[]) ?? []).join(', ')}.`,
+    grassrootsYears: (d) => ({ code: 'FACTOR_GRASSROOTS_YEARS', params: { years: num(d.grassrootsYears) } }),
+    achievements: (d) => ({
+      code: 'FACTOR_ACHIEVEMENTS',
+      params: { count: num(d.verifiedAchievements), topRecognition: d.topRecognition ?? null },
+    }),
+    training: (d) => ({
+      code: 'FACTOR_TRAINING',
+      params: { hours: num(d.trainingHours), windowYears: num(d.trainingWindowYears) },
+    }),
+    timeAtLevel: (d, level) => ({
+      code: 'FACTOR_TIME_AT_LEVEL',
+      params: { years: num(d.yearsAtLevel), level },
+    }),
+    specialistMatch: (d) => ({
+      code: 'FACTOR_SPECIALIST_MATCH',
+      params: { domains: d.specialistDomains ?? [] },
+    }),
   },
   SPECIALIST: {
-    evidenceRecognition: (d) =>
-      `Highest recognition in ${String(d.domain)}: ${String(d.highestRecognition)}.`,
-    evidenceImpact: (d) => `Best measured improvement: ${num(d.bestImprovementPercent)}%.`,
-    evidenceRecency: (d) => `Latest verified achievement in ${String(d.domain)} on ${String(d.latest)}.`,
-    evidenceCount: (d) =>
-      `${plural(num(d.recentCount), 'verified achievement')} in ${String(d.domain)} within ${num(d.windowYears)} years.`,
+    evidenceRecognition: (d) => ({
+      code: 'EVIDENCE_RECOGNITION',
+      params: { domain: d.domain ?? null, recognition: d.highestRecognition ?? null },
+    }),
+    evidenceImpact: (d) => ({ code: 'EVIDENCE_IMPACT', params: { percent: num(d.bestImprovementPercent) } }),
+    evidenceRecency: (d) => ({
+      code: 'EVIDENCE_RECENCY',
+      params: { domain: d.domain ?? null, date: d.latest ?? null },
+    }),
+    evidenceCount: (d) => ({
+      code: 'EVIDENCE_COUNT',
+      params: { count: num(d.recentCount), domain: d.domain ?? null, windowYears: num(d.windowYears) },
+    }),
   },
   TRAINING: {},
 };
 
-function readinessSentence(c: Candidate, blockers: Requirement[]): string | null {
+function readinessReason(c: Candidate, blockers: Requirement[]): ReasonData | null {
   if (!c.nextLevel || !c.readiness) return null;
+  const params = { nextLevel: c.nextLevel, eligibleFrom: c.eligibleFrom };
   switch (c.readiness) {
     case Readiness.READY_NOW:
-      return `Meets every requirement for ${c.nextLevel}${c.eligibleFrom ? ` (since ${c.eligibleFrom})` : ''}.`;
+      return { code: 'CANDIDATE_READY_NOW', params };
     case Readiness.READY_SOON:
-      return `Will meet every requirement for ${c.nextLevel} on ${c.eligibleFrom ?? '?'} if only time passes.`;
+      return { code: 'CANDIDATE_READY_SOON', params };
     case Readiness.NOT_READY:
       // A soft blocker (PROMO_TRAINING) is listed in blockers but is not why the cadre is not ready.
-      return `Not yet ready for ${c.nextLevel}: ${blockers
-        .filter((b) => !b.soft)
-        .map((b) => b.code)
-        .join(', ')}${c.eligibleFrom ? ` (met on ${c.eligibleFrom} if only time passes)` : ''}.`;
+      return {
+        code: 'CANDIDATE_NOT_READY',
+        params: { ...params, blockers: blockers.filter((b) => !b.soft).map((b) => b.code) },
+      };
   }
 }
 
@@ -98,16 +117,16 @@ export function toCandidate(row: RankingRow & PathwayFacts, ctx: ExplainContext)
     policyVersion: ctx.policy.version,
     rankPlaces: (row.details.rankPlaces as Candidate['rankPlaces'] | undefined) ?? null,
   });
-  const sentences = SENTENCES[ctx.kind];
+  const factorReasons = FACTOR_REASONS[ctx.kind];
   const byFactor = [...scoreBreakdown]
     .filter((f) => f.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
-    .map((f) => sentences[f.factor]?.(row.details, row.level) ?? null);
-  const readiness = readinessSentence(c, blockers);
+    .map((f) => factorReasons[f.factor]?.(row.details, row.level) ?? null);
+  const readiness = readinessReason(c, blockers);
   const reasons =
     ctx.kind === 'PROMOTION'
       ? [readiness, ...byFactor]
-      : [...((row.details.messages as string[] | undefined) ?? []), ...byFactor, readiness];
-  c.reasons = reasons.filter((s): s is string => !!s);
+      : [...((row.details.reasons as ReasonData[] | undefined) ?? []), ...byFactor, readiness];
+  c.reasonData = reasons.filter((r): r is ReasonData => !!r).map((r) => reasonOf(r.code, r.params));
   return c;
 }

@@ -1,11 +1,18 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { inputErrorText } from '../i18n/errors';
 import { DomainError } from './errors/domain-error';
 import { checkedPerRecord, unstorableText } from './text';
 
-function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } {
+function firstProblem(
+  errors: ValidationError[],
+  prefix = '',
+): { field: string; message: string; constraint?: string } {
   const e = errors[0];
   const field = prefix ? `${prefix}.${e.property}` : e.property;
-  if (e.constraints) return { field, message: Object.values(e.constraints)[0] };
+  if (e.constraints) {
+    const [constraint, message] = Object.entries(e.constraints)[0];
+    return { field, message, constraint };
+  }
   if (e.children?.length) return firstProblem(e.children, field);
   return { field, message: `${field} is not valid.` };
 }
@@ -42,8 +49,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
-      const { field, message } = firstProblem(errors);
-      return DomainError.badInput(field, message);
+      const { field, message, constraint } = firstProblem(errors);
+      return DomainError.badInput(field, message).withText(inputErrorText(field, constraint, message));
     },
   });
 }

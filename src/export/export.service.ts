@@ -1,3 +1,4 @@
+import { renderReason } from '../i18n/reasons';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -134,7 +135,7 @@ export class ExportService {
             n.eligibleFrom,
             outOf100(n.score),
             ...n.scoreBreakdown.map((f) => outOf100(f.contribution)),
-            n.reasons.join('；'),
+            n.reasonData.map((r) => renderReason(r, out.locale)).join('；'),
             n.blockers.map((b) => labelOf(l.requirement, b.code)).join('；'),
             asOf,
             policyVersion,
@@ -200,7 +201,7 @@ export class ExportService {
         outOf100(s.score),
         labelOf(l.readiness, s.readiness),
         s.eligibleFrom,
-        s.reasons.join('；'),
+        s.reasonData.map((r) => renderReason(r, out.locale)).join('；'),
         asOf,
         m.live ? names.units.get(m.live.unitId) : null,
         outOf100(m.live?.score),

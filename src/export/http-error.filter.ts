@@ -3,6 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { fromDatabaseError } from '../common/errors/database-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { errorText, localizeErrorMessage } from '../i18n/errors';
+import { pickLocale } from '../i18n/labels';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -39,9 +41,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const code = domain?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    // In the reader's locale: the `locale` query parameter, else Accept-Language (as the files themselves).
+    const query = res.request.query as { locale?: string } | undefined;
+    const locale = pickLocale(query?.locale, res.request.headers['accept-language']);
     void res.code(STATUS[code] ?? 500).send({
       code,
-      message: domain?.message ?? 'Something went wrong on our side.',
+      message: domain
+        ? localizeErrorMessage(domain.message, domain.text, locale)
+        : localizeErrorMessage('Something went wrong on our side.', errorText(code), locale),
       ...(domain?.field ? { field: domain.field } : {}),
     });
   }

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { Reason, reasonOf } from '../i18n/reason.model';
+import { flagReasonCode } from '../i18n/reasons';
 import { compareFlags, FlagCode, FlagRow, Severity } from '../rules/codes';
 import { labelledValues } from '../common/graphql/enum-values';
 
@@ -37,7 +39,12 @@ export type { FlagRow };
 export class Flag {
   @Field(() => FlagCode, { description: 'What the flag says.' }) code!: FlagCode;
   @Field(() => Severity, { description: 'How urgent it is.' }) severity!: Severity;
-  @Field({ description: 'One sentence a clerk can read.' }) message!: string;
+  /** `message` (deprecated) is resolved per request in the caller's locale (FlagResolver), from `reason`. */
+  @Field(() => Reason, {
+    description:
+      'Why, as data: code `<ruleId>.<flag code>` (e.g. TERM_LIMIT.POSTING_LIMIT_EXCEEDED), params = the facts, message in the caller’s locale.',
+  })
+  reason!: Reason;
   @Field({ description: 'The policy rule that raised it.' }) ruleId!: string;
   @Field({ description: "The rule's public source." }) source!: string;
   @Field(() => JSONScalar, { description: 'The numbers and dates that triggered it.' })
@@ -50,7 +57,7 @@ export class Flag {
     return Object.assign(new Flag(), {
       code: r.code,
       severity: r.severity,
-      message: r.message,
+      reason: reasonOf(flagReasonCode(r.ruleId, r.code), r.facts ?? {}),
       ruleId: r.ruleId,
       source: r.source,
       facts: r.facts,

@@ -5,6 +5,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Cadre } from '../cadres/cadre.model';
 import { DomainError } from '../common/errors/domain-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { LocaleArgs } from '../i18n/locale.args';
 import { FlaggedCadresArgs } from './dto/flags.args';
 import { FlaggedCadre, FlaggedCadreConnection } from './flagged-cadre.model';
 import { FlagsService } from './flags.service';
@@ -20,6 +21,7 @@ export class FlagsResolver {
   async flaggedCadres(
     @CurrentCaller() caller: Caller,
     @Args() args: FlaggedCadresArgs,
+    @Args() _locale: LocaleArgs,
   ): Promise<FlaggedCadreConnection> {
     return this.service.flaggedCadres(caller, args);
   }

@@ -2,6 +2,8 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Cadre } from '../cadres/cadre.model';
 import { today } from '../common/graphql/date.scalar';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { LocaleArgs } from '../i18n/locale.args';
+import { useLocale } from '../i18n/locale.interceptor';
 import { PathwayArgs } from './dto/pathway.args';
 import { Pathway } from './pathway.model';
 import { pathwayLoader } from './pathway.loader';
@@ -22,8 +24,10 @@ export class CadrePathwayResolver {
   async pathway(
     @Parent() cadre: Cadre,
     @Args() { asOf }: PathwayArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Pathway | null> {
+    useLocale(ctx, locale);
     const p = await pathwayLoader(ctx, this.service, asOf ?? today()).load(cadre.id);
     return p ? Pathway.from(p) : null;
   }
@@ -35,8 +39,10 @@ export class CadrePathwayResolver {
   async pathways(
     @Parent() cadre: Cadre,
     @Args() { asOf }: PathwayArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<Pathway[]> {
+    useLocale(ctx, locale);
     const date = asOf ?? today();
     const [post, rank] = await Promise.all([
       pathwayLoader(ctx, this.service, date, 'POST').load(cadre.id),

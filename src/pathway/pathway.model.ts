@@ -2,6 +2,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { JSONScalar } from '../common/graphql/json.scalar';
+import { reasonOf, Reason } from '../i18n/reason.model';
+import { requirementReasonCode } from '../i18n/reasons';
+import { LocalizedText } from '../policy/policy.types';
 import { PathwayEvaluation } from './pathway.service';
 import { RequirementResult, RequirementValue } from '../rules/requirement';
 
@@ -26,7 +29,13 @@ export const RequirementValueScalar = new GraphQLScalarType<RequirementValue, Re
 @ObjectType('Requirement', { description: 'One requirement for the next level, from a rule of the policy.' })
 export class Requirement {
   @Field({ description: 'The rule id in the policy, e.g. PROMO_TIME_IN_LEVEL.' }) code!: string;
-  @Field({ description: "The rule's sentence." }) description!: string;
+  /** `description` (deprecated) is resolved per request in the caller's locale (RequirementResolver). */
+  sentences!: LocalizedText;
+  @Field(() => Reason, {
+    description:
+      'The requirement as data: code REQUIREMENT.<rule id>, params { met, current, required, remaining, dateMet }, message in the caller’s locale.',
+  })
+  reason!: Reason;
   @Field({ description: 'Whether it is met on asOf.' }) met!: boolean;
   @Field(() => RequirementValueScalar, { nullable: true, description: "The cadre's value on asOf." })
   current!: RequirementValue;
@@ -55,7 +64,14 @@ export class Requirement {
   facts!: Record<string, unknown> | null;
 
   static from(r: RequirementResult): Requirement {
-    return Object.assign(new Requirement(), { ...r, soft: r.soft ?? false, facts: r.facts ?? null });
+    const { description: _english, ...rest } = r;
+    const { met, current, required, remaining, dateMet } = r;
+    return Object.assign(new Requirement(), {
+      ...rest,
+      soft: r.soft ?? false,
+      facts: r.facts ?? null,
+      reason: reasonOf(requirementReasonCode(r.code), { met, current, required, remaining, dateMet }),
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { RULES, RULE_IDS } from '../rules/registry';
 import { bad, level, number, object, text, validateParams } from '../rules/params';
-import { PolicyDocument } from './policy.types';
+import { LocalizedText, PolicyDocument, RuleCitation } from './policy.types';
 
 export { RULE_IDS };
 
@@ -36,6 +36,35 @@ function validateLadders(v: unknown, levels: ReadonlySet<string>): void {
       }
     }
   });
+}
+
+const localized = (v: unknown, f: string): LocalizedText => {
+  const o = object(v, f);
+  // Stored as 'zh-CN'; the API's LocalizedText calls it zhCN, so a document read back from `policy` validates too.
+  return { 'zh-CN': text(o['zh-CN'] ?? o.zhCN, `${f}.zh-CN`), en: text(o.en, `${f}.en`) };
+};
+
+const textOrNull = (v: unknown, f: string): string | null =>
+  v === null || v === undefined ? null : text(v, f);
+
+/** A rule's structured citation (optional: versions published before it existed have none). */
+function citation(v: unknown, f: string): RuleCitation {
+  const o = object(v, f);
+  if (o.basis !== 'NATIONAL_DEFAULT' && o.basis !== 'LOCAL_CHOICE')
+    bad(`${f}.basis`, `${f}.basis must be NATIONAL_DEFAULT or LOCAL_CHOICE.`);
+  if (!Array.isArray(o.references)) bad(`${f}.references`, `${f}.references must be a list.`);
+  const references = (o.references as unknown[]).map((raw, i) => {
+    const rf = `${f}.references[${i}]`;
+    const r = object(raw, rf);
+    return {
+      title: text(r.title, `${rf}.title`),
+      year: r.year === null || r.year === undefined ? null : number(r.year, `${rf}.year`, true),
+      article: textOrNull(r.article, `${rf}.article`),
+      articleEn: textOrNull(r.articleEn, `${rf}.articleEn`),
+    };
+  });
+  const note = o.note === null || o.note === undefined ? null : localized(o.note, `${f}.note`);
+  return { basis: o.basis as RuleCitation['basis'], references, note };
 }
 
 /** Rules may come as the stored map or as the list `policy { rules }` returns. */
@@ -77,6 +106,8 @@ export function validatePolicyDocument(input: unknown, levels: ReadonlySet<strin
       id,
       sentence: text(rule.sentence, `${f}.sentence`),
       source: text(rule.source, `${f}.source`),
+      ...(rule.sentences === undefined ? {} : { sentences: localized(rule.sentences, `${f}.sentences`) }),
+      ...(rule.citation === undefined ? {} : { citation: citation(rule.citation, `${f}.citation`) }),
       params,
     };
   }

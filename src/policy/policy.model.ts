@@ -1,8 +1,9 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { isEvaluated, RULE_IDS } from '../rules/registry';
-import { PolicyDocument } from './policy.types';
+import { PolicyDocument, RuleCitation } from './policy.types';
+import { citationOf, sentencesOf } from './rule-texts';
 
 @ObjectType('PolicyLadderStep', { description: 'One step up a ladder, with its minimum years.' })
 export class PolicyLadderStep {
@@ -18,13 +19,71 @@ export class PolicyLadder {
   @Field(() => [PolicyLadderStep], { description: 'The steps, lowest first.' }) steps!: PolicyLadderStep[];
 }
 
+@ObjectType('LocalizedText', { description: 'A text in each locale, Chinese first.' })
+export class LocalizedTextModel {
+  @Field({ description: 'The text in Simplified Chinese (zh-CN).' }) zhCN!: string;
+  @Field({ description: 'The text in English (en).' }) en!: string;
+}
+
+@ObjectType('CitationReference', { description: 'One document a rule cites.' })
+export class CitationReferenceModel {
+  @Field({ description: 'The document’s title in Chinese, without 《》.' }) title!: string;
+  @Field(() => Int, { nullable: true, description: 'The year the document was issued; null when unknown.' })
+  year!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The article in Chinese, e.g. 第八条第（三）项; null when the document is cited as a whole.',
+  })
+  article!: string | null;
+  @Field(() => String, { nullable: true, description: 'The same article in English, e.g. art. 8(3).' })
+  articleEn!: string | null;
+}
+
+export enum CitationBasis {
+  NATIONAL_DEFAULT = 'NATIONAL_DEFAULT',
+  LOCAL_CHOICE = 'LOCAL_CHOICE',
+}
+registerEnumType(CitationBasis, {
+  name: 'CitationBasis',
+  description:
+    'NATIONAL_DEFAULT: the number is the national text’s; LOCAL_CHOICE: a locality’s choice, or this service’s default where no text sets one.',
+  valuesMap: {
+    NATIONAL_DEFAULT: { description: 'The number is the one the national text sets.' },
+    LOCAL_CHOICE: { description: 'A locality’s choice, or this service’s default where no text sets one.' },
+  },
+});
+
+@ObjectType('RuleCitation', { description: 'Where a rule comes from, structured.' })
+export class RuleCitationModel {
+  @Field(() => CitationBasis, { description: 'Whether the number is the national text’s or a local choice.' })
+  basis!: CitationBasis;
+  @Field(() => [CitationReferenceModel], { description: 'The documents cited, most specific first.' })
+  references!: CitationReferenceModel[];
+  @Field(() => LocalizedTextModel, { nullable: true, description: 'What to check, or why it is a choice.' })
+  note!: LocalizedTextModel | null;
+  /** `text` is resolved per request in the caller's locale (PolicyRuleResolver). */
+  stored!: RuleCitation;
+}
+
 @ObjectType('PolicyRule', {
   description: 'One rule of the policy: its thresholds (params) are data, never constants in code.',
 })
 export class PolicyRule {
   @Field({ description: 'The rule id, e.g. POST_LIMIT_SAME_POST.' }) id!: string;
-  @Field({ description: 'The rule in one sentence.' }) sentence!: string;
-  @Field({ description: 'The public text it comes from.' }) source!: string;
+  /** `sentence` and `source` are resolved per request in the caller's locale (PolicyRuleResolver). */
+  @Field(() => LocalizedTextModel, {
+    description:
+      'The sentence in each locale. A version published before these existed gives the default’s texts where its sentence is the default’s, else its own sentence in both.',
+  })
+  sentences!: LocalizedTextModel;
+  @Field(() => RuleCitationModel, {
+    nullable: true,
+    description:
+      'The source as a structured citation; null for a rule of a version published before citations existed whose sentence is not the default’s (its `source` line still says it).',
+  })
+  citation!: RuleCitationModel | null;
+  /** The stored one-line source, shown when there is no citation. */
+  sourceLine!: string;
   @Field(() => JSONScalar, { description: "The rule's thresholds, e.g. { years: 10 }." })
   params!: Record<string, unknown>;
   @Field({
@@ -80,10 +139,18 @@ export class Policy {
       // A version stored before a rule existed does not have it: that rule was not in force then.
       rules: RULE_IDS.filter((id) => (rules as Partial<typeof rules>)[id] !== undefined).map((id) => {
         const rule = rules[id];
+        const sentences = sentencesOf(rule);
+        const citation = citationOf(rule);
         return {
           id: rule.id,
-          sentence: rule.sentence,
-          source: rule.source,
+          sentences: { zhCN: sentences['zh-CN'], en: sentences.en },
+          citation: citation && {
+            ...citation,
+            basis: citation.basis as CitationBasis,
+            note: citation.note && { zhCN: citation.note['zh-CN'], en: citation.note.en },
+            stored: citation,
+          },
+          sourceLine: rule.source,
           params: { ...rule.params },
           evaluated: isEvaluated(id),
         };

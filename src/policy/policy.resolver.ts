@@ -3,6 +3,7 @@ import { Caller, Role } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { today } from '../common/graphql/date.scalar';
+import { LocaleArgs } from '../i18n/locale.args';
 import { PolicyArgs } from './dto/policy.args';
 import { PublishPolicyInput } from './dto/publish-policy.input';
 import { Policy } from './policy.model';
@@ -14,7 +15,11 @@ export class PolicyResolver {
 
   @Query(() => Policy, { description: 'The policy version in force on asOf (default today).' })
   @Roles(Role.ADMIN, Role.ORG_DEPT, Role.CADRE)
-  async policy(@CurrentCaller() caller: Caller, @Args() { asOf }: PolicyArgs): Promise<Policy> {
+  async policy(
+    @CurrentCaller() caller: Caller,
+    @Args() { asOf }: PolicyArgs,
+    @Args() _locale: LocaleArgs,
+  ): Promise<Policy> {
     return Policy.from(await this.service.get(caller, asOf ?? today()));
   }
 

@@ -224,12 +224,44 @@ export interface SanctionPeriod {
   source: string;
 }
 
+/** A text in each locale, Chinese first. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/** One document a rule cites. */
+export interface CitationReference {
+  /** The document's title in Chinese, without 《》, e.g. 党政领导干部选拔任用工作条例. */
+  title: string;
+  year: number | null;
+  /** The article in Chinese, e.g. 第八条第（三）项; null when the document is cited as a whole. */
+  article: string | null;
+  /** The same article in English, e.g. art. 8(3). */
+  articleEn: string | null;
+}
+
+/**
+ * Where a rule comes from: the documents, and whether its number is the national text's (NATIONAL_DEFAULT) or a
+ * choice (LOCAL_CHOICE: a locality's, or this product's where no text sets one).
+ */
+export interface RuleCitation {
+  basis: 'NATIONAL_DEFAULT' | 'LOCAL_CHOICE';
+  references: CitationReference[];
+  /** What to check or why it is a choice; null when nothing needs saying. */
+  note: LocalizedText | null;
+}
+
 export interface RuleDefinition<K extends RuleId = RuleId> {
   id: K;
-  /** One sentence a clerk can read. */
+  /** One sentence a clerk can read (English; `sentences` has it in each locale). */
   sentence: string;
-  /** The public text it comes from. */
+  /** The public text it comes from, as one line (`citation` has it structured). */
   source: string;
+  /** The sentence in each locale. A version stored before it existed lacks it (see rule-texts.ts). */
+  sentences?: LocalizedText;
+  /** The source, structured. A version stored before it existed lacks it (see rule-texts.ts). */
+  citation?: RuleCitation;
   params: RuleParams[K];
 }
 

@@ -71,7 +71,10 @@ const message = `format('自 %s 起在同一地区（%s）担任同一层级（%
    CASE WHEN sp.code = 'POSTING_LIMIT_EXCEEDED' THEN 'was reached' ELSE 'will be reached' END,
    sp.facts ->> 'limitDate')`;
 
-const levelLimitSameAreaSpans = (s: FlagSql) => readSpans(s, rule, message);
+/** The area's name beside its id, for the message rendered per locale (src/i18n/reasons.ts). */
+const facts = `sp.facts || jsonb_build_object('areaName', (SELECT a.name FROM unit a WHERE a.id = (sp.facts ->> 'areaUnitId')::uuid))`;
+
+const levelLimitSameAreaSpans = (s: FlagSql) => readSpans(s, rule, message, 'limitDate', facts);
 
 export const levelLimitSameAreaRule: FlagRule<'LEVEL_LIMIT_SAME_AREA'> = {
   id: 'LEVEL_LIMIT_SAME_AREA',

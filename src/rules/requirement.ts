@@ -1,4 +1,5 @@
-import { LadderStep, PolicyDocument, RuleDefinition, RuleId } from '../policy/policy.types';
+import { LadderStep, LocalizedText, PolicyDocument, RuleDefinition, RuleId } from '../policy/policy.types';
+import { sentencesOf } from '../policy/rule-texts';
 import { PathwayFacts } from './facts/pathway-facts';
 
 export type RequirementValue = number | string | null;
@@ -9,6 +10,8 @@ export interface RequirementResult {
   code: RuleId;
   /** The rule's sentence from the policy. */
   description: string;
+  /** The same in each locale (rendered per reader). */
+  sentences: LocalizedText;
   met: boolean;
   current: RequirementValue;
   required: RequirementValue;
@@ -54,8 +57,8 @@ export function nextStep(facts: PathwayFacts, policy: PolicyDocument): Step | nu
 
 export function ruleInfo<K extends RuleId>(
   rule: RuleDefinition<K>,
-): Pick<RequirementResult, 'code' | 'description' | 'source'> {
-  return { code: rule.id, description: rule.sentence, source: rule.source };
+): Pick<RequirementResult, 'code' | 'description' | 'sentences' | 'source'> {
+  return { code: rule.id, description: rule.sentence, sentences: sentencesOf(rule), source: rule.source };
 }
 
 /** In readiness SQL: met (or not applicable) with no date to give. */

@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Candidate, Readiness, ScoreFactor } from '../candidates/candidate.model';
 import { DateScalar } from '../common/graphql/date.scalar';
+import { Reason } from '../i18n/reason.model';
 import { Connection } from '../common/graphql/pagination';
 import { labelledValues } from '../common/graphql/enum-values';
 
@@ -50,7 +51,12 @@ export class CandidateSnapshot {
   @Field(() => DateScalar, { nullable: true, description: 'The eligible date then.' }) eligibleFrom!:
     string | null;
   @Field(() => [ScoreFactor], { description: "The score's terms then." }) scoreBreakdown!: ScoreFactor[];
-  @Field(() => [String], { description: 'The reasons then (codes).' }) reasons!: string[];
+  /** `reasons` (deprecated) is resolved per request in the caller's locale (TalentPoolMemberResolver). */
+  @Field(() => [Reason], {
+    description:
+      'The candidate’s reasons then, as data (see Candidate.reasonData), rendered in the caller’s locale; a snapshot kept before reasons were data gives its sentences with code TEXT (params.text).',
+  })
+  reasonData!: Reason[];
   @Field(() => [String], { description: 'The codes of the requirements then unmet.' }) blockers!: string[];
 }
 

@@ -1,4 +1,6 @@
 import { Candidate } from '../candidates/candidate.model';
+import { reasonOf } from '../i18n/reason.model';
+import { ReasonData } from '../i18n/reasons';
 import {
   CandidateSnapshot,
   PoolDecision,
@@ -24,9 +26,28 @@ export interface MemberRow {
   pool_id: string;
   cadre_id: string;
   note: string | null;
-  snapshot: CandidateSnapshot;
+  snapshot: StoredSnapshot;
   added_by: string;
   added_at: Date;
+}
+
+/**
+ * A snapshot as talent_pool_member.snapshot keeps it: reasons as code + params, so they re-render in each reader's
+ * locale; snapshots stored before reasons were data hold English sentences, shown as they were (code TEXT).
+ */
+export interface StoredSnapshot extends Omit<CandidateSnapshot, 'reasonData'> {
+  reasons: (ReasonData | string)[];
+}
+
+/** The stored snapshot as the API gives it. */
+export function snapshotFromStored(s: StoredSnapshot): CandidateSnapshot {
+  const { reasons, ...rest } = s;
+  return Object.assign(new CandidateSnapshot(), {
+    ...rest,
+    reasonData: (reasons ?? []).map((r) =>
+      typeof r === 'string' ? reasonOf('TEXT', { text: r }) : reasonOf(r.code, r.params ?? {}),
+    ),
+  });
 }
 
 export interface DecisionRow {
@@ -82,7 +103,7 @@ export const toMember = (
     note: r.note,
     addedBy: r.added_by,
     addedAt: r.added_at,
-    snapshot: r.snapshot,
+    snapshot: snapshotFromStored(r.snapshot),
     live,
     decisions,
   });
@@ -102,7 +123,7 @@ export const toHiddenMember = (r: MemberRow): TalentPoolMember =>
   });
 
 /** What a pool keeps of a candidate when the member is added. */
-export function snapshotOf(c: Candidate, asOf: string): CandidateSnapshot {
+export function snapshotOf(c: Candidate, asOf: string): StoredSnapshot {
   return {
     asOf,
     policyVersion: c.policyVersion,
@@ -110,7 +131,7 @@ export function snapshotOf(c: Candidate, asOf: string): CandidateSnapshot {
     readiness: c.readiness,
     eligibleFrom: c.eligibleFrom,
     scoreBreakdown: c.scoreBreakdown,
-    reasons: c.reasons,
+    reasons: c.reasonData.map(({ code, params }) => ({ code, params })),
     blockers: c.blockers.map((b) => b.code),
   };
 }

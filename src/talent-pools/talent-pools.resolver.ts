@@ -11,6 +11,8 @@ import { CreateTalentPoolInput } from './dto/create-talent-pool.input';
 import { AddToPoolInput, PoolMemberArgs, PoolMembersArgs, TalentPoolArgs } from './dto/pool-member.args';
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { TalentPoolsArgs } from './dto/talent-pools.args';
+import { LocaleArgs } from '../i18n/locale.args';
+import { useLocale } from '../i18n/locale.interceptor';
 import { TalentPool, TalentPoolConnection, TalentPoolDecision, TalentPoolMember } from './talent-pool.model';
 import { poolMembersLoader } from './pool-members.loader';
 import { TalentPoolsService } from './talent-pools.service';
@@ -92,8 +94,10 @@ export class TalentPoolsResolver {
   async members(
     @Parent() pool: TalentPool,
     @Args() { asOf }: PoolMembersArgs,
+    @Args() { locale }: LocaleArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<TalentPoolMember[]> {
+    useLocale(ctx, locale);
     return poolMembersLoader(ctx, this.pools, asOf ?? today()).load(pool);
   }
 }

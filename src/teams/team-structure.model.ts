@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../common/graphql/pagination';
+import { labelledValues } from '../common/graphql/enum-values';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { labelledValues } from '../common/graphql/enum-values';
 import { TEAM_TARGETS, TeamTargetCode } from './team-structure.sql';

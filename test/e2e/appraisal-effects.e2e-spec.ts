@@ -142,7 +142,7 @@ describe('appraisal effects: the pathway, the flag and candidate lists', () => {
       ruleId: 'APPRAISAL_INCOMPETENT',
       source,
       message:
-        '2025 年度考核不称职，关注至 2026-12-31；appraised INCOMPETENT for 2025, flagged until 2026-12-31',
+        '2025 年度考核为不称职，自 2026-01-01 起关注至 2026-12-31：应降低一个职务或者职级层次，满足考核条件前不得晋升。',
       facts: {
         year: 2025,
         grade: 'INCOMPETENT',

@@ -33,8 +33,8 @@ describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)',
       // Soft (art. 8(5)): 15 of 30 days of induction training in the 24 months before; due within a year after.
       blockers: [{ code: 'PROMO_TRAINING', met: false, dateMet: null }],
     });
-    expect(head?.reasons[0]).toBe('Meets every requirement for COUNTY_DEPUTY (since 2018-09-01).');
-    expect(head?.reasons).toContain('11.2 years at TOWNSHIP_CHIEF.');
+    expect(head?.reasons[0]).toBe('符合晋升县处级副职的全部条件（自 2018-09-01 起）。');
+    expect(head?.reasons).toContain('任乡科级正职 11.2 年。');
     expect(all.every((c) => c.readiness === 'READY_NOW' && c.currentLevel === 'TOWNSHIP_CHIEF')).toBe(true);
   });
 
@@ -42,7 +42,7 @@ describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)',
     const res = await specialists(t, { domain: 'CULTURAL_TOURISM', asOf: AS_OF });
     const top = res.edges[0].node;
     expect(top.cadre.externalId).toBe('DEMO-001');
-    expect(top.reasons[0]).toMatch(/^Specialist strength in CULTURAL_TOURISM/);
+    expect(top.reasons[0]).toMatch(/^在文化旅游领域有专业特长/);
     // PROVINCE recognition 0.8 × 0.4 + impact (180k → 410k visitors, +128%) 1 × 0.3 + recency (the videos of
     // 2022-12-20, 1,438 days before: 1 − 1438 / 365.25 / 5 = 0.2126) × 0.2 + count (1 of 2 × 2) 0.25 × 0.1.
     // Recognition and improvement count for five years (#16), so the videos moved from 2021-03 into the window.
@@ -64,7 +64,7 @@ describe('candidate lists on the demo seed (DOMAIN.md cases, as of 2026-11-27)',
     const graduate = all.find((c) => c.cadre.externalId === 'DEMO-003');
     expect(graduate?.needs).toContain('SHORTFALL');
     expect(graduate?.reasons[0]).toBe(
-      '0 of 37.7 class hours (or 0 of 5 days) of centralised training completed in 2025 (required pro-rated: 153 of 365 days); 37.7 hours missing.',
+      '2025 年已完成 0 学时（或 0 天），要求 37.7 学时（或 5 天，按比例折算），还差 37.7 学时。',
     );
     const shortfall = graduate?.scoreBreakdown.find((f) => f.factor === 'SHORTFALL');
     // 37.7 missing of the year's 90 hours

@@ -131,15 +131,15 @@ describe('trainingCandidates and specialists', () => {
         { factor: 'LONG_SERVICE_NO_STUDY', weight: 0.1, value: 0, contribution: 0 },
       ]);
       expect(tao.reasons.slice(0, 3)).toEqual([
-        '0 of 66.8 class hours (or 0 of 8.9 days) of centralised training completed in 2026 up to 2026-11-27 (required pro-rated: 271 of 365 days); 66.8 hours missing.',
-        'Appointed TOWNSHIP_DEPUTY on 2026-03-01; fewer than 15 days of induction training since then (due by 2027-03-01).',
-        'No completed training from 2021-11-28 to 2026-11-27.',
+        '2026 年已完成 0 学时（或 0 天），要求 66.8 学时（或 8.9 天，按比例折算），还差 66.8 学时。',
+        '2026-03-01 任乡科级副职，此后未参加 15 天以上的任职培训（应于 2027-03-01 前完成）。',
+        '2021-11-28 至 2026-11-27 未完成任何培训。',
       ]);
       expect(uma.reasons[1]).toBe(
-        '16.9 years in grassroots units, with no in-service degree and no party-school, administration-institute or university study since 2016-11-27.',
+        '基层工作 16.9 年，自 2016-11-27 以来无在职学历教育，也未在党校、行政学院或高校学习。',
       );
       expect(wen.reasons[0]).toBe(
-        '200 of 539.5 class hours (or 31 of 88.3 days) of centralised training completed from 2022-01-01 to 2026-11-27 (required pro-rated: 1791 of 1826 days); 339.5 hours missing.',
+        '2022-01-01 至 2026-11-27 已完成 200 学时（或 31 天），要求 539.5 学时（或 88.3 天，按比例折算），还差 339.5 学时。',
       );
       expect(page.facets.byReadiness).toEqual([]);
       expect(page.facets.byLevel.map((x) => [x.key, x.count]).sort()).toEqual([
@@ -202,10 +202,10 @@ describe('trainingCandidates and specialists', () => {
       ]);
       // The flag's own sentence first, then the evidence in order of weight.
       const [flag, ...evidence] = page.edges[0].node.reasons;
-      expect(flag).toMatch(/^Specialist strength in CULTURAL_TOURISM/);
+      expect(flag).toMatch(/^在文化旅游领域有专业特长/);
       expect(evidence.slice(0, 2)).toEqual([
-        'Best measured improvement: 87.8%.',
-        'Latest verified achievement in CULTURAL_TOURISM on 2026-11-01.',
+        '实测成效最高改善 87.8%。',
+        '文化旅游领域最近一项经核实的实绩于 2026-11-01。',
       ]);
       expect(page.totalCount).toBe(3);
       expect(page.facets.byLevel.map((x) => [x.key, x.count]).sort()).toEqual([

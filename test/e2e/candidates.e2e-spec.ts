@@ -44,13 +44,13 @@ describe('promotionCandidates', () => {
       { factor: 'specialistMatch', weight: 0.15, value: 1, contribution: 0.15 },
     ]);
     expect(ann.reasons).toEqual([
-      'Meets every requirement for COUNTY_DEPUTY (since 2019-12-01).',
-      'Appraisals: 2023 EXCELLENT, 2024 EXCELLENT, 2025 EXCELLENT.',
-      '14 years in grassroots units.',
-      '10 years at TOWNSHIP_CHIEF.',
-      'Specialist strength in CULTURAL_TOURISM.',
-      '1 verified achievement, the highest recognised at PROVINCE level.',
-      '275 class hours completed in the last 5 years.',
+      '符合晋升县处级副职的全部条件（自 2019-12-01 起）。',
+      '年度考核：2023 年优秀、2024 年优秀、2025 年优秀。',
+      '基层工作 14 年。',
+      '任乡科级正职 10 年。',
+      '在文化旅游领域有专业特长。',
+      '经核实的工作实绩 1 项，最高获省级认可。',
+      '近 5 年完成培训 275 学时。',
     ]);
     // PROMO_TRAINING is soft: shown (no induction training in the fixture), not a bar.
     expect(ann).toMatchObject({
@@ -83,9 +83,7 @@ describe('promotionCandidates', () => {
         { code: 'PROMO_TRAINING', met: false, dateMet: null },
       ],
     });
-    expect(fay?.reasons[0]).toBe(
-      'Will meet every requirement for COUNTY_DEPUTY on 2027-06-01 if only time passes.',
-    );
+    expect(fay?.reasons[0]).toBe('若仅需时间，将于 2027-06-01 符合晋升县处级副职的全部条件。');
     expect(page.totalCount).toBe(6);
     // Gus (2029-01-01) comes into a 26-month window; Hal (secondary education) never does.
     const wide = await promotion(t, {

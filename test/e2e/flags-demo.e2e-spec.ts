@@ -119,7 +119,7 @@ describe('flags of the DOMAIN.md example cases', () => {
   it('case 4: SPECIALIST_STRENGTH in TRANSPORT by measured improvement', async () => {
     const fs = await flags('DEMO-004');
     expect(fs.find((f) => f.code === 'SPECIALIST_STRENGTH')?.message).toBe(
-      'Specialist strength in TRANSPORT: a measured improvement of 87.8%.',
+      '在交通领域有专业特长：实测改善 87.8%。',
     );
     expect(fs.filter((f) => f.code === 'SPECIALIST_STRENGTH')).toEqual([
       expect.objectContaining({

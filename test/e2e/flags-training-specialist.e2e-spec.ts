@@ -62,7 +62,7 @@ describe('flags: training and specialist strengths', () => {
         },
       });
       expect(f.message).toBe(
-        '20 of 81.4 class hours (or 2 of 10.8 days) of centralised training completed in 2026 up to 2026-11-27 (required pro-rated: 330 of 365 days); 61.4 hours missing.',
+        '2026 年已完成 20 学时（或 2 天），要求 81.4 学时（或 10.8 天，按比例折算），还差 61.4 学时。',
       );
       // With the later course (90 hours by 2026-11-30), nothing is short on 31 December.
       expect(await only(id, '2026-12-31', 'TRAINING_SHORTFALL')).toEqual([]);

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { RULE_TEXTS } from '../../src/policy/rule-texts';
 import { PathwayService } from '../../src/pathway/pathway.service';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, ok, TestApp } from '../app-factory';
@@ -106,7 +107,8 @@ describe('Cadre.pathway', () => {
       ['PROMO_NO_SANCTION_IN_EFFECT', true, 0, 0, null],
     ]);
     const work = req(p, 'PROMO_WORK_YEARS');
-    expect(work.description).toBe(DEFAULT_POLICY.rules.PROMO_WORK_YEARS.sentence);
+    // The rule's sentence in the reader's locale (Chinese by default).
+    expect(work.description).toBe(RULE_TEXTS.PROMO_WORK_YEARS.sentences['zh-CN']);
     expect(work.source).toBe(DEFAULT_POLICY.rules.PROMO_WORK_YEARS.source);
     expect(work).toMatchObject({ remaining: 0, unit: 'years' });
   });

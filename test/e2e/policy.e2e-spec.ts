@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/caller';
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { RULE_TEXTS } from '../../src/policy/rule-texts';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { tableFingerprint } from '../factories';
@@ -35,8 +36,10 @@ describe('policy', () => {
     expect(p.rules).toHaveLength(Object.keys(DEFAULT_POLICY.rules).length);
     expect(p.rules.find((r: { id: string }) => r.id === 'POST_LIMIT_SAME_POST')).toEqual({
       id: 'POST_LIMIT_SAME_POST',
-      sentence: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.sentence,
-      source: DEFAULT_POLICY.rules.POST_LIMIT_SAME_POST.source,
+      // In the reader's locale (Chinese by default); the citation's line for the source.
+      sentence: RULE_TEXTS.POST_LIMIT_SAME_POST.sentences['zh-CN'],
+      source:
+        '《党政领导干部交流工作规定》（2006）第五条；《党政领导干部选拔任用工作条例》（2014）第五十四条；全国规定的默认值',
       params: {
         years: 10,
         mustRotateUnitKinds: ['PARTY_COMMITTEE', 'GOVERNMENT'],

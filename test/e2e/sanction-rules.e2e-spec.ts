@@ -129,8 +129,7 @@ describe('sanction rules: the pathway, the flag and candidate lists', () => {
       severity: 'WARNING',
       ruleId: 'SANCTION_PERIODS',
       source: '公务员法 (2018) art. 64; 公职人员政务处分法 (2020) art. 8',
-      message:
-        '记过（白纪发〔2026〕5号）影响期至 2027-03-15，不得晋升职务、职级；DEMERIT in effect until 2027-03-15: no promotion',
+      message: '记过自 2026-03-16 起生效，影响期至 2027-03-15，期间不得晋升职务、职级（白纪发〔2026〕5号）。',
       facts: {
         sanctionId: rec.id,
         kind: 'DEMERIT',

@@ -91,7 +91,7 @@ describe('talent pools', () => {
       eligibleFrom: '2019-12-01',
       blockers: ['PROMO_TRAINING'], // soft: shown, not a bar (no induction training in the fixture)
     });
-    expect(ann.snapshot.reasons[0]).toBe('Meets every requirement for COUNTY_DEPUTY (since 2019-12-01).');
+    expect(ann.snapshot.reasons[0]).toBe('符合晋升县处级副职的全部条件（自 2019-12-01 起）。');
     expect(ann).toMatchObject({ note: '乡镇治理实绩突出', addedBy: 'od-county-a' });
     const fay = ok(await add(f.ids.fay)).addToPool;
     expect(fay.snapshot).toMatchObject({

@@ -58,8 +58,7 @@ describe('training windows (TRAINING_ANNUAL, TRAINING_5Y, INDUCTION_TRAINING)', 
         expect.objectContaining({
           severity: 'WARNING',
           ruleId: 'TRAINING_ANNUAL',
-          message:
-            '0 of 90 class hours (or 0 of 12 days) of centralised training completed in 2026; 90 hours missing.',
+          message: '2026 年已完成 0 学时（或 0 天），要求 90 学时（或 12 天），还差 90 学时。',
           facts: expect.objectContaining({ year: 2026, hoursRequired: 90, proRated: false }),
         }),
       ]);

@@ -30,7 +30,7 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
   const windowYears = p.add(sp.windowYears, 'numeric');
   const verified = `a.verification_status = 'VERIFIED' AND a.domain = ${domain} AND a.achieved_on <= ${asOf}`;
   const values = `
-      SELECT c.cadre_id, fl.message, fl.facts, la.latest,
+      SELECT c.cadre_id, fl.facts, la.latest,
              round((${p.add(JSON.stringify(RECOGNITION_POINTS), 'jsonb')} ->> (fl.facts ->> 'highestRecognition'))::numeric, 4)
                AS v_recognition,
              round(least(1, greatest(0, coalesce((fl.facts ->> 'bestImprovementPercent')::numeric, 0)) / 100), 4) AS v_impact,
@@ -55,12 +55,15 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
     readinessFor: 'all',
     steps: stepRows(policy),
+    // details.reasons: the flag's reason as data (src/i18n/reasons.ts), code <ruleId>.<flag code> over its facts.
     scored: `
       SELECT v.cadre_id,
              round(${wr} * v.v_recognition + ${wi} * v.v_impact + ${wc} * v.v_recency + ${wn} * v.v_count, 4) AS score,
              jsonb_build_object('evidenceRecognition', v.v_recognition, 'evidenceImpact', v.v_impact,
                                 'evidenceRecency', v.v_recency, 'evidenceCount', v.v_count) AS factor_values,
-             v.facts || jsonb_build_object('latest', v.latest, 'messages', jsonb_build_array(v.message)) AS details,
+             v.facts || jsonb_build_object('latest', v.latest,
+               'reasons', jsonb_build_array(jsonb_build_object('code', 'SPECIALIST.SPECIALIST_STRENGTH', 'params', v.facts)))
+               AS details,
              ARRAY[]::text[] AS needs
         FROM (${values}) v`,
     filter: 'true',

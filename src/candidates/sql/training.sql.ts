@@ -24,6 +24,9 @@ export interface TrainingSqlInput {
  * (party school, administration institute, university); grassroots years count as in the pathway facts.
  * Readiness is worked out for the page only: a whole province can have tens of thousands of these.
  */
+/** A flag row's reason: code `<ruleId>.<flag code>`, params its facts. */
+const REASON = `jsonb_build_object('code', rule_id || '.' || code, 'params', facts)`;
+
 export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
   const { asOf, policy } = i;
   const weights = (Object.keys(NEED_FACTORS) as NeedFactor[]).map((factor) => ({
@@ -45,19 +48,19 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
                        AND t.end_date > least(${windowStart}, ${studySince})
        GROUP BY c.cadre_id`;
   const values = `
-      SELECT c.cadre_id, sf.v AS v_shortfall, sf.messages, ind.v AS v_induction, ind.message AS induction,
+      SELECT c.cadre_id, sf.v AS v_shortfall, sf.reasons, ind.v AS v_induction, ind.reason AS induction,
              CASE WHEN tr.recent THEN 0 ELSE 1 END AS v_never,
              CASE WHEN ls.years >= ${longYears} THEN round(least(1, ls.years / (2 * ${longYears})), 4) ELSE 0 END AS v_long,
              round(ls.years, 1) AS long_years
         FROM candidates c
         JOIN cadre cd ON cd.id = c.cadre_id
         LEFT JOIN (${trainings}) tr ON tr.cadre_id = c.cadre_id
-        LEFT JOIN (SELECT cadre_id, array_agg(message ORDER BY rule_id) AS messages,
+        LEFT JOIN (SELECT cadre_id, jsonb_agg(${REASON} ORDER BY rule_id) AS reasons,
                           round(max((facts ->> 'hoursMissing')::numeric
                                     / nullif((facts ->> 'hoursFull')::numeric, 0)), 4) AS v
                      FROM flags WHERE code = '${FlagCode.TRAINING_SHORTFALL}' GROUP BY cadre_id) sf
           ON sf.cadre_id = c.cadre_id
-        LEFT JOIN (SELECT cadre_id, min(message) AS message,
+        LEFT JOIN (SELECT cadre_id, (array_agg(${REASON} ORDER BY facts ->> 'deadline'))[1] AS reason,
                           round(max(CASE WHEN (facts ->> 'overdue')::boolean THEN 1
                                          ELSE least(1, (${asOf} - (facts ->> 'appointedOn')::date)::numeric
                                                        / nullif((facts ->> 'deadline')::date - (facts ->> 'appointedOn')::date, 0))
@@ -72,6 +75,9 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
            WHERE gp.cadre_id = c.cadre_id AND gp.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS}
              AND NOT cd.education_in_service AND NOT coalesce(tr.studied, false)
         ) ls ON true`;
+  // Reasons as data (src/i18n/reasons.ts): a flag's is `<ruleId>.<code>` over its facts.
+  const some = (cond: string, reason: string) =>
+    `CASE WHEN ${cond} THEN jsonb_build_array(${reason}) ELSE '[]'::jsonb END`;
   const need = (cond: string, need: TrainingNeed) => `CASE WHEN ${cond} THEN '${need}' END`;
   return {
     weights,
@@ -85,13 +91,18 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
                    + ${wl} * v.v_long, 4) AS score,
              jsonb_build_object('SHORTFALL', coalesce(v.v_shortfall, 0), 'INDUCTION_DUE', coalesce(v.v_induction, 0),
                                 'NEVER_TRAINED_IN_WINDOW', v.v_never, 'LONG_SERVICE_NO_STUDY', v.v_long) AS factor_values,
-             jsonb_build_object('messages', to_jsonb(array_remove(
-               coalesce(v.messages, ARRAY[]::text[]) || ARRAY[
-                 v.induction,
-                 CASE WHEN v.v_never = 1 THEN format('No completed training from %s to %s.', ${windowStart} + 1, ${asOf}) END,
-                 CASE WHEN v.v_long > 0 THEN format(
-                   '%s years in grassroots units, with no in-service degree and no party-school, administration-institute or university study since %s.',
-                   v.long_years, ${studySince}) END], NULL))) AS details,
+             jsonb_build_object('reasons', coalesce(v.reasons, '[]'::jsonb)
+               || ${some('v.induction IS NOT NULL', 'v.induction')}
+               || ${some(
+                 'v.v_never = 1',
+                 `jsonb_build_object('code', 'TRAINING_NONE_IN_WINDOW', 'params',
+                    jsonb_build_object('from', ${windowStart} + 1, 'to', ${asOf}))`,
+               )}
+               || ${some(
+                 'v.v_long > 0',
+                 `jsonb_build_object('code', 'TRAINING_LONG_SERVICE_NO_STUDY', 'params',
+                    jsonb_build_object('years', v.long_years, 'since', ${studySince}))`,
+               )}) AS details,
              array_remove(ARRAY[${need('v.v_shortfall IS NOT NULL', TrainingNeed.SHORTFALL)},
                                 ${need('v.v_induction IS NOT NULL', TrainingNeed.INDUCTION_DUE)},
                                 ${need('v.v_never = 1', TrainingNeed.NEVER_TRAINED_IN_WINDOW)},

@@ -2,6 +2,7 @@ import { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
+import { ErrorText, errorText, localizeErrorMessage } from '../../i18n/errors';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { fromDatabaseError } from './database-errors';
 import { DomainError } from './domain-error';
@@ -18,6 +19,9 @@ const PASSTHROUGH_CODES = new Set([
   'BAD_REQUEST',
   ...Object.values(ErrorCode),
 ]);
+
+/** The extension that carries an error's ErrorText from the formatter to willSendResponse, which removes it. */
+const TEXT = 'messageText';
 
 function domainOf(original: unknown): DomainError | undefined {
   if (original instanceof DomainError) return original;
@@ -39,6 +43,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
         code: domain.code,
         ...(domain.field ? { field: domain.field } : {}),
         ...(domain.details ?? {}),
+        ...(domain.text ? { [TEXT]: domain.text } : {}),
       },
     };
   }
@@ -49,12 +54,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const transient = transientError(original);
   if (transient) {
-    return { message: transient.message, path: formatted.path, extensions: { code: transient.code } };
+    return {
+      message: transient.message,
+      path: formatted.path,
+      extensions: { code: transient.code, [TEXT]: errorText(transient.code) },
+    };
   }
   return {
     message: 'Something went wrong on our side. Quote the request id when you report it.',
     path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, [TEXT]: errorText(ErrorCode.INTERNAL_SERVER_ERROR) },
   };
 }
 
@@ -81,10 +90,16 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
         async willSendResponse(ctx: GraphQLRequestContext<GraphQLContext>) {
           const body = ctx.response.body;
           if (body && body.kind === 'single' && body.singleResult.errors) {
-            body.singleResult.errors = body.singleResult.errors.map((e: GraphQLFormattedError) => ({
-              ...e,
-              extensions: { ...e.extensions, requestId: ctx.contextValue.requestId },
-            }));
+            // The message in the reader's locale; the text's shape is not sent.
+            const locale = ctx.contextValue.locale ?? 'zh-CN';
+            body.singleResult.errors = body.singleResult.errors.map((e: GraphQLFormattedError) => {
+              const { [TEXT]: text, ...extensions } = e.extensions ?? {};
+              return {
+                ...e,
+                message: localizeErrorMessage(e.message, text as ErrorText | undefined, locale),
+                extensions: { ...extensions, requestId: ctx.contextValue.requestId },
+              };
+            });
           }
         },
       };

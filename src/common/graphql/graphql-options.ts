@@ -19,6 +19,7 @@ import { callerOf } from '../http/request-gate';
 import { limitsPlugin } from './limits.plugin';
 import { MAX_TOKENS } from './limits';
 import { createLoaders } from './loaders';
+import { pickLocale } from '../../i18n/labels';
 
 /** Apollo strips "Did you mean …?" from validation errors only; variable errors carry them too. */
 function withoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -93,7 +94,8 @@ export function graphqlOptions(
       const verified = await callerOf(req, tokens);
       const deadline = req.deadline;
       const caller = verified ? { ...verified, requestId, deadline } : undefined;
-      return { req, requestId, deadline, caller, loaders: createLoaders(ds, access, caller) };
+      const locale = pickLocale(null, req.headers['accept-language']);
+      return { req, requestId, deadline, caller, loaders: createLoaders(ds, access, caller), locale };
     },
   };
 }

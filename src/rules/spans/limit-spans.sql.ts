@@ -52,15 +52,21 @@ export const limitSpans = (rule: RuleId, from: string): string => `
  * A span rule's flags on asOf, read from rule_span: the rule's spans holding on that day, worded by `message`
  * (over `sp`, a rule_span row; `s.asOf` is the date). Days past the limit order them. A policy in force that lacks
  * the rule reads nothing (its spans, if any, are another version's). `dateKey`: the fact holding the date that
- * days past are counted from.
+ * days past are counted from; `facts`: the flag's facts over `sp` (the span's own by default).
  */
-export function readSpans(s: FlagSql, rule: RuleId, message: string, dateKey = 'limitDate'): FlagQuery {
+export function readSpans(
+  s: FlagSql,
+  rule: RuleId,
+  message: string,
+  dateKey = 'limitDate',
+  facts = 'sp.facts',
+): FlagQuery {
   if (!s.policy.rules[rule]) return { ctes: ['scope_cur'], select: NOTHING };
   return {
     ctes: ['scope_cur'],
     select: `
     SELECT sp.cadre_id, sp.code, sp.severity, '${rule}', ${source(s, rule)},
-           ${details(s, message, 'sp.facts')},
+           ${details(s, message, facts)},
            coalesce(${s.asOf} - (sp.facts ->> '${dateKey}')::date, 0)
       FROM rule_span sp JOIN scope_cur sc ON sc.cadre_id = sp.cadre_id
      WHERE sp.rule_id = '${rule}' AND sp.valid @> ${s.asOf}`,

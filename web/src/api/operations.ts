@@ -90,7 +90,10 @@ export const CadreRecordFields = graphql(`
     flags(asOf: $asOf) {
       code
       severity
-      message
+      reason {
+        code
+        params
+      }
       ruleId
       source
       facts
@@ -241,7 +244,10 @@ export const FlaggedCadreFields = graphql(`
     flags {
       code
       severity
-      message
+      reason {
+        code
+        params
+      }
       ruleId
       source
       facts
@@ -325,7 +331,10 @@ export const CandidateFields = graphql(`
       value
       contribution
     }
-    reasons
+    reasonData {
+      code
+      params
+    }
     needs
     blockers {
       code
@@ -463,7 +472,10 @@ export const TalentPoolQuery = graphql(`
           score
           readiness
           eligibleFrom
-          reasons
+          reasonData {
+            code
+            params
+          }
           blockers
           scoreBreakdown {
             factor

@@ -1,7 +1,7 @@
 import type { CadreRecordFieldsFragment, ReferenceFieldsFragment } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
 import { AchievementForm } from './AchievementForm';
-import { Achievements, domainNames } from './Achievements';
+import { Achievements } from './Achievements';
 import { Appraisals } from './Appraisals';
 import { Section } from './common';
 import { Flags } from './Flags';
@@ -25,7 +25,7 @@ export function CadreRecord({
   title: string;
   onChanged(): void;
 }) {
-  const { m, date, number, locale } = useI18n();
+  const { m, date, number } = useI18n();
   const current = cadre.currentPostings.find((p) => p.kind === 'REGULAR') ?? cadre.currentPostings[0];
   const level = cadre.pathways[0]?.currentLevel ?? current?.level ?? null;
   return (
@@ -60,7 +60,7 @@ export function CadreRecord({
           <Pathways pathways={cadre.pathways} />
         </Section>
         <Section id="flags" title={m.flags.title}>
-          <Flags flags={cadre.flags} domains={domainNames(reference.specialtyDomains, locale)} />
+          <Flags flags={cadre.flags} />
         </Section>
       </div>
       <Section id="postings" title={m.timeline.title}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CandidateFieldsFragment } from '../gql/graphql';
+import { renderReason } from '../../../src/i18n/reasons';
 import { fmt, label, useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 
@@ -13,7 +14,7 @@ export function CandidateCard({
   candidate: CandidateFieldsFragment;
   children?: ReactNode;
 }) {
-  const { m, number, date } = useI18n();
+  const { m, number, date, locale } = useI18n();
   const maxContribution = Math.max(0.0001, ...c.scoreBreakdown.map((f) => f.weight));
   return (
     <li className="item candidate" data-cadre={c.cadre.externalId}>
@@ -49,10 +50,12 @@ export function CandidateCard({
             ))}
           </p>
         )}
-        {c.reasons.length > 0 && (
+        {c.reasonData.length > 0 && (
           <ul className="reasons small" aria-label={m.candidates.reasons}>
-            {c.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+            {c.reasonData.map((r, i) => (
+              <li key={i} data-reason={r.code}>
+                {renderReason(r, locale, { date })}
+              </li>
             ))}
           </ul>
         )}
@@ -84,19 +87,19 @@ export function CandidateCard({
       </div>
       <div>
         <p className="score">
-          <strong>{fmt(m.candidates.score, { score: number(c.score, 3) })}</strong>
+          <strong>{fmt(m.candidates.score, { score: number(c.score * 100, 1) })}</strong>
         </p>
         <ul className="score-bars" aria-label={m.candidates.breakdown}>
           {c.scoreBreakdown.map((f) => (
             <li
               key={f.factor}
-              title={`${f.factor}: ${number(f.weight, 2)} × ${number(f.value, 2)} = ${number(f.contribution, 3)}`}
+              title={`${label(m.labels.factor, f.factor)}: ${number(f.weight * 100, 1)} × ${number(f.value, 2)} = ${number(f.contribution * 100, 1)}`}
             >
               <span>{label(m.labels.factor, f.factor)}</span>
               <span
                 className="score-track"
                 role="img"
-                aria-label={`${label(m.labels.factor, f.factor)} ${number(f.contribution, 3)} / ${number(f.weight, 2)}`}
+                aria-label={`${label(m.labels.factor, f.factor)} ${number(f.contribution * 100, 1)} / ${number(f.weight * 100, 1)}`}
               >
                 <span
                   className="score-fill"
@@ -104,7 +107,7 @@ export function CandidateCard({
                 />
                 <span className="score-max" style={{ width: `${(f.weight / maxContribution) * 100}%` }} />
               </span>
-              <span className="num">{number(f.contribution, 3)}</span>
+              <span className="num">{number(f.contribution * 100, 1)}</span>
             </li>
           ))}
         </ul>

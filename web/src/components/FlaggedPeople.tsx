@@ -4,15 +4,7 @@ import { Link } from '../router';
 import { flagSentence } from './Flags';
 
 /** Flagged cadres, each with a link to the record, the current post and every flag's reason. */
-export function FlaggedPeople({
-  nodes,
-  names,
-  busy,
-}: {
-  nodes: FlaggedCadreFieldsFragment[];
-  names: Record<string, string>;
-  busy: boolean;
-}) {
+export function FlaggedPeople({ nodes, busy }: { nodes: FlaggedCadreFieldsFragment[]; busy: boolean }) {
   const i18n = useI18n();
   const { m } = i18n;
   return (
@@ -30,7 +22,7 @@ export function FlaggedPeople({
             </span>
             {node.flags.map((f, n) => (
               <p key={n} className="small">
-                {flagSentence(i18n, f, names)} <span className="muted">({f.ruleId})</span>
+                {flagSentence(i18n, f)} <span className="muted">({f.ruleId})</span>
               </p>
             ))}
           </li>

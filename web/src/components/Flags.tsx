@@ -1,43 +1,19 @@
 import type { CadreRecordFieldsFragment } from '../gql/graphql';
+import { renderReason } from '../../../src/i18n/reasons';
 import { fmt, label, useI18n, type I18n } from '../i18n/i18n';
 
 type Flag = Pick<
   CadreRecordFieldsFragment['flags'][number],
-  'code' | 'severity' | 'message' | 'ruleId' | 'source' | 'facts' | 'policyVersion'
+  'code' | 'severity' | 'reason' | 'ruleId' | 'source' | 'facts' | 'policyVersion'
 >;
 
-/** The flag in the reader's language: a sentence built from its facts, else the service's own message. */
-export function flagSentence(i18n: I18n, flag: Flag, domains: Record<string, string> = {}): string {
-  const template = i18n.m.flagText[`${flag.ruleId}.${flag.code}`];
-  const facts = (flag.facts && typeof flag.facts === 'object' ? flag.facts : {}) as Record<string, unknown>;
-  if (!template) return flag.message;
-  const names = [...template.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
-  if (names.some((n) => facts[n] === undefined || facts[n] === null)) return flag.message;
-  const values: Record<string, string> = {};
-  const { labels } = i18n.m;
-  for (const n of names) {
-    const v = facts[n];
-    values[n] = Array.isArray(v)
-      ? v.map((x) => label(labels.criteria, String(x))).join('、')
-      : n === 'level' || n === 'currentLevel' || n === 'nextLevel'
-        ? label(labels.level, String(v))
-        : n === 'kind'
-          ? label(labels.sanctionKind, String(v))
-          : n === 'domain'
-            ? (domains[String(v)] ?? String(v))
-            : typeof v === 'number'
-              ? n === 'year'
-                ? String(v)
-                : i18n.number(v)
-              : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)
-                ? i18n.date(v)
-                : String(v);
-  }
-  return fmt(template, values);
+/** The flag in the reader's language, from its reason's code and params (the renderer the service uses too). */
+export function flagSentence(i18n: I18n, flag: Pick<Flag, 'reason'>): string {
+  return renderReason(flag.reason, i18n.locale, { date: i18n.date });
 }
 
 /** Each flag with its reason in plain words, the rule that raised it and that rule's public source. */
-export function Flags({ flags, domains }: { flags: Flag[]; domains?: Record<string, string> }) {
+export function Flags({ flags }: { flags: Flag[] }) {
   const i18n = useI18n();
   const { m } = i18n;
   if (flags.length === 0) return <p className="muted">{m.flags.empty}</p>;
@@ -51,7 +27,7 @@ export function Flags({ flags, domains }: { flags: Flag[]; domains?: Record<stri
               {label(m.labels.severity, f.severity)}
             </span>
           </div>
-          <p>{flagSentence(i18n, f, domains)}</p>
+          <p>{flagSentence(i18n, f)}</p>
           <p className="muted small">
             {m.flags.rule}: <code>{f.ruleId}</code> · {m.flags.source}: {f.source} ·{' '}
             {fmt(m.flags.policy, { version: f.policyVersion })}

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { SpecialtyDomainsQuery, StuckTalentCadresQuery, StuckTalentQuery } from '../api/operations';
+import { StuckTalentCadresQuery, StuckTalentQuery } from '../api/operations';
 import { useApi } from '../api/use-api';
 import { useAsOf } from '../as-of';
 import { fmt, useI18n } from '../i18n/i18n';
-import { domainNames } from './Achievements';
 import { ErrorBox, Loading, Pager, Section } from './common';
 import { FlaggedPeople } from './FlaggedPeople';
 import { usePages } from './use-pages';
@@ -17,8 +16,6 @@ function StuckNames({ root, row, title }: { root: string; row: string; title: st
   const i18n = useI18n();
   const { m } = i18n;
   const { asOf } = useAsOf();
-  const domains = useApi(SpecialtyDomainsQuery, {});
-  const names = domainNames(domains.data?.specialtyDomains ?? [], i18n.locale);
   const pages = usePages(`${root}|${row}|${asOf}`);
   const q = useApi(StuckTalentCadresQuery, {
     unitId: root || null,
@@ -39,7 +36,7 @@ function StuckNames({ root, row, title }: { root: string; row: string; title: st
       {conn && conn.edges.length === 0 && <p className="muted">{m.dashboard.empty}</p>}
       {conn && conn.edges.length > 0 && (
         <>
-          <FlaggedPeople nodes={conn.edges.map((e) => e.node)} names={names} busy={q.loading} />
+          <FlaggedPeople nodes={conn.edges.map((e) => e.node)} busy={q.loading} />
           <Pager
             page={pages.page}
             hasNext={conn.pageInfo.hasNextPage}

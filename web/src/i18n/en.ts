@@ -252,7 +252,7 @@ export const en: Messages = {
     byReadiness: 'By readiness',
     clearFacet: 'Clear filter',
     rank: 'Rank',
-    score: 'Score {score}',
+    score: 'Score {score} of 100',
     breakdown: 'Score breakdown',
     readiness: 'Readiness',
     eligibleFrom: 'eligible from {date}',
@@ -286,7 +286,7 @@ export const en: Messages = {
     hiddenMember: 'A member outside your jurisdiction (hidden)',
     noMembers: 'No members yet.',
     addedAt: 'added {date}',
-    snapshot: 'score {score} when added (policy version {version})',
+    snapshot: 'score {score} of 100 when added (policy version {version})',
     decision: 'Decision',
     recordDecision: 'Record decision',
     effectiveDate: 'Effective date',
@@ -430,11 +430,5 @@ export const en: Messages = {
     back: 'Back to the record',
     hint: 'The form is an official Chinese document and prints in Chinese. Print on A4 without headers and footers.',
     frame: 'Appointment form of {name}',
-  },
-  flagText: {
-    'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
-      'Appraised INCOMPETENT for {year}; flagged from {flaggedFrom} until {flaggedUntil}: one step down in post or rank, no promotion until the appraisal requirement is met ({source}).',
-    'SANCTION_PERIODS.SANCTION_IN_EFFECT':
-      '{kind} effective {effectiveDate}, in effect until {effectEndsOn}: no promotion in post or rank ({source}).',
   },
 };

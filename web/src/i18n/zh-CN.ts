@@ -247,7 +247,7 @@ export const zhCN = {
     byReadiness: '按成熟度',
     clearFacet: '清除筛选',
     rank: '排名',
-    score: '得分 {score}',
+    score: '得分 {score}（满分 100）',
     breakdown: '得分构成',
     readiness: '成熟度',
     eligibleFrom: '{date} 起符合',
@@ -281,7 +281,7 @@ export const zhCN = {
     hiddenMember: '不在本部门管辖范围内的成员（已隐藏）',
     noMembers: '还没有成员。',
     addedAt: '加入于 {date}',
-    snapshot: '入库时得分 {score}（政策版本 {version}）',
+    snapshot: '入库时得分 {score}（满分 100，政策版本 {version}）',
     decision: '决定',
     recordDecision: '记录决定',
     effectiveDate: '生效日期',
@@ -421,39 +421,6 @@ export const zhCN = {
     hint: '打印时请选择 A4 纸张，不加页眉页脚。',
     frame: '{name} 的干部任免审批表',
   },
-  /** Flag sentences from a flag's facts; the service's own (English) message is the fallback. */
-  flagText: {
-    'LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_EXCEEDED':
-      '自 {since} 在同一地区担任同一层级领导职务，{limitYears} 年期限已于 {limitDate} 届满，应当交流。',
-    'LEVEL_LIMIT_SAME_AREA.POSTING_LIMIT_APPROACHING':
-      '自 {since} 在同一地区担任同一层级领导职务，{limitYears} 年期限将于 {limitDate} 届满。',
-    'TERM_LIMIT.POSTING_LIMIT_EXCEEDED':
-      '自 {since} 在同一职位连续任职，{terms} 个任期已于 {limitDate} 届满，不再连任。',
-    'TERM_LIMIT.POSTING_LIMIT_APPROACHING':
-      '自 {since} 在同一职位连续任职，{terms} 个任期将于 {limitDate} 届满，届满后不再连任。',
-    'TOWNSHIP_MIN_SERVICE.MIN_SERVICE_NOT_MET':
-      '{recruitedOn} 录用到乡镇，最低服务期 {minServiceYears} 年至 {minServiceMetOn} 届满；{transferredOn} 已调往上级单位。',
-    'POST_LIMIT_SAME_POST.POSTING_LIMIT_EXCEEDED':
-      '自 {since} 在同一职位任职，{limitYears} 年期限已于 {limitDate} 届满。',
-    'POST_LIMIT_SAME_POST.POSTING_LIMIT_APPROACHING':
-      '自 {since} 在同一职位任职，{limitYears} 年期限将于 {limitDate} 届满。',
-    'LEVEL_TOTAL_LIMIT.POSTING_LIMIT_EXCEEDED':
-      '在同一层次累计任职 {yearsAtLevel} 年，{limitYears} 年期限已于 {limitDate} 届满。',
-    'LEVEL_TOTAL_LIMIT.POSTING_LIMIT_APPROACHING':
-      '在同一层次累计任职 {yearsAtLevel} 年，{limitYears} 年期限将于 {limitDate} 届满。',
-    'TRAINING_ANNUAL.TRAINING_SHORTFALL':
-      '{year} 年集中培训已完成 {hoursCompleted} 学时（{daysCompleted} 天），要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
-    'PATHWAY.PROMOTION_ELIGIBLE': '已满足由{currentLevel}晋升{nextLevel}的全部条件。',
-    'SPECIALIST.SPECIALIST_STRENGTH': '在"{domain}"领域有经核实的专业特长（依据：{criteria}）。',
-    'INDUCTION_TRAINING.INDUCTION_TRAINING_DUE':
-      '{appointedOn} 任{level}，须在 {deadline} 前完成累计不少于 {daysRequired} 天的任职培训，尚未完成。',
-    'APPRAISAL_INCOMPETENT.APPRAISAL_INCOMPETENT':
-      '{year} 年度考核为不称职，自 {flaggedFrom} 起关注至 {flaggedUntil}：应降低一个职务或者职级层次，满足考核条件前不得晋升（{source}）。',
-    'SANCTION_PERIODS.SANCTION_IN_EFFECT':
-      '{kind}自 {effectiveDate} 起生效，影响期至 {effectEndsOn}，期间不得晋升职务、职级（{source}）。',
-    'TRAINING_5Y.TRAINING_SHORTFALL':
-      '{windowStart} 至 {windowEnd} 集中培训已完成 {hoursCompleted} 学时（{daysCompleted} 天），要求 {hoursRequired} 学时，还差 {hoursMissing} 学时。',
-  } as Record<string, string>,
 };
 
 export type Messages = typeof zhCN;

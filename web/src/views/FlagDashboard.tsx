@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { FlagCountQuery, FlaggedCadresQuery, SpecialtyDomainsQuery } from '../api/operations';
+import { FlagCountQuery, FlaggedCadresQuery } from '../api/operations';
 import { useApi, useRequest } from '../api/use-api';
 import { useAsOf } from '../as-of';
 import { ErrorBox, Loading, Pager, Section } from '../components/common';
-import { domainNames } from '../components/Achievements';
 import { FlaggedPeople } from '../components/FlaggedPeople';
 import { StuckTalent } from '../components/StuckTalent';
 import { UnitSelect } from '../components/UnitSelect';
@@ -53,8 +52,6 @@ function useFlagCounts(asOf: string, unitId: string): { counts: Count[] | null; 
 /** One flag's cadres, a page at a time, each with the flag's reason. */
 function FlaggedList({ code, title, unitId }: { code: FlagCode; title: string; unitId: string }) {
   const i18n = useI18n();
-  const domains = useApi(SpecialtyDomainsQuery, {});
-  const names = domainNames(domains.data?.specialtyDomains ?? [], i18n.locale);
   const { m } = i18n;
   const { asOf } = useAsOf();
   const pages = usePages(`${code}|${unitId}|${asOf}`);
@@ -77,7 +74,7 @@ function FlaggedList({ code, title, unitId }: { code: FlagCode; title: string; u
       {conn && conn.edges.length === 0 && <p className="muted">{m.dashboard.empty}</p>}
       {conn && conn.edges.length > 0 && (
         <>
-          <FlaggedPeople nodes={conn.edges.map((e) => e.node)} names={names} busy={q.loading} />
+          <FlaggedPeople nodes={conn.edges.map((e) => e.node)} busy={q.loading} />
           <Pager
             page={pages.page}
             hasNext={conn.pageInfo.hasNextPage}

@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import { describedBy, ErrorBox, Field, Loading, Section } from '../components/common';
 import { CreatePoolForm } from '../components/CreatePoolForm';
 import type { PoolDecision, TalentPoolQuery as TalentPoolData } from '../gql/graphql';
+import { renderReason } from '../../../src/i18n/reasons';
 import { fmt, label, useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 
@@ -150,7 +151,7 @@ function DecisionForm({ pool, member, onSaved }: { pool: Pool; member: Member; o
 }
 
 function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; onChanged(): void }) {
-  const { m, number, date } = useI18n();
+  const { m, number, date, locale } = useI18n();
   const send = useRequest();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const live = member.live;
@@ -199,12 +200,14 @@ function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; o
         <div>
           <h4>{m.pools.then}</h4>
           <p className="small">
-            {fmt(m.pools.snapshot, { score: number(s.score, 3), version: s.policyVersion })} ·{' '}
+            {fmt(m.pools.snapshot, { score: number(s.score * 100, 1), version: s.policyVersion })} ·{' '}
             {label(m.labels.readiness, s.readiness)} · {date(s.asOf)}
           </p>
           <ul className="reasons small">
-            {s.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+            {s.reasonData.map((r, i) => (
+              <li key={i} data-reason={r.code}>
+                {renderReason(r, locale, { date })}
+              </li>
             ))}
           </ul>
         </div>
@@ -212,7 +215,7 @@ function MemberCard({ pool, member, onChanged }: { pool: Pool; member: Member; o
           <h4>{m.pools.now}</h4>
           {live ? (
             <p className="small">
-              {fmt(m.candidates.score, { score: number(live.score, 3) })} ·{' '}
+              {fmt(m.candidates.score, { score: number(live.score * 100, 1) })} ·{' '}
               {label(m.labels.readiness, live.readiness)}
               {live.blockers.length > 0 &&
                 ` · ${m.candidates.blockers}: ${live.blockers.map((b) => label(m.labels.requirement, b.code)).join('、')}`}
