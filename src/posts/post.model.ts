@@ -2,7 +2,6 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { labelledValues } from '../common/graphql/enum-values';
 import { Connection } from '../common/graphql/pagination';
-import { labelledValues } from '../common/graphql/enum-values';
 
 @ObjectType('Staffing', {
   description:

@@ -4,7 +4,6 @@ import { DateScalar } from '../common/graphql/date.scalar';
 import { labelledValues } from '../common/graphql/enum-values';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { Post } from '../posts/post.model';
-import { labelledValues } from '../common/graphql/enum-values';
 
 /** Why a candidate is on a slate, or what stands in the way: a code and its values, worded by the client. */
 export enum SlateReasonCode {

@@ -2,7 +2,6 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { Connection } from '../common/graphql/pagination';
 import { labelledValues } from '../common/graphql/enum-values';
 import { DateScalar } from '../common/graphql/date.scalar';
-import { labelledValues } from '../common/graphql/enum-values';
 import { TEAM_TARGETS, TeamTargetCode } from './team-structure.sql';
 
 export const TeamTargetCodeEnum = Object.fromEntries(TEAM_TARGETS.map((c) => [c, c])) as Record<
