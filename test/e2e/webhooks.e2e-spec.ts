@@ -18,7 +18,8 @@ class Receiver {
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
         this.received.push({ path: req.url ?? '', headers: req.headers, body });
-        res.statusCode = req.url?.startsWith('/fail') ? 500 : 204;
+        const flaky = req.url === '/flaky' && this.on('/flaky').length <= 2;
+        res.statusCode = req.url?.startsWith('/fail') || flaky ? 500 : 204;
         res.end();
       });
     });
@@ -183,6 +184,73 @@ describe('webhooks: subscriptions, the outbox, signed deliveries with retries', 
     expect(receiver.on('/fail')).toHaveLength(3);
   });
 
+  it('a receiver that fails twice, then answers, gets the event once more and it is DELIVERED, signed', async () => {
+    const { secret, subscription } = await subscribe({
+      unitId: county,
+      url: `${receiver.url}/flaky`,
+      events: ['ACHIEVEMENT_CLAIMED'],
+    });
+    ok(
+      await t.gql(RECORD, {
+        input: {
+          cadreId,
+          title: '非遗展演',
+          achievedOn: '2024-07-01',
+          domain: 'CULTURAL_TOURISM',
+          recognitionLevel: 'UNIT',
+        },
+      }),
+    );
+    const delivered = await eventually(async () => {
+      const d = ok(
+        await t.gql<{ webhookDeliveries: { edges: { node: { status: string; attempts: number } }[] } }>(
+          DELIVERIES,
+          { id: subscription.id, status: 'DELIVERED' },
+          deptToken,
+        ),
+      ).webhookDeliveries;
+      return d.edges.length ? d.edges[0].node : undefined;
+    }, 120_000);
+    expect(delivered).toMatchObject({ status: 'DELIVERED', attempts: 3, lastStatus: 204 });
+    const requests = receiver.on('/flaky');
+    expect(requests).toHaveLength(3);
+    // The same delivery each time (one id), the same event, and a valid signature on the one that was accepted.
+    expect(new Set(requests.map((r) => r.headers['x-cadre-delivery'])).size).toBe(1);
+    expect(
+      verifyWebhookSignature(secret, requests[2].body, requests[2].headers['x-cadre-signature'] as string),
+    ).toBe(true);
+  });
+
+  it('never sends a department an event of a cadre outside its jurisdiction', async () => {
+    const { subscription } = await subscribe(
+      { unitId: otherCounty, url: `${receiver.url}/elsewhere`, events: ['ACHIEVEMENT_CLAIMED'] },
+      t.adminToken,
+    );
+    ok(
+      await t.gql(RECORD, {
+        input: {
+          cadreId,
+          title: '旅游节',
+          achievedOn: '2024-08-01',
+          domain: 'CULTURAL_TOURISM',
+          recognitionLevel: 'UNIT',
+        },
+      }),
+    );
+    // The county's own subscriptions got it (written in the same transaction); the other county's has no delivery.
+    const [{ mine, other }] = await t.asOwner<{ mine: number; other: number }>(
+      `SELECT count(*) FILTER (WHERE s.unit_id = $1)::int AS mine, count(*) FILTER (WHERE s.id = $2)::int AS other
+         FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+         JOIN webhook_event e ON e.id = d.event_id
+        WHERE e.payload ->> 'cadreId' = $3 AND e.payload ->> 'achievementId' IS NOT NULL`,
+      [county, subscription.id, cadreId],
+    );
+    expect(mine).toBeGreaterThan(0);
+    expect(other).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(receiver.on('/elsewhere')).toHaveLength(0);
+  });
+
   it("an HR system's subscription gets its own source's sync runs, not another's", async () => {
     const hr = t.token({ role: Role.HR_SYNC, source: 'hr-a', sub: 'hr-a' });
     const { secret } = await subscribe(
@@ -233,6 +301,8 @@ describe('webhooks: subscriptions, the outbox, signed deliveries with retries', 
       );
       return mine.length >= 2 ? mine : undefined;
     });
+    // Exactly one flag.started for the limit, on the day it is crossed.
+    expect(got.filter((b) => b.event === 'flag.started')).toHaveLength(1);
     expect(got.map((b) => [b.event, b.data.code, b.data.on])).toEqual(
       expect.arrayContaining([
         ['flag.started', 'POSTING_LIMIT_EXCEEDED', '2024-01-01'],
