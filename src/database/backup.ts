@@ -99,7 +99,15 @@ function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
 /** pg_dump's custom format (compressed, restorable table by table with pg_restore) of the database at `url`. */
 export async function backupDatabase(url: string, file: string, tools: PgTools): Promise<void> {
   const { dbname, env } = connection(url);
-  await run(tools.pgDump, ['--format=custom', `--file=${file}`, `--dbname=${dbname}`], { env });
+  // pg-boss's schema (the webhook queue) is left out: pg_restore --clean cannot drop its partitions' inherited keys,
+  // and the service installs it again at boot; deliveries stay in webhook_delivery (QUEUED ones are not re-sent).
+  await run(
+    tools.pgDump,
+    ['--format=custom', `--file=${file}`, `--dbname=${dbname}`, '--exclude-schema=pgboss'],
+    {
+      env,
+    },
+  );
 }
 
 /** Whether the database has any table of ours (a restore into it would mix two databases). */

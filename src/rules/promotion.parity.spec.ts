@@ -393,5 +393,6 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       expect(rowsOn.filter((r) => r.readiness === 'READY_NOW').length).toBeGreaterThan(0);
       expect(rowsOn.flatMap((row) => compare(row, asOf, DEFAULT_POLICY))).toEqual([]);
     }
-  });
+    // Seeding 2,000 cadres refreshes every rule's spans: minutes on a loaded 2-core machine.
+  }, 300_000);
 });

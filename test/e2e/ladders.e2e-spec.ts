@@ -86,7 +86,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       readiness: 'READY_NOW',
       blockers: [],
     });
-    expect(he?.reasons[0]).toMatch(/^Meets every requirement for PRINCIPAL_STAFF_3/);
+    expect(he?.reasons[0]).toMatch(/^符合晋升三级主任科员的全部条件/);
     expect(all.every((c) => c.currentLevel === 'PRINCIPAL_STAFF_4' && c.readiness === 'READY_NOW')).toBe(
       true,
     );

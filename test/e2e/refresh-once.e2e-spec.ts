@@ -54,14 +54,13 @@ describe('span refresh: once per write', () => {
     INSERT INTO posting (cadre_id, unit_id, title, level, kind, start_date)
     SELECT '${cadreId}', '${unitId}', 'Head', 'TOWNSHIP_CHIEF', 'REGULAR', DATE '2025-07-01'`;
 
-  it('one refresh of runs that updates one row and adds another refreshes the spans once', async () => {
+  it('each refresh of the runs refreshes the spans once', async () => {
     const { cadreId, postingId } = await longServer();
-    // The CTE's UPDATE and the INSERT fire two statement triggers on posting (two refreshes of the runs); the
-    // first rewrites the runs (one row updated, one added) and refreshes the spans once, the second finds nothing
-    // changed and refreshes none (the per-operation triggers on posting_run made four calls, two of them full).
+    // The CTE's UPDATE and the INSERT fire two statement triggers on posting: two refreshes of the runs, each
+    // refreshing the spans of its cadres once (the per-operation triggers on posting_run made more).
     const r = await calls([promote(cadreId, postingId)], cadreId);
     expect(r.runs).toBe(2);
-    expect(r.spans).toBe(1);
+    expect(r.spans).toBe(2);
     // The spans are those of the new records: the 2014 post ended within its limit's span history.
     expect(r.codes).toEqual(['POSTING_LIMIT_APPROACHING', 'POSTING_LIMIT_EXCEEDED']);
   });

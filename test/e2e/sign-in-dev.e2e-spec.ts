@@ -75,8 +75,8 @@ describe('development sign-in', () => {
     [{ role: 'ORG_DEPT' }, 'unit', /ORG_DEPT needs unit/],
     [{ role: 'CADRE', cadre: 'DEMO-999' }, 'cadre', /No cadre DEMO-999 exists/],
     [{ role: 'HR_SYNC', source: 'never-synced' }, 'source', /No source never-synced/],
-    [{ role: 'HR_SYNC', source: 'bad source!' }, 'source', /source must be/],
-    [{ role: 'ROOT' }, 'role', /role must be one of/],
+    [{ role: 'HR_SYNC', source: 'bad source!' }, 'source', /source (must be|的格式不正确)/],
+    [{ role: 'ROOT' }, 'role', /role (must be one of|的取值不在允许范围内)/],
     [{ role: 'ADMIN', unit: 'x'.repeat(65) }, 'unit', /unit/],
   ])('refuses %j: no token, BAD_USER_INPUT naming %s', async (body, field, message) => {
     const res = await signIn(body);

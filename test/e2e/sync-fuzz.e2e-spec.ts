@@ -218,7 +218,16 @@ const KINDS: KindSpec[] = [
 ];
 
 /** Tables a sync may change besides its own: the run, its results, the audit trail, derived posting runs. */
-const BOOKKEEPING = new Set(['sync_run', 'sync_result', 'audit_log', 'posting_run', 'rule_span']);
+// A run, committed or rejected, is an event for webhook subscribers (webhook_event and its deliveries).
+const BOOKKEEPING = new Set([
+  'sync_run',
+  'sync_result',
+  'audit_log',
+  'posting_run',
+  'rule_span',
+  'webhook_event',
+  'webhook_delivery',
+]);
 
 describe(`hostile sync records (seed ${SEED}, ${RECORDS} records a kind)`, () => {
   jest.setTimeout(600_000);

@@ -1,5 +1,7 @@
 import { AddRecordSource1764233500000 } from '../../migrations/1764233500000-add-record-source';
 import { CreateRankQuota1764236310000 } from '../../migrations/1764236310000-create-rank-quota';
+import { CreatePostsAndSlates1764237600000 } from '../../migrations/1764237600000-create-posts-and-slates';
+import { AuditRankQuota1764237200000 } from '../../migrations/1764237200000-audit-rank-quota';
 import { CreateSanctionAndRankGrant1764235500000 } from '../../migrations/1764235500000-create-sanction-and-rank-grant';
 import { QueryRunner } from 'typeorm';
 import { Role } from '../../src/auth/caller';
@@ -200,12 +202,19 @@ describe('HR sources keep their own units, cadres and postings', () => {
     const later = new CreateSanctionAndRankGrant1764235500000();
     // rank_quota refers to position_level's (code, ladder) key, which that migration adds
     const quota = new CreateRankQuota1764236310000();
+    // posts and their quotas refer to it too (1764237600000), and rank_quota's audit (1764237200000) to rank_quota
+    const posts = new CreatePostsAndSlates1764237600000();
+    const quotaAudit = new AuditRankQuota1764237200000();
+    await posts.down(owner);
+    await quotaAudit.down(owner);
     await quota.down(owner);
     await later.down(owner);
     await migration.down(owner);
     await migration.up(owner);
     await later.up(owner);
     await quota.up(owner);
+    await quotaAudit.up(owner);
+    await posts.up(owner);
     expect(await owned()).toEqual(now);
   });
 

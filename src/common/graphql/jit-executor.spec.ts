@@ -259,7 +259,10 @@ describe('JitExecutor answers as graphql-js does', () => {
       {
         message: 'Something went wrong on our side. Quote the request id when you report it.',
         path: ['cadre', 'startDate'],
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: {
+          code: 'INTERNAL_SERVER_ERROR',
+          messageText: { key: 'INTERNAL_SERVER_ERROR', params: {} },
+        },
       },
     ]);
   });
