@@ -22,8 +22,6 @@ const REFRESH = `
       -- default page costs planned it for a 10,000-record sync on 100,000 cadres).
       SET random_page_cost = 1.1
       AS $$
-      DECLARE
-        touched uuid[];
       BEGIN
         IF coalesce(cardinality(ids), 0) = 0 THEN
           RETURN;
@@ -93,13 +91,12 @@ const REFRESH = `
                level_run_start, earlier_level_days, level_entered_on
           FROM fresh f
          WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.posting_id = f.posting_id);
-        -- The cadres asked about (the trigger on posting names only those whose regular postings changed): a
-        -- posting deleted takes its runs with it by cascade before this runs, so the rows written here cannot tell.
-        touched := ids;
-        -- The rules that read runs, refreshed once for this write (the rules installer defines the function;
-        -- before its first installation there is nothing to refresh).
-        IF touched IS NOT NULL AND to_regprocedure('rule_spans_after_posting_runs(uuid[])') IS NOT NULL THEN
-          PERFORM rule_spans_after_posting_runs(touched);
+        -- The rules that read runs, refreshed once for this write, for every cadre asked about (the trigger on posting
+        -- names only those whose regular postings changed; a deleted posting's runs went by cascade before this ran,
+        -- so the rows written here cannot tell). The rules installer defines the function; before its first
+        -- installation there is nothing to refresh.
+        IF to_regprocedure('rule_spans_after_posting_runs(uuid[])') IS NOT NULL THEN
+          PERFORM rule_spans_after_posting_runs(ids);
         END IF;
       END $$`;
 
