@@ -38,7 +38,10 @@ export async function resolveServer(): Promise<PgServer> {
   return { url: embedded.url, embedded };
 }
 
+/** `BENCH_DATABASE` names another database (a copy made with `CREATE DATABASE … TEMPLATE cadre_bench_100k`, say). */
 export function datasetName(cadres: number): string {
+  const named = process.env.BENCH_DATABASE;
+  if (named) return named;
   return `cadre_bench_${cadres % 1000 === 0 ? `${cadres / 1000}k` : cadres}`;
 }
 

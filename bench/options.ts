@@ -35,8 +35,8 @@ const USAGE = `Usage: npm run bench [-- --quick] [--cadres N] [--duration S] [--
   --no-write     print the table only; write no results file and leave bench/README.md alone (implied by --only)
   --profile      run the service with --cpu-prof (profile in bench/data/profiles) and print its hottest functions
   --node-options "--flag …"  extra node flags for the service, e.g. --max-old-space-size=192
-Set DATABASE_URL to use that PostgreSQL server (the bench creates its own database there, cadre_bench_<size>);
-without it an embedded server is started under .data/postgres.`;
+Set DATABASE_URL to use that PostgreSQL server (the bench creates its own database there, cadre_bench_<size>,
+or uses BENCH_DATABASE when set); without it an embedded server is started under .data/postgres.`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
