@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DEFER_SETTING } from '../rules/spans/install';
 import { CareerGenerator, CareerOptions } from './career';
 import { DEMO_CASE_NAMES } from './demo-cases';
 import { Prng } from './prng';
@@ -69,6 +70,36 @@ async function writeBatch(run: RunSql, rows: SeedRows, counts: Record<string, nu
   ]);
 }
 
+const SPAN_CHUNK = 2_000;
+
+/**
+ * Every cadre's rule spans recomputed, in chunks of cadres, two transactions at a time (one per core of the
+ * server): what the triggers would have written had the bulk load not deferred them.
+ */
+async function refreshAllRuleSpans(ds: DataSource, progress: (done: number) => void): Promise<void> {
+  const [installed]: { ok: boolean }[] = await ds.query(
+    `SELECT to_regprocedure('refresh_rule_spans(uuid[], text[])') IS NOT NULL AS ok`,
+  );
+  if (!installed.ok) return;
+  const rows: { id: string }[] = await ds.query(`SELECT id FROM cadre ORDER BY id`);
+  const ids = rows.map((r) => r.id);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < ids.length) {
+      const chunk = ids.slice(next, next + SPAN_CHUNK);
+      next += SPAN_CHUNK;
+      await ds.transaction(async (m) => {
+        await m.query(`SET LOCAL statement_timeout = 0`);
+        await m.query(`SELECT refresh_rule_spans($1::uuid[])`, [chunk]);
+      });
+      done += chunk.length;
+      progress(done);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
 /**
  * A synthetic province for benchmarks. Each chunk of up to 10,000 rows is one multi-row insert in its own
  * transaction; ids are made in Node, so children are written without reading anything back.
@@ -77,11 +108,12 @@ export async function seedSynthetic(ds: DataSource, opts: SyntheticOptions): Pro
   const existing: unknown[] = await ds.query(`SELECT 1 FROM unit WHERE code = 'SYN'`);
   if (existing.length > 0) return { created: false, counts: {} };
   const rng = new Prng(opts.seed ?? 42);
-  // A bulk load: each chunk's span refresh may wait for the other tables' chunks of the same cadres (they lock the
-  // cadres in turn), longer than a request's statement timeout allows.
+  // A bulk load: the rules' spans are not refreshed as each table's chunk goes in (a cadre would be refreshed once
+  // per table, each chunk waiting for the others' locks on the same cadres), but once for every cadre at the end.
   const run: RunSql = (sql, params) =>
     ds.transaction(async (m) => {
       await m.query(`SET LOCAL statement_timeout = 0`);
+      await m.query(`SELECT set_config($1, 'on', true)`, [DEFER_SETTING]);
       return m.query<unknown>(sql, params);
     });
   const progress = opts.onProgress ?? ((): void => undefined);
@@ -109,6 +141,8 @@ export async function seedSynthetic(ds: DataSource, opts: SyntheticOptions): Pro
   await writing;
   progress(opts.cadres, 'analyze');
   await ds.query('ANALYZE');
+  progress(0, 'spans');
+  await refreshAllRuleSpans(ds, (done) => progress(done, 'spans'));
   progress(opts.cadres, 'done');
   return { created: true, counts };
 }

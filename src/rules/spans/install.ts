@@ -90,6 +90,12 @@ const APPLY_FRESH = `WITH f AS MATERIALIZED (
       FROM f WHERE NOT EXISTS (SELECT 1 FROM o WHERE ${SAME_SPAN})`;
 
 /**
+ * A bulk load (seedSynthetic) sets this for its own transactions: refresh_rule_spans then does nothing, and the
+ * loader recomputes every cadre once at the end (refreshAllRuleSpans) instead of once per table it writes.
+ */
+export const DEFER_SETTING = 'cadre_pathways.defer_rule_spans';
+
+/**
  * refresh_rule_spans(ids): one refresh per cadre at a time (refresh_posting_runs' pattern: the cadres locked in id
  * order), every rule's statement (or only those `only_rules` names: a write to one table refreshes the
  * rules that depend on it) into the session's fresh set (a temporary table, emptied at commit), then only the
@@ -101,7 +107,7 @@ SET random_page_cost = 1.1
 SET work_mem = '64MB'
 AS $rule_spans$
   BEGIN
-    IF coalesce(cardinality(ids), 0) = 0 THEN
+    IF coalesce(cardinality(ids), 0) = 0 OR current_setting('${DEFER_SETTING}', true) = 'on' THEN
       RETURN;
     END IF;
     PERFORM 1 FROM cadre WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
