@@ -84,14 +84,14 @@ export function TeamStructures() {
           id="teams"
           title={fmt(m.teams.total, { n: list.totalCount })}
           actions={
-            <>
+            <span className="card-actions">
               <button type="button" onClick={() => void exportFile('csv')}>
                 {m.teams.exportCsv}
               </button>
               <button type="button" onClick={() => void exportFile('xlsx')}>
                 {m.teams.exportXlsx}
               </button>
-            </>
+            </span>
           }
         >
           {exportError && <ErrorBox error={exportError} />}
