@@ -36,6 +36,8 @@ const ZH: Record<string, string> = {
   INTERNAL_SERVER_ERROR: '服务内部出错。报告问题时请提供请求编号。',
   TIMEOUT: '数据库响应超时，请求已取消。请重试，或缩小查询范围。',
   SERVICE_UNAVAILABLE: '暂时无法连接数据库，请稍后重试。',
+  // An appointment that would breach the avoidance rules; {breaches}: the breaches in Chinese.
+  AVOIDANCE_BREACH: '不能任命：将违反任职回避规定。{breaches}',
   // Input checks (class-validator constraints), naming the field.
   'input.isUuid': '{field} 应为有效的记录编号（UUID）。',
   'input.matches': '{field} 的格式不正确。',

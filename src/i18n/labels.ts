@@ -233,7 +233,11 @@ const zhCN = {
     STUCK_PAST_LIMIT: '任职已满期限且符合晋升条件（应优先使用）',
     EXCEPTIONAL: '破格提拔人选',
   },
-  slateBlocker: { REQUIREMENT_UNMET: '尚未满足任职条件', MISSING_REQUIRED_DOMAIN: '缺少职位所需专业特长' },
+  slateBlocker: {
+    REQUIREMENT_UNMET: '尚未满足任职条件',
+    MISSING_REQUIRED_DOMAIN: '缺少职位所需专业特长',
+    AVOIDANCE_BREACH: '违反任职回避规定',
+  },
   slateDecision: { APPOINTED: '已任命', DEFERRED: '暂缓', DECLINED: '不予任用' },
   gender: { MALE: '男', FEMALE: '女' },
   /** Family members and important social relations (家庭主要成员及重要社会关系). */
@@ -520,11 +524,12 @@ const en: Labels = {
     REQUIRED_DOMAIN_MATCH: 'Has the specialty the post requires',
     PREFERRED_DOMAIN_MATCH: 'Has a specialty the post prefers',
     STUCK_PAST_LIMIT: 'Past a posting limit and ready (kept too long)',
-    EXCEPTIONAL: 'Exceptional (破格) promotion',
+    EXCEPTIONAL: 'Exceptional promotion',
   },
   slateBlocker: {
     REQUIREMENT_UNMET: 'A requirement is not met yet',
     MISSING_REQUIRED_DOMAIN: 'Lacks a specialty the post requires',
+    AVOIDANCE_BREACH: 'Breaches the avoidance rules',
   },
   slateDecision: { APPOINTED: 'Appointed', DEFERRED: 'Deferred', DECLINED: 'Declined' },
   gender: { MALE: 'male', FEMALE: 'female' },

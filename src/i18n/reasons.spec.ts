@@ -148,7 +148,7 @@ describe('server error texts (src/i18n/errors.ts)', () => {
   it.each(ERROR_TEXT_KEYS)('%s has a Chinese text with its params filled', (key) => {
     const zh = localizeErrorMessage(
       'English',
-      errorText(key, { field: 'unitId', what: 'Cadre', id: 'x', n: '10' }),
+      errorText(key, { field: 'unitId', what: 'Cadre', id: 'x', n: '10', breaches: '回避：…' }),
       'zh-CN',
     );
     expect(zh).toMatch(/[\u4e00-\u9fff]/);

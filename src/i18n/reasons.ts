@@ -342,6 +342,15 @@ const REQUIREMENT: Record<Locale, (code: string, p: ReasonParams, l: Labels) => 
 /** The reason code of a flag: `<ruleId>.<flag code>`. */
 export const flagReasonCode = (ruleId: string, flagCode: string): string => `${ruleId}.${flagCode}`;
 
+/**
+ * A breach of the avoidance rules (AVOIDANCE: a code and its facts, as checkAvoidance gives it) as the reason of
+ * the flag AVOIDANCE_CONFLICT: the same sentence for a slate, an appointment and the flag.
+ */
+export const avoidanceReason = (b: { code: string; params: ReasonParams }): ReasonData => ({
+  code: flagReasonCode('AVOIDANCE', 'AVOIDANCE_CONFLICT'),
+  params: { ...b.params, breach: b.code },
+});
+
 /** The reason code of a requirement of the pathway: `REQUIREMENT.<rule id>`. */
 export const requirementReasonCode = (ruleId: string): string => `REQUIREMENT.${ruleId}`;
 

@@ -12,6 +12,7 @@ import { Post } from '../posts/post.model';
 import { PostsService } from '../posts/posts.service';
 import { FlagCode } from '../rules/codes';
 import { promoExceptionalOf } from '../rules/promo-exceptional.rule';
+import { checkAvoidanceMany } from '../teams/avoidance.sql';
 import { Slate, SlateBlockerCode, SlateCandidate, SlateReasonCode } from './slate.model';
 
 const DEFAULT_SIZE = 20;
@@ -80,12 +81,36 @@ export class SlateBuilder {
     const facts = await this.facts([...listed.keys()], asOf);
     const entries = [...listed.values()].map((l) => this.entry(post, l.candidate, l.exceptional, facts));
     entries.sort(compare);
+    const shown = entries.slice(0, size);
+    await this.checkAvoidance(post, shown, asOf);
     return Object.assign(new Slate(), {
       post,
       asOf,
       policyVersion: policy.version,
-      candidates: entries.slice(0, size).map((e, i) => Object.assign(e, { position: i + 1 })),
+      candidates: shown.map((e, i) => Object.assign(e, { position: i + 1 })),
     });
+  }
+
+  /** Each candidate's avoidance result for the post (checkAvoidanceMany: one statement); a breach is a blocker. */
+  private async checkAvoidance(post: Post, entries: SlateCandidate[], asOf: string): Promise<void> {
+    const result = await checkAvoidanceMany(this.ds.manager, {
+      cadreIds: entries.map((e) => e.cadreId),
+      unitId: post.unitId,
+      title: post.title,
+      level: post.level,
+      asOf,
+    });
+    for (const e of entries) {
+      const breaches = result.breaches.get(e.cadreId) ?? [];
+      e.avoidance = {
+        policyVersion: result.policyVersion,
+        clear: result.policyVersion !== null && breaches.length === 0,
+        breaches,
+      };
+      for (const b of breaches) {
+        e.blockers.push({ code: SlateBlockerCode.AVOIDANCE_BREACH, params: { breach: b.code, ...b.params } });
+      }
+    }
   }
 
   /** The candidates' specialist domains and posting limits passed on asOf, from rule_span. */
@@ -165,6 +190,7 @@ export class SlateBuilder {
       preferredDomainsMatched: preferred,
       reasons,
       blockers,
+      avoidance: { policyVersion: null, clear: false, breaches: [] },
     });
   }
 }

@@ -4,6 +4,7 @@ import { DateScalar } from '../common/graphql/date.scalar';
 import { labelledValues } from '../common/graphql/enum-values';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { Post } from '../posts/post.model';
+import { AvoidanceBreachModel } from '../teams/avoidance.model';
 
 /** Why a candidate is on a slate, or what stands in the way: a code and its values, worded by the client. */
 export enum SlateReasonCode {
@@ -17,6 +18,7 @@ export enum SlateReasonCode {
 export enum SlateBlockerCode {
   REQUIREMENT_UNMET = 'REQUIREMENT_UNMET',
   MISSING_REQUIRED_DOMAIN = 'MISSING_REQUIRED_DOMAIN',
+  AVOIDANCE_BREACH = 'AVOIDANCE_BREACH',
 }
 registerEnumType(SlateReasonCode, {
   name: 'SlateReasonCode',
@@ -35,11 +37,13 @@ registerEnumType(SlateReasonCode, {
 registerEnumType(SlateBlockerCode, {
   name: 'SlateBlockerCode',
   description:
-    'REQUIREMENT_UNMET: a promotion requirement not met on asOf (params: rule, current, required, remaining, dateMet). MISSING_REQUIRED_DOMAIN: no SPECIALIST_STRENGTH in a domain the post requires (params.domains).',
+    'REQUIREMENT_UNMET: a promotion requirement not met on asOf (params: rule, current, required, remaining, dateMet). MISSING_REQUIRED_DOMAIN: no SPECIALIST_STRENGTH in a domain the post requires (params.domains). AVOIDANCE_BREACH: taking the post would breach the avoidance rules (回避; params: breach, the AvoidanceBreachCode, and its facts as AvoidanceBreach.params).',
   valuesMap: labelledValues(Object.values(SlateBlockerCode), 'slateBlocker', {
     REQUIREMENT_UNMET:
       'a promotion requirement not met on asOf (params: rule, current, required, remaining, dateMet).',
     MISSING_REQUIRED_DOMAIN: 'no SPECIALIST_STRENGTH in a domain the post requires (params.domains).',
+    AVOIDANCE_BREACH:
+      'taking the post would breach the avoidance rules (params.breach and the facts of AvoidanceBreach.params).',
   }),
 });
 
@@ -63,6 +67,22 @@ export class SlateBlocker {
   params!: Record<string, unknown>;
 }
 
+@ObjectType('SlateAvoidance', {
+  description: 'The avoidance check (回避, AVOIDANCE) of a candidate taking the post on the slate’s date.',
+})
+export class SlateAvoidance {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The policy version that defines AVOIDANCE on asOf; null when none does (nothing checked).',
+  })
+  policyVersion!: number | null;
+  @Field({ description: 'True when checked and nothing is breached.' }) clear!: boolean;
+  @Field(() => [AvoidanceBreachModel], {
+    description: 'Each breach (also a blocker AVOIDANCE_BREACH); empty when clear.',
+  })
+  breaches!: AvoidanceBreachModel[];
+}
+
 @ObjectType('SlateCandidate', { description: 'A candidate for a post, with why and what stands in the way.' })
 export class SlateCandidate {
   @Field(() => Int, { description: '1 first.' }) position!: number;
@@ -83,6 +103,11 @@ export class SlateCandidate {
   reasons!: SlateReason[];
   @Field(() => [SlateBlocker], { description: 'What stands in the way; empty when nothing does.' })
   blockers!: SlateBlocker[];
+  @Field(() => SlateAvoidance, {
+    description:
+      'Whether taking the post would breach the avoidance rules (回避); a breach is also a blocker.',
+  })
+  avoidance!: SlateAvoidance;
 }
 
 @ObjectType('Slate', {

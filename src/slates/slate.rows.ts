@@ -99,5 +99,6 @@ export function snapshotOf(c: SlateCandidate, asOf: string, policyVersion: numbe
     preferredDomainsMatched: c.preferredDomainsMatched,
     reasons: c.reasons,
     blockers: c.blockers,
+    avoidance: c.avoidance,
   };
 }

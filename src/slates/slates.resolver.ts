@@ -6,6 +6,7 @@ import { Cadre } from '../cadres/cadre.model';
 import { DomainError } from '../common/errors/domain-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { IdArgs } from '../common/graphql/id.args';
+import { LocaleArgs } from '../i18n/locale.args';
 import { Post } from '../posts/post.model';
 import { PostsService } from '../posts/posts.service';
 import { RecordSlateDecisionInput, SaveSlateInput, SlateArgs } from './dto/slate.args';
@@ -26,7 +27,11 @@ export class SlatesResolver {
       'Candidates for a post on asOf from the rules core: eligible or nearly eligible for its level, its domains matched, stuck talent first, exceptional (破格) candidates marked; each with reasons and blockers.',
   })
   @Roles(Role.ADMIN, Role.ORG_DEPT)
-  async slate(@CurrentCaller() caller: Caller, @Args() args: SlateArgs): Promise<Slate> {
+  async slate(
+    @CurrentCaller() caller: Caller,
+    @Args() args: SlateArgs,
+    @Args() _locale: LocaleArgs,
+  ): Promise<Slate> {
     return this.builder.build(caller, args);
   }
 

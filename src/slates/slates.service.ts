@@ -10,6 +10,7 @@ import { isIsoDate } from '../common/graphql/date.scalar';
 import { moveToPosting } from '../postings/move-posting';
 import { PostsService } from '../posts/posts.service';
 import { RecordSlateDecisionInput, SaveSlateInput } from './dto/slate.args';
+import { assertNoAvoidanceBreach } from './avoidance-guard';
 import { SlateBuilder } from './slate-builder.service';
 import { SavedSlate, SlateDecision, SlateDecisionKind } from './slate.model';
 import {
@@ -110,6 +111,13 @@ export class SlatesService {
       };
       if (input.decision === SlateDecisionKind.APPOINTED) {
         await this.access.assertCanPostCadre(caller, input.cadreId, post.unitId, em);
+        await assertNoAvoidanceBreach(em, {
+          cadreId: input.cadreId,
+          unitId: post.unitId,
+          title: post.title,
+          level: post.level,
+          asOf: input.effectiveDate,
+        });
         // As a talent pool's PROMOTED decision: the old regular posting ends the day before.
         moved = await moveToPosting(em, {
           cadreId: input.cadreId,

@@ -1,8 +1,10 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller, Role } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { AvoidanceCheck } from './avoidance.model';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { avoidanceReason, renderReason } from '../i18n/reasons';
+import { AvoidanceBreachModel, AvoidanceCheck } from './avoidance.model';
 import { AvoidanceService } from './avoidance.service';
 import { AvoidanceCheckArgs } from './dto/avoidance-check.args';
 
@@ -20,5 +22,15 @@ export class AvoidanceResolver {
     @Args() args: AvoidanceCheckArgs,
   ): Promise<AvoidanceCheck> {
     return this.service.check(caller, args);
+  }
+}
+
+@Resolver(() => AvoidanceBreachModel)
+export class AvoidanceBreachResolver {
+  @ResolveField(() => String, {
+    description: 'The breach in the caller’s locale (the sentence of the flag AVOIDANCE_CONFLICT).',
+  })
+  message(@Parent() b: AvoidanceBreachModel, @Context() ctx: GraphQLContext): string {
+    return renderReason(avoidanceReason(b), ctx.locale);
   }
 }

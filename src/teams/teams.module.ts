@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PathwayModule } from '../pathway/pathway.module';
-import { AvoidanceResolver } from './avoidance.resolver';
+import { AvoidanceBreachResolver, AvoidanceResolver } from './avoidance.resolver';
 import { AvoidanceService } from './avoidance.service';
 import {
   TeamStructureResolver,
@@ -14,6 +14,7 @@ import { YoungCadresService } from './young-cadres.service';
 @Module({
   imports: [PathwayModule],
   providers: [
+    AvoidanceBreachResolver,
     AvoidanceResolver,
     AvoidanceService,
     TeamStructureResolver,

@@ -10,8 +10,11 @@ import { CandidateSearch } from './views/CandidateSearch';
 import { FlagDashboard } from './views/FlagDashboard';
 import { MyRecord } from './views/MyRecord';
 import { SignIn } from './views/SignIn';
+import { SlatePage } from './views/SlatePage';
+import { TeamStructurePage, TeamStructures } from './views/TeamStructures';
 import { SyncRunPage, SyncRuns } from './views/SyncRuns';
 import { TalentPools } from './views/TalentPools';
+import { Vacancies } from './views/Vacancies';
 import { VerifyQueue } from './views/VerifyQueue';
 import { WorkRecords } from './views/WorkRecords';
 
@@ -20,6 +23,8 @@ const NAV_TEXT = {
   '/flags': 'flags',
   '/candidates': 'candidates',
   '/pools': 'pools',
+  '/vacancies': 'vacancies',
+  '/teams': 'teams',
   '/cadres': 'cadres',
   '/verify': 'verify',
   '/sync': 'sync',
@@ -34,9 +39,9 @@ function menu(role: Role): Top[] {
     case 'HR_SYNC':
       return ['/sync'];
     case 'ORG_DEPT':
-      return ['/flags', '/candidates', '/pools', '/cadres', '/verify'];
+      return ['/flags', '/candidates', '/pools', '/vacancies', '/teams', '/cadres', '/verify'];
     case 'ADMIN':
-      return ['/flags', '/candidates', '/pools', '/cadres', '/verify', '/sync'];
+      return ['/flags', '/candidates', '/pools', '/vacancies', '/teams', '/cadres', '/verify', '/sync'];
   }
 }
 
@@ -144,6 +149,10 @@ function Page() {
       return <CandidateSearch />;
     case 'pools':
       return <TalentPools poolId={parts[1]} />;
+    case 'vacancies':
+      return parts[1] ? <SlatePage postId={parts[1]} /> : <Vacancies />;
+    case 'teams':
+      return parts[1] ? <TeamStructurePage unitId={parts[1]} /> : <TeamStructures />;
     case 'verify':
       return <VerifyQueue />;
     case 'sync':

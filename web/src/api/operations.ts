@@ -764,3 +764,238 @@ export const SyncRunQuery = graphql(`
     }
   }
 `);
+
+/** Vacancies (issue #19): posts and quotas with fewer holders than their number on $asOf, longest vacant first. */
+export const VacanciesQuery = graphql(`
+  query Vacancies($unitId: ID, $asOf: Date, $first: Int, $after: String) {
+    vacancies(unitId: $unitId, asOf: $asOf, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          kind
+          title
+          level
+          requiredDomains
+          approved
+          holders
+          vacant
+          mustRotate
+          vacantSince
+          daysVacant
+          unit {
+            id
+            name
+          }
+          post {
+            id
+            preferredDomains
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SavedSlateFields = graphql(`
+  fragment SavedSlateFields on SavedSlate {
+    id
+    name
+    asOf
+    createdBy
+    createdAt
+    note
+    members {
+      cadreId
+      position
+      hidden
+      snapshot
+      cadre {
+        id
+        name
+        externalId
+      }
+      decisions {
+        id
+        decision
+        effectiveDate
+        decidedBy
+        note
+      }
+    }
+  }
+`);
+
+/** A post's slate on $asOf: candidates with score, reasons, blockers and the avoidance result; its saved slates. */
+export const SlateQuery = graphql(`
+  query Slate($postId: ID!, $asOf: Date, $first: Int, $unitId: ID) {
+    slate(postId: $postId, asOf: $asOf, first: $first, unitId: $unitId) {
+      asOf
+      policyVersion
+      post {
+        id
+        title
+        level
+        partyPost
+        requiredDomains
+        preferredDomains
+        approvedHolders
+        unit {
+          id
+          name
+        }
+        staffing(asOf: $asOf) {
+          approved
+          holders
+          vacant
+        }
+      }
+      candidates {
+        position
+        cadreId
+        stuck
+        exceptional
+        requiredDomainsMatched
+        preferredDomainsMatched
+        reasons {
+          code
+          params
+        }
+        blockers {
+          code
+          params
+        }
+        avoidance {
+          policyVersion
+          clear
+          breaches {
+            code
+            params
+          }
+        }
+        candidate {
+          ...CandidateFields
+        }
+      }
+    }
+  }
+`);
+
+/** The slates saved for a post, newest first, with their members and decisions. */
+export const SavedSlatesQuery = graphql(`
+  query SavedSlates($postId: ID!) {
+    post(id: $postId) {
+      id
+      slates {
+        ...SavedSlateFields
+      }
+    }
+  }
+`);
+
+export const SaveSlateMutation = graphql(`
+  mutation SaveSlate($input: SaveSlateInput!) {
+    saveSlate(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const RecordSlateDecisionMutation = graphql(`
+  mutation RecordSlateDecision($input: RecordSlateDecisionInput!) {
+    recordSlateDecision(input: $input) {
+      id
+      decision
+      effectiveDate
+      postingId
+    }
+  }
+`);
+
+/** Leadership teams under a unit on $asOf, by default only those missing a TEAM_STRUCTURE target. */
+export const TeamStructuresQuery = graphql(`
+  query TeamStructures($unitId: ID, $asOf: Date, $missingOnly: Boolean!, $first: Int, $after: String) {
+    teamStructures(unitId: $unitId, asOf: $asOf, missingOnly: $missingOnly, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          unitId
+          unit {
+            id
+            name
+          }
+          holders
+          women
+          young
+          grassroots
+          averageAge
+          missed
+        }
+      }
+    }
+  }
+`);
+
+/** One unit's leadership team on $asOf: members, posts and counts for the charts, targets. */
+export const TeamStructureQuery = graphql(`
+  query TeamStructure($unitId: ID!, $asOf: Date) {
+    teamStructure(unitId: $unitId, asOf: $asOf) {
+      unit {
+        id
+        name
+      }
+      policyVersion
+      holders
+      women
+      young
+      grassroots
+      averageAge
+      missed
+      targets {
+        code
+        required
+        actual
+        met
+      }
+      ageBands {
+        from
+        to
+        count
+      }
+      genders {
+        key
+        count
+      }
+      educationLevels {
+        key
+        count
+      }
+      ethnicities {
+        key
+        count
+      }
+      fields {
+        key
+        count
+      }
+      members {
+        cadreId
+        name
+        title
+        level
+        age
+        gender
+        young
+        grassroots
+      }
+    }
+  }
+`);

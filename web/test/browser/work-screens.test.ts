@@ -7,7 +7,8 @@ import { ROOT, startService, type RunningService } from './service.ts';
 
 /**
  * The department's daily work (#17), walked in zh-CN and in English: the verification queue, maintaining a
- * record with the one form component, sync runs (ADMIN and HR_SYNC), one add-to-pool control per page. Every
+ * record with the one form component, sync runs (ADMIN and HR_SYNC), one add-to-pool control per page; the
+ * vacancies, a slate and the leadership teams (#19; their flow is in vacancies.test.ts). Every
  * screen of the walk is read for words of the other script: in zh-CN no Latin word but those allowed by name (ids,
  * unit codes, CSV, PDF, XLSX …), in English no Chinese outside names (people, units, posts, titles: the data).
  */
@@ -166,6 +167,8 @@ before(async () => {
     `{ units { name code } talentPools(first: 100) { edges { node { name } } } }`,
     `{ achievementsToVerify(first: 100) { edges { node { title description impacts { indicator unit } cadre { name } } } } }`,
     `{ flaggedCadres(first: 100, filter: { asOf: "${AS_OF}" }) { edges { node { cadre { name } } } } }`,
+    // Post titles (a vacant post has no posting that names it).
+    `{ vacancies(first: 100, asOf: "${AS_OF}") { edges { node { title } } } }`,
     `query($id: ID!) { cadre(id: $id) { name postings { title unit { name } } trainings { title provider }
        achievements { title description verificationNote impacts { indicator unit } } appraisals { note }
        sanctions { issuingBody documentNumber revocationReason } } }`,
@@ -349,6 +352,26 @@ describe("the department's daily work", () => {
     await page.close();
   });
 
+  test('walks the vacancies, a slate and the leadership teams in zh-CN and in English', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const zh = locale === 'zh-CN';
+      const page = await open(tokens.orgDept, locale);
+      await page.getByRole('link', { name: zh ? '空缺职位' : 'Vacancies' }).click();
+      await page.locator('tr[data-post]').first().waitFor();
+      await assertOneScript(page, 'vacancies', locale);
+      await page.getByRole('link', { name: '副县长（分管文化旅游）' }).click();
+      await page.locator('li.candidate').first().waitFor();
+      await assertOneScript(page, 'slate', locale);
+      await page.getByRole('link', { name: zh ? '领导班子' : 'Leadership teams' }).click();
+      await page.locator('tr[data-unit]').first().waitFor();
+      await assertOneScript(page, 'teams', locale);
+      await page.locator('tr[data-unit] a').first().click();
+      await page.locator('[data-chart="chart-age"]').waitFor();
+      await assertOneScript(page, 'team', locale);
+      await page.close();
+    }
+  });
+
   test('reads the same screens in English without Chinese outside names', async () => {
     const page = await open(tokens.orgDept, 'en');
     await page.getByRole('heading', { name: 'Flag dashboard' }).waitFor();
@@ -413,7 +436,7 @@ describe('sync runs', () => {
 });
 
 test('the walk shows no word of the other script beyond the known server-rendered ones', () => {
-  assert.equal(Object.keys(seen).length, 12, 'every screen of the walk was read');
+  assert.equal(Object.keys(seen).length, 20, 'every screen of the walk was read');
   const found = Object.fromEntries(Object.entries(seen).filter(([, words]) => words.length > 0));
   assert.deepEqual(found, KNOWN_LEAKS);
 });
