@@ -6,7 +6,7 @@ export const FILLING_KINDS = `('REGULAR', 'CONCURRENT')`;
 /**
  * The day a holder must leave a posting because a posting limit binds ("must rotate"), by posting: the first day of
  * a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for a run
- * of postings in the same post) that starts by asOf. Such spans are few: read once (the (code, valid) index) and
+ * of postings in the same post) that starts by asOf. Such spans are few: read once (rule_span_must_rotate_idx) and
  * joined by posting id.
  */
 const rotateCte = (asOf: string) => `
@@ -18,7 +18,7 @@ const rotateCte = (asOf: string) => `
           UNION
           SELECT jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb))::uuid) x(posting_id)
        WHERE rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
-         AND rs.valid && daterange(NULL, ${asOf}, '[]') AND x.posting_id IS NOT NULL
+         AND rs.valid_from <= ${asOf} AND x.posting_id IS NOT NULL
        GROUP BY x.posting_id)`;
 
 export interface SlotsInput {
@@ -72,7 +72,12 @@ export function slotsSql(i: SlotsInput): string {
       ${quotas}),
   slot_held AS MATERIALIZED (
       SELECT t.slot_id, count(*) FILTER (WHERE NOT t.gone)::int AS holders, count(*) FILTER (WHERE t.gone)::int AS must_rotate
-        FROM (${filling('slot', 'r.posting_id IS NOT NULL AS gone', `ps.period @> ${asOf}`)}) t
+        FROM (${filling(
+          'slot',
+          'r.posting_id IS NOT NULL AS gone',
+          // period @> asOf, written so that posting_unit_level_until_idx bounds a quota's postings.
+          `coalesce(ps.end_date, 'infinity'::date) >= ${asOf} AND ps.start_date <= ${asOf}`,
+        )}) t
        GROUP BY t.slot_id),
   slot_short AS MATERIALIZED (
       SELECT s.* FROM slot s LEFT JOIN slot_held h ON h.slot_id = s.slot_id WHERE coalesce(h.holders, 0) < s.approved),
