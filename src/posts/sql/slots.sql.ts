@@ -4,22 +4,20 @@ import { FlagCode } from '../../rules/codes';
 export const FILLING_KINDS = `('REGULAR', 'CONCURRENT')`;
 
 /**
- * The day a holder must leave a posting because a posting limit binds ("must rotate"), by posting: the first day of
- * a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for a run
- * of postings in the same post) that starts by asOf. Such spans are few: read once (rule_span_must_rotate_idx) and
- * joined by posting id.
+ * The day a holder must leave posting `ps` because a posting limit binds ("must rotate"), as `r.since`: the first
+ * day of a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for
+ * a run of postings in the same post) that starts by asOf; NULL when there is none. Such spans are few: each
+ * posting looks up its cadre's in rule_span_must_rotate_idx (a join to all of them once was planned as a nested
+ * loop over every posting: millions of comparisons on 100,000 cadres).
  */
-const rotateCte = (asOf: string) => `
-  rotate AS MATERIALIZED (
-      SELECT x.posting_id, min(lower(rs.valid)) AS since
-        FROM rule_span rs
-        CROSS JOIN LATERAL (
-          SELECT (rs.facts ->> 'postingId')::uuid
-          UNION
-          SELECT jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb))::uuid) x(posting_id)
-       WHERE rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
-         AND rs.valid_from <= ${asOf} AND x.posting_id IS NOT NULL
-       GROUP BY x.posting_id)`;
+const rotateJoin = (asOf: string) => `
+        LEFT JOIN LATERAL (
+          SELECT min(rs.valid_from) AS since FROM rule_span rs
+           WHERE rs.cadre_id = ps.cadre_id AND rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
+             AND rs.valid_from <= ${asOf}
+             AND ((rs.facts ->> 'postingId')::uuid = ps.id
+                  OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb)) e(id)
+                              WHERE e.id::uuid = ps.id))) r ON true`;
 
 export interface SlotsInput {
   /** `$n::date` */
@@ -31,7 +29,7 @@ export interface SlotsInput {
 }
 
 /**
- * Every post and quota (a "slot") in scope with its staffing on asOf, as CTEs (from `rotate`) ending in
+ * Every post and quota (a "slot") in scope with its staffing on asOf, as CTEs (from `slot`) ending in
  * `slot_staffing`:
  * slot_id, kind, post_id, quota_id, unit_id, level, title, required_domains, approved, holders, must_rotate, vacant_since.
  *
@@ -55,14 +53,13 @@ export function slotsSql(i: SlotsInput): string {
   // The filling postings of the slots `from` (a CTE with slot_id, kind, post_id, unit_id, level) that `cond` keeps.
   const filling = (from: string, select: string, cond: string) => `
       SELECT s.slot_id, ${select}
-        FROM ${from} s JOIN posting ps ON ps.post_id = s.post_id LEFT JOIN rotate r ON r.posting_id = ps.id
+        FROM ${from} s JOIN posting ps ON ps.post_id = s.post_id ${rotateJoin(asOf)}
        WHERE s.kind = 'POST' AND ps.kind IN ${FILLING_KINDS} AND ${cond}
       UNION ALL
       SELECT s.slot_id, ${select}
-        FROM ${from} s JOIN posting ps ON ps.unit_id = s.unit_id AND ps.level = s.level
-        LEFT JOIN rotate r ON r.posting_id = ps.id
+        FROM ${from} s JOIN posting ps ON ps.unit_id = s.unit_id AND ps.level = s.level ${rotateJoin(asOf)}
        WHERE s.kind = 'QUOTA' AND ps.kind IN ${FILLING_KINDS} AND ${cond}`;
-  return `${rotateCte(asOf)},
+  return `
   slot AS MATERIALIZED (
       SELECT pt.id AS slot_id, 'POST'::text AS kind, pt.id AS post_id, NULL::uuid AS quota_id, pt.unit_id,
              pt.level::text AS level, pt.title::text AS title, pt.required_domains, pt.approved_holders AS approved,
@@ -74,7 +71,7 @@ export function slotsSql(i: SlotsInput): string {
       SELECT t.slot_id, count(*) FILTER (WHERE NOT t.gone)::int AS holders, count(*) FILTER (WHERE t.gone)::int AS must_rotate
         FROM (${filling(
           'slot',
-          'r.posting_id IS NOT NULL AS gone',
+          'r.since IS NOT NULL AS gone',
           // period @> asOf, written so that posting_unit_level_until_idx bounds a quota's postings.
           `coalesce(ps.end_date, 'infinity'::date) >= ${asOf} AND ps.start_date <= ${asOf}`,
         )}) t
