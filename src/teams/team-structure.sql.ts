@@ -33,7 +33,8 @@ export function teamCtes(
   const scoped = scopeSql(p, scope, {
     asOf,
     posting: 'regular',
-    active: true,
+    // The cadre is read once, in `team`, where its status is tested.
+    active: false,
     where: o.where ? `${leadership} AND ${o.where}` : leadership,
   });
   const young = p.add(JSON.stringify(t.youngMaxAgeByLevel), 'jsonb');
@@ -48,7 +49,7 @@ export function teamCtes(
                                 WHERE g.cadre_id = sc.cadre_id AND g.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS})
              END AS grassroots
         FROM sc
-        JOIN cadre c ON c.id = sc.cadre_id
+        JOIN cadre c ON c.id = sc.cadre_id AND c.status = 'ACTIVE'
         JOIN unit cu ON cu.id = sc.unit_id
         ${
           o.members
