@@ -6,7 +6,8 @@ import { floorScenario } from './floor';
 import { meScenario } from './me';
 import { promotionCandidatesScenario } from './promotion-candidates';
 import { Scenario, ScenarioContext } from './scenario';
-import { slateScenario, vacanciesScenario } from './vacancies';
+import { slateScenario } from './slate';
+import { vacanciesScenario } from './vacancies';
 import { teamStructuresScenario } from './team-structures';
 
 /** The HTTP scenarios in the order they run; sync runs after them. */

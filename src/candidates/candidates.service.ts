@@ -50,7 +50,12 @@ export class CandidatesService {
     private readonly ranking: RankingService,
   ) {}
 
-  async promotionCandidates(caller: Caller, args: PromotionCandidatesArgs): Promise<CandidatePage> {
+  /** `cadreIds`: only these of the list's cadres (a slate's exceptional list: the post's domain's specialists). */
+  async promotionCandidates(
+    caller: Caller,
+    args: PromotionCandidatesArgs,
+    cadreIds?: readonly string[],
+  ): Promise<CandidatePage> {
     const input = args.input;
     const page = pageRequest(args, input.asOf);
     const root = await this.rootPath(caller, input.unitId);
@@ -74,7 +79,7 @@ export class CandidatesService {
     const exceptional = input.exceptional && domain ? { domain } : undefined;
     const partyPost = typeof input.partyPost === 'boolean' ? p.add(input.partyPost, 'boolean') : undefined;
     const spec = promotionList(
-      { asOf, policy: policy.document, step, rootPath: root, readiness, exceptional, partyPost },
+      { asOf, policy: policy.document, step, rootPath: root, cadreIds, readiness, exceptional, partyPost },
       p,
     );
     const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;

@@ -66,13 +66,19 @@ export class SlateBuilder {
       input: { ...base, includeNearlyEligible: true },
     });
     const exceptionalDomain = post.requiredDomains[0];
-    const exceptional =
+    // PROMO_EXCEPTIONAL is met only with SPECIALIST_STRENGTH in the domain on asOf: the list is of those
+    // specialists (a few, from the domain's index) rather than of every cadre at the level.
+    const specialists =
       exceptionalDomain && promoExceptionalOf(policy.document)
-        ? await this.candidates.promotionCandidates(caller, {
-            first: MAX_PAGE_SIZE,
-            input: { ...base, domain: exceptionalDomain, exceptional: true },
-          })
-        : undefined;
+        ? await this.specialistsIn(exceptionalDomain, asOf)
+        : [];
+    const exceptional = specialists.length
+      ? await this.candidates.promotionCandidates(
+          caller,
+          { first: MAX_PAGE_SIZE, input: { ...base, domain: exceptionalDomain, exceptional: true } },
+          specialists,
+        )
+      : undefined;
     const listed = new Map<string, { candidate: Candidate; exceptional: boolean }>();
     for (const e of regular.edges) listed.set(e.node.cadreId, { candidate: e.node, exceptional: false });
     for (const e of exceptional?.edges ?? []) {
@@ -111,6 +117,16 @@ export class SlateBuilder {
         e.blockers.push({ code: SlateBlockerCode.AVOIDANCE_BREACH, params: { breach: b.code, ...b.params } });
       }
     }
+  }
+
+  /** The cadres with SPECIALIST_STRENGTH in `domain` on asOf (the condition PROMO_EXCEPTIONAL reads). */
+  private async specialistsIn(domain: string, asOf: string): Promise<string[]> {
+    const rows: { cadre_id: string }[] = await this.ds.query(
+      `SELECT DISTINCT rs.cadre_id FROM rule_span rs
+        WHERE rs.domain = $1 AND rs.rule_id = 'SPECIALIST' AND rs.valid @> $2::date`,
+      [domain, asOf],
+    );
+    return rows.map((r) => r.cadre_id);
   }
 
   /** The candidates' specialist domains and posting limits passed on asOf, from rule_span. */

@@ -18,36 +18,45 @@ export const ageSql = (asOf: string, birthDate: string): string =>
  * units of `scope`, narrowed by `where` over the posting `p`) and `judged` (one row per unit: holders, women,
  * young, grassroots, average age, and `missed`, the TEAM_STRUCTURE targets it misses). A member is young when
  * their age on asOf is at most youngMaxAgeByLevel of their level; has grassroots experience when any posting
- * started by asOf was in a unit at COUNTY level or below (GRASSROOTS, as the pathway facts count it).
+ * started by asOf was in a unit at COUNTY level or below (GRASSROOTS, as the pathway facts count it): the
+ * current posting, when its unit is one (most teams of a province), else an earlier one. `members`: each
+ * member's posting, name, ethnicity and education too (one unit's team in detail; a list of teams reads none).
  */
 export function teamCtes(
   p: SqlParams,
   asOf: string,
   scope: CadreScope,
   t: TeamParams,
-  where?: string,
+  o: { where?: string; members?: boolean } = {},
 ): string {
   const leadership = `p.level IN (SELECT code FROM position_level WHERE is_leadership)`;
   const scoped = scopeSql(p, scope, {
     asOf,
     posting: 'regular',
-    active: true,
-    where: where ? `${leadership} AND ${where}` : leadership,
+    // The cadre is read once, in `team`, where its status is tested.
+    active: false,
+    where: o.where ? `${leadership} AND ${o.where}` : leadership,
   });
   const young = p.add(JSON.stringify(t.youngMaxAgeByLevel), 'jsonb');
   return `
     sc AS MATERIALIZED (${scoped}),
     team AS MATERIALIZED (
-      SELECT sc.cadre_id, sc.unit_id, sc.level, po.id AS posting_id, po.title, po.start_date,
-             a.age, c.name, c.gender, c.ethnicity, c.education_level,
+      SELECT sc.cadre_id, sc.unit_id, sc.level, a.age, c.gender,
+             ${o.members ? 'po.id AS posting_id, po.title, po.start_date, c.name, c.ethnicity, c.education_level,' : ''}
              coalesce(a.age <= (${young} ->> sc.level)::int, false) AS young,
-             EXISTS (SELECT 1 FROM posting g JOIN unit gu ON gu.id = g.unit_id
-                      WHERE g.cadre_id = sc.cadre_id AND g.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS})
-               AS grassroots
+             CASE WHEN cu.level IN ${GRASSROOTS} THEN true
+                  ELSE EXISTS (SELECT 1 FROM posting g JOIN unit gu ON gu.id = g.unit_id
+                                WHERE g.cadre_id = sc.cadre_id AND g.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS})
+             END AS grassroots
         FROM sc
-        JOIN cadre c ON c.id = sc.cadre_id
-        JOIN posting po ON po.cadre_id = sc.cadre_id AND po.unit_id = sc.unit_id AND po.kind = 'REGULAR'
-                       AND po.period @> ${asOf}
+        JOIN cadre c ON c.id = sc.cadre_id AND c.status = 'ACTIVE'
+        JOIN unit cu ON cu.id = sc.unit_id
+        ${
+          o.members
+            ? `JOIN posting po ON po.cadre_id = sc.cadre_id AND po.unit_id = sc.unit_id AND po.kind = 'REGULAR'
+                       AND po.period @> ${asOf}`
+            : ''
+        }
         CROSS JOIN LATERAL (SELECT ${ageSql(asOf, 'c.birth_date')} AS age) a),
     judged AS (
       SELECT x.*,
@@ -85,7 +94,7 @@ export function teamStructureSql(
   const bands = `(${p.add(t.ageBands, 'int[]')})`;
   const order = p.add(levelOrder, 'text[]');
   return `
-    WITH ${teamCtes(p, asOf, { unitId }, t, `p.unit_id = ${unit}`)}
+    WITH ${teamCtes(p, asOf, { unitId }, t, { where: `p.unit_id = ${unit}`, members: true })}
     SELECT (SELECT to_jsonb(j) FROM judged j) AS judged,
            coalesce((SELECT jsonb_agg(jsonb_build_object('cadreId', t.cadre_id, 'name', t.name, 'postingId', t.posting_id,
                        'title', t.title, 'level', t.level, 'startDate', t.start_date, 'age', t.age,

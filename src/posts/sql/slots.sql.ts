@@ -4,22 +4,20 @@ import { FlagCode } from '../../rules/codes';
 export const FILLING_KINDS = `('REGULAR', 'CONCURRENT')`;
 
 /**
- * The day a holder must leave a posting because a posting limit binds ("must rotate"), by posting: the first day of
- * a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for a run
- * of postings in the same post) that starts by asOf. Such spans are few: read once (the (code, valid) index) and
- * joined by posting id.
+ * The day a holder must leave posting `ps` because a posting limit binds ("must rotate"), as `r.since`: the first
+ * day of a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for
+ * a run of postings in the same post) that starts by asOf; NULL when there is none. Such spans are few: each
+ * posting looks up its cadre's in rule_span_must_rotate_idx (a join to all of them once was planned as a nested
+ * loop over every posting: millions of comparisons on 100,000 cadres).
  */
-const rotateCte = (asOf: string) => `
-  rotate AS MATERIALIZED (
-      SELECT x.posting_id, min(lower(rs.valid)) AS since
-        FROM rule_span rs
-        CROSS JOIN LATERAL (
-          SELECT (rs.facts ->> 'postingId')::uuid
-          UNION
-          SELECT jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb))::uuid) x(posting_id)
-       WHERE rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
-         AND rs.valid && daterange(NULL, ${asOf}, '[]') AND x.posting_id IS NOT NULL
-       GROUP BY x.posting_id)`;
+const rotateJoin = (asOf: string) => `
+        LEFT JOIN LATERAL (
+          SELECT min(rs.valid_from) AS since FROM rule_span rs
+           WHERE rs.cadre_id = ps.cadre_id AND rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
+             AND rs.valid_from <= ${asOf}
+             AND ((rs.facts ->> 'postingId')::uuid = ps.id
+                  OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb)) e(id)
+                              WHERE e.id::uuid = ps.id))) r ON true`;
 
 export interface SlotsInput {
   /** `$n::date` */
@@ -31,15 +29,16 @@ export interface SlotsInput {
 }
 
 /**
- * Every post and quota (a "slot") in scope with its staffing on asOf, as CTEs (from `rotate`) ending in
+ * Every post and quota (a "slot") in scope with its staffing on asOf, as CTEs (from `slot`) ending in
  * `slot_staffing`:
  * slot_id, kind, post_id, quota_id, unit_id, level, title, required_domains, approved, holders, must_rotate, vacant_since.
  *
  * A stint is a posting filling the slot: from its start to the day after its end, or to the first day past a
  * must-rotate limit if earlier. A quota counts the unit's filling postings at its level; it is a slot only where
- * the unit has no itemised post at that level. vacant_since is found by a sweep over the stints' arrivals and
- * departures up to asOf: the last day the running count fell from the number to below it; for a slot never full,
- * the day the post was established.
+ * the unit has no itemised post at that level. The holders are the stints on asOf not past a must-rotate limit
+ * (read from the postings covering asOf only). vacant_since is found, for the slots short of their number only,
+ * by a sweep over the stints' arrivals and departures up to asOf: the last day the running count fell from the
+ * number to below it; for a slot never full, the day the post was established.
  */
 export function slotsSql(i: SlotsInput): string {
   const { asOf } = i;
@@ -51,7 +50,16 @@ export function slotsSql(i: SlotsInput): string {
         FROM post_quota q JOIN unit u ON u.id = q.unit_id
        WHERE ${i.unitWhere}
          AND NOT EXISTS (SELECT 1 FROM post x WHERE x.unit_id = q.unit_id AND x.level = q.level)`;
-  return `${rotateCte(asOf)},
+  // The filling postings of the slots `from` (a CTE with slot_id, kind, post_id, unit_id, level) that `cond` keeps.
+  const filling = (from: string, select: string, cond: string) => `
+      SELECT s.slot_id, ${select}
+        FROM ${from} s JOIN posting ps ON ps.post_id = s.post_id ${rotateJoin(asOf)}
+       WHERE s.kind = 'POST' AND ps.kind IN ${FILLING_KINDS} AND ${cond}
+      UNION ALL
+      SELECT s.slot_id, ${select}
+        FROM ${from} s JOIN posting ps ON ps.unit_id = s.unit_id AND ps.level = s.level ${rotateJoin(asOf)}
+       WHERE s.kind = 'QUOTA' AND ps.kind IN ${FILLING_KINDS} AND ${cond}`;
+  return `
   slot AS MATERIALIZED (
       SELECT pt.id AS slot_id, 'POST'::text AS kind, pt.id AS post_id, NULL::uuid AS quota_id, pt.unit_id,
              pt.level::text AS level, pt.title::text AS title, pt.required_domains, pt.approved_holders AS approved,
@@ -59,16 +67,22 @@ export function slotsSql(i: SlotsInput): string {
         FROM post pt JOIN unit u ON u.id = pt.unit_id
        WHERE ${i.unitWhere} ${i.postWhere ? `AND ${i.postWhere}` : ''}
       ${quotas}),
-  stint AS MATERIALIZED (
-      SELECT s.slot_id, ps.start_date AS came, least(ps.end_date + 1, r.since) AS left_on,
-             ps.period @> ${asOf} AS posted
-        FROM slot s JOIN posting ps ON ps.post_id = s.post_id LEFT JOIN rotate r ON r.posting_id = ps.id
-       WHERE s.kind = 'POST' AND ps.kind IN ${FILLING_KINDS} AND ps.start_date <= ${asOf}
-      UNION ALL
-      SELECT s.slot_id, ps.start_date, least(ps.end_date + 1, r.since), ps.period @> ${asOf}
-        FROM slot s JOIN posting ps ON ps.unit_id = s.unit_id AND ps.level = s.level
-        LEFT JOIN rotate r ON r.posting_id = ps.id
-       WHERE s.kind = 'QUOTA' AND ps.kind IN ${FILLING_KINDS} AND ps.start_date <= ${asOf}),
+  slot_held AS MATERIALIZED (
+      SELECT t.slot_id, count(*) FILTER (WHERE NOT t.gone)::int AS holders, count(*) FILTER (WHERE t.gone)::int AS must_rotate
+        FROM (${filling(
+          'slot',
+          'r.since IS NOT NULL AS gone',
+          // period @> asOf, written so that posting_unit_level_until_idx bounds a quota's postings.
+          `coalesce(ps.end_date, 'infinity'::date) >= ${asOf} AND ps.start_date <= ${asOf}`,
+        )}) t
+       GROUP BY t.slot_id),
+  slot_short AS MATERIALIZED (
+      SELECT s.* FROM slot s LEFT JOIN slot_held h ON h.slot_id = s.slot_id WHERE coalesce(h.holders, 0) < s.approved),
+  stint AS MATERIALIZED (${filling(
+    'slot_short',
+    'ps.start_date AS came, least(ps.end_date + 1, r.since) AS left_on',
+    `ps.start_date <= ${asOf}`,
+  )}),
   slot_event AS (
       SELECT slot_id, day, sum(delta)::int AS delta
         FROM (SELECT slot_id, came AS day, 1 AS delta FROM stint
@@ -79,13 +93,9 @@ export function slotsSql(i: SlotsInput): string {
       SELECT c.slot_id, max(c.day) AS fell
         FROM (SELECT e.slot_id, e.day, sum(e.delta) OVER w AS n, sum(e.delta) OVER w - e.delta AS before
                 FROM slot_event e WINDOW w AS (PARTITION BY e.slot_id ORDER BY e.day)) c
-        JOIN slot s ON s.slot_id = c.slot_id
+        JOIN slot_short s ON s.slot_id = c.slot_id
        WHERE c.n < s.approved AND c.before >= s.approved
        GROUP BY c.slot_id),
-  slot_held AS (
-      SELECT t.slot_id, count(*) FILTER (WHERE t.left_on IS NULL OR t.left_on > ${asOf})::int AS holders,
-             count(*) FILTER (WHERE t.posted AND t.left_on <= ${asOf})::int AS must_rotate
-        FROM stint t GROUP BY t.slot_id),
   slot_staffing AS (
       SELECT s.slot_id, s.kind, s.post_id, s.quota_id, s.unit_id, s.level, s.title, s.required_domains, s.approved,
              coalesce(h.holders, 0) AS holders, coalesce(h.must_rotate, 0) AS must_rotate,
