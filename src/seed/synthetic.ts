@@ -140,10 +140,12 @@ export async function seedSynthetic(ds: DataSource, opts: SyntheticOptions): Pro
   }
   await writing;
   progress(opts.cadres, 'analyze');
-  // VACUUM too: the visibility map lets index-only scans (vacancies' postings) skip the heap.
-  await ds.query('VACUUM (ANALYZE)');
+  await ds.query('ANALYZE');
   progress(0, 'spans');
   await refreshAllRuleSpans(ds, (done) => progress(done, 'spans'));
+  // The visibility map lets index-only scans (vacancies' postings, say) skip the heap of the freshly loaded tables.
+  progress(opts.cadres, 'vacuum');
+  await ds.query('VACUUM (ANALYZE)');
   progress(opts.cadres, 'done');
   return { created: true, counts };
 }
