@@ -1,12 +1,10 @@
 import { Client } from 'pg';
 import { SqlParams } from '../../src/common/sql/sql-params';
 import { PolicyDocument } from '../../src/policy/policy.types';
-import { pathwayFactsCtes } from '../../src/rules/facts/pathway-facts.sql';
 import { buildFlagsQuery, FlagMatch, matchHaving, subtreeScope } from '../../src/rules/flags.sql';
 import { FlagCode, severityRankSql } from '../../src/rules/codes';
-import { readinessCtes } from '../../src/rules/readiness.sql';
+import { readyNowSql } from '../../src/rules/readiness.sql';
 import { CadreScope } from '../../src/rules/sql/scope.sql';
-import { levelOrder, stepRows } from '../../src/rules/steps';
 import { list, text } from '../json';
 import { LIST_P95_MS, Scenario, ScenarioContext } from './scenario';
 
@@ -47,9 +45,9 @@ export interface MatchRow {
  * other than PROMOTION_ELIGIBLE read from their spans (light, as the service's first statement), grouped and
  * matched: `per (cadre_id, worst, over_by)`, for the caller's final SELECT. When the match needs
  * PROMOTION_ELIGIBLE (only in allOf, beside other codes: "past the limit and ready"), `ready` gives a second
- * statement over the holders' ids: their pathway facts and readiness (src/rules/readiness.sql, held to
- * evaluatePathway by the parity spec: READY_NOW is eligible) where the service reads their facts and runs the
- * rules in Node. In one statement the holders (a CTE estimated at one row) made the planner loop the facts over them.
+ * statement over the holders' ids: their pathway facts and readiness (readyNowSql, held to evaluatePathway by the
+ * parity spec: READY_NOW is eligible), the statement the service runs. In one statement with the first, the holders
+ * (a CTE estimated at one row) made the planner loop the facts over them.
  */
 export function matchSql(
   asOf: string,
@@ -84,12 +82,7 @@ export function matchSql(
   if (!withPe) return { sql, values: p.values, others };
   const ready = (ids: string[]) => {
     const q = new SqlParams();
-    const at = q.add(asOf, 'date');
-    const text = `
-      WITH target AS (SELECT unnest(${q.add(ids, 'uuid[]')}) AS cadre_id),
-      ${pathwayFactsCtes({ asOf: at, levelOrder: q.add(levelOrder(policy), 'text[]'), appraisalsLater: true })},
-      ${readinessCtes({ asOf: at, policy, steps: stepRows(policy), withinMonths: 0 }, q)}
-      SELECT cadre_id FROM readiness WHERE readiness = 'READY_NOW'`;
+    const text = readyNowSql(q, q.add(asOf, 'date'), policy, q.add(ids, 'uuid[]'));
     return { text, values: q.values };
   };
   return { sql, values: p.values, others, ready };
