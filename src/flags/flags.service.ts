@@ -241,6 +241,8 @@ export class FlagsService {
     const policy = await this.policies.forDate(asOf);
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
     const promotion = await this.promotionRows(asOf, policy, match, { unitId, cadreScope: scope });
+    // allOf alone: the eligible holders of the other codes are the answer (stuckTalent's three dates).
+    if (promotion.narrowed?.cadreIds && match.anyOf.length === 0) return [...promotion.narrowed.cadreIds];
     return this.idsMatching(asOf, policy, promotion.narrowed ?? scope, match, promotion.rows);
   }
 
