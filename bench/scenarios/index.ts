@@ -1,12 +1,13 @@
 import { FlagCode } from '../../src/rules/codes';
 import { cadresPageScenario } from './cadres-page';
 import { candidatesScenario } from './candidates';
-import { flaggedScenario } from './flagged';
+import { flaggedScenario, issue16FlagScenarios } from './flagged';
 import { floorScenario } from './floor';
 import { meScenario } from './me';
 import { promotionCandidatesScenario } from './promotion-candidates';
 import { Scenario, ScenarioContext } from './scenario';
 import { slateScenario } from './slate';
+import { stuckTalentScenario } from './stuck-talent';
 import { vacanciesScenario } from './vacancies';
 import { teamStructuresScenario } from './team-structures';
 
@@ -21,6 +22,9 @@ export function allScenarios(ctx: ScenarioContext): Scenario[] {
     // TRAINING_SHORTFALL (TRAINING_ANNUAL and TRAINING_5Y from their spans, hours summed for the page only)
     flaggedScenario(ctx, 'district', FlagCode.TRAINING_SHORTFALL),
     flaggedScenario(ctx, 'province', FlagCode.TRAINING_SHORTFALL),
+    // issue 16: the new rules' codes and codes combined (allOf), then the stuckTalent report
+    ...issue16FlagScenarios(ctx),
+    stuckTalentScenario(ctx),
     promotionCandidatesScenario(ctx, 'province'),
     candidatesScenario(ctx, 'promotion'),
     candidatesScenario(ctx, 'training'),

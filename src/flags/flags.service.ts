@@ -53,6 +53,17 @@ const toSql = (r: FlagRow): SqlFlag => ({
 });
 
 const DEFAULT_PAGE = 20;
+
+/** A PROMOTION_ELIGIBLE row for matching, counting and ordering only (see FlagsService.promotionRows). */
+const LIGHT_PROMOTION: Omit<SqlFlag, 'cadre_id'> = {
+  code: FlagCode.PROMOTION_ELIGIBLE,
+  severity: Severity.INFO,
+  rule_id: 'PATHWAY',
+  source: '',
+  message: '',
+  facts: {},
+  over_by: 0,
+};
 const EVERY_CODE: FlagMatch = { allOf: [], anyOf: [] };
 
 /** allOf and anyOf of a filter; `codes` is anyOf under its old name. */
@@ -80,27 +91,41 @@ export class FlagsService {
    * PROMOTION_ELIGIBLE flags of a scope, as SQL rows; none when the match leaves the code out. The one place
    * that knows PROMOTION_ELIGIBLE is computed by the pathway rather than read from rule_span. When the match
    * also needs other codes (allOf), only the cadres holding them are evaluated: "past the limit and ready"
-   * evaluates the pathways of the few past the limit, not of the whole province.
+   * evaluates the few thousand past the limit, not the whole province, and in SQL (PathwayService.eligibleIds,
+   * READY_NOW): the rows are `light` (no message, no facts; fullPromotionRows gives a page's in full), and
+   * `narrowed` is the scope of the cadres that can still match (the eligible ones, all of them in the scope),
+   * so the statement that matches, counts and pages does not evaluate the other codes over the scope again.
    */
   private async promotionRows(
     asOf: string,
     policy: PolicyInForce,
     match: FlagMatch,
     scope: { cadreIds: readonly string[] } | { unitId?: string; cadreScope: CadreScope; domain?: string },
-  ): Promise<SqlFlag[]> {
+  ): Promise<{ rows: SqlFlag[]; light?: boolean; narrowed?: CadreScope }> {
     const codes = matchCodes(match);
-    if (codes && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return [];
+    if (codes && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return { rows: [] };
     let pathwayScope: PathwayScope;
     const others = match.allOf.filter((c) => c !== FlagCode.PROMOTION_ELIGIBLE);
     if ('cadreIds' in scope) pathwayScope = { cadreIds: [...scope.cadreIds] };
     else if (others.length && others.length < match.allOf.length) {
       const holding = { allOf: others, anyOf: [] };
       const ids = await this.idsMatching(asOf, policy, scope.cadreScope, holding, [], scope.domain);
-      if (ids.length === 0) return [];
-      pathwayScope = { cadreIds: ids };
+      const eligible = await this.pathway.eligibleIds(asOf, policy.document, ids);
+      const rows = eligible.map((cadreId) => ({ ...LIGHT_PROMOTION, cadre_id: cadreId }));
+      // The holders were found in the scope on asOf, so the eligible among them are taken as they are.
+      return { rows, light: true, narrowed: { cadreIds: eligible } };
     } else pathwayScope = { unitId: scope.unitId };
-    const eligible = await this.pathway.eligibleCadres(asOf, policy.document, pathwayScope);
-    return eligible.map((e) => toSql(promotionFlag(e, policy.document)));
+    return this.fullPromotionRows(asOf, policy, pathwayScope);
+  }
+
+  /** PROMOTION_ELIGIBLE flags in full (message, facts) of a pathway scope: evaluatePathway over their facts. */
+  private async fullPromotionRows(
+    asOf: string,
+    policy: PolicyInForce,
+    scope: PathwayScope,
+  ): Promise<{ rows: SqlFlag[] }> {
+    const eligible = await this.pathway.eligibleCadres(asOf, policy.document, scope);
+    return { rows: eligible.map((e) => toSql(promotionFlag(e, policy.document))) };
   }
 
   /** The ids of the cadres of a scope matching on asOf: one statement over their spans and `extraRows`. */
@@ -136,7 +161,7 @@ export class FlagsService {
     asOfRecorded = asOf,
   ): Promise<{ policyVersion: number; flags: FlagRow[][] }> {
     const policy = await this.policies.forDate(asOf);
-    const promotion = await this.promotionRows(asOf, policy, EVERY_CODE, { cadreIds });
+    const { rows: promotion } = await this.promotionRows(asOf, policy, EVERY_CODE, { cadreIds });
     const flags = await this.ds.transaction((em) =>
       this.flagsOf(em, asOf, policy, cadreIds, { asOfRecorded }, promotion),
     );
@@ -216,7 +241,9 @@ export class FlagsService {
     const policy = await this.policies.forDate(asOf);
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
     const promotion = await this.promotionRows(asOf, policy, match, { unitId, cadreScope: scope });
-    return this.idsMatching(asOf, policy, scope, match, promotion);
+    // allOf alone: the eligible holders of the other codes are the answer (stuckTalent's three dates).
+    if (promotion.narrowed?.cadreIds && match.anyOf.length === 0) return [...promotion.narrowed.cadreIds];
+    return this.idsMatching(asOf, policy, promotion.narrowed ?? scope, match, promotion.rows);
   }
 
   private async list(
@@ -235,7 +262,11 @@ export class FlagsService {
     const after = decodeCursor(args.after, 3);
     const policy = await this.policies.forDate(asOf);
     const filter = { codes: matchCodes(match), domain: q.domain, asOfRecorded: q.asOfRecorded };
-    const promotion = await this.promotionRows(asOf, policy, match, {
+    const {
+      rows: promotion,
+      light,
+      narrowed,
+    } = await this.promotionRows(asOf, policy, match, {
       unitId: q.unitId,
       cadreScope: scope,
       domain: q.domain,
@@ -243,7 +274,7 @@ export class FlagsService {
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy: policy.document,
-      scope,
+      scope: narrowed ?? scope,
       ...filter,
       extraRows: promotion,
       light: true,
@@ -271,10 +302,13 @@ export class FlagsService {
       const rows = page.filter((r): r is typeof r & { cadre_id: string } => r.cadre_id !== null);
       const ids = rows.slice(0, first).map((r) => r.cadre_id);
       const flags = ids.length
-        ? await this.flagsOf(em, asOf, policy, ids, filter, promotion)
+        ? await this.flagsOf(em, asOf, policy, ids, filter, light ? [] : promotion)
         : new Map<string, FlagRow[]>();
       return { rows, total: page[0].total, flags };
     });
+    // Light PROMOTION_ELIGIBLE rows only said who matches: the page's, in full, from their pathways (after the
+    // transaction, as promotionRows ran before it: never a second pooled connection while one is held).
+    if (light) await this.addPromotionFlags(asOf, policy, flags, rows.slice(0, first));
     return toConnection(
       rows,
       first,
@@ -287,6 +321,23 @@ export class FlagsService {
         }),
       after,
     );
+  }
+
+  /** Adds the PROMOTION_ELIGIBLE flags in full of the cadres of `page` to their flags, worst first again. */
+  private async addPromotionFlags(
+    asOf: string,
+    policy: PolicyInForce,
+    flags: Map<string, FlagRow[]>,
+    page: readonly { cadre_id: string }[],
+  ): Promise<void> {
+    if (!page.length) return;
+    const { rows } = await this.fullPromotionRows(asOf, policy, { cadreIds: page.map((r) => r.cadre_id) });
+    for (const r of rows) {
+      const list = flags.get(r.cadre_id) ?? [];
+      list.push(fromSql(r));
+      list.sort(compareFlags);
+      flags.set(r.cadre_id, list);
+    }
   }
 
   private async subtreeScope(rootId: string): Promise<CadreScope> {

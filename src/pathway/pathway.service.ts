@@ -9,6 +9,8 @@ import { evaluatePathway, PathwayResult } from '../rules/pathway';
 import { EligibleCadre } from '../rules/promotion-eligible';
 import { lowestRankByPost } from '../rules/rank-from-post.rule';
 import { levelOrder } from '../rules/steps';
+import { readyNowSql } from '../rules/readiness.sql';
+import { SqlParams } from '../common/sql/sql-params';
 import { PostingLimit, queryPostingLimits } from './posting-limits.sql';
 
 /** Which ladder a pathway is read on: the current posting's, or the rank held beside it. */
@@ -89,6 +91,25 @@ export class PathwayService {
         },
       ]),
     );
+  }
+
+  /**
+   * Which of the given cadres meet every requirement for their next level on asOf, decided in one statement
+   * (readyNowSql: READY_NOW, held to evaluatePathway by the parity spec) that returns only their ids. For lists
+   * that match thousands of cadres on PROMOTION_ELIGIBLE; eligibleCadres gives the flag itself.
+   */
+  async eligibleIds(asOf: string, policy: PolicyDocument, cadreIds: readonly string[]): Promise<string[]> {
+    if (cadreIds.length === 0) return [];
+    const p = new SqlParams();
+    const at = p.add(asOf, 'date');
+    const sql = readyNowSql(p, at, policy, p.add(cadreIds, 'uuid[]'));
+    const rows = await this.ds.transaction(async (em) => {
+      // As queryPathwayFacts: JIT compiling this statement costs more than running it.
+      await em.query(`SET LOCAL jit = off`);
+      const found: { cadre_id: string }[] = await em.query(sql, p.values);
+      return found;
+    });
+    return rows.map((r) => r.cadre_id);
   }
 
   /**

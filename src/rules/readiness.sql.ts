@@ -1,7 +1,8 @@
 import { PolicyDocument } from '../policy/policy.types';
 import { PROMOTION_RULES, waivedOn } from './pathway';
 import { SqlParams } from '../common/sql/sql-params';
-import { STEP_COLUMNS, StepRow } from './steps';
+import { pathwayFactsCtes } from './facts/pathway-facts.sql';
+import { levelOrder, STEP_COLUMNS, stepRows, StepRow } from './steps';
 
 export interface ReadinessSqlInput {
   /** `$n::date` */
@@ -61,4 +62,19 @@ export function readinessCtes(i: ReadinessSqlInput, p: SqlParams): string {
                      greatest(${columns.map((c) => `r.${c}`).join(', ')}) AS eligible_from
                 FROM requirement_dates r) d
     )`;
+}
+
+/**
+ * Of the cadres `ids` (a `$n::uuid[]`), those who meet every requirement for their next level on asOf (READY_NOW,
+ * the PROMOTION_ELIGIBLE flag), as one statement `SELECT cadre_id`: their pathway facts and readiness, nothing
+ * sent back but the ids. For a list that asks which of thousands of cadres are eligible ("past the limit and
+ * ready"), where reading every one's facts into Node to run evaluatePathway cost more than the rest of the list;
+ * the parity spec (promotion.parity.spec.ts) holds READY_NOW to evaluatePathway's `eligible`.
+ */
+export function readyNowSql(p: SqlParams, asOf: string, policy: PolicyDocument, ids: string): string {
+  return `
+    WITH target AS (SELECT unnest(${ids}) AS cadre_id),
+    ${pathwayFactsCtes({ asOf, levelOrder: p.add(levelOrder(policy), 'text[]'), appraisalsLater: true })},
+    ${readinessCtes({ asOf, policy, steps: stepRows(policy), withinMonths: 0 }, p)}
+    SELECT cadre_id FROM readiness WHERE readiness = 'READY_NOW'`;
 }
