@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Controller, Get, Headers, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -151,7 +152,7 @@ export class ExportController {
   private async appointmentForm(caller: Caller, id: string, q: AppointmentFormQuery): Promise<string> {
     if (!isUUID(id)) throw DomainError.badInput('id', 'id must be a cadre id (UUID).');
     if (q.asOf && !isIsoDate(q.asOf))
-      throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     return appointmentFormHtml(await this.forms.load(caller, id, q.proposalId, q.asOf));
   }
 }
