@@ -250,6 +250,24 @@ export const SERVICE_ERROR_TEXTS = {
     'zh-CN': '本批次中的上级单位构成循环：单位不能隶属于自身。',
     en: 'The parents in this batch form a cycle: a unit cannot be under itself.',
   },
+  'sync.unknownCadre': { 'zh-CN': '没有人员编号为 {key} 的干部。', en: 'No cadre has external id {key}.' },
+  'sync.unknownUnit': { 'zh-CN': '没有代码为 {key} 的单位。', en: 'No unit has code {key}.' },
+  'sync.unknownLevel': {
+    'zh-CN': '层次 {level} 不是任何序列中的代码。',
+    en: 'Level {level} is not a code on any ladder.',
+  },
+  'sync.notRankLevel': {
+    'zh-CN': '层次 {level} 不是职级序列中的代码。',
+    en: 'Level {level} is not a code on the rank ladder.',
+  },
+  'sync.notLeadershipLevel': {
+    'zh-CN': '层次 {level} 不是领导职务序列中的代码。',
+    en: 'Level {level} is not a code on the LEADERSHIP ladder.',
+  },
+  'sync.ownedByOther': {
+    'zh-CN': '{what} {key} 由其他数据源或本系统用户维护；数据源 {source} 只能修改其自己创建的记录。',
+    en: "{what} {key} is kept by another source or by this service's users; source {source} may change only the records it created.",
+  },
   // A rejected record's code, where its sentence has no text of its own (stored before texts existed).
   'sync.code.INVALID': { 'zh-CN': '字段取值无效。', en: 'The value is not valid.' },
   'sync.code.DUPLICATE_IN_BATCH': { 'zh-CN': '同一批次内重复发送。', en: 'Sent twice in the batch.' },

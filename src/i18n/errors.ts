@@ -22,6 +22,7 @@ const RECORD_ZH: Record<string, string> = {
   Cadre: '干部',
   'Photo of cadre': '干部照片',
   'Pool member': '人才库成员',
+  Post: '职位',
   Posting: '任职记录',
   'Rank grant': '职级记录',
   Sanction: '处分记录',
@@ -61,6 +62,9 @@ const ZH: Record<string, string> = {
   'input.isISO8601': '{field} 应为日期（YYYY-MM-DD）。',
   'input.isDefined': '缺少 {field}。',
   'input.other': '{field} 的值无效。',
+  // Text PostgreSQL cannot store (src/common/text.ts).
+  'input.nul': '{field} 含有 U+0000（空字符），无法保存。',
+  'input.surrogate': '{field} 含有不成对的 UTF-16 代理字符（不是有效的 Unicode），无法保存。',
 };
 
 /** The text for a known error shape. */
@@ -88,6 +92,10 @@ export function inputErrorText(field: string, constraint: string | undefined, me
   if (!known || (BOUNDED.has(constraint) && n === undefined)) return errorText('input.other', { field });
   return errorText(`input.${constraint}`, n === undefined ? { field } : { field, n });
 }
+
+/** The ErrorText of text that cannot be stored (unstorableReason's message for `field`). */
+export const unstorableErrorText = (field: string, message: string): ErrorText =>
+  errorText(message.includes('U+0000') ? 'input.nul' : 'input.surrogate', { field });
 
 /** The message of an error in a locale: English as built; Chinese from the catalogue when the key is known. */
 export function localizeErrorMessage(message: string, text: ErrorText | undefined, locale: Locale): string {

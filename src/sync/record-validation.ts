@@ -1,7 +1,7 @@
 import { ValidationError, ValidateBy, ValidationOptions, validateSync } from 'class-validator';
 import { constraintProblem } from '../common/errors/database-errors';
 import { isIsoDate } from '../common/graphql/date.scalar';
-import { errorText, inputErrorText } from '../i18n/errors';
+import { errorText, inputErrorText, unstorableErrorText } from '../i18n/errors';
 import { unstorableReason, unstorableText } from '../common/text';
 import { Indexed, RecordError, RecordErrorCode, SyncHandler } from './sync.types';
 
@@ -46,7 +46,11 @@ function flatten(errors: ValidationError[], prefix = ''): RecordError[] {
 
 /** Text PostgreSQL cannot store exactly, in any field of the record (rejected before anything else). */
 export function unstorableFields(record: object): RecordError[] {
-  return unstorableText(record).map((p) => ({ ...p, code: RecordErrorCode.INVALID }));
+  return unstorableText(record).map((p) => ({
+    ...p,
+    code: RecordErrorCode.INVALID,
+    text: unstorableErrorText(p.field, p.message),
+  }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { errorText } from '../i18n/errors';
+import { errorText, unstorableErrorText } from '../i18n/errors';
 import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
@@ -76,7 +76,11 @@ export class SyncEngine {
       { source: req.source, idempotencyKey: req.idempotencyKey, scopeUnitCode: req.scopeUnitCode },
       { limit: 1 },
     );
-    if (unstorable) throw DomainError.badInput(unstorable.field, unstorable.message);
+    if (unstorable) {
+      throw DomainError.badInput(unstorable.field, unstorable.message).withText(
+        unstorableErrorText(unstorable.field, unstorable.message),
+      );
+    }
     if (!/^\S.{0,63}$/su.test(req.source)) {
       throw DomainError.badInput('source', errorText('sync.sourceFormat'));
     }
