@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -79,7 +80,7 @@ export class AchievementsService {
     const first = args.first ?? 20;
     const after = decodeCursor(args.after, 2);
     if (after && !(KEY_TIME.test(String(after[0])) && UUID.test(String(after[1])))) {
-      throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+      throw DomainError.badInput('after', errorText('input.cursor'));
     }
     const root = await this.access.jurisdictionRoot(caller, args.unitId);
     const params: unknown[] = [root ?? null];
@@ -199,7 +200,7 @@ export class AchievementsService {
       if (row.verificationStatus !== 'CLAIMED') {
         throw DomainError.conflict(
           'id',
-          `This achievement has already been ${row.verificationStatus.toLowerCase()}; only a claimed achievement can be decided.`,
+          errorText('achievement.decided', { status: row.verificationStatus.toLowerCase() }),
         );
       }
       await repo.update(

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '../auth/caller';
 import { DomainError } from '../common/errors/domain-error';
@@ -35,7 +36,7 @@ export class CadreFormFieldsResolver {
   appointmentProposals(cadre: Cadre, _args: unknown, ctx: GraphQLContext): Promise<AppointmentProposal[]> {
     // A decision in preparation is the department's business until it is made.
     if (ctx.caller?.role !== Role.ADMIN && ctx.caller?.role !== Role.ORG_DEPT) {
-      throw DomainError.forbidden('Appointment proposals are for the organisation department.');
+      throw DomainError.forbidden(errorText('access.proposalsOrgDept'));
     }
     return ctx.loaders.proposalsByCadre.load(cadre.id);
   }

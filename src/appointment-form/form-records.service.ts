@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -29,7 +30,8 @@ type Child = { id: string; cadreId: string };
 function changesOf<T extends object>(given: T, required: readonly string[]): Partial<T> {
   const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   for (const key of required) {
-    if (changes[key] === null) throw DomainError.badInput(key, `${key} cannot be cleared.`);
+    if (changes[key] === null)
+      throw DomainError.badInput(key, errorText('input.cannotClear', { field: key }));
   }
   return changes as Partial<T>;
 }
@@ -111,11 +113,11 @@ export class FormRecordsService {
   async uploadPhoto(caller: Caller, input: UploadCadrePhotoInput): Promise<CadrePhotoEntity> {
     const content = Buffer.from(input.base64, 'base64');
     if (content.length === 0 || content.length > PHOTO_MAX_BYTES) {
-      throw DomainError.badInput('base64', `The photo is at most ${PHOTO_MAX_BYTES / 1024} KiB.`);
+      throw DomainError.badInput('base64', errorText('form.photoTooLarge', { kib: PHOTO_MAX_BYTES / 1024 }));
     }
     const magic = MAGIC[input.contentType];
     if (!content.subarray(0, magic.length).equals(magic)) {
-      throw DomainError.badInput('base64', `The picture is not ${input.contentType}.`);
+      throw DomainError.badInput('base64', errorText('form.photoType', { type: input.contentType }));
     }
     return this.tx.run(caller, async (em) => {
       await this.access.assertCanWriteCadre(caller, input.cadreId, em);
@@ -225,6 +227,6 @@ export class FormRecordsService {
 /** appointment_proposal_posts_check, before the database: a proposal appoints to or removes from something. */
 function assertNamesAPost(proposed: string | null | undefined, removed: string | null | undefined): void {
   if (!proposed?.trim() && !removed?.trim()) {
-    throw DomainError.badInput('proposedPost', 'Name the proposed post, the posts to be removed, or both.');
+    throw DomainError.badInput('proposedPost', errorText('form.proposalPosts'));
   }
 }

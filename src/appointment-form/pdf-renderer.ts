@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable, Logger } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,10 +27,7 @@ export class PdfRenderer {
 
   async render(html: string): Promise<Buffer> {
     if (this.waiting >= this.config.PDF_QUEUE_MAX + 1) {
-      throw new DomainError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        'Other PDFs are being printed; try again in a moment.',
-      );
+      throw DomainError.of(ErrorCode.TOO_MANY_REQUESTS, undefined, errorText('pdf.busy'));
     }
     this.waiting++;
     const turn = this.running.then(
@@ -46,7 +44,7 @@ export class PdfRenderer {
       await access(chromium, constants.X_OK);
     } catch {
       this.logger.error(`CHROMIUM_PATH ${chromium} is not an executable; PDF export is unavailable`);
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'PDF printing is not available on this server.');
+      throw DomainError.of(ErrorCode.SERVICE_UNAVAILABLE, undefined, errorText('pdf.unavailable'));
     }
     const dir = await mkdtemp(join(tmpdir(), 'cadre-pdf-'));
     try {
@@ -96,7 +94,7 @@ export class PdfRenderer {
         } catch {
           // already gone
         }
-        fail(new DomainError(ErrorCode.TIMEOUT, 'Printing the PDF took too long; try again.'));
+        fail(DomainError.of(ErrorCode.TIMEOUT, undefined, errorText('pdf.timeout')));
       }, this.config.PDF_TIMEOUT_MS);
       child.on('error', (err) => {
         clearTimeout(timer);

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -29,7 +30,7 @@ export class AuditService {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(args.after, 1);
     if (after && typeof after[0] !== 'string') {
-      throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+      throw DomainError.badInput('after', errorText('input.cursor'));
     }
     const f = args.filter ?? {};
     const where: string[] = [];

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, QueryRunner } from 'typeorm';
@@ -110,15 +111,15 @@ export class TransactionRunner {
       if (first.operation !== idem.operation || first.requestHash !== hash) {
         throw DomainError.conflict(
           'idempotencyKey',
-          `Idempotency key ${key} was already used for a different request (${first.operation}).`,
+          errorText('input.idempotencyReused', { key, what: first.operation }),
         );
       }
       const again = first.resultRef ? await idem.reload(em, first.resultRef) : undefined;
       if (again === undefined) {
-        throw new DomainError(
+        throw DomainError.of(
           ErrorCode.NOT_FOUND,
-          `What idempotency key ${key} created has since been deleted.`,
           'idempotencyKey',
+          errorText('input.idempotencyGone', { key }),
         );
       }
       return again;

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { todaySql } from '../common/graphql/date.scalar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,7 +35,7 @@ export class AccessService {
     if (caller.role === Role.ADMIN) return;
     if (caller.role !== Role.ORG_DEPT) throw DomainError.forbidden();
     const ok = await this.test(em, unitInSubtreeSql('$1::uuid', '$2::uuid'), [unitId, this.root(caller)]);
-    if (!ok) throw DomainError.forbidden('This unit is outside your jurisdiction.');
+    if (!ok) throw DomainError.forbidden(errorText('access.unitOutside'));
   }
 
   /** One of a cadre's records by id, when the caller may read that cadre; NOT_FOUND (naming `label`) when none. */
@@ -102,15 +103,13 @@ export class AccessService {
 
   private root(caller: Caller): string {
     // TokenService refuses ORG_DEPT tokens without a unit id, so this is a programming error if it happens.
-    if (!caller.unitId) throw DomainError.forbidden('The token names no jurisdiction.');
+    if (!caller.unitId) throw DomainError.forbidden(errorText('access.noJurisdiction'));
     return caller.unitId;
   }
 
   private cadreForbidden(caller: Caller): DomainError {
     return DomainError.forbidden(
-      caller.role === Role.ORG_DEPT
-        ? 'This cadre is outside your jurisdiction.'
-        : 'You may only see and change your own record.',
+      errorText(caller.role === Role.ORG_DEPT ? 'access.cadreOutside' : 'access.ownRecordOnly'),
     );
   }
 

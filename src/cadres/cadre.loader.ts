@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
@@ -26,9 +27,7 @@ export function createCadreLoader(
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) =>
-      allowed.has(id)
-        ? (byId.get(id) ?? null)
-        : DomainError.forbidden('This cadre is outside what you may see.'),
+      allowed.has(id) ? (byId.get(id) ?? null) : DomainError.forbidden(errorText('access.cadreNotVisible')),
     );
   });
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -79,7 +80,7 @@ export class CadresService {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(args.after, 2);
     if (after && (typeof after[0] !== 'string' || typeof after[1] !== 'string')) {
-      throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+      throw DomainError.badInput('after', errorText('input.cursor'));
     }
     // A department always gets its subtree, whatever unitId it names (outside it is FORBIDDEN).
     const f = { ...args.filter, unitId: await this.access.jurisdictionRoot(caller, args.filter?.unitId) };
@@ -144,7 +145,7 @@ export class CadresService {
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
     for (const key of REQUIRED) {
       if (changes[key] === null) {
-        throw DomainError.badInput(key, `${key} cannot be cleared.`);
+        throw DomainError.badInput(key, errorText('input.cannotClear', { field: key }));
       }
     }
     return this.tx.run(caller, async (em) => {
@@ -168,13 +169,9 @@ export class CadresService {
       if (caller.role !== Role.ADMIN) {
         const [{ has }]: { has: boolean }[] = await em.query(`SELECT ${HAS_HISTORY} AS has`, [id]);
         if (has) {
-          throw new DomainError(
-            ErrorCode.FORBIDDEN,
-            'This cadre has a history (postings, training, achievements, appraisals, sanctions, ranks or talent-pool entries); ' +
-              'only an administrator may delete it.',
-            'id',
-            { reason: 'CADRE_HAS_HISTORY' },
-          );
+          throw DomainError.of(ErrorCode.FORBIDDEN, 'id', errorText('access.cadreHistoryDelete'), {
+            reason: 'CADRE_HAS_HISTORY',
+          });
         }
       }
       const result = await em.getRepository(CadreEntity).delete({ id });

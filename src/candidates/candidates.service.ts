@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,21 +22,18 @@ import { trainingList } from './sql/training.sql';
 /** An exceptional (破格) list needs a leadership target, the post's domain, and PROMO_EXCEPTIONAL in force. */
 function checkExceptional(input: PromotionCandidatesInput, step: StepRow, policy: PolicyInForce): void {
   if (!input.domain) {
-    throw DomainError.badInput(
-      'input.domain',
-      'An exceptional (破格) list is for a specialised post: give its domain, e.g. CULTURAL_TOURISM.',
-    );
+    throw DomainError.badInput('input.domain', errorText('candidates.exceptionalDomain'));
   }
   if (step.ladder !== 'LEADERSHIP') {
     throw DomainError.badInput(
       'input.exceptional',
-      `Exceptional (破格) promotion is to leadership posts; ${step.to_level} is a rank.`,
+      errorText('candidates.exceptionalRank', { level: step.to_level }),
     );
   }
   if (!promoExceptionalOf(policy.document)) {
     throw DomainError.badInput(
       'input.exceptional',
-      `Policy version ${policy.version} has no PROMO_EXCEPTIONAL rule: no exceptional list on this date.`,
+      errorText('candidates.noExceptionalRule', { version: policy.version }),
     );
   }
 }
@@ -65,7 +63,7 @@ export class CandidatesService {
     if (!step) {
       throw DomainError.badInput(
         'input.targetLevel',
-        `Nobody is promoted to ${input.targetLevel} under policy version ${policy.version}: it is not the upper level of any ladder step.`,
+        errorText('candidates.noPromotionTo', { level: input.targetLevel, version: policy.version }),
       );
     }
     if (input.exceptional) checkExceptional(input, step, policy);
@@ -208,6 +206,6 @@ export class CandidatesService {
 
   async checkDomain(domain: string, field: string): Promise<void> {
     const [d]: unknown[] = await this.ds.query(`SELECT 1 FROM specialty_domain WHERE code = $1`, [domain]);
-    if (!d) throw DomainError.badInput(field, `${domain} is not a domain in the taxonomy.`);
+    if (!d) throw DomainError.badInput(field, errorText('input.unknownDomain', { domain }));
   }
 }

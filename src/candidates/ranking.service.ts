@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -36,10 +37,10 @@ export function pageRequest(args: { first?: number; after?: string }, asOf?: str
   if (!key) return { asOf: asOf ?? today(), first };
   const [cursorAsOf, score, cadreId] = key;
   if (!isIsoDate(cursorAsOf) || typeof score !== 'string' || typeof cadreId !== 'string') {
-    throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+    throw DomainError.badInput('after', errorText('input.cursor'));
   }
   if (asOf && asOf !== cursorAsOf) {
-    throw DomainError.badInput('after', `The cursor belongs to a list as of ${cursorAsOf}, not ${asOf}.`);
+    throw DomainError.badInput('after', errorText('input.cursorAsOf', { cursorAsOf, asOf }));
   }
   return { asOf: cursorAsOf, first, after: { score, cadreId } };
 }

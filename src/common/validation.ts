@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { inputErrorText } from '../i18n/errors';
+import { inputErrorText, unstorableErrorText } from '../i18n/errors';
 import { DomainError } from './errors/domain-error';
 import { checkedPerRecord, unstorableText } from './text';
 
@@ -37,7 +37,11 @@ class StorableTextValidationPipe extends ValidationPipe {
       limit: 1,
       skip: (path) => skipped.has(path),
     });
-    if (problem) throw DomainError.badInput(problem.field, problem.message);
+    if (problem) {
+      throw DomainError.badInput(problem.field, problem.message).withText(
+        unstorableErrorText(problem.field, problem.message),
+      );
+    }
     return super.transform(value, metadata);
   }
 }

@@ -1,3 +1,4 @@
+import { errorText, inputErrorText } from '../i18n/errors';
 import { Controller, Get, Headers, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -111,7 +112,10 @@ export class ExportController {
     out: ExportFormat,
     res: FastifyReply,
   ): Promise<void> {
-    if (!isUUID(id)) throw DomainError.badInput('id', 'id must be a talent pool id (UUID).');
+    if (!isUUID(id))
+      throw DomainError.badInput('id', 'id must be a talent pool id (UUID).').withText(
+        inputErrorText('id', 'isUuid'),
+      );
     await this.exports.talentPool(caller, id, query.asOf, out, res);
   }
 
@@ -149,9 +153,12 @@ export class ExportController {
   }
 
   private async appointmentForm(caller: Caller, id: string, q: AppointmentFormQuery): Promise<string> {
-    if (!isUUID(id)) throw DomainError.badInput('id', 'id must be a cadre id (UUID).');
+    if (!isUUID(id))
+      throw DomainError.badInput('id', 'id must be a cadre id (UUID).').withText(
+        inputErrorText('id', 'isUuid'),
+      );
     if (q.asOf && !isIsoDate(q.asOf))
-      throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     return appointmentFormHtml(await this.forms.load(caller, id, q.proposalId, q.asOf));
   }
 }

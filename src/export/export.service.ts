@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { renderReason } from '../i18n/reasons';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -84,7 +85,7 @@ export class ExportService {
     res: FastifyReply,
   ): Promise<void> {
     if (q.asOf && !isIsoDate(q.asOf))
-      throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     const { locale: _locale, ...query } = q;
     const input = { ...query, asOf: q.asOf ?? today() };
     const l = LABELS[out.locale];
@@ -160,7 +161,7 @@ export class ExportService {
     res: FastifyReply,
   ): Promise<void> {
     if (asOfGiven && !isIsoDate(asOfGiven))
-      throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     const asOf = asOfGiven ?? today();
     const l = LABELS[out.locale];
     const pool = await this.pools.get(caller, id);

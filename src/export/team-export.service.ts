@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/caller';
@@ -39,7 +40,7 @@ export class TeamExportService {
     res: FastifyReply,
   ): Promise<void> {
     if (q.asOf && !isIsoDate(q.asOf))
-      throw DomainError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     const args = { unitId: q.unitId, asOf: q.asOf ?? today(), missingOnly: q.missingOnly ?? true };
     const l = LABELS[out.locale];
     let page = await this.teams.judgedRows(caller, args, TEAM_PAGE);

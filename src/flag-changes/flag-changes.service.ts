@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -48,9 +49,9 @@ export class FlagChangesService {
   ) {}
 
   async flagChanges(caller: Caller, args: FlagChangesArgs): Promise<FlagChangeConnection> {
-    if (args.to < args.from) throw DomainError.badInput('to', 'to must not be before from.');
+    if (args.to < args.from) throw DomainError.badInput('to', errorText('input.toBeforeFrom'));
     if ((Date.parse(args.to) - Date.parse(args.from)) / 86_400_000 > MAX_PERIOD_DAYS)
-      throw DomainError.badInput('to', `The period may cover at most ${MAX_PERIOD_DAYS} days; ask in parts.`);
+      throw DomainError.badInput('to', errorText('input.periodTooLong', { days: MAX_PERIOD_DAYS }));
     const root = await this.access.jurisdictionRoot(caller, args.unitId);
     const first = args.first ?? DEFAULT_PAGE;
     const after = decodeCursor(args.after, 5);

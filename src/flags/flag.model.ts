@@ -46,7 +46,11 @@ export class Flag {
   })
   reason!: Reason;
   @Field({ description: 'The policy rule that raised it.' }) ruleId!: string;
-  @Field({ description: "The rule's public source." }) source!: string;
+  @Field({
+    description: "The rule's public source, as the one line stored with the policy (English).",
+    deprecationReason: 'Use citation { basis references { title titleEn year article articleEn } text }.',
+  })
+  source!: string;
   @Field(() => JSONScalar, { description: 'The numbers and dates that triggered it.' })
   facts!: Record<string, unknown>;
   @Field(() => Int, { description: 'Days past the limit (negative: before it); 0 for undated flags.' })

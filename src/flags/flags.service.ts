@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -69,7 +70,7 @@ const EVERY_CODE: FlagMatch = { allOf: [], anyOf: [] };
 /** allOf and anyOf of a filter; `codes` is anyOf under its old name. */
 function matchOf(f: FlaggedCadresFilter): FlagMatch {
   if (f.codes?.length && f.anyOf?.length) {
-    throw DomainError.badInput('filter.anyOf', 'Give anyOf or codes (its old name), not both.');
+    throw DomainError.badInput('filter.anyOf', errorText('input.anyOfOrCodes'));
   }
   return { allOf: f.allOf ?? [], anyOf: f.anyOf ?? f.codes ?? [] };
 }
@@ -360,7 +361,7 @@ export class FlagsService {
     }
     if (domain) {
       const [d]: unknown[] = await this.ds.query(`SELECT 1 FROM specialty_domain WHERE code = $1`, [domain]);
-      if (!d) throw DomainError.badInput('filter.domain', `${domain} is not a domain in the taxonomy.`);
+      if (!d) throw DomainError.badInput('filter.domain', errorText('input.unknownDomain', { domain }));
     }
   }
 }

@@ -1,4 +1,5 @@
-import { fmt, Locale } from './labels';
+import { SERVICE_ERROR_TEXTS as SERVICE_TEXTS } from './error-texts';
+import { fmt, LABELS, labelOf, Locale } from './labels';
 
 /**
  * Server error texts in the reader's locale. Codes never change; the message does. An error the app builds from
@@ -9,6 +10,8 @@ import { fmt, Locale } from './labels';
 export interface ErrorText {
   key: string;
   params: Record<string, string>;
+  /** The Chinese template where it is kept beside the English one (a database constraint's sentence). */
+  zh?: string;
 }
 
 /** What a record is called in a not-found message (DomainError.notFound's `what`). */
@@ -19,6 +22,7 @@ const RECORD_ZH: Record<string, string> = {
   Cadre: '干部',
   'Photo of cadre': '干部照片',
   'Pool member': '人才库成员',
+  Post: '职位',
   Posting: '任职记录',
   'Rank grant': '职级记录',
   Sanction: '处分记录',
@@ -28,10 +32,12 @@ const RECORD_ZH: Record<string, string> = {
   Unit: '单位',
 };
 
+/** The services' own sentences, by key, in both locales. */
+const SERVICE_ERROR_TEXTS: Record<string, { 'zh-CN': string; en: string } | undefined> = SERVICE_TEXTS;
+
 /** Chinese by key; `{name}` placeholders from the params. */
 const ZH: Record<string, string> = {
   NOT_FOUND: '{what}不存在：{id}。',
-  FORBIDDEN: '无权执行此操作。',
   UNAUTHENTICATED: '需要有效的登录令牌。',
   INTERNAL_SERVER_ERROR: '服务内部出错。报告问题时请提供请求编号。',
   TIMEOUT: '数据库响应超时，请求已取消。请重试，或缩小查询范围。',
@@ -58,10 +64,22 @@ const ZH: Record<string, string> = {
   'input.isISO8601': '{field} 应为日期（YYYY-MM-DD）。',
   'input.isDefined': '缺少 {field}。',
   'input.other': '{field} 的值无效。',
+  // Text PostgreSQL cannot store (src/common/text.ts).
+  'input.nul': '{field} 含有 U+0000（空字符），无法保存。',
+  'input.surrogate': '{field} 含有不成对的 UTF-16 代理字符（不是有效的 Unicode），无法保存。',
 };
 
 /** The text for a known error shape. */
-export const errorText = (key: string, params: Record<string, string> = {}): ErrorText => ({ key, params });
+export const errorText = (key: string, params: Record<string, string | number> = {}): ErrorText => ({
+  key,
+  params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+});
+
+/** A service's own sentence (src/i18n/error-texts.ts) in English, with its params filled. */
+export function englishErrorText(text: ErrorText): string {
+  const texts = SERVICE_ERROR_TEXTS[text.key];
+  return texts ? fmt(texts.en, text.params) : text.key;
+}
 
 /** Checks whose message names a bound (at most 10000): the bound is `{n}` of their Chinese text. */
 const BOUNDED = new Set(['min', 'max', 'maxLength', 'minLength', 'arrayMaxSize', 'arrayMinSize']);
@@ -77,14 +95,25 @@ export function inputErrorText(field: string, constraint: string | undefined, me
   return errorText(`input.${constraint}`, n === undefined ? { field } : { field, n });
 }
 
+/** The ErrorText of text that cannot be stored (unstorableReason's message for `field`). */
+export const unstorableErrorText = (field: string, message: string): ErrorText =>
+  errorText(message.includes('U+0000') ? 'input.nul' : 'input.surrogate', { field });
+
 /** The message of an error in a locale: English as built; Chinese from the catalogue when the key is known. */
 export function localizeErrorMessage(message: string, text: ErrorText | undefined, locale: Locale): string {
   if (locale === 'en' || !text) return message;
-  const template = ZH[text.key];
+  const template = text.zh ?? SERVICE_ERROR_TEXTS[text.key]?.['zh-CN'] ?? ZH[text.key];
   if (!template) return message;
-  const what = text.params.what;
-  return fmt(template, { ...text.params, ...(what ? { what: RECORD_ZH[what] ?? what } : {}) });
+  const { what, level, domain } = text.params;
+  const zh = LABELS['zh-CN'];
+  return fmt(template, {
+    ...text.params,
+    ...(what ? { what: RECORD_ZH[what] ?? what } : {}),
+    // Codes a sentence names, by their Chinese names (the one shared dictionary).
+    ...(level ? { level: labelOf(zh.level, level) } : {}),
+    ...(domain ? { domain: labelOf(zh.domain, domain) } : {}),
+  });
 }
 
 /** Every key with a Chinese text (a spec checks the English side builds each). */
-export const ERROR_TEXT_KEYS = Object.keys(ZH);
+export const ERROR_TEXT_KEYS = [...Object.keys(ZH), ...Object.keys(SERVICE_ERROR_TEXTS)];

@@ -157,6 +157,36 @@ const zhCN = {
     APPRAISAL_INCOMPETENT: '年度考核不称职',
     AVOIDANCE_CONFLICT: '违反任职回避规定',
   },
+  /** Policy rules, by id (PATHWAY: the promotion requirements taken together). */
+  rule: {
+    POST_LIMIT_SAME_POST: '同一职位任职年限',
+    LEVEL_LIMIT_SAME_AREA: '同一地区同一层级任职年限',
+    TERM_LIMIT: '连续任职届数',
+    LEVEL_TOTAL_LIMIT: '同一层次累计任职年限',
+    TOWNSHIP_MIN_SERVICE: '乡镇最低服务年限',
+    WARNING_WINDOW: '临近期限提示期',
+    REAPPOINTMENT_GAP: '换届前后任职间隔',
+    PROMO_WORK_YEARS: '提任所需工作经历',
+    PROMO_GRASSROOTS_YEARS: '提任所需基层工作经历',
+    PROMO_TWO_POSTS: '下一级两个以上职位任职经历',
+    PROMO_TIME_IN_LEVEL: '任现职层次年限',
+    PROMO_EDUCATION: '提任学历要求',
+    PROMO_APPRAISAL: '年度考核与任职年限',
+    APPRAISAL_INCOMPETENT: '年度考核不称职',
+    PROMO_EXCEPTIONAL: '破格提拔',
+    PROMO_NO_SANCTION_IN_EFFECT: '处分影响期内不得晋升',
+    SANCTION_PERIODS: '处分与问责影响期',
+    TRAINING_5Y: '五年培训学时',
+    TRAINING_ANNUAL: '年度培训学时',
+    INDUCTION_TRAINING: '任职培训',
+    PROMO_TRAINING: '提任前任职培训',
+    PROMO_PARTY_AGE: '党龄要求',
+    SPECIALIST: '专业特长认定',
+    RANK_FROM_POST: '职务与职级并行',
+    AVOIDANCE: '任职回避',
+    TEAM_STRUCTURE: '领导班子结构',
+    PATHWAY: '晋升条件',
+  },
   requirement: {
     PROMO_WORK_YEARS: '工作经历年限',
     PROMO_GRASSROOTS_YEARS: '基层工作经历',
@@ -214,6 +244,11 @@ const zhCN = {
     evidenceImpact: '实测成效',
     evidenceRecency: '最近实绩',
     evidenceCount: '实绩数量',
+    // The training list's factors are its needs.
+    SHORTFALL: '学时不足',
+    INDUCTION_DUE: '任职培训待完成',
+    NEVER_TRAINED_IN_WINDOW: '期内未参加培训',
+    LONG_SERVICE_NO_STUDY: '长期基层工作无学习经历',
   },
   criteria: {
     COUNT: '五年内多项实绩',
@@ -291,6 +326,32 @@ const zhCN = {
     asOf: '评估日期',
     policyVersion: '政策版本',
   },
+};
+
+/**
+ * The regulations the policy cites, by their Chinese title (without 《》): their English names. Kept beside the
+ * code names so the service's citations and the web page read one dictionary.
+ */
+export const DOCUMENT_TITLES_EN: Record<string, string> = {
+  党政领导干部选拔任用工作条例:
+    'Regulations on the Selection and Appointment of Party and Government Leaders',
+  党政领导干部交流工作规定: 'Provisions on the Rotation of Party and Government Leaders',
+  党政领导干部职务任期暂行规定: 'Interim Provisions on the Terms of Office of Party and Government Leaders',
+  干部教育培训工作条例: 'Regulations on Cadre Education and Training',
+  公务员职务与职级并行规定: 'Provisions on Parallel Posts and Ranks for Civil Servants',
+  中华人民共和国公务员法: 'Civil Servant Law of the PRC',
+  中华人民共和国公职人员政务处分法: 'Law on Government Sanctions for Public Officials',
+  中国共产党纪律处分条例: 'CPC Regulations on Disciplinary Sanctions',
+  '人社部发〔2014〕61号': 'MOHRSS notice No. 61 (2014)',
+  公务员考核规定: 'Provisions on the Appraisal of Civil Servants',
+  关于对党员领导干部进行诫勉的规定: 'Provisions on Admonishing Party Member Leaders',
+  '组织处理规定（试行）': 'Provisions on Organisational Measures (trial)',
+  关于进一步激励广大干部新时代新担当新作为的意见:
+    'Opinions on Encouraging Cadres to Take On New Responsibilities',
+  '公务员培训规定（试行）': 'Provisions on Civil Servant Training (trial)',
+  中国共产党章程: 'Constitution of the CPC',
+  党政领导干部任职回避暂行规定:
+    'Interim Provisions on Avoidance in the Appointment of Party and Government Leaders',
 };
 
 export type Labels = {
@@ -452,6 +513,35 @@ const en: Labels = {
     APPRAISAL_INCOMPETENT: 'Appraised incompetent',
     AVOIDANCE_CONFLICT: 'Avoidance conflict',
   },
+  rule: {
+    POST_LIMIT_SAME_POST: 'Years in the same post',
+    LEVEL_LIMIT_SAME_AREA: 'Years at one level in one area',
+    TERM_LIMIT: 'Consecutive terms',
+    LEVEL_TOTAL_LIMIT: 'Total years at one level',
+    TOWNSHIP_MIN_SERVICE: 'Minimum township service',
+    WARNING_WINDOW: 'Warning window',
+    REAPPOINTMENT_GAP: 'Re-appointment gap',
+    PROMO_WORK_YEARS: 'Work experience for promotion',
+    PROMO_GRASSROOTS_YEARS: 'Grassroots experience for promotion',
+    PROMO_TWO_POSTS: 'Posts held in the band below',
+    PROMO_TIME_IN_LEVEL: 'Time at the current level',
+    PROMO_EDUCATION: 'Education for promotion',
+    PROMO_APPRAISAL: 'Appraisals and time counted',
+    APPRAISAL_INCOMPETENT: 'Appraised incompetent',
+    PROMO_EXCEPTIONAL: 'Exceptional promotion',
+    PROMO_NO_SANCTION_IN_EFFECT: 'No promotion during a sanction',
+    SANCTION_PERIODS: 'Sanction periods',
+    TRAINING_5Y: 'Five-year training hours',
+    TRAINING_ANNUAL: 'Annual training hours',
+    INDUCTION_TRAINING: 'Induction training',
+    PROMO_TRAINING: 'Induction training before promotion',
+    PROMO_PARTY_AGE: 'Years of Party membership',
+    SPECIALIST: 'Specialist strength',
+    RANK_FROM_POST: 'Post and rank held together',
+    AVOIDANCE: 'Avoidance',
+    TEAM_STRUCTURE: 'Team structure',
+    PATHWAY: 'Promotion requirements',
+  },
   requirement: {
     PROMO_WORK_YEARS: 'Work experience',
     PROMO_GRASSROOTS_YEARS: 'Grassroots experience',
@@ -508,6 +598,10 @@ const en: Labels = {
     evidenceImpact: 'Measured impact',
     evidenceRecency: 'Recency',
     evidenceCount: 'Number of achievements',
+    SHORTFALL: 'Class-hour shortfall',
+    INDUCTION_DUE: 'Induction training due',
+    NEVER_TRAINED_IN_WINDOW: 'No training in the window',
+    LONG_SERVICE_NO_STUDY: 'Long grassroots service, no study',
   },
   criteria: {
     COUNT: 'several in 5 years',

@@ -3,7 +3,8 @@ import { citationOf, citationText, RULE_TEXTS, sentencesOf, withRuleTexts } from
 import { FLAG_RULES, RULE_IDS } from '../rules/registry';
 import { PROMOTION_RULES } from '../rules/pathway';
 import { FlagCode } from '../rules/codes';
-import { ERROR_TEXT_KEYS, errorText, localizeErrorMessage } from './errors';
+import { SERVICE_ERROR_TEXTS } from './error-texts';
+import { englishErrorText, ERROR_TEXT_KEYS, errorText, localizeErrorMessage } from './errors';
 import { LOCALES } from './labels';
 import { flagReasonCode, reasonCodes, renderReason, requirementReasonCode } from './reasons';
 
@@ -139,20 +140,33 @@ describe('the policy in Chinese (src/policy/rule-texts.ts)', () => {
       '《党政领导干部选拔任用工作条例》（2019）第八条第（三）项；《公务员职务与职级并行规定》（2019）；全国规定的默认值',
     );
     expect(citationText(c, 'en')).toBe(
-      '党政领导干部选拔任用工作条例 (2019) art. 8(3); 公务员职务与职级并行规定 (2019); national default',
+      'Regulations on the Selection and Appointment of Party and Government Leaders (2019) art. 8(3); Provisions on Parallel Posts and Ranks for Civil Servants (2019); national default',
     );
   });
 });
 
 describe('server error texts (src/i18n/errors.ts)', () => {
   it.each(ERROR_TEXT_KEYS)('%s has a Chinese text with its params filled', (key) => {
-    const zh = localizeErrorMessage(
-      'English',
-      errorText(key, { field: 'unitId', what: 'Cadre', id: 'x', n: '10', breaches: '回避：…' }),
-      'zh-CN',
-    );
+    // The params the sentence names (in either locale), each given a value.
+    const own = (SERVICE_ERROR_TEXTS as Record<string, { 'zh-CN': string; en: string } | undefined>)[key];
+    const names = own ? [...`${own['zh-CN']} ${own.en}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]) : [];
+    const params = {
+      field: 'unitId',
+      what: 'Cadre',
+      id: 'x',
+      n: '10',
+      breaches: '回避：…',
+      ...Object.fromEntries(names.map((n) => [n, '1'])),
+    };
+    const zh = localizeErrorMessage('English', errorText(key, params), 'zh-CN');
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(zh).not.toMatch(/\{/);
+    if (own) {
+      expect(englishErrorText(errorText(key, params))).not.toMatch(/\{/);
+      expect(
+        localizeErrorMessage(englishErrorText(errorText(key, params)), errorText(key, params), 'en'),
+      ).toBe(englishErrorText(errorText(key, params)));
+    }
   });
 
   it('keeps English as built, and a message without a known shape as written', () => {

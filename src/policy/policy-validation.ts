@@ -61,6 +61,7 @@ function citation(v: unknown, f: string): RuleCitation {
       year: r.year === null || r.year === undefined ? null : number(r.year, `${rf}.year`, true),
       article: textOrNull(r.article, `${rf}.article`),
       articleEn: textOrNull(r.articleEn, `${rf}.articleEn`),
+      ...(r.titleEn === undefined ? {} : { titleEn: textOrNull(r.titleEn, `${rf}.titleEn`) }),
     };
   });
   const note = o.note === null || o.note === undefined ? null : localized(o.note, `${f}.note`);

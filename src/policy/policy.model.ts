@@ -3,7 +3,7 @@ import { DateScalar } from '../common/graphql/date.scalar';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { isEvaluated, RULE_IDS } from '../rules/registry';
 import { PolicyDocument, RuleCitation } from './policy.types';
-import { citationOf, sentencesOf } from './rule-texts';
+import { citationOf, sentencesOf, titleEnOf } from './rule-texts';
 
 @ObjectType('PolicyLadderStep', { description: 'One step up a ladder, with its minimum years.' })
 export class PolicyLadderStep {
@@ -37,6 +37,10 @@ export class CitationReferenceModel {
   article!: string | null;
   @Field(() => String, { nullable: true, description: 'The same article in English, e.g. art. 8(3).' })
   articleEn!: string | null;
+  @Field({
+    description: 'The document’s title in English (its Chinese title where no English name is known).',
+  })
+  titleEn!: string;
 }
 
 export enum CitationBasis {
@@ -93,6 +97,22 @@ export class PolicyRule {
   evaluated!: boolean;
 }
 
+/** A stored citation as the GraphQL model (`text` is resolved per request in the caller's locale). */
+export function citationModel(citation: RuleCitation): RuleCitationModel {
+  return {
+    basis: citation.basis as CitationBasis,
+    references: citation.references.map((r) => ({
+      title: r.title,
+      year: r.year,
+      article: r.article,
+      articleEn: r.articleEn,
+      titleEn: titleEnOf(r),
+    })),
+    note: citation.note && { zhCN: citation.note['zh-CN'], en: citation.note.en },
+    stored: citation,
+  };
+}
+
 /** A stored policy version as the service hands it around. */
 export interface PolicyVersionRecord {
   version: number;
@@ -144,12 +164,7 @@ export class Policy {
         return {
           id: rule.id,
           sentences: { zhCN: sentences['zh-CN'], en: sentences.en },
-          citation: citation && {
-            ...citation,
-            basis: citation.basis as CitationBasis,
-            note: citation.note && { zhCN: citation.note['zh-CN'], en: citation.note.en },
-            stored: citation,
-          },
+          citation: citation && citationModel(citation),
           sourceLine: rule.source,
           params: { ...rule.params },
           evaluated: isEvaluated(id),

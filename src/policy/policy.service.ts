@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -67,13 +68,10 @@ export class PolicyService {
 
   async publish(caller: Caller, input: PublishPolicyInput): Promise<PolicyVersionRecord> {
     if (!isIsoDate(input.effectiveFrom)) {
-      throw DomainError.badInput('effectiveFrom', 'effectiveFrom must be a date written YYYY-MM-DD.');
+      throw DomainError.badInput('effectiveFrom', errorText('input.dateFormat', { field: 'effectiveFrom' }));
     }
     if (input.effectiveFrom < today()) {
-      throw DomainError.badInput(
-        'effectiveFrom',
-        'A policy cannot take effect in the past: evaluations already made must stay reproducible.',
-      );
+      throw DomainError.badInput('effectiveFrom', errorText('policy.pastEffective'));
     }
     const levels: { code: string }[] = await this.ds.query(`SELECT code FROM position_level`);
     const document = validatePolicyDocument(input.document, new Set(levels.map((l) => l.code)));
@@ -85,7 +83,7 @@ export class PolicyService {
       if (latest && input.effectiveFrom <= latest.effective_from) {
         throw DomainError.conflict(
           'effectiveFrom',
-          `Overlapping effective dates: version ${latest.version} is in force from ${latest.effective_from}; a new version must start after that.`,
+          errorText('policy.overlap', { version: latest.version, date: latest.effective_from }),
         );
       }
       const [row]: Row[] = await em.query(
@@ -119,15 +117,21 @@ export class PolicyService {
       `SELECT version FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
       [asOf],
     );
-    if (!head) throw DomainError.badInput('asOf', `No policy is in force on ${asOf}.`);
-    const cached = this.cache.get(head.version);
+    if (!head) throw DomainError.badInput('asOf', errorText('policy.noneInForce', { date: asOf }));
+    return (await this.byVersion(head.version))!;
+  }
+
+  /** One stored version by its number (cached: versions never change); undefined when there is none. */
+  async byVersion(version: number): Promise<PolicyVersionRecord | undefined> {
+    const cached = this.cache.get(version);
     if (cached) return cached;
     const [row] = await queryReplica<Row>(
       this.ds,
       `SELECT version, effective_from, published_at, published_by, note, document
          FROM policy_version WHERE version = $1`,
-      [head.version],
+      [version],
     );
+    if (!row) return undefined;
     const record = toRecord(row);
     this.cache.set(record.version, record);
     return record;

@@ -239,6 +239,8 @@ export interface CitationReference {
   article: string | null;
   /** The same article in English, e.g. art. 8(3). */
   articleEn: string | null;
+  /** The title in English; when absent, the shared dictionary's (DOCUMENT_TITLES_EN in src/i18n/labels.ts). */
+  titleEn?: string | null;
 }
 
 /**

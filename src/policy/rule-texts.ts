@@ -1,3 +1,4 @@
+import { DOCUMENT_TITLES_EN } from '../i18n/labels';
 import { CitationReference, LocalizedText, RuleCitation, RuleDefinition, RuleId } from './policy.types';
 
 /**
@@ -303,13 +304,17 @@ export function citationOf(rule: RuleDefinition): RuleCitation | null {
   return texts && texts.sentences.en === rule.sentence ? texts.citation : null;
 }
 
+/** A cited document's English title: its own, else the shared dictionary's, else its Chinese title. */
+export const titleEnOf = (r: CitationReference): string =>
+  r.titleEn ?? DOCUMENT_TITLES_EN[r.title] ?? r.title;
+
 /** A citation as one line in a locale: 《title》（year）article；basis. */
 export function citationText(c: RuleCitation, locale: 'zh-CN' | 'en'): string {
   const zh = locale === 'zh-CN';
   const refs = c.references.map((r) =>
     zh
       ? `《${r.title}》${r.year ? `（${r.year}）` : ''}${r.article ?? ''}`
-      : `${r.title}${r.year ? ` (${r.year})` : ''}${r.articleEn ? ` ${r.articleEn}` : ''}`,
+      : `${titleEnOf(r)}${r.year ? ` (${r.year})` : ''}${r.articleEn ? ` ${r.articleEn}` : ''}`,
   );
   const basis = zh
     ? c.basis === 'NATIONAL_DEFAULT'

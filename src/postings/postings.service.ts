@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -78,7 +79,8 @@ export class PostingsService {
       Object.entries(given).filter(([, v]) => v !== undefined),
     ) as Partial<PostingFields>;
     for (const key of REQUIRED) {
-      if (changes[key] === null) throw DomainError.badInput(key, `${key} cannot be cleared.`);
+      if (changes[key] === null)
+        throw DomainError.badInput(key, errorText('input.cannotClear', { field: key }));
     }
     return this.tx.run(caller, async (em) => {
       const repo = em.getRepository(PostingEntity);
@@ -99,7 +101,7 @@ export class PostingsService {
       if (!posting) throw DomainError.notFound('Posting', id);
       await this.assertCanChange(caller, posting, em);
       if (posting.endDate !== null) {
-        throw DomainError.conflict('endDate', `This posting already ended on ${posting.endDate}.`);
+        throw DomainError.conflict('endDate', errorText('posting.alreadyEnded', { date: posting.endDate }));
       }
       await this.check(em, { ...posting, endDate }, id);
       await repo.update({ id }, { endDate });
@@ -128,10 +130,7 @@ export class PostingsService {
     const [post] = await em.query<{ unit_id: string }[]>(`SELECT unit_id FROM post WHERE id = $1`, [postId]);
     if (!post) throw DomainError.notFound('Post', postId, 'postId');
     if (post.unit_id !== unitId) {
-      throw DomainError.badInput(
-        'postId',
-        'This post belongs to another unit; a posting names a post of its own unit.',
-      );
+      throw DomainError.badInput('postId', errorText('posting.postOfOtherUnit'));
     }
   }
 
@@ -140,14 +139,11 @@ export class PostingsService {
     if (p.endDate !== null && p.endDate < p.startDate) {
       throw DomainError.badInput(
         'endDate',
-        `The end date ${p.endDate} is before the start date ${p.startDate}.`,
+        errorText('input.endBeforeStart', { end: p.endDate, start: p.startDate }),
       );
     }
     if ((p.source === null) !== (p.externalId === null)) {
-      throw DomainError.badInput(
-        p.source === null ? 'source' : 'externalId',
-        'A source and an external id go together: give both or neither.',
-      );
+      throw DomainError.badInput(p.source === null ? 'source' : 'externalId', errorText('input.sourcePair'));
     }
     if (!(await em.getRepository(CadreEntity).existsBy({ id: p.cadreId }))) {
       throw DomainError.notFound('Cadre', p.cadreId, 'cadreId');
@@ -167,8 +163,11 @@ export class PostingsService {
     if (clash) {
       throw DomainError.conflict(
         'startDate',
-        `This overlaps the regular posting "${clash.title}" (${clash.start_date} to ${clash.end_date ?? 'now'}); ` +
-          'regular postings of one cadre cannot overlap.',
+        errorText('posting.overlap', {
+          title: clash.title,
+          start: clash.start_date,
+          end: clash.end_date ?? '…',
+        }),
       );
     }
   }

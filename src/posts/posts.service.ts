@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -137,7 +138,8 @@ export class PostsService {
    */
   staffing(request: object, id: string, asOf: string | undefined): Promise<Staffing | null> {
     const date = asOf ?? today();
-    if (!isIsoDate(date)) throw DomainError.badInput('asOf', 'asOf must be a date written YYYY-MM-DD.');
+    if (!isIsoDate(date))
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     let loader = this.loaders.get(request);
     if (!loader) {
       loader = new DataLoader<string, Staffing | null>((keys) => this.loadStaffing(keys));
@@ -194,7 +196,10 @@ export class PostsService {
   ): Promise<void> {
     await this.checkLevel(em, f.level, 'input.level');
     if (f.establishedOn && !isIsoDate(f.establishedOn)) {
-      throw DomainError.badInput('input.establishedOn', 'establishedOn must be a date written YYYY-MM-DD.');
+      throw DomainError.badInput(
+        'input.establishedOn',
+        errorText('input.dateFormat', { field: 'establishedOn' }),
+      );
     }
     const required = f.requiredDomains ?? [];
     const preferred = f.preferredDomains ?? [];
@@ -202,7 +207,7 @@ export class PostsService {
     if (both.length) {
       throw DomainError.badInput(
         'input.preferredDomains',
-        `${both.join(', ')} is both required and preferred; a domain is one or the other.`,
+        errorText('post.domainBoth', { domains: both.join(', ') }),
       );
     }
     const all = [...required, ...preferred];
@@ -214,7 +219,7 @@ export class PostsService {
     const unknown = all.filter((d) => !known.some((k) => k.code === d));
     if (unknown.length) {
       const field = required.includes(unknown[0]) ? 'input.requiredDomains' : 'input.preferredDomains';
-      throw DomainError.badInput(field, `${unknown.join(', ')} is not a domain in the taxonomy.`);
+      throw DomainError.badInput(field, errorText('input.unknownDomain', { domain: unknown.join(', ') }));
     }
   }
 
@@ -223,6 +228,6 @@ export class PostsService {
       `SELECT 1 FROM position_level WHERE code = $1 AND ladder = 'LEADERSHIP'`,
       [level],
     );
-    if (!l) throw DomainError.badInput(field, `${level} is not a level on the LEADERSHIP ladder.`);
+    if (!l) throw DomainError.badInput(field, errorText('input.notLeadershipLevel', { level }));
   }
 }

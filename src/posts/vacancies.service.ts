@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,9 +28,12 @@ export class VacanciesService {
     const first = args.first ?? DEFAULT_PAGE;
     const key = decodeCursor(args.after, 3);
     const asOf = (key?.[0] as string | undefined) ?? args.asOf ?? today();
-    if (!isIsoDate(asOf)) throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+    if (!isIsoDate(asOf)) throw DomainError.badInput('after', errorText('input.cursor'));
     if (key && args.asOf && args.asOf !== asOf) {
-      throw DomainError.badInput('after', `The cursor belongs to a list as of ${asOf}, not ${args.asOf}.`);
+      throw DomainError.badInput(
+        'after',
+        errorText('input.cursorAsOf', { cursorAsOf: asOf, asOf: args.asOf }),
+      );
     }
     const rootPath = await this.rootPath(caller, args.unitId);
     const p = new SqlParams();

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -70,6 +71,6 @@ export class RankQuotasService {
       `SELECT 1 FROM position_level WHERE code = $1 AND ladder = 'RANK'`,
       [level],
     );
-    if (!known) throw DomainError.badInput('level', `${level} is not a rank on the RANK ladder.`);
+    if (!known) throw DomainError.badInput('level', errorText('input.notRankLevel', { level }));
   }
 }

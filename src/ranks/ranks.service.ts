@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -64,7 +65,8 @@ export class RanksService {
       Object.entries(given).filter(([, v]) => v !== undefined),
     ) as Partial<RankFields>;
     for (const key of REQUIRED) {
-      if (changes[key] === null) throw DomainError.badInput(key, `${key} cannot be cleared.`);
+      if (changes[key] === null)
+        throw DomainError.badInput(key, errorText('input.cannotClear', { field: key }));
     }
     return this.change(caller, id, () => changes);
   }
@@ -72,7 +74,7 @@ export class RanksService {
   async end(caller: Caller, id: string, endDate: string): Promise<RankGrantEntity> {
     return this.change(caller, id, (row) => {
       if (row.endDate !== null) {
-        throw DomainError.conflict('endDate', `This rank grant already ended on ${row.endDate}.`);
+        throw DomainError.conflict('endDate', errorText('rank.alreadyEnded', { date: row.endDate }));
       }
       return { endDate };
     });
@@ -100,14 +102,11 @@ export class RanksService {
     if (r.endDate !== null && r.endDate < r.startDate) {
       throw DomainError.badInput(
         'endDate',
-        `The end date ${r.endDate} is before the start date ${r.startDate}.`,
+        errorText('input.endBeforeStart', { end: r.endDate, start: r.startDate }),
       );
     }
     if ((r.source === null) !== (r.externalId === null)) {
-      throw DomainError.badInput(
-        r.source === null ? 'source' : 'externalId',
-        'A source and an external id go together: give both or neither.',
-      );
+      throw DomainError.badInput(r.source === null ? 'source' : 'externalId', errorText('input.sourcePair'));
     }
     const { document } = await this.policy.forDate(r.startDate);
     const ladder = document.ladders.find((l) => l.id === RANK_LADDER);
@@ -115,7 +114,7 @@ export class RanksService {
     if (!ranks.has(r.level)) {
       throw DomainError.badInput(
         'level',
-        `${r.level} is not a rank on the policy's rank ladder on ${r.startDate} (${[...ranks].join(', ')}).`,
+        errorText('rank.notOnLadder', { level: r.level, date: r.startDate, ranks: [...ranks].join(', ') }),
       );
     }
     if (!(await em.getRepository(CadreEntity).existsBy({ id: r.cadreId }))) {
@@ -130,8 +129,11 @@ export class RanksService {
     if (clash) {
       throw DomainError.conflict(
         'startDate',
-        `This overlaps the rank ${clash.level} (${clash.start_date} to ${clash.end_date ?? 'now'}); ` +
-          'a cadre holds one rank at a time.',
+        errorText('rank.overlap', {
+          level: clash.level,
+          start: clash.start_date,
+          end: clash.end_date ?? '…',
+        }),
       );
     }
   }

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -71,7 +72,8 @@ export class SanctionsService {
       Object.entries(given).filter(([, v]) => v !== undefined),
     ) as Partial<SanctionFields>;
     for (const field of REQUIRED) {
-      if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared.`);
+      if (changes[field] === null)
+        throw DomainError.badInput(field, errorText('input.cannotClear', { field }));
     }
     return this.change(caller, id, 'id', (row) => {
       checkDates({ ...row, ...changes });
@@ -82,12 +84,15 @@ export class SanctionsService {
   async revoke(caller: Caller, input: RevokeSanctionInput): Promise<SanctionEntity> {
     return this.change(caller, input.id, 'id', (row) => {
       if (row.revokedOn !== null) {
-        throw DomainError.conflict('id', `This record was already revoked on ${row.revokedOn}.`);
+        throw DomainError.conflict('id', errorText('sanction.alreadyRevoked', { date: row.revokedOn }));
       }
       if (input.revokedOn < row.decisionDate) {
         throw DomainError.badInput(
           'revokedOn',
-          `The revocation date ${input.revokedOn} is before the decision date ${row.decisionDate}.`,
+          errorText('sanction.revokedBeforeDecision', {
+            date: input.revokedOn,
+            decisionDate: row.decisionDate,
+          }),
         );
       }
       return { revokedOn: input.revokedOn, revocationReason: input.reason };
@@ -97,18 +102,21 @@ export class SanctionsService {
   async recordTolerance(caller: Caller, input: RecordToleranceDecisionInput): Promise<SanctionEntity> {
     return this.change(caller, input.sanctionId, 'sanctionId', (row) => {
       if (row.cadreId !== input.cadreId) {
-        throw DomainError.badInput('sanctionId', 'This record belongs to another cadre.');
+        throw DomainError.badInput('sanctionId', errorText('sanction.otherCadre'));
       }
       if (row.toleranceDecidedOn !== null) {
         throw DomainError.conflict(
           'sanctionId',
-          `This record already has a 容错 decision of ${row.toleranceDecidedOn}; there is one per record.`,
+          errorText('sanction.toleranceExists', { date: row.toleranceDecidedOn }),
         );
       }
       if (input.decidedOn < row.decisionDate) {
         throw DomainError.badInput(
           'decidedOn',
-          `The 容错 decision date ${input.decidedOn} is before the record's decision date ${row.decisionDate}.`,
+          errorText('sanction.toleranceBeforeDecision', {
+            date: input.decidedOn,
+            decisionDate: row.decisionDate,
+          }),
         );
       }
       return {
@@ -142,7 +150,7 @@ function checkDates(s: Pick<SanctionEntity, 'decisionDate' | 'effectiveDate'>): 
   if (s.effectiveDate < s.decisionDate) {
     throw DomainError.badInput(
       'effectiveDate',
-      `The effective date ${s.effectiveDate} is before the decision date ${s.decisionDate}.`,
+      errorText('sanction.effectiveBeforeDecision', { date: s.effectiveDate, decisionDate: s.decisionDate }),
     );
   }
 }

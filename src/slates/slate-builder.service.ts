@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -48,7 +49,8 @@ export class SlateBuilder {
 
   async build(caller: Caller, req: SlateRequest): Promise<Slate> {
     const asOf = req.asOf ?? today();
-    if (!isIsoDate(asOf)) throw DomainError.badInput('asOf', 'asOf must be a date written YYYY-MM-DD.');
+    if (!isIsoDate(asOf))
+      throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     const post = await this.posts.get(caller, req.postId);
     const policy = await this.policies.forDate(asOf);
     const size = req.first ?? DEFAULT_SIZE;

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -79,7 +80,10 @@ export class SlatesService {
 
   async decide(caller: Caller, input: RecordSlateDecisionInput): Promise<SlateDecision> {
     if (!isIsoDate(input.effectiveDate)) {
-      throw DomainError.badInput('input.effectiveDate', 'effectiveDate must be a date written YYYY-MM-DD.');
+      throw DomainError.badInput(
+        'input.effectiveDate',
+        errorText('input.dateFormat', { field: 'effectiveDate' }),
+      );
     }
     const idem = {
       key: input.idempotencyKey,

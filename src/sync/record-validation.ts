@@ -1,6 +1,7 @@
 import { ValidationError, ValidateBy, ValidationOptions, validateSync } from 'class-validator';
 import { constraintProblem } from '../common/errors/database-errors';
 import { isIsoDate } from '../common/graphql/date.scalar';
+import { errorText, inputErrorText, unstorableErrorText } from '../i18n/errors';
 import { unstorableReason, unstorableText } from '../common/text';
 import { Indexed, RecordError, RecordErrorCode, SyncHandler } from './sync.types';
 
@@ -33,10 +34,11 @@ export function violatedConstraints(
 function flatten(errors: ValidationError[], prefix = ''): RecordError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
       field,
       code: RecordErrorCode.INVALID,
       message,
+      text: inputErrorText(field, constraint, message),
     }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -44,7 +46,11 @@ function flatten(errors: ValidationError[], prefix = ''): RecordError[] {
 
 /** Text PostgreSQL cannot store exactly, in any field of the record (rejected before anything else). */
 export function unstorableFields(record: object): RecordError[] {
-  return unstorableText(record).map((p) => ({ ...p, code: RecordErrorCode.INVALID }));
+  return unstorableText(record).map((p) => ({
+    ...p,
+    code: RecordErrorCode.INVALID,
+    text: unstorableErrorText(p.field, p.message),
+  }));
 }
 
 /**
@@ -82,6 +88,7 @@ export function validateBatch<R extends object>(
         field: handler.keyField,
         code: RecordErrorCode.DUPLICATE_IN_BATCH,
         message: `The key ${key} appears ${at.length} times in this batch (records ${at.join(', ')}); send it once.`,
+        text: errorText('sync.duplicateInBatch', { key, n: at.length, at: at.join('、') }),
       };
       rejected.set(index, [...(rejected.get(index) ?? []), error]);
     }

@@ -42,21 +42,26 @@ export async function stageRows(
 
 /**
  * Adds an error to the staged rows matching `where` (a condition on the staged row `s`) and returns how many.
- * `messageSql` is a SQL expression written here, never client text, so it may quote the row's own values.
+ * `messageSql` is a SQL expression written here, never client text, so it may quote the row's own values;
+ * `text` names its sentence in src/i18n/error-texts.ts with `paramsSql` (a jsonb expression over `s`), so the
+ * reader gets it in their locale.
  */
 export async function rejectWhere(
   qr: QueryRunner,
   table: string,
   where: string,
-  error: { field: string; code: string; messageSql: string },
+  error: { field: string; code: string; messageSql: string; text?: { key: string; paramsSql: string } },
   params: unknown[] = [],
 ): Promise<number> {
   const n = params.length;
+  const text = error.text
+    ? `, 'text', jsonb_build_object('key', $${n + 3}::text, 'params', ${error.text.paramsSql})`
+    : '';
   const res = await qr.query(
     `UPDATE ${table} s SET errors = s.errors || jsonb_build_array(jsonb_build_object(
-        'field', $${n + 1}::text, 'code', $${n + 2}::text, 'message', ${error.messageSql}))
+        'field', $${n + 1}::text, 'code', $${n + 2}::text, 'message', ${error.messageSql}${text}))
       WHERE ${where}`,
-    [...params, error.field, error.code],
+    [...params, error.field, error.code, ...(error.text ? [error.text.key] : [])],
     true,
   );
   return res.affected ?? 0;
@@ -83,6 +88,10 @@ export async function rejectOthersRecords(
       code: RecordErrorCode.OWNED_BY_OTHER_SOURCE,
       messageSql: `'${target.what} ' || s.${target.key} || ' is kept by another source or by this service''s ' ||
         'users; source ' || $1::text || ' may change only the records it created.'`,
+      text: {
+        key: 'sync.ownedByOther',
+        paramsSql: `jsonb_build_object('what', '${target.what}'::text, 'key', s.${target.key}, 'source', $1::text)`,
+      },
     },
     [ctx.source],
   );

@@ -1,3 +1,4 @@
+import { errorText, unstorableErrorText } from '../i18n/errors';
 import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
@@ -41,6 +42,7 @@ const BATCH_REJECTED: RecordError = {
   field: 'records',
   code: RecordErrorCode.BATCH_REJECTED,
   message: 'Not written: another record in this atomic batch was rejected.',
+  text: errorText('sync.batchRejected'),
 };
 
 function countsOf(received: number, results: RecordResult[]): SyncCounts {
@@ -68,32 +70,33 @@ export class SyncEngine {
     req: SyncRequest,
   ): Promise<SyncRunRow> {
     if (caller.role === Role.HR_SYNC && caller.source !== req.source) {
-      throw DomainError.forbidden(`This token may sync source ${caller.source ?? '(none)'} only.`);
+      throw DomainError.forbidden(errorText('access.ownSourceOnly', { source: caller.source ?? '-' }));
     }
     const [unstorable] = unstorableText(
       { source: req.source, idempotencyKey: req.idempotencyKey, scopeUnitCode: req.scopeUnitCode },
       { limit: 1 },
     );
-    if (unstorable) throw DomainError.badInput(unstorable.field, unstorable.message);
+    if (unstorable) {
+      throw DomainError.badInput(unstorable.field, unstorable.message).withText(
+        unstorableErrorText(unstorable.field, unstorable.message),
+      );
+    }
     if (!/^\S.{0,63}$/su.test(req.source)) {
-      throw DomainError.badInput('source', 'source is 1 to 64 characters and does not start with a space.');
+      throw DomainError.badInput('source', errorText('sync.sourceFormat'));
     }
     const limit = this.config.SYNC_BATCH_LIMIT;
     if (req.records.length > limit) {
       throw DomainError.badInput(
         'records',
-        `A batch holds at most ${limit} records; this one has ${req.records.length}. Split it.`,
+        errorText('sync.batchTooLarge', { limit, n: req.records.length }),
       );
     }
     const mode = req.mode ?? 'UPSERT';
     if (mode === 'SNAPSHOT' && handler.kind !== 'POSTINGS') {
-      throw DomainError.badInput(
-        'mode',
-        'SNAPSHOT applies to postings only; units and cadres are never ended.',
-      );
+      throw DomainError.badInput('mode', errorText('sync.snapshotPostingsOnly'));
     }
     if (mode === 'SNAPSHOT' && !req.scopeUnitCode) {
-      throw DomainError.badInput('scopeUnitCode', 'A SNAPSHOT needs scopeUnitCode: the subtree it covers.');
+      throw DomainError.badInput('scopeUnitCode', errorText('sync.snapshotScope'));
     }
     const hash = payloadHash({
       kind: handler.kind,
@@ -114,7 +117,7 @@ export class SyncEngine {
         if (first) {
           throw DomainError.conflict(
             'idempotencyKey',
-            `Idempotency key ${req.idempotencyKey} was used for a different payload (run ${first.id}).`,
+            errorText('sync.idempotencyPayload', { key: req.idempotencyKey, run: first.id }),
           );
         }
       }

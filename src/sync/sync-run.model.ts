@@ -1,3 +1,4 @@
+import { ErrorText } from '../i18n/errors';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../common/graphql/date.scalar';
 import { Connection } from '../common/graphql/pagination';
@@ -67,7 +68,9 @@ export class SyncRecordError {
   @Field({ description: 'The record field at fault.' }) field!: string;
   @Field({ description: 'INVALID, DUPLICATE_IN_BATCH, UNKNOWN_CADRE, UNKNOWN_UNIT, OVERLAP, …' })
   code!: string;
-  @Field({ description: 'What is wrong, for a person.' }) message!: string;
+  /** `message` is resolved per request in the caller's locale (SyncRecordErrorResolver). */
+  message!: string;
+  text?: ErrorText;
 }
 
 @ObjectType({ description: 'What happened to one record (or to one posting a SNAPSHOT ended).' })

@@ -6,12 +6,14 @@ import { RanksSync } from './kinds/ranks.sync';
 import { SanctionsSync } from './kinds/sanctions.sync';
 import { UnitsSync } from './kinds/units.sync';
 import { SyncEngine } from './sync-engine';
+import { SyncRecordErrorResolver } from './sync-record-error.resolver';
 import { SyncResolver } from './sync.resolver';
 import { SyncService } from './sync.service';
 
 @Module({
   providers: [
     SyncResolver,
+    SyncRecordErrorResolver,
     SyncService,
     SyncEngine,
     UnitsSync,

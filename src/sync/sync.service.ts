@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -121,7 +122,7 @@ export class SyncService {
 
   private assertSource(caller: Caller, source: string): void {
     if (caller.role === Role.HR_SYNC && caller.source !== source) {
-      throw DomainError.forbidden(`This token may see source ${caller.source ?? '(none)'} only.`);
+      throw DomainError.forbidden(errorText('access.ownSourceOnly', { source: caller.source ?? '-' }));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { ErrorText } from '../i18n/errors';
 
 export const SYNC_KINDS = ['UNITS', 'CADRES', 'POSTINGS', 'RANKS', 'SANCTIONS', 'POSTS'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
@@ -13,7 +14,9 @@ export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
 export interface RecordError {
   field: string;
   code: string;
+  /** In English, as stored; `text` gives it in the reader's locale (else the code's sentence). */
   message: string;
+  text?: ErrorText;
 }
 
 export enum RecordErrorCode {

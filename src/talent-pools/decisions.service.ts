@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -22,10 +23,13 @@ export class DecisionsService {
 
   async record(caller: Caller, input: RecordDecisionInput): Promise<TalentPoolDecision> {
     if (!isIsoDate(input.effectiveDate)) {
-      throw DomainError.badInput('input.effectiveDate', 'effectiveDate must be a date written YYYY-MM-DD.');
+      throw DomainError.badInput(
+        'input.effectiveDate',
+        errorText('input.dateFormat', { field: 'effectiveDate' }),
+      );
     }
     if (input.newPosting && input.decision !== PoolDecision.PROMOTED) {
-      throw DomainError.badInput('input.newPosting', 'Only a PROMOTED decision creates a new posting.');
+      throw DomainError.badInput('input.newPosting', errorText('pool.newPostingOnlyPromoted'));
     }
     const idem = {
       key: input.idempotencyKey,

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -47,7 +48,10 @@ export class TalentPoolsService {
   async create(caller: Caller, input: CreateTalentPoolInput): Promise<TalentPool> {
     const policy = await this.policies.forDate(today());
     if (!stepTo(policy.document, input.targetLevel)) {
-      throw DomainError.badInput('input.targetLevel', `Nobody is promoted to ${input.targetLevel}.`);
+      throw DomainError.badInput(
+        'input.targetLevel',
+        errorText('pool.noPromotionTo', { level: input.targetLevel }),
+      );
     }
     if (input.domain) await this.candidates.checkDomain(input.domain, 'input.domain');
     const idem = {
@@ -117,7 +121,7 @@ export class TalentPoolsService {
     if (!candidate) {
       throw DomainError.badInput(
         'input.cadreId',
-        `This cadre holds no regular posting one step below ${pool.targetLevel} on ${asOf}.`,
+        errorText('pool.notOneStepBelow', { level: pool.targetLevel, date: asOf }),
       );
     }
     const idem = {
@@ -136,7 +140,7 @@ export class TalentPoolsService {
          RETURNING pool_id, cadre_id, note, snapshot, added_by, added_at`,
         [pool.id, input.cadreId, input.note ?? null, JSON.stringify(snapshotOf(candidate, asOf)), caller.sub],
       );
-      if (!row) throw DomainError.conflict('input.cadreId', 'This cadre is already in the pool.');
+      if (!row) throw DomainError.conflict('input.cadreId', errorText('pool.alreadyMember'));
       return toMember(row, candidate, []);
     });
   }

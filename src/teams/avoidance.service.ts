@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,7 +29,8 @@ export class AvoidanceService {
     );
     if (!found.cadre) throw DomainError.notFound('Cadre', args.cadreId, 'cadreId');
     if (!found.unit) throw DomainError.notFound('Unit', args.unitId, 'unitId');
-    if (!found.level) throw DomainError.badInput('level', `"${args.level}" is not a known level code.`);
+    if (!found.level)
+      throw DomainError.badInput('level', errorText('input.unknownLevel', { level: args.level }));
     await this.access.assertUnitInJurisdiction(caller, args.unitId);
     await this.access.assertCanReadCadre(caller, args.cadreId);
     const [result, policy] = await Promise.all([

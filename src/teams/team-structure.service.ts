@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -36,10 +37,7 @@ interface Judged {
 export function teamParams(policy: PolicyInForce): TeamParams {
   const rule = policy.document.rules.TEAM_STRUCTURE as { params: TeamParams } | undefined;
   if (!rule) {
-    throw DomainError.badInput(
-      'asOf',
-      `Policy version ${policy.version}, in force on that date, sets no TEAM_STRUCTURE targets.`,
-    );
+    throw DomainError.badInput('asOf', errorText('team.noTargets', { version: policy.version }));
   }
   return rule.params;
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -46,7 +47,7 @@ export class YoungCadresService {
     if (maxAge === undefined) {
       throw DomainError.badInput(
         'level',
-        `"${args.level}" has no young age in TEAM_STRUCTURE.youngMaxAgeByLevel of policy version ${policy.version}.`,
+        errorText('team.noYoungAge', { level: args.level, version: policy.version }),
       );
     }
     const first = args.first ?? DEFAULT_PAGE;

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,7 +11,11 @@ import { UpdateTrainingInput } from './dto/update-training.input';
 import { TrainingEntity } from './training.entity';
 
 function checkDates(startDate: string, endDate: string): void {
-  if (endDate < startDate) throw DomainError.badInput('endDate', 'The end date is before the start date.');
+  if (endDate < startDate)
+    throw DomainError.badInput(
+      'endDate',
+      errorText('input.endBeforeStart', { end: endDate, start: startDate }),
+    );
 }
 
 @Injectable()

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { DomainError } from '../common/errors/domain-error';
@@ -31,12 +32,9 @@ export async function assertPublicUrl(url: string): Promise<void> {
   try {
     addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
   } catch {
-    throw DomainError.badInput('url', `The host ${host} of url does not resolve.`);
+    throw DomainError.badInput('url', errorText('webhook.hostUnresolved', { host }));
   }
   if (addresses.some(isPrivateAddress)) {
-    throw DomainError.badInput(
-      'url',
-      `url points into a private network (${host}); set WEBHOOK_ALLOW_PRIVATE_URLS=true for an intranet receiver.`,
-    );
+    throw DomainError.badInput('url', errorText('webhook.privateHost', { host }));
   }
 }

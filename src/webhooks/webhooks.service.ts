@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -86,10 +87,7 @@ export class WebhooksService {
     input: CreateWebhookSubscriptionInput,
   ): Promise<WebhookSubscriptionWithSecret> {
     if (!input.unitId === !input.syncSource) {
-      throw DomainError.badInput(
-        'unitId',
-        'Give exactly one of unitId (a department) and syncSource (an HR system).',
-      );
+      throw DomainError.badInput('unitId', errorText('webhook.oneTarget'));
     }
     await this.assertUrl(input.url);
     return this.tx.run(caller, async (em) => {
@@ -224,14 +222,13 @@ export class WebhooksService {
     if (unitId) {
       const [unit] = await em.query<unknown[]>(`SELECT 1 FROM unit WHERE id = $1`, [unitId]);
       if (!unit) throw DomainError.notFound('Unit', unitId, 'unitId');
-      if (caller.role === Role.HR_SYNC)
-        throw DomainError.forbidden('An HR system subscribes to its own source.');
+      if (caller.role === Role.HR_SYNC) throw DomainError.forbidden(errorText('access.subscribeOwnSource'));
       await this.access.assertUnitInJurisdiction(caller, unitId, em);
       return;
     }
     if (caller.role === Role.ADMIN) return;
     if (caller.role !== Role.HR_SYNC || caller.source !== source) {
-      throw DomainError.forbidden(`This token may subscribe to source ${caller.source ?? '(none)'} only.`);
+      throw DomainError.forbidden(errorText('access.ownSourceOnly', { source: caller.source ?? '-' }));
     }
   }
 

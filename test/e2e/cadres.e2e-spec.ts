@@ -175,8 +175,7 @@ describe('cadres', () => {
         const res = await t.gql(DELETE, { id: c.id }, dept);
         expect(res.errors?.[0]).toMatchObject({
           message:
-            'This cadre has a history (postings, training, achievements, appraisals, sanctions, ranks or talent-pool entries); ' +
-            'only an administrator may delete it.',
+            '该干部已有履历（任职、培训、实绩、考核、处分、职级或人才库记录），只有系统管理员可以删除。',
           extensions: { code: 'FORBIDDEN', field: 'id', reason: 'CADRE_HAS_HISTORY' },
         });
         expect([await tableFingerprint(t.ds, 'cadre'), await tableFingerprint(t.ds, 'training')]).toEqual(

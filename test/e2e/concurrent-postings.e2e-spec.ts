@@ -66,7 +66,7 @@ describe('concurrent postings (兼任)', () => {
       }),
     });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'startDate' });
-    expect(twice.errors?.[0].message).toMatch(/concurrent post/);
+    expect(twice.errors?.[0].message).toBe('该干部在此期间已兼任同一职务（单位和层次相同）。');
     const regular = await t.gql(RECORD, {
       input: input(c.id, { unitId: congress.id, startDate: '2020-01-01' }),
     });
@@ -202,6 +202,6 @@ describe('concurrent postings (兼任)', () => {
       ['K-4', 'REJECTED', ['startDate:OVERLAP']],
       ['K-5', 'CREATED', []],
     ]);
-    expect(nodes(second)[0].errors[0].message).toMatch(/concurrent post/);
+    expect(nodes(second)[0].errors[0].message).toMatch(/重叠/);
   });
 });

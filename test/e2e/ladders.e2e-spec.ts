@@ -1,3 +1,4 @@
+import { LABELS, labelOf } from '../../src/i18n/labels';
 import { DEFAULT_POLICY } from '../../src/policy/default-policy';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, ok, TestApp } from '../app-factory';
@@ -230,7 +231,8 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
     const res = await t.gql(PROMOTION, { input: { targetLevel, asOf: AS_OF } });
     expect(res.data).toBeNull();
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetLevel' });
-    expect(res.errors?.[0].message).toContain(targetLevel);
+    // Named by its Chinese name where the dictionary has one (the reader's locale).
+    expect(res.errors?.[0].message).toContain(labelOf(LABELS['zh-CN'].level, targetLevel));
   });
 
   describe('exceptional (破格) lists: PROMO_EXCEPTIONAL, art. 9', () => {

@@ -159,7 +159,7 @@ describe('policy', () => {
     });
 
     const msg = await rejects(copy(), 'CONFLICT', 'effectiveFrom', '2090-01-01');
-    expect(msg).toMatch(/overlapping effective dates/i);
+    expect(msg).toMatch(/生效日期重叠/);
     await rejects(copy(), 'CONFLICT', 'effectiveFrom', '2089-06-01');
 
     // The list `policy { rules }` returns is accepted back as a document.

@@ -356,7 +356,7 @@ describe('reasons, flags, requirements, snapshots, policy and errors in the call
         DEFAULT_POLICY.rules.PROMO_TIME_IN_LEVEL.sentence,
       );
       expect(rule(en, 'PROMO_TIME_IN_LEVEL').source).toBe(
-        '党政领导干部选拔任用工作条例 (2019) art. 8(3); 公务员职务与职级并行规定 (2019); national default',
+        'Regulations on the Selection and Appointment of Party and Government Leaders (2019) art. 8(3); Provisions on Parallel Posts and Ranks for Civil Servants (2019); national default',
       );
     });
 

@@ -70,11 +70,12 @@ describe('development sign-in', () => {
   });
 
   it.each([
-    [{ role: 'ORG_DEPT', unit: 'NO-SUCH-UNIT' }, 'unit', /No unit NO-SUCH-UNIT exists/],
-    [{ role: 'ORG_DEPT', unit: '00000000-0000-4000-8000-000000000000' }, 'unit', /No unit/],
-    [{ role: 'ORG_DEPT' }, 'unit', /ORG_DEPT needs unit/],
-    [{ role: 'CADRE', cadre: 'DEMO-999' }, 'cadre', /No cadre DEMO-999 exists/],
-    [{ role: 'HR_SYNC', source: 'never-synced' }, 'source', /No source never-synced/],
+    // In Chinese by default (the reader's locale).
+    [{ role: 'ORG_DEPT', unit: 'NO-SUCH-UNIT' }, 'unit', /不存在 unit 为 NO-SUCH-UNIT 的记录/],
+    [{ role: 'ORG_DEPT', unit: '00000000-0000-4000-8000-000000000000' }, 'unit', /不存在 unit/],
+    [{ role: 'ORG_DEPT' }, 'unit', /该角色需要填写 unit/],
+    [{ role: 'CADRE', cadre: 'DEMO-999' }, 'cadre', /不存在 cadre 为 DEMO-999 的记录/],
+    [{ role: 'HR_SYNC', source: 'never-synced' }, 'source', /不存在 source 为 never-synced/],
     [{ role: 'HR_SYNC', source: 'bad source!' }, 'source', /source (must be|的格式不正确)/],
     [{ role: 'ROOT' }, 'role', /role (must be one of|的取值不在允许范围内)/],
     [{ role: 'ADMIN', unit: 'x'.repeat(65) }, 'unit', /unit/],

@@ -75,7 +75,7 @@ describe('HR sources keep their own units, cadres and postings', () => {
     ]);
     expect(run.status).toBe('COMPLETED');
     expect(nodes(run)[1].errors[0].message).toBe(
-      "Unit A-T is kept by another source or by this service's users; source hr-b may change only the records it created.",
+      '单位 A-T 由其他数据源或本系统用户维护；数据源 hr-b 只能修改其自己创建的记录。',
     );
     const [moved] = await t.ds.query(
       `SELECT p.code FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.code = 'A-T'`,

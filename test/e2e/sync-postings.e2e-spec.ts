@@ -70,7 +70,7 @@ describe('syncPostings', () => {
       ['M-11', 'CREATED', []],
       ['M-12', 'REJECTED', ['kind:INVALID']],
     ]);
-    expect(nodes(run)[1].errors[0].message).toBe('No cadre has external id NOBODY.');
+    expect(nodes(run)[1].errors[0].message).toBe('没有人员编号为 NOBODY 的干部。');
     const rows = await t.ds.query(
       `SELECT external_id, kind, end_date FROM posting WHERE source = 'hr-a' ORDER BY external_id`,
     );

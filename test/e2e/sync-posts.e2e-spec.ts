@@ -63,8 +63,8 @@ describe('syncPosts', () => {
       ['P-7', 'REJECTED', 'title:TITLE_TAKEN'],
     ]);
     const messages = run.results.edges.map((e) => e.node.errors[0]?.message);
-    expect(messages[2]).toBe('No unit has code NOWHERE.');
-    expect(messages[4]).toMatch(/approvedHolders must not be negative/);
+    expect(messages[2]).toBe('没有代码为 NOWHERE 的单位。');
+    expect(messages[4]).toBe('approvedHolders 的值无效。');
   });
 
   it('creates, then leaves unchanged on re-send, then updates; a post of another source is not found by key', async () => {

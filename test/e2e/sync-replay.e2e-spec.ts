@@ -92,7 +92,7 @@ describe('sync replays, idempotency, limits and concurrency', () => {
     const before = [await tableFingerprint(t.ds, 'posting'), await tableFingerprint(t.ds, 'sync_run')];
     const res = await syncPostings(t, { source: 'hr-l', records });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
-    expect(res.errors?.[0].message).toContain('at most 10000');
+    expect(res.errors?.[0].message).toContain('最多 10000');
     expect([await tableFingerprint(t.ds, 'posting'), await tableFingerprint(t.ds, 'sync_run')]).toEqual(
       before,
     );

@@ -118,9 +118,10 @@ describe('syncUnits and syncCadres', () => {
       [null, 'REJECTED', 'code:INVALID', 'name:INVALID'],
       ['N-5', 'CREATED'],
     ]);
-    expect(nodes(run)[0].errors[0].message).toBe('name holds U+0000 (NUL), which cannot be stored.');
+    // In Chinese by default (the reader's locale; docs/reasons.md).
+    expect(nodes(run)[0].errors[0].message).toBe('name 含有 U+0000（空字符），无法保存。');
     expect(nodes(run)[1].errors[0].message).toBe(
-      'name holds an unpaired UTF-16 surrogate (not valid Unicode), which cannot be stored.',
+      'name 含有不成对的 UTF-16 代理字符（不是有效的 Unicode），无法保存。',
     );
     const [n5] = await t.ds.query(`SELECT name FROM unit WHERE code = 'N-5'`);
     expect(n5.name).toBe('\u202e\u0645\u0635\u0631 e\u0301 𠜎');

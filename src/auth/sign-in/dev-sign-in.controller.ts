@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errors';
 import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -42,9 +43,14 @@ export class DevSignInController {
   async signIn(@Body() input: DevSignInInput): Promise<{ token: string; expiresAt: string }> {
     const field = NEEDS[input.role];
     const named = field && input[field];
-    if (field && !named) throw DomainError.badInput(field, `${input.role} needs ${field}.`);
+    if (field && !named)
+      throw DomainError.badInput(field, errorText('signIn.needs', { role: input.role, field }));
     const caller = await this.identities.resolve(`local-${input.role.toLowerCase()}`, input);
-    if (!caller) throw DomainError.badInput(field ?? 'role', `No ${field} ${named} exists.`);
+    if (!caller)
+      throw DomainError.badInput(
+        field ?? 'role',
+        errorText('signIn.noSuch', { field: field ?? 'role', value: named ?? '' }),
+      );
     const ttl = this.config.SIGN_IN_TTL_SECONDS;
     return {
       token: this.tokens.sign(caller, ttl),

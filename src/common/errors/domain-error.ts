@@ -1,4 +1,4 @@
-import { ErrorText, errorText } from '../../i18n/errors';
+import { englishErrorText, ErrorText, errorText } from '../../i18n/errors';
 import { ErrorCode } from './error-code';
 
 /** An error a service throws on purpose; the GraphQL formatter turns it into `extensions.code` and `field`. */
@@ -22,8 +22,23 @@ export class DomainError extends Error {
     return this;
   }
 
-  static badInput(field: string, message: string): DomainError {
-    return new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
+  /**
+   * An error of a code whose message is a sentence of the catalogue (src/i18n/error-texts.ts): English as the
+   * message, Chinese (the default) by its key when the response is sent.
+   */
+  static of(
+    code: ErrorCode,
+    field: string | undefined,
+    text: ErrorText,
+    details?: Record<string, unknown>,
+  ): DomainError {
+    return new DomainError(code, englishErrorText(text), field, details).withText(text);
+  }
+
+  static badInput(field: string, message: string | ErrorText): DomainError {
+    return typeof message === 'string'
+      ? new DomainError(ErrorCode.BAD_USER_INPUT, message, field)
+      : DomainError.of(ErrorCode.BAD_USER_INPUT, field, message);
   }
 
   static notFound(what: string, id: string, field = 'id'): DomainError {
@@ -32,14 +47,15 @@ export class DomainError extends Error {
     );
   }
 
-  static conflict(field: string, message: string): DomainError {
-    return new DomainError(ErrorCode.CONFLICT, message, field);
+  static conflict(field: string, message: string | ErrorText): DomainError {
+    return typeof message === 'string'
+      ? new DomainError(ErrorCode.CONFLICT, message, field)
+      : DomainError.of(ErrorCode.CONFLICT, field, message);
   }
 
   /** Without a message: the general refusal, in the reader's locale. */
-  static forbidden(message?: string): DomainError {
-    const error = new DomainError(ErrorCode.FORBIDDEN, message ?? 'You are not allowed to do this.');
-    return message ? error : error.withText(errorText('FORBIDDEN'));
+  static forbidden(message?: ErrorText): DomainError {
+    return DomainError.of(ErrorCode.FORBIDDEN, undefined, message ?? errorText('FORBIDDEN'));
   }
 
   static unauthenticated(message?: string): DomainError {

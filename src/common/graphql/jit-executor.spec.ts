@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errors';
 import {
   execute,
   ExecutionResult,
@@ -69,7 +70,7 @@ const Cadre: GraphQLObjectType<Row> = new GraphQLObjectType<Row>({
     secret: {
       type: GraphQLString,
       resolve: (c: Row) => {
-        if (c.id === 'b') throw DomainError.forbidden('This cadre is outside what you may see.');
+        if (c.id === 'b') throw DomainError.forbidden(errorText('access.cadreNotVisible'));
         return 'ok';
       },
     },

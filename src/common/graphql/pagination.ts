@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errors';
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
@@ -92,7 +93,7 @@ export function decodeCursor(
   } catch {
     // fall through
   }
-  throw DomainError.badInput('after', 'The cursor is not one this service issued.');
+  throw DomainError.badInput('after', errorText('input.cursor'));
 }
 
 /**

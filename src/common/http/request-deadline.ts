@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errors';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 
@@ -66,8 +67,5 @@ export class RequestDeadline {
 
 /** A transaction refused because the request's time is up: nothing of it was written. */
 export function timedOut(): DomainError {
-  return new DomainError(
-    ErrorCode.TIMEOUT,
-    'The request took too long and was abandoned before this change was saved; nothing of it was written. Try again.',
-  );
+  return DomainError.of(ErrorCode.TIMEOUT, undefined, errorText('request.abandoned'));
 }

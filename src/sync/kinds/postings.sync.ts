@@ -99,16 +99,19 @@ export class PostingsSync implements SyncHandler<PostingRecordInput> {
       field: 'cadreExternalId',
       code: RecordErrorCode.UNKNOWN_CADRE,
       messageSql: `'No cadre has external id ' || s.cadre_key || '.'`,
+      text: { key: 'sync.unknownCadre', paramsSql: `jsonb_build_object('key', s.cadre_key)` },
     });
     await rejectWhere(qr, STAGE, 's.unit_id IS NULL', {
       field: 'unitCode',
       code: RecordErrorCode.UNKNOWN_UNIT,
       messageSql: `'No unit has code ' || s.unit_key || '.'`,
+      text: { key: 'sync.unknownUnit', paramsSql: `jsonb_build_object('key', s.unit_key)` },
     });
     await rejectWhere(qr, STAGE, 'NOT EXISTS (SELECT 1 FROM position_level l WHERE l.code = s.level)', {
       field: 'level',
       code: RecordErrorCode.UNKNOWN_LEVEL,
       messageSql: `'Level ' || s.level || ' is not a code on any ladder.'`,
+      text: { key: 'sync.unknownLevel', paramsSql: `jsonb_build_object('level', s.level)` },
     });
     await qr.query(`CREATE INDEX ON ${STAGE} (cadre_id)`);
     await qr.query(`CREATE INDEX ON ${STAGE} (posting_id)`);

@@ -100,6 +100,7 @@ export class PostsSync implements SyncHandler<PostRecordInput> {
       field: 'unitCode',
       code: RecordErrorCode.UNKNOWN_UNIT,
       messageSql: `'No unit has code ' || s.unit_key || '.'`,
+      text: { key: 'sync.unknownUnit', paramsSql: `jsonb_build_object('key', s.unit_key)` },
     });
     await rejectWhere(
       qr,
@@ -109,6 +110,7 @@ export class PostsSync implements SyncHandler<PostRecordInput> {
         field: 'level',
         code: RecordErrorCode.UNKNOWN_LEVEL,
         messageSql: `'Level ' || s.level || ' is not a code on the LEADERSHIP ladder.'`,
+        text: { key: 'sync.notLeadershipLevel', paramsSql: `jsonb_build_object('level', s.level)` },
       },
     );
     await rejectWhere(

@@ -69,6 +69,7 @@ export class RanksSync implements SyncHandler<RankRecordInput> {
       field: 'cadreExternalId',
       code: RecordErrorCode.UNKNOWN_CADRE,
       messageSql: `'No cadre has external id ' || s.cadre_key || '.'`,
+      text: { key: 'sync.unknownCadre', paramsSql: `jsonb_build_object('key', s.cadre_key)` },
     });
     await rejectWhere(
       qr,
@@ -78,6 +79,7 @@ export class RanksSync implements SyncHandler<RankRecordInput> {
         field: 'level',
         code: RecordErrorCode.UNKNOWN_LEVEL,
         messageSql: `'Level ' || s.level || ' is not a code on the rank ladder.'`,
+        text: { key: 'sync.notRankLevel', paramsSql: `jsonb_build_object('level', s.level)` },
       },
     );
     await this.rejectOverlaps(ctx);

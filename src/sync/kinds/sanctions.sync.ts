@@ -85,6 +85,7 @@ export class SanctionsSync implements SyncHandler<SanctionRecordInput> {
       field: 'cadreExternalId',
       code: RecordErrorCode.UNKNOWN_CADRE,
       messageSql: `'No cadre has external id ' || s.cadre_key || '.'`,
+      text: { key: 'sync.unknownCadre', paramsSql: `jsonb_build_object('key', s.cadre_key)` },
     });
     await rejectWhere(
       qr,

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errors';
 import { Injectable } from '@nestjs/common';
 import { UnitRecordInput } from '../dto/unit-record.input';
 import {
@@ -58,6 +59,7 @@ export class UnitsSync implements SyncHandler<UnitRecordInput> {
         field: 'parentCode',
         code: RecordErrorCode.PARENT_CYCLE,
         message: 'A unit cannot be its own parent.',
+        text: errorText('sync.ownParent'),
       },
     ];
   }
@@ -67,6 +69,7 @@ export class UnitsSync implements SyncHandler<UnitRecordInput> {
       field: 'parentCode',
       code: RecordErrorCode.PARENT_CYCLE,
       message: 'The parents in this batch form a cycle: a unit cannot be under itself.',
+      text: errorText('sync.parentCycle'),
     };
     return new Map(parentCycles(records).map((index) => [index, [error]]));
   }

@@ -42,6 +42,12 @@ interface GraphQLResponse<T> {
 
 type Doc<R, V> = DocumentTypeDecoration<R, V> & { toString(): string };
 
+/**
+ * The page's language (set on <html lang> by the language switch), sent as Accept-Language so the service's
+ * messages (errors, reasons) come in the language the page shows, not the browser's.
+ */
+const pageLocale = (): string => document.documentElement.lang || 'zh-CN';
+
 /** One POST to /graphql with the bearer token; GraphQL errors become an ApiError. */
 export async function request<R, V>(token: string | null, doc: Doc<R, V>, variables?: V): Promise<R> {
   let res: Response;
@@ -50,6 +56,7 @@ export async function request<R, V>(token: string | null, doc: Doc<R, V>, variab
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        'accept-language': pageLocale(),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({ query: doc.toString(), variables: variables ?? {} }),
@@ -80,7 +87,9 @@ export async function request<R, V>(token: string | null, doc: Doc<R, V>, variab
 
 /** Downloads an export route (CSV or XLSX; same token, same jurisdiction) as a file. */
 export async function downloadFile(token: string | null, path: string, filename: string): Promise<void> {
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(path, {
+    headers: { 'accept-language': pageLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   if (!res.ok) {
     let problem: ApiProblem = {
       code: res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : 'NETWORK',

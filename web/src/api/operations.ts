@@ -95,7 +95,9 @@ export const CadreRecordFields = graphql(`
         params
       }
       ruleId
-      source
+      citation {
+        text
+      }
       facts
       policyVersion
     }
@@ -114,7 +116,6 @@ export const CadreRecordFields = graphql(`
         required
         remaining
         unit
-        source
         dateMet
         soft
         facts
@@ -131,7 +132,9 @@ export const ReferenceFields = graphql(`
       rules {
         id
         params
-        source
+        citation {
+          text
+        }
       }
     }
     specialtyDomains {
@@ -249,7 +252,9 @@ export const FlaggedCadreFields = graphql(`
         params
       }
       ruleId
-      source
+      citation {
+        text
+      }
       facts
       policyVersion
     }

@@ -57,7 +57,7 @@ export function CadreRecord({
       </header>
       <div className="record-grid">
         <Section id="pathway" title={m.pathway.title}>
-          <Pathways pathways={cadre.pathways} />
+          <Pathways pathways={cadre.pathways} rules={reference.policy.rules} />
         </Section>
         <Section id="flags" title={m.flags.title}>
           <Flags flags={cadre.flags} />

@@ -22,7 +22,7 @@ export function FlaggedPeople({ nodes, busy }: { nodes: FlaggedCadreFieldsFragme
             </span>
             {node.flags.map((f, n) => (
               <p key={n} className="small">
-                {flagSentence(i18n, f)} <span className="muted">({f.ruleId})</span>
+                {flagSentence(i18n, f)} <span className="muted">· {label(m.labels.rule, f.ruleId)}</span>
               </p>
             ))}
           </li>

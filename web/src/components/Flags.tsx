@@ -4,7 +4,7 @@ import { fmt, label, useI18n, type I18n } from '../i18n/i18n';
 
 type Flag = Pick<
   CadreRecordFieldsFragment['flags'][number],
-  'code' | 'severity' | 'reason' | 'ruleId' | 'source' | 'facts' | 'policyVersion'
+  'code' | 'severity' | 'reason' | 'ruleId' | 'citation' | 'facts' | 'policyVersion'
 >;
 
 /** The flag in the reader's language, from its reason's code and params (the renderer the service uses too). */
@@ -29,8 +29,14 @@ export function Flags({ flags }: { flags: Flag[] }) {
           </div>
           <p>{flagSentence(i18n, f)}</p>
           <p className="muted small">
-            {m.flags.rule}: <code>{f.ruleId}</code> · {m.flags.source}: {f.source} ·{' '}
-            {fmt(m.flags.policy, { version: f.policyVersion })}
+            {m.flags.rule}: {label(m.labels.rule, f.ruleId)}
+            {f.citation && (
+              <>
+                {' '}
+                · {m.flags.source}: {f.citation.text}
+              </>
+            )}{' '}
+            · {fmt(m.flags.policy, { version: f.policyVersion })}
           </p>
         </li>
       ))}

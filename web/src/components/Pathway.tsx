@@ -1,14 +1,16 @@
-import type { CadreRecordFieldsFragment } from '../gql/graphql';
+import type { CadreRecordFieldsFragment, ReferenceFieldsFragment } from '../gql/graphql';
 import { fmt, label, useI18n } from '../i18n/i18n';
 
 type Pathway = CadreRecordFieldsFragment['pathways'][number];
 type Requirement = Pathway['requirements'][number];
+/** The policy's rules, for each requirement's citation in the reader's locale. */
+type Rules = ReferenceFieldsFragment['policy']['rules'];
 
 /**
  * Both ladders a cadre stands on (职务与职级并行): the leadership post first, then the rank, each with its next
  * step. The first keeps the test id `pathway-date`; the others are named by their ladder.
  */
-export function Pathways({ pathways }: { pathways: Pathway[] }) {
+export function Pathways({ pathways, rules = [] }: { pathways: Pathway[]; rules?: Rules }) {
   const { m } = useI18n();
   if (pathways.length === 0) return <p className="muted">{m.pathway.none}</p>;
   return (
@@ -23,6 +25,7 @@ export function Pathways({ pathways }: { pathways: Pathway[] }) {
           <PathwayChecklist
             pathway={p}
             testId={i === 0 ? 'pathway-date' : `pathway-date-${(p.ladder ?? '').toLowerCase()}`}
+            rules={rules}
           />
         </section>
       ))}
@@ -31,7 +34,15 @@ export function Pathways({ pathways }: { pathways: Pathway[] }) {
 }
 
 /** The pathway to the next level: a progress bar, the estimated date, and each requirement as a checklist item. */
-export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId: string }) {
+export function PathwayChecklist({
+  pathway,
+  testId,
+  rules = [],
+}: {
+  pathway: Pathway;
+  testId: string;
+  rules?: Rules;
+}) {
   const { m, date, number } = useI18n();
   if (!pathway.nextLevel) return <p className="muted">{m.pathway.top}</p>;
 
@@ -116,9 +127,7 @@ export function PathwayChecklist({ pathway, testId }: { pathway: Pathway; testId
               </p>
               <SanctionLines facts={r.facts} />
               <AppraisalBlockLine facts={r.facts} required={r.required} />
-              <p className="muted small">
-                <code>{r.code}</code> · {r.source}
-              </p>
+              <RuleLine id={r.code} rules={rules} />
             </div>
           </li>
         ))}
@@ -186,5 +195,17 @@ function SanctionLines({ facts }: { facts: unknown }) {
         <li key={l}>{l}</li>
       ))}
     </ul>
+  );
+}
+
+/** The rule a requirement comes from: its name and its citation, in the reader's locale. */
+function RuleLine({ id, rules }: { id: string; rules: Rules }) {
+  const { m } = useI18n();
+  const citation = rules.find((r) => r.id === id)?.citation;
+  return (
+    <p className="muted small">
+      {label(m.labels.rule, id)}
+      {citation && <> · {citation.text}</>}
+    </p>
   );
 }

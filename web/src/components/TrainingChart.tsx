@@ -62,7 +62,10 @@ export function TrainingChart({
     const h = Number(params(annual).hours);
     requirement = {
       perYear: h,
-      text: fmt(m.training.requirementLine, { hours: number(h), rule: 'TRAINING_ANNUAL' }),
+      text: fmt(m.training.requirementLine, {
+        hours: number(h),
+        rule: label(m.labels.rule, 'TRAINING_ANNUAL'),
+      }),
     };
   } else if (applies(fiveYear, level)) {
     const h = Number(params(fiveYear).hours);
@@ -72,7 +75,7 @@ export function TrainingChart({
       text: fmt(m.training.fiveYearLine, {
         hours: number(h),
         perYear: number(h / window),
-        rule: 'TRAINING_5Y',
+        rule: label(m.labels.rule, 'TRAINING_5Y'),
       }),
     };
   }
