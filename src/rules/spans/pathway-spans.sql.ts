@@ -181,6 +181,8 @@ export function versionSpansSql(v: PolicyVersionRow): string | null {
 }
 
 const FUNCTION = 'pathway_readiness_spans';
+/** Up to this many cadres (a write's), pathway_readiness_spans lets the planner use nested loops. */
+const NESTED_LOOPS_UP_TO = 50;
 const VERSIONS_FUNCTION = 'pathway_span_versions';
 
 /**
@@ -198,10 +200,29 @@ export function pathwaySpanDdl(versions: readonly PolicyVersionRow[]): string[] 
   const covered = versions.filter((v) => versionSpansSql(v) !== null).map((v) => v.version);
   return [
     `DROP FUNCTION IF EXISTS ${FUNCTION}(uuid[])`,
+    // A write's few cadres: the statement's plan is kept (planning it takes 100 ms or more), with nested loops.
+    // A set of cadres: planned for them (EXECUTE). The planner estimates a row or so for each per-date CTE,
+    // and over many cadres nested loops between them grow with the square of the dates (300 cadres: 4.1 s;
+    // hash joins: 0.6 s). No JIT: the disabled nested loops' cost would call for it, and compiling this
+    // statement takes seconds.
     `CREATE FUNCTION ${FUNCTION}(ids uuid[])
   RETURNS TABLE (cadre_id uuid, to_level text, valid_from date, valid_to date, policy_version int, facts jsonb)
-  LANGUAGE sql STABLE AS $pathway$
-${body}
+  LANGUAGE plpgsql SET jit = off AS $pathway$
+  #variable_conflict use_column
+  DECLARE
+    nestloop text := current_setting('enable_nestloop');
+  BEGIN
+    IF coalesce(cardinality(ids), 0) <= ${NESTED_LOOPS_UP_TO} THEN
+      RETURN QUERY
+${body};
+      RETURN;
+    END IF;
+    PERFORM set_config('enable_nestloop', 'off', true);
+    RETURN QUERY EXECUTE $body$
+${body.replace(/\bANY\(ids\)/g, 'ANY($1)')}
+$body$ USING ids;
+    PERFORM set_config('enable_nestloop', nestloop, true);
+  END
 $pathway$`,
     `CREATE OR REPLACE FUNCTION ${VERSIONS_FUNCTION}() RETURNS int[] LANGUAGE sql IMMUTABLE AS $pathway$
   SELECT ARRAY[${covered.join(', ')}]::int[]
