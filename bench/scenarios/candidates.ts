@@ -71,7 +71,18 @@ function rankingSql(
   } else if (kind === 'promotion') {
     const step = stepTo(document, TARGET_LEVEL);
     if (!step) throw new Error(`No ladder step leads to ${TARGET_LEVEL}`);
-    spec = promotionList({ asOf, policy: document, step, rootPath, readiness: [Readiness.READY_NOW] }, p);
+    // As the service does on a leadership step: readiness from the PATHWAY spans.
+    spec = promotionList(
+      {
+        asOf,
+        policy: document,
+        step,
+        rootPath,
+        readiness: [Readiness.READY_NOW],
+        spansWithin: DEFAULT_WITHIN_MONTHS,
+      },
+      p,
+    );
   } else {
     const longServiceYears = document.rules.POST_LIMIT_SAME_POST.params.years;
     spec = trainingList({ asOf, policy: document, rootPath, kind: undefined, longServiceYears }, p);

@@ -18,6 +18,7 @@ import { promoExceptionalOf } from '../rules/promo-exceptional.rule';
 import { PolicyInForce } from '../policy/policy.service';
 import { PromotionCandidatesArgs, PromotionCandidatesInput } from './dto/promotion-candidates.args';
 import { trainingList } from './sql/training.sql';
+import { pathwaySpanVersions } from '../rules/spans/pathway-spans.sql';
 
 /** An exceptional (破格) list needs a leadership target, the post's domain, and PROMO_EXCEPTIONAL in force. */
 function checkExceptional(input: PromotionCandidatesInput, step: StepRow, policy: PolicyInForce): void {
@@ -76,11 +77,26 @@ export class CandidatesService {
       : [Readiness.READY_NOW];
     const exceptional = input.exceptional && domain ? { domain } : undefined;
     const partyPost = typeof input.partyPost === 'boolean' ? p.add(input.partyPost, 'boolean') : undefined;
+    const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
+    // Leadership steps read readiness from the PATHWAY spans; rank steps, exceptional lists and a list's word on
+    // a Party post (the spans judge it by each cadre's unit) are evaluated on the fly, as is a policy version
+    // published since the spans were installed (covered from the next boot).
+    const fromSpans =
+      step.ladder === 'LEADERSHIP' && !exceptional && !partyPost && (await this.spansCover(policy.version));
     const spec = promotionList(
-      { asOf, policy: policy.document, step, rootPath: root, cadreIds, readiness, exceptional, partyPost },
+      {
+        asOf,
+        policy: policy.document,
+        step,
+        rootPath: root,
+        cadreIds,
+        readiness,
+        exceptional,
+        partyPost,
+        spansWithin: fromSpans ? withinMonths : undefined,
+      },
       p,
     );
-    const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
     return this.ranking.rank({
       kind: 'PROMOTION',
       page,
@@ -178,6 +194,16 @@ export class CandidatesService {
       policyVersion: policy.version,
       candidates: new Map(result.edges.map((e) => [e.node.cadreId, e.node])),
     };
+  }
+
+  /** Policy versions the installed PATHWAY spans cover; a version once covered stays covered. */
+  private readonly covered = new Set<number>();
+
+  private async spansCover(version: number): Promise<boolean> {
+    if (this.covered.has(version)) return true;
+    const versions = await pathwaySpanVersions((sql) => this.ds.query(sql));
+    for (const v of versions) this.covered.add(v);
+    return this.covered.has(version);
   }
 
   /** The list's root unit: FORBIDDEN outside a department's jurisdiction, NOT_FOUND for an unknown unit. */

@@ -14,6 +14,7 @@ import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from './facts/pathway-facts.s
 import { evaluatePathway, PROMOTION_RULES, waivedOn } from './pathway';
 import { dateColumn, readinessCtes } from './readiness.sql';
 import { levelOrder, stepRows } from './steps';
+import { pathwaySpanDdl, PolicyVersionRow } from './spans/pathway-spans.sql';
 
 /**
  * PARITY: each promotion requirement is written once, in its rule file, as TypeScript (evaluate, which
@@ -379,6 +380,135 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     );
   });
 
+  /** The policy version in force on asOf, from the database (the spans' versions). */
+  async function versionOn(asOf: string): Promise<PolicyVersionRow | undefined> {
+    const { rows } = await client.query<PolicyVersionRow>(
+      `SELECT version, document FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+      [asOf],
+    );
+    return rows[0];
+  }
+
+  /**
+   * What differs between readiness on the fly and the PATHWAY span holding on asOf (leadership steps): a span
+   * exactly when the cadre is not blocked and eligible from within the span's reach, with the same date.
+   */
+  const seen: Record<string, number> = {};
+  async function compareSpans(ids: string[], asOf: string, v: PolicyVersionRow): Promise<object[]> {
+    const fly = (await read(ids, asOf, v.document)).filter((r) => r.ladder === 'LEADERSHIP');
+    for (const r of fly) seen[r.readiness ?? 'NONE'] = (seen[r.readiness ?? 'NONE'] ?? 0) + 1;
+    const { rows } = await client.query<{ cadre_id: string; code: string; e: string; n: number }>(
+      `SELECT sp.cadre_id, sp.code, sp.facts ->> 'eligibleFrom' AS e,
+              count(*) OVER (PARTITION BY sp.cadre_id)::int AS n
+         FROM rule_span sp
+        WHERE sp.rule_id = 'PATHWAY' AND sp.cadre_id = ANY($1::uuid[]) AND sp.valid @> $2::date`,
+      [ids, asOf],
+    );
+    const spans = new Map(rows.map((r) => [r.cadre_id, r]));
+    const out: object[] = [];
+    for (const r of fly) {
+      const sp = spans.get(r.cadreId);
+      spans.delete(r.cadreId);
+      const e = r.readiness === 'READY_NOW' ? (r.eligible_from ?? '-infinity') : r.eligible_from;
+      const far = e !== null && e !== '-infinity' && e > addMonths(asOf, 60);
+      if (sp && sp.n !== 1) out.push({ asOf, cadre: r.cadreId, spans: sp.n });
+      if (e === null || (far && !sp)) {
+        if (sp) out.push({ asOf, facts: r, fly: 'blocked', span: sp });
+        continue;
+      }
+      if (!sp || sp.e !== e || sp.code !== r.dates?.to_level) {
+        out.push({ asOf, facts: r, fly: [r.readiness, e, r.dates?.to_level], span: sp });
+      }
+    }
+    for (const sp of spans.values()) out.push({ asOf, span: sp, fly: 'no leadership step' });
+    return out;
+  }
+
+  it('PATHWAY spans, kept on write, give readiness on the fly on random dates (past, today, future)', async () => {
+    const { rows: versions } = await client.query<PolicyVersionRow & { effective_from: string }>(
+      `SELECT version, document, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+         FROM policy_version ORDER BY version`,
+    );
+    const last = versions[versions.length - 1];
+    const first = versions[0].effective_from;
+    const spanDate = fc
+      .integer({ min: 0, max: 9000 })
+      .map((n) => addDays(first > '2008-01-01' ? first : '2008-01-01', n));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(career, { minLength: 1, maxLength: 10 }),
+        fc.uniqueArray(spanDate, { minLength: 1, maxLength: 3 }),
+        // Dates in the careers: days after one posting's start (most lists are read while cadres serve).
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: -30, max: 4000 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.constantFrom('as installed', 'fractional from 2027', 'before-sanctions from 2029'),
+        fc.boolean(),
+        async (careers, random, inCareer, which, edit) => {
+          const postings = careers.flatMap((c) => c.postings);
+          const dates = [
+            ...new Set([
+              ...random,
+              ...inCareer.map(([a, b, d]) => addDays(postings[(a + b) % postings.length]?.start ?? first, d)),
+            ]),
+          ];
+          await client.query('BEGIN');
+          try {
+            if (which !== 'as installed') {
+              // A later version: the functions generated with it, as the installer does at boot.
+              const added = {
+                version: last.version + 1,
+                document: which.startsWith('fractional') ? FRACTIONAL : BEFORE_SANCTIONS,
+              };
+              const from = which.startsWith('fractional') ? '2027-03-01' : '2029-07-01';
+              if (from > last.effective_from) {
+                for (const ddl of pathwaySpanDdl([...versions, added])) await client.query(ddl);
+                await client.query(
+                  `INSERT INTO policy_version (version, effective_from, document) VALUES ($1, $2, $3)`,
+                  [added.version, from, JSON.stringify(added.document)],
+                );
+              }
+            }
+            const ids = await write(careers);
+            if (edit) {
+              // Later writes refresh the spans too: an appraisal changed, a posting ended, a sanction revoked.
+              await client.query(
+                `UPDATE appraisal SET grade = CASE grade WHEN 'EXCELLENT' THEN 'INCOMPETENT' ELSE 'EXCELLENT' END
+                  WHERE cadre_id = $1`,
+                [ids[0]],
+              );
+              await client.query(
+                `UPDATE posting SET end_date = start_date + 400 WHERE cadre_id = $1 AND end_date IS NULL`,
+                [ids[ids.length - 1]],
+              );
+              await client.query(
+                `UPDATE sanction SET revoked_on = effective_date + 30, revocation_reason = '申诉'
+                                   WHERE cadre_id = $1`,
+                [ids[0]],
+              );
+              await client.query(`UPDATE cadre SET work_start_date = work_start_date - 2000 WHERE id = $1`, [
+                ids[0],
+              ]);
+            }
+            const mismatches: object[] = [];
+            for (const asOf of dates) {
+              const v = await versionOn(asOf);
+              if (v) mismatches.push(...(await compareSpans(ids, asOf, v)));
+            }
+            expect(mismatches).toEqual([]);
+          } finally {
+            await client.query('ROLLBACK');
+          }
+        },
+      ),
+      { numRuns: Number(process.env.SPAN_RUNS ?? 30) },
+    );
+    // Not vacuous: the generated careers were ready now and soon on some of the dates.
+    expect(seen.READY_NOW).toBeGreaterThan(0);
+    expect(seen.READY_SOON).toBeGreaterThan(0);
+  }, 300_000);
+
   it('on a seeded synthetic province of 2,000 cadres, on five dates', async () => {
     const ds = await new DataSource(dataSourceOptions(db.url, 4)).initialize();
     try {
@@ -392,6 +522,9 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       const rowsOn = await read(ids, asOf, DEFAULT_POLICY);
       expect(rowsOn.filter((r) => r.readiness === 'READY_NOW').length).toBeGreaterThan(0);
       expect(rowsOn.flatMap((row) => compare(row, asOf, DEFAULT_POLICY))).toEqual([]);
+      // The spans the seed's batch writes refreshed (hundreds of cadres per statement: hash joins).
+      const v = await versionOn(asOf);
+      if (v) expect(await compareSpans(ids, asOf, v)).toEqual([]);
     }
     // Seeding 2,000 cadres refreshes every rule's spans: minutes on a loaded 2-core machine.
   }, 300_000);

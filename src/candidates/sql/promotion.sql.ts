@@ -15,6 +15,7 @@ import { SqlParams } from '../../common/sql/sql-params';
 import { StepRow } from '../../rules/steps';
 import { currentRankSql } from '../../rules/facts/rank-facts.sql';
 import { lowestRankByPost } from '../../rules/rank-from-post.rule';
+import { GRASSROOTS_EPOCH, PATHWAY_RULE_ID } from '../../rules/spans/pathway-spans.sql';
 
 export interface PromotionSqlInput {
   asOf: string;
@@ -30,6 +31,33 @@ export interface PromotionSqlInput {
   partyPost?: string;
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
   readiness?: readonly string[];
+  /**
+   * Read readiness from the PATHWAY spans (leadership steps, neither exceptional nor a Party post given, a
+   * policy version the spans cover; readiness given): how far READY_SOON reaches, in months.
+   */
+  spansWithin?: number;
+}
+
+/**
+ * The candidates of a leadership step with their readiness on asOf, from the PATHWAY span holding then
+ * (src/rules/spans/pathway-spans.sql.ts): READY_NOW when eligible from asOf, READY_SOON when from a date up to
+ * `within` months later (the span holds from the date it becomes READY_SOON for the longest reach); the score's
+ * facts that grow with asOf (years at the level, grassroots years) from the span's facts.
+ */
+function spanCandidates(p: SqlParams, asOf: string, to: string, within: number, soon: boolean): string {
+  const reach = soon ? `(${asOf} + make_interval(months => ${p.add(within, 'int')}))::date` : asOf;
+  return `
+      SELECT s.cadre_id, s.unit_id, s.level, sp.code::text AS to_level,
+             CASE WHEN x.eligible_from <= ${asOf} THEN 'READY_NOW' ELSE 'READY_SOON' END AS readiness,
+             x.eligible_from, (sp.facts ->> 'levelStart')::date AS level_start,
+             (sp.facts ->> 'grassrootsBase')::int
+               + CASE WHEN (sp.facts ->> 'grassrootsNow')::boolean THEN ${asOf} - ${GRASSROOTS_EPOCH} ELSE 0 END
+               AS grassroots_days
+        FROM scope s
+        JOIN rule_span sp ON sp.cadre_id = s.cadre_id
+        CROSS JOIN LATERAL (SELECT (sp.facts ->> 'eligibleFrom')::date AS eligible_from) x
+       WHERE sp.rule_id = '${PATHWAY_RULE_ID}' AND sp.code = ${to} AND sp.valid @> ${asOf}
+         AND x.eligible_from <= ${reach}`;
 }
 
 /**
@@ -48,13 +76,16 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
   const recognition = p.add(JSON.stringify(RECOGNITION_POINTS), 'jsonb');
   const fullLevelYears = p.add(Math.max((2 * step.min_months) / 12, 1), 'float8');
   const windowStart = `(${asOf} - ${p.add(t5.windowYears, 'float8')} * interval '1 year')::date`;
+  // From the spans: the candidates carry the facts the score reads; otherwise the pathway facts of them all.
+  const spans = i.spansWithin !== undefined && step.ladder === 'LEADERSHIP' && !!i.readiness;
+  const f = spans ? 't' : 'f';
   // Each per-cadre aggregate is a lateral join, so the outer SELECTs reading it twice do not run it twice.
   const raw = `
-      SELECT t.cadre_id, ap.points / ${APPRAISAL_YEARS} AS appraisal, f.grassroots_days / 365.25 AS grassroots_years,
+      SELECT t.cadre_id, ap.points / ${APPRAISAL_YEARS} AS appraisal, ${f}.grassroots_days / 365.25 AS grassroots_years,
              ach.points, ach.verified, ach.top_recognition, tr.hours,
-             (${asOf} - f.level_start) / 365.25 AS years_at_level, sp.domains AS specialist_domains
+             (${asOf} - ${f}.level_start) / 365.25 AS years_at_level, sp.domains AS specialist_domains
         FROM candidates t
-        JOIN pathway_facts f ON f.cadre_id = t.cadre_id
+        ${spans ? '' : 'JOIN pathway_facts f ON f.cadre_id = t.cadre_id'}
         LEFT JOIN (SELECT fl.cadre_id, array_agg(DISTINCT fl.facts ->> 'domain' ORDER BY fl.facts ->> 'domain') AS domains
                      FROM flags fl WHERE fl.code = '${FlagCode.SPECIALIST_STRENGTH}' GROUP BY fl.cadre_id) sp
           ON sp.cadre_id = t.cadre_id
@@ -96,7 +127,7 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
                                 'specialistDomains', to_jsonb(v.specialist_domains)) AS details,
              ARRAY[]::text[] AS needs
         FROM (${values}) v`;
-  const readiness = i.readiness ? p.add(i.readiness, 'text[]') : undefined;
+  const readiness = i.readiness && !spans ? p.add(i.readiness, 'text[]') : undefined;
   // A rank step (职务与职级并行): whoever holds the rank below, by grant, rank posting or post (currentRankSql).
   const rank = step.ladder === 'RANK' ? p.add(JSON.stringify(lowestRankByPost(policy)), 'jsonb') : undefined;
   return {
@@ -122,8 +153,19 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
         })}) rk
        WHERE rk.level = ${p.add(step.from_level, 'text')}`,
     }),
+    ...(spans &&
+      i.spansWithin !== undefined &&
+      i.readiness && {
+        candidates: spanCandidates(
+          p,
+          asOf,
+          p.add(step.to_level, 'text'),
+          i.spansWithin,
+          i.readiness.includes('READY_SOON'),
+        ),
+      }),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
-    readinessFor: 'all',
+    readinessFor: spans ? 'spans' : 'all',
     steps: [step],
     scored,
     pageDetails: `${rank ? `${rankPlaces(asOf, p.add(step.to_level, 'text'))} || ` : ''}jsonb_build_object('appraisals', (

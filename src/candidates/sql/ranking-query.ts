@@ -26,8 +26,11 @@ export interface ListSpec {
    * Where readiness is worked out. `all`: for every candidate, so the list can filter and count by it
    * (promotion, specialists). `page`: for the rows of the page only, when the candidates are too many to
    * evaluate every time (training needs); byReadiness is then empty and `scored` must not read pathway_facts.
+   * `spans`: read with the candidates from the PATHWAY spans (rule_span): `candidates` also has the columns
+   * to_level, readiness and eligible_from; the pathway facts are read for the page rows only, and `scored`
+   * must not read pathway_facts (promotion on the leadership ladder).
    */
-  readinessFor: 'all' | 'page';
+  readinessFor: 'all' | 'page' | 'spans';
   /** The ladder steps readiness is evaluated for. */
   steps: StepRow[];
   /**
@@ -108,27 +111,34 @@ export function rankingStatement(o: RankingStatementInput): string {
                                WHERE u.code = ANY(${p.add(spec.flagCodes, 'text[]')}))`
     : `flags AS (SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
                  '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false)`;
-  const facts = [
-    // Appraisals are read for the page rows only: the SQL rules read the appraisal table themselves.
-    pathwayFactsCtes({
-      asOf,
-      levelOrder: p.add(o.levelOrder, 'text[]'),
-      appraisalsLater: true,
-      rankLowestByPost: spec.rankLowestByPost,
-    }),
-    readinessCtes(
-      {
-        asOf,
-        policy: o.policy,
-        steps: spec.steps,
-        withinMonths: o.withinMonths,
-        exceptional: spec.exceptional,
-        partyPost: spec.partyPost,
-      },
-      p,
-    ),
-  ];
-  const all = spec.readinessFor === 'all';
+  const mode = spec.readinessFor;
+  // Appraisals are read for the page rows only: the SQL rules read the appraisal table themselves.
+  const factsCtes = pathwayFactsCtes({
+    asOf,
+    levelOrder: p.add(o.levelOrder, 'text[]'),
+    appraisalsLater: true,
+    rankLowestByPost: spec.rankLowestByPost,
+  });
+  // With the spans, readiness is theirs: its SQL is not written (nor its parameters bound).
+  const facts =
+    mode === 'spans'
+      ? [factsCtes]
+      : [
+          factsCtes,
+          readinessCtes(
+            {
+              asOf,
+              policy: o.policy,
+              steps: spec.steps,
+              withinMonths: o.withinMonths,
+              exceptional: spec.exceptional,
+              partyPost: spec.partyPost,
+            },
+            p,
+          ),
+        ];
+  // Readiness for every candidate (from the facts or the spans), so the list filters and counts by it.
+  const all = mode !== 'page';
   const keyset = o.after
     ? `WHERE l.score < ${p.add(o.after.score, 'numeric')}
           OR (l.score = ${p.add(o.after.score, 'numeric')} AND l.cadre_id > ${p.add(o.after.cadreId, 'uuid')})`
@@ -138,7 +148,10 @@ export function rankingStatement(o: RankingStatementInput): string {
     ...(spec.flagCodes.length ? flagSql.ctes : []),
     flags,
     `candidates AS MATERIALIZED (${spec.candidates ?? 'SELECT cadre_id, unit_id, level FROM scope'})`,
-    ...(all ? [`target AS (SELECT cadre_id FROM candidates)`, ...facts] : []),
+    ...(mode === 'all' ? [`target AS (SELECT cadre_id FROM candidates)`, ...facts] : []),
+    ...(mode === 'spans'
+      ? [`readiness AS (SELECT cadre_id, to_level, readiness, eligible_from FROM candidates)`]
+      : []),
     `scored AS (${spec.scored})`,
     `listed AS MATERIALIZED (
       SELECT s.cadre_id, s.score, s.factor_values, s.details, s.needs, c.unit_id, c.level,
@@ -152,7 +165,9 @@ export function rankingStatement(o: RankingStatementInput): string {
         ${all ? 'LEFT JOIN readiness r ON r.cadre_id = s.cadre_id' : ''}
        WHERE ${spec.filter})`,
     `page AS (SELECT l.* FROM listed l ${keyset} ORDER BY l.score DESC, l.cadre_id LIMIT ${p.add(o.first, 'int')})`,
-    ...(all ? [] : [`target AS (SELECT cadre_id FROM page)`, ...facts]),
+    ...(mode === 'page' ? [`target AS (SELECT cadre_id FROM page)`, ...facts] : []),
+    // The page rows' facts, from which the service explains them; their readiness is the spans'.
+    ...(mode === 'spans' ? [`target AS (SELECT cadre_id FROM page)`, ...facts] : []),
   ];
   return `
     WITH ${ctes.join(',\n')}

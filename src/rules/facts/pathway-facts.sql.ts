@@ -27,6 +27,11 @@ export interface FactsSqlParams {
    * post's time counted where RANK_FROM_POST says so. `$n::jsonb`: lowestRankByPost of the policy.
    */
   rankLowestByPost?: string;
+  /**
+   * `target` has a second column `as_of` (date): the facts of each cadre on each of its dates, one row per
+   * (cadre_id, as_of), and `asOf` must then be `t.as_of` (the rule spans: src/rules/spans/pathway-spans.sql.ts).
+   */
+  perDate?: boolean;
 }
 
 /**
@@ -48,7 +53,12 @@ export function pathwayFactsCtes({
   levelOrder,
   appraisalsLater,
   rankLowestByPost,
+  perDate,
 }: FactsSqlParams): string {
+  // Per date: every CTE carries the date, its rows are keyed by (cadre_id, as_of), and each reads its own.
+  const d = (alias: string) => (perDate ? `${alias}.as_of, ` : '');
+  const on = (a: string, b: string) => (perDate ? ` AND ${a}.as_of = ${b}.as_of` : '');
+  const at = (alias: string) => (perDate ? `${alias}.as_of` : asOf);
   const appraisals = appraisalsLater
     ? ''
     : `pw_appraisals AS (
@@ -62,50 +72,50 @@ export function pathwayFactsCtes({
   return `
     pw_postings AS MATERIALIZED (
       -- Every posting of the cadres in scope that began by asOf, read once.
-      SELECT p.cadre_id, p.unit_id, p.level, p.kind, p.start_date, p.period,
+      SELECT ${d('t')}p.cadre_id, p.unit_id, p.level, p.kind, p.start_date, p.period,
              u.level IN ${GRASSROOTS} AS grassroots
         FROM target t
         JOIN posting p ON p.cadre_id = t.cadre_id
         JOIN unit u ON u.id = p.unit_id
-       WHERE p.start_date <= ${asOf}
+       WHERE p.start_date <= ${at('t')}
     ),
     ${rankLowestByPost ? 'pw_post' : 'pw_cur'} AS (
       -- The regular posting covering asOf, with its level run from posting_run (kept by triggers on posting):
       -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
       -- start of the latest posting at the level that followed one at another level (the last promotion).
-      SELECT DISTINCT ON (r.cadre_id) r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
+      SELECT DISTINCT ON (r.cadre_id${perDate ? ', t.as_of' : ''}) ${d('t')}r.cadre_id, r.level, pl.ladder, r.level_run_start AS level_start,
              r.level_entered_on AS last_promotion_date, NULL::text AS rank_from_post, pu.kind AS unit_kind
         FROM target t
         JOIN posting_run r ON r.cadre_id = t.cadre_id
         JOIN position_level pl ON pl.code = r.level
         JOIN unit pu ON pu.id = r.unit_id
-       WHERE r.period @> ${asOf}
-       ORDER BY r.cadre_id, array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
+       WHERE r.period @> ${at('t')}
+       ORDER BY r.cadre_id, ${d('t')}array_position(${levelOrder}, r.level::text) DESC NULLS LAST, r.start_date DESC
     ),${rankLowestByPost ? rankCur(asOf, rankLowestByPost) : ''}
     pw_regular AS (
       -- Posts held: regular ones and concurrent ones (兼任), which are posts of their own.
-      SELECT p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind IN ('REGULAR', 'CONCURRENT')
+      SELECT ${d('p')}p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind IN ('REGULAR', 'CONCURRENT')
     ),
     pw_posts AS (
-      SELECT x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
-        FROM (SELECT r.cadre_id, r.level, count(DISTINCT r.unit_id)::int AS n
+      SELECT ${d('x')}x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
+        FROM (SELECT ${d('r')}r.cadre_id, r.level, count(DISTINCT r.unit_id)::int AS n
                 FROM pw_regular r
                 JOIN position_level pl ON pl.code = r.level AND pl.ladder = 'LEADERSHIP'
-               GROUP BY r.cadre_id, r.level) x
-       GROUP BY x.cadre_id
+               GROUP BY ${d('r')}r.cadre_id, r.level) x
+       GROUP BY ${d('x')}x.cadre_id
     ),
     pw_grassroots AS (
       -- Any kind of posting counts; the union counts overlapping days once, clipped at asOf.
-      SELECT p.cadre_id,
-             range_agg(p.period * daterange(NULL, ${asOf})) AS spans,
-             bool_or(p.period @> ${asOf}) AS now
+      SELECT ${d('p')}p.cadre_id,
+             range_agg(p.period * daterange(NULL, ${at('p')})) AS spans,
+             bool_or(p.period @> ${at('p')}) AS now
         FROM pw_postings p
        WHERE p.grassroots
-       GROUP BY p.cadre_id
+       GROUP BY ${d('p')}p.cadre_id
     ),
     ${appraisals}
     pathway_facts AS (
-      SELECT t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
+      SELECT ${d('t')}t.cadre_id, cur.level AS current_level, cur.ladder, cur.level_start, cur.last_promotion_date,
              cur.rank_from_post, cur.unit_kind, c.party_join_date,
              c.work_start_date, c.education_level, g.spans AS grassroots_spans,
              (SELECT coalesce(sum(upper(s) - lower(s)), 0)::int FROM unnest(g.spans) s) AS grassroots_days,
@@ -115,9 +125,9 @@ export function pathwayFactsCtes({
              ${appraisalsLater ? 'NULL::json' : trainingsOf('t.cadre_id', asOf)} AS trainings
         FROM target t
         JOIN cadre c ON c.id = t.cadre_id
-        LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id
-        LEFT JOIN pw_posts po ON po.cadre_id = t.cadre_id
-        LEFT JOIN pw_grassroots g ON g.cadre_id = t.cadre_id
+        LEFT JOIN pw_cur cur ON cur.cadre_id = t.cadre_id${on('cur', 't')}
+        LEFT JOIN pw_posts po ON po.cadre_id = t.cadre_id${on('po', 't')}
+        LEFT JOIN pw_grassroots g ON g.cadre_id = t.cadre_id${on('g', 't')}
         ${appraisalsLater ? '' : 'LEFT JOIN pw_appraisals ap ON ap.cadre_id = t.cadre_id'}
     )`;
 }

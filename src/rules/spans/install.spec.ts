@@ -4,7 +4,7 @@ import { createFileDatabase, FileDatabase } from '../../../test/test-database';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { migrate } from '../../database/migrate';
 import { FLAG_RULES } from '../registry';
-import { ddlHash, installerDdl, installRuleSpans, SpanRule, spanRules } from './install';
+import { ddlHash, installerDdl, installRuleSpans, rulesDdl, SpanRule, spanRules } from './install';
 
 /**
  * The rules installer (src/rules/spans/install.ts): the span SQL of the rule files is installed at boot when its
@@ -59,7 +59,7 @@ describe('rules installer', () => {
 
   it('the migrated database has the generated DDL installed, not the old triggers', async () => {
     expect(await stored()).toEqual({
-      hash: ddlHash(installerDdl()),
+      hash: ddlHash(await rulesDdl((sql) => ds.query(sql))),
       rules: [
         'POST_LIMIT_SAME_POST',
         'LEVEL_LIMIT_SAME_AREA',
@@ -73,6 +73,7 @@ describe('rules installer', () => {
         'INDUCTION_TRAINING',
         'SPECIALIST',
         'AVOIDANCE',
+        'PATHWAY',
       ],
     });
     expect(await triggers()).toEqual(
@@ -80,8 +81,10 @@ describe('rules installer', () => {
         'achievement',
         'achievement_impact',
         'appraisal',
+        'cadre',
         'family_member',
         'policy_version',
+        'posting',
         'sanction',
         'training',
         'unit',
@@ -133,7 +136,11 @@ describe('rules installer', () => {
     // Back to the registry's rules: the test rule's spans and triggers are gone.
     expect(await installRuleSpans(ds)).toBe(true);
     expect(await spans('TEST_RULE')).toEqual([]);
-    expect(await triggers()).not.toEqual(expect.arrayContaining(['cadre.rule_spans_cadre_upd']));
+    // PATHWAY keeps a trigger on cadre (work start, education, Party membership): it no longer names the test rule.
+    const [{ body }] = await ds.query<{ body: string }[]>(
+      `SELECT coalesce(string_agg(prosrc, ''), '') AS body FROM pg_proc WHERE proname LIKE 'rule\\_spans\\_%'`,
+    );
+    expect(body).not.toContain('TEST_RULE');
     expect(await spans('POST_LIMIT_SAME_POST')).toHaveLength(2);
   });
 
@@ -170,12 +177,15 @@ describe('rules installer', () => {
     );
     expect(boots.map((b) => b.applied)).toEqual([[], []]);
     expect(boots.map((b) => b.rulesInstalled).sort()).toEqual([false, true]);
-    expect((await stored()).hash).toBe(ddlHash(installerDdl()));
+    expect((await stored()).hash).toBe(ddlHash(await rulesDdl((sql) => ds.query(sql))));
     expect(await spans('POST_LIMIT_SAME_POST')).toHaveLength(2);
   });
 
-  it('every flag rule read from spans writes them (spanSql)', () => {
-    expect(spanRules().map((r) => r.id)).toEqual(FLAG_RULES.filter((r) => r.spans).map((r) => r.id));
+  it('every flag rule read from spans writes them (spanSql), and PATHWAY (promotion readiness)', () => {
+    expect(spanRules().map((r) => r.id)).toEqual([
+      ...FLAG_RULES.filter((r) => r.spans).map((r) => r.id),
+      'PATHWAY',
+    ]);
   });
 
   it('refuses a rule with spanSql that is not one INSERT INTO rule_span, or a dependency on a bad table name', () => {

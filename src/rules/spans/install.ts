@@ -3,6 +3,12 @@ import { DataSource } from 'typeorm';
 import { RULES } from '../registry';
 import { SpanDependency } from '../rule';
 import { cadreRows } from './span-sql';
+import {
+  PATHWAY_SPAN_RULE,
+  pathwaySpanDdl,
+  POLICY_VERSIONS_SQL,
+  PolicyVersionRow,
+} from './pathway-spans.sql';
 
 /** A rule whose spans are kept: its id, its one INSERT … SELECT statement over `ids`, what changes them. */
 export interface SpanRule {
@@ -24,6 +30,8 @@ export function spanRules(): SpanRule[] {
     }
     out.push({ id: rule.id, spanSql: rule.spanSql, dependsOn: rule.dependsOn });
   }
+  // Promotion readiness on the leadership ladder, from every promotion rule's SQL form (pathway-spans.sql.ts).
+  out.push(PATHWAY_SPAN_RULE);
   return out;
 }
 
@@ -220,6 +228,21 @@ $rule_spans$`,
   ];
 }
 
+/**
+ * Everything the installer runs: with PATHWAY, its functions generated from the policy versions in the database
+ * first (a version published since the last installation changes the DDL, so the next boot installs and
+ * recomputes: pathway-spans.sql.ts), then installerDdl.
+ */
+export async function rulesDdl(
+  query: (sql: string) => Promise<PolicyVersionRow[]>,
+  rules: readonly SpanRule[] = spanRules(),
+): Promise<string[]> {
+  const pathway = rules.some((r) => r.id === PATHWAY_SPAN_RULE.id)
+    ? pathwaySpanDdl(await query(POLICY_VERSIONS_SQL))
+    : [];
+  return [...pathway, ...installerDdl(rules)];
+}
+
 export const ddlHash = (ddl: readonly string[]): string =>
   createHash('sha256').update(ddl.join(';\n')).digest('hex');
 
@@ -261,8 +284,6 @@ export async function installRuleSpans(
   /** An advisory lock taken for the transaction (the migration lock), so concurrent first installs wait. */
   lock?: number,
 ): Promise<boolean> {
-  const ddl = installerDdl(rules);
-  const hash = ddlHash(ddl);
   const runner = ds.createQueryRunner('master');
   await runner.connect();
   try {
@@ -273,6 +294,8 @@ export async function installRuleSpans(
     await runner.startTransaction();
     try {
       if (lock !== undefined) await runner.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+      const ddl = await rulesDdl((sql) => runner.query(sql) as Promise<PolicyVersionRow[]>, rules);
+      const hash = ddlHash(ddl);
       // A recompute of every cadre may take long whatever the login role's defaults are.
       await runner.query(`SET LOCAL statement_timeout = 0`);
       const stored = (await runner.query(`SELECT hash FROM ${TABLE} FOR UPDATE`)) as { hash: string }[];
