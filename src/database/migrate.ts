@@ -23,7 +23,7 @@ export async function migrate(dataSource: DataSource): Promise<MigrateResult> {
   const applied = await runPendingMigrations(dataSource);
   const rulesInstalled = await installRuleSpans(dataSource, undefined, MIGRATION_LOCK);
   // pg-boss's schema and the webhook queues (it takes its own advisory lock).
-  await installWebhookQueue(dataSource);
+  await installWebhookQueue(dataSource, MIGRATION_LOCK);
   return { applied, rulesInstalled };
 }
 

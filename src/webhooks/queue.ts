@@ -38,7 +38,11 @@ export function bossDb(q: QueryRunner | DataSource): PgBoss.Db {
  * role use them. Run by migrate() after the migrations; pg-boss takes its own advisory lock, so concurrent boots
  * install once. A delivery's retries are set on each job from the configuration (WEBHOOK_RETRY_*).
  */
-export async function installWebhookQueue(ds: DataSource): Promise<void> {
+export async function installWebhookQueue(
+  ds: DataSource,
+  /** The migration lock, taken for the grants so that concurrent boots grant one after the other. */
+  lock?: number,
+): Promise<void> {
   const runner = ds.createQueryRunner('master');
   await runner.connect();
   try {
@@ -64,12 +68,21 @@ export async function installWebhookQueue(ds: DataSource): Promise<void> {
       exists: boolean;
     }[];
     if (exists) {
-      await runner.query(`GRANT USAGE ON SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`);
-      await runner.query(
-        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`,
-      );
-      await runner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`);
-      await runner.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`);
+      // Two boots granting at once update the same catalog rows ("tuple concurrently updated"): one at a time.
+      await runner.startTransaction();
+      try {
+        if (lock !== undefined) await runner.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+        await runner.query(`GRANT USAGE ON SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`);
+        await runner.query(
+          `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`,
+        );
+        await runner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`);
+        await runner.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${QUEUE_SCHEMA} TO ${APP_ROLE}`);
+        await runner.commitTransaction();
+      } catch (err) {
+        await runner.rollbackTransaction();
+        throw err;
+      }
     }
   } finally {
     await runner.release();
