@@ -10,6 +10,7 @@ import { decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SqlParams } from '../common/sql/sql-params';
 import { FlagCode, Severity } from '../flags/flag.model';
 import { severityRankSql } from '../rules/codes';
+import { flagSpansOnly } from '../rules/spans/pathway-spans.sql';
 import {
   FlagChange,
   FlagChangeConnection,
@@ -80,12 +81,14 @@ export class FlagChangesService {
           LEFT JOIN LATERAL (SELECT r.code, r.severity FROM rule_span r
                               WHERE ${same('r', 's')} AND r.valid_to = s.valid_from
                               ORDER BY ${severityRankSql('r.severity')} DESC LIMIT 1) prev ON true
-         WHERE s.valid_from BETWEEN ${from} AND ${to} ${codes ? `AND s.code = ANY(${codes})` : ''}
+         WHERE s.valid_from BETWEEN ${from} AND ${to} AND ${flagSpansOnly('s')}
+               ${codes ? `AND s.code = ANY(${codes})` : ''}
       ),
       ends AS (
         SELECT s.cadre_id, s.valid_to AS day, s.rule_id, s.code, s.severity, s.domain, s.facts, s.policy_version
           FROM rule_span s
-         WHERE s.valid_to BETWEEN ${from} AND ${to} ${codes ? `AND s.code = ANY(${codes})` : ''}
+         WHERE s.valid_to BETWEEN ${from} AND ${to} AND ${flagSpansOnly('s')}
+               ${codes ? `AND s.code = ANY(${codes})` : ''}
            AND NOT EXISTS (SELECT 1 FROM rule_span n WHERE ${same('n', 's')} AND n.valid_from = s.valid_to)
       ),
       events AS (

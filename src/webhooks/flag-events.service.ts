@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { severityRankSql } from '../rules/codes';
+import { flagSpansOnly } from '../rules/spans/pathway-spans.sql';
 
 export interface FlagEventsResult {
   day: string;
@@ -38,7 +39,7 @@ export class FlagEventsService {
            SELECT s.cadre_id, s.rule_id, s.code, coalesce(s.domain, '') AS domain,
                   (array_agg(s.severity ORDER BY ${severityRankSql('s.severity')} DESC))[1] AS severity
              FROM rule_span s
-            WHERE s.valid @> $1::date
+            WHERE s.valid @> $1::date AND ${flagSpansOnly('s')}
             GROUP BY 1, 2, 3, 4),
          started AS (
            SELECT h.* FROM held h

@@ -312,6 +312,11 @@ describe('webhooks: subscriptions, the outbox, signed deliveries with retries', 
     for (const r of receiver.on('/flags')) {
       expect(verifyWebhookSignature(secret, r.body, r.headers['x-cadre-signature'] as string)).toBe(true);
     }
+    // Only flags: promotion readiness is kept as spans too (PATHWAY), but it is not a flag.
+    const rules = receiver
+      .on('/flags')
+      .map((r) => (JSON.parse(r.body) as { data: { ruleId: string } }).data.ruleId);
+    expect(rules).not.toContain('PATHWAY');
   });
 
   it('refuses bad subscriptions with the field and a reason, and writes nothing', async () => {

@@ -230,6 +230,12 @@ $pathway$`,
   ];
 }
 
+/**
+ * The spans that are flags, over a rule_span row aliased `alias`: every span but PATHWAY's (readiness, whose code is
+ * a level). Readers of all flags (the change feed, the webhooks' flag events) keep to these.
+ */
+export const flagSpansOnly = (alias: string): string => `${alias}.rule_id <> '${PATHWAY_RULE_ID}'`;
+
 /** The policy versions in the database, for pathwaySpanDdl. */
 export const POLICY_VERSIONS_SQL = `SELECT version, document FROM policy_version ORDER BY version`;
 
