@@ -378,7 +378,8 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       ),
       { numRuns: 60 },
     );
-  });
+    // Seconds when the machine is idle; a test that outlives its limit leaves the shared client mid-transaction.
+  }, 300_000);
 
   /** The policy version in force on asOf, from the database (the spans' versions). */
   async function versionOn(asOf: string): Promise<PolicyVersionRow | undefined> {
