@@ -4,6 +4,7 @@ import { PolicyDocument } from '../../src/policy/policy.types';
 import { buildFlagsQuery, FlagMatch, matchHaving, subtreeScope } from '../../src/rules/flags.sql';
 import { FlagCode, severityRankSql } from '../../src/rules/codes';
 import { readyNowSql } from '../../src/rules/readiness.sql';
+import { pathwaySpanVersions, readyNowFromSpansSql } from '../../src/rules/spans/pathway-spans.sql';
 import { CadreScope } from '../../src/rules/sql/scope.sql';
 import { list, text } from '../json';
 import { LIST_P95_MS, Scenario, ScenarioContext } from './scenario';
@@ -44,10 +45,11 @@ export interface MatchRow {
  * The cadres of a scope matching `match` on asOf, written for the raw SQL side. The rules of the match's codes
  * other than PROMOTION_ELIGIBLE read from their spans (light, as the service's first statement), grouped and
  * matched: `per (cadre_id, worst, over_by)`, for the caller's final SELECT. When the match needs
- * PROMOTION_ELIGIBLE (only in allOf, beside other codes: "past the limit and ready"), `ready` gives a second
- * statement over the holders' ids: their pathway facts and readiness (readyNowSql, held to evaluatePathway by the
- * parity spec: READY_NOW is eligible), the statement the service runs. In one statement with the first, the holders
- * (a CTE estimated at one row) made the planner loop the facts over them.
+ * PROMOTION_ELIGIBLE (only in allOf, beside other codes: "past the limit and ready"), `ready` decides it for the
+ * holders' ids as the service does (PathwayService.eligibleIds): under a version the PATHWAY spans cover, from the
+ * span holding on asOf (readyNowFromSpansSql), and for the others their pathway facts and readiness (readyNowSql,
+ * held to evaluatePathway by the parity spec: READY_NOW is eligible). In one statement with the first, the
+ * holders (a CTE estimated at one row) made the planner loop the facts over them.
  */
 export function matchSql(
   asOf: string,
@@ -58,7 +60,7 @@ export function matchSql(
   sql: string;
   values: unknown[];
   others: FlagCode[];
-  ready?: (ids: string[]) => { text: string; values: unknown[] };
+  ready?: (client: Client, ids: string[]) => Promise<string[]>;
 } {
   const codes = [...new Set([...match.allOf, ...match.anyOf])];
   const others = codes.filter((c) => c !== PE);
@@ -80,10 +82,29 @@ export function matchSql(
       SELECT cadre_id, -max(${severityRankSql('severity')}) AS worst, max(over_by) AS over_by
         FROM flags GROUP BY cadre_id ${matchHaving(p, rest)})`;
   if (!withPe) return { sql, values: p.values, others };
-  const ready = (ids: string[]) => {
+  const onTheFly = async (client: Client, ids: string[]): Promise<string[]> => {
+    if (!ids.length) return [];
     const q = new SqlParams();
     const text = readyNowSql(q, q.add(asOf, 'date'), policy, q.add(ids, 'uuid[]'));
-    return { text, values: q.values };
+    return (await client.query<{ cadre_id: string }>(text, q.values)).rows.map((r) => r.cadre_id);
+  };
+  // As PathwayService.eligibleIds: under a version the PATHWAY spans cover, leadership steps from the spans.
+  const ready = async (client: Client, ids: string[]): Promise<string[]> => {
+    const { rows: v } = await client.query<{ version: number }>(
+      `SELECT version FROM policy_version WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+      [asOf],
+    );
+    const covered = await pathwaySpanVersions(
+      async (sql) => (await client.query<{ v: number[] | null }>(sql)).rows,
+    );
+    if (!v[0] || !covered.includes(v[0].version)) return onTheFly(client, ids);
+    const q = new SqlParams();
+    const { rows } = await client.query<{ cadre_id: string; ready: boolean }>(
+      readyNowFromSpansSql(q.add(asOf, 'date'), q.add(ids, 'uuid[]')),
+      q.values,
+    );
+    const rest = rows.filter((r) => !r.ready).map((r) => r.cadre_id);
+    return [...rows.filter((r) => r.ready).map((r) => r.cadre_id), ...(await onTheFly(client, rest))];
   };
   return { sql, values: p.values, others, ready };
 }
@@ -98,8 +119,12 @@ export async function matchRows(client: Client, m: ReturnType<typeof matchSql>):
   if (!m.ready) return rows;
   if (!rows.length) return [];
   await client.query('SET LOCAL jit = off');
-  const { rows: ready } = await client.query<{ cadre_id: string }>(m.ready(rows.map((r) => r.cadre_id)));
-  const ok = new Set(ready.map((r) => r.cadre_id));
+  const ok = new Set(
+    await m.ready(
+      client,
+      rows.map((r) => r.cadre_id),
+    ),
+  );
   return rows
     .filter((r) => ok.has(r.cadre_id))
     .map((r) => ({ ...r, over_by: Math.max(r.over_by, 0) }))

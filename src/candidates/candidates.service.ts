@@ -18,7 +18,7 @@ import { promoExceptionalOf } from '../rules/promo-exceptional.rule';
 import { PolicyInForce } from '../policy/policy.service';
 import { PromotionCandidatesArgs, PromotionCandidatesInput } from './dto/promotion-candidates.args';
 import { trainingList } from './sql/training.sql';
-import { pathwaySpanVersions } from '../rules/spans/pathway-spans.sql';
+import { PathwaySpanCoverage } from '../rules/spans/pathway-spans.sql';
 
 /** An exceptional (破格) list needs a leadership target, the post's domain, and PROMO_EXCEPTIONAL in force. */
 function checkExceptional(input: PromotionCandidatesInput, step: StepRow, policy: PolicyInForce): void {
@@ -82,7 +82,7 @@ export class CandidatesService {
     // a Party post (the spans judge it by each cadre's unit) are evaluated on the fly, as is a policy version
     // published since the spans were installed (covered from the next boot).
     const fromSpans =
-      step.ladder === 'LEADERSHIP' && !exceptional && !partyPost && (await this.spansCover(policy.version));
+      step.ladder === 'LEADERSHIP' && !exceptional && !partyPost && (await this.spans.covers(policy.version));
     const spec = promotionList(
       {
         asOf,
@@ -196,15 +196,8 @@ export class CandidatesService {
     };
   }
 
-  /** Policy versions the installed PATHWAY spans cover; a version once covered stays covered. */
-  private readonly covered = new Set<number>();
-
-  private async spansCover(version: number): Promise<boolean> {
-    if (this.covered.has(version)) return true;
-    const versions = await pathwaySpanVersions((sql) => this.ds.query(sql));
-    for (const v of versions) this.covered.add(v);
-    return this.covered.has(version);
-  }
+  /** Policy versions the installed PATHWAY spans cover. */
+  private readonly spans = new PathwaySpanCoverage((sql) => this.ds.query(sql));
 
   /** The list's root unit: FORBIDDEN outside a department's jurisdiction, NOT_FOUND for an unknown unit. */
   async root(caller: Caller, unitId?: string): Promise<string | undefined> {

@@ -93,7 +93,7 @@ export class FlagsService {
    * that knows PROMOTION_ELIGIBLE is computed by the pathway rather than read from rule_span. When the match
    * also needs other codes (allOf), only the cadres holding them are evaluated: "past the limit and ready"
    * evaluates the few thousand past the limit, not the whole province, and in SQL (PathwayService.eligibleIds,
-   * READY_NOW): the rows are `light` (no message, no facts; fullPromotionRows gives a page's in full), and
+   * READY_NOW; a leadership step's from the PATHWAY spans): the rows are `light` (no message, no facts; fullPromotionRows gives a page's in full), and
    * `narrowed` is the scope of the cadres that can still match (the eligible ones, all of them in the scope),
    * so the statement that matches, counts and pages does not evaluate the other codes over the scope again.
    */
@@ -111,7 +111,7 @@ export class FlagsService {
     else if (others.length && others.length < match.allOf.length) {
       const holding = { allOf: others, anyOf: [] };
       const ids = await this.idsMatching(asOf, policy, scope.cadreScope, holding, [], scope.domain);
-      const eligible = await this.pathway.eligibleIds(asOf, policy.document, ids);
+      const eligible = await this.pathway.eligibleIds(asOf, policy, ids);
       const rows = eligible.map((cadreId) => ({ ...LIGHT_PROMOTION, cadre_id: cadreId }));
       // The holders were found in the scope on asOf, so the eligible among them are taken as they are.
       return { rows, light: true, narrowed: { cadreIds: eligible } };

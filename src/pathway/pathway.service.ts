@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PolicyService } from '../policy/policy.service';
+import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { PolicyDocument } from '../policy/policy.types';
 import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { PathwayScope, queryPathwayFacts } from '../rules/facts/pathway-facts.sql';
@@ -10,6 +10,7 @@ import { EligibleCadre } from '../rules/promotion-eligible';
 import { lowestRankByPost } from '../rules/rank-from-post.rule';
 import { levelOrder } from '../rules/steps';
 import { readyNowSql } from '../rules/readiness.sql';
+import { PathwaySpanCoverage, readyNowFromSpansSql } from '../rules/spans/pathway-spans.sql';
 import { SqlParams } from '../common/sql/sql-params';
 import { PostingLimit, queryPostingLimits } from './posting-limits.sql';
 
@@ -93,12 +94,37 @@ export class PathwayService {
     );
   }
 
+  /** Policy versions the installed PATHWAY spans cover. */
+  private readonly spans = new PathwaySpanCoverage((sql) => this.ds.query(sql));
+
   /**
-   * Which of the given cadres meet every requirement for their next level on asOf, decided in one statement
-   * (readyNowSql: READY_NOW, held to evaluatePathway by the parity spec) that returns only their ids. For lists
-   * that match thousands of cadres on PROMOTION_ELIGIBLE; eligibleCadres gives the flag itself.
+   * Which of the given cadres meet every requirement for their next level on asOf (READY_NOW), as ids. Under a
+   * policy version the PATHWAY spans cover, a leadership step's readiness is read from the span holding on asOf
+   * (readyNowFromSpansSql: an index lookup per cadre); the others (another ladder, or a version published since
+   * the spans were installed) are decided in one statement (readyNowSql, held to evaluatePathway by the parity
+   * spec) that returns only their ids. For lists that match thousands of cadres on PROMOTION_ELIGIBLE;
+   * eligibleCadres gives the flag itself.
    */
-  async eligibleIds(asOf: string, policy: PolicyDocument, cadreIds: readonly string[]): Promise<string[]> {
+  async eligibleIds(asOf: string, policy: PolicyInForce, cadreIds: readonly string[]): Promise<string[]> {
+    if (cadreIds.length === 0 || !(await this.spans.covers(policy.version))) {
+      return this.readyNowOnTheFly(asOf, policy.document, cadreIds);
+    }
+    const p = new SqlParams();
+    const rows: { cadre_id: string; ready: boolean }[] = await this.ds.query(
+      readyNowFromSpansSql(p.add(asOf, 'date'), p.add(cadreIds, 'uuid[]')),
+      p.values,
+    );
+    const ready = rows.flatMap((r) => (r.ready ? [r.cadre_id] : []));
+    const rest = rows.flatMap((r) => (r.ready ? [] : [r.cadre_id]));
+    return [...ready, ...(await this.readyNowOnTheFly(asOf, policy.document, rest))];
+  }
+
+  /** READY_NOW of the given cadres on asOf from their pathway facts, in one statement (readyNowSql). */
+  private async readyNowOnTheFly(
+    asOf: string,
+    policy: PolicyDocument,
+    cadreIds: readonly string[],
+  ): Promise<string[]> {
     if (cadreIds.length === 0) return [];
     const p = new SqlParams();
     const at = p.add(asOf, 'date');

@@ -12,9 +12,9 @@ import { addDays, addMonths } from './dates';
 import { PathwayFacts } from './facts/pathway-facts';
 import { PATHWAY_FACTS_COLUMNS, pathwayFactsCtes } from './facts/pathway-facts.sql';
 import { evaluatePathway, PROMOTION_RULES, waivedOn } from './pathway';
-import { dateColumn, readinessCtes } from './readiness.sql';
+import { dateColumn, readinessCtes, readyNowSql } from './readiness.sql';
 import { levelOrder, stepRows } from './steps';
-import { pathwaySpanDdl, PolicyVersionRow } from './spans/pathway-spans.sql';
+import { pathwaySpanDdl, PolicyVersionRow, readyNowFromSpansSql } from './spans/pathway-spans.sql';
 
 /**
  * PARITY: each promotion requirement is written once, in its rule file, as TypeScript (evaluate, which
@@ -425,6 +425,41 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     return out;
   }
 
+  /**
+   * What differs between READY_NOW (PROMOTION_ELIGIBLE) of the cadres on the fly (readyNowSql over them all) and as
+   * PathwayService.eligibleIds decides it under a covered version: from the spans (readyNowFromSpansSql), the
+   * cadres it leaves to the fly (readyNowSql over them). Empty when they agree.
+   */
+  async function compareReadyNow(ids: string[], asOf: string, v: PolicyVersionRow): Promise<object[]> {
+    const readyNow = async (of: string[]): Promise<string[]> => {
+      if (!of.length) return [];
+      const p = new SqlParams();
+      const sql = readyNowSql(p, p.add(asOf, 'date'), v.document, p.add(of, 'uuid[]'));
+      return (await client.query<{ cadre_id: string }>(sql, p.values)).rows.map((r) => r.cadre_id);
+    };
+    const p = new SqlParams();
+    const { rows } = await client.query<{ cadre_id: string; ready: boolean }>(
+      readyNowFromSpansSql(p.add(asOf, 'date'), p.add(ids, 'uuid[]')),
+      p.values,
+    );
+    const fromSpans = [
+      ...rows.filter((r) => r.ready).map((r) => r.cadre_id),
+      ...(await readyNow(rows.filter((r) => !r.ready).map((r) => r.cadre_id))),
+    ];
+    const fly = new Set(await readyNow(ids));
+    const spans = new Set(fromSpans);
+    seen.spansReadyNow = (seen.spansReadyNow ?? 0) + rows.filter((r) => r.ready).length;
+    return [
+      ...[...fly]
+        .filter((id) => !spans.has(id))
+        .map((id) => ({ asOf, cadre: id, fly: 'READY_NOW', spans: 'not' })),
+      ...fromSpans
+        .filter((id) => !fly.has(id))
+        .map((id) => ({ asOf, cadre: id, fly: 'not', spans: 'READY_NOW' })),
+      ...(fromSpans.length !== spans.size ? [{ asOf, duplicates: fromSpans.length - spans.size }] : []),
+    ];
+  }
+
   it('PATHWAY spans, kept on write, give readiness on the fly on random dates (past, today, future)', async () => {
     const { rows: versions } = await client.query<PolicyVersionRow & { effective_from: string }>(
       `SELECT version, document, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
@@ -495,7 +530,11 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
             const mismatches: object[] = [];
             for (const asOf of dates) {
               const v = await versionOn(asOf);
-              if (v) mismatches.push(...(await compareSpans(ids, asOf, v)));
+              if (v)
+                mismatches.push(
+                  ...(await compareSpans(ids, asOf, v)),
+                  ...(await compareReadyNow(ids, asOf, v)),
+                );
             }
             expect(mismatches).toEqual([]);
           } finally {
@@ -508,6 +547,7 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
     // Not vacuous: the generated careers were ready now and soon on some of the dates.
     expect(seen.READY_NOW).toBeGreaterThan(0);
     expect(seen.READY_SOON).toBeGreaterThan(0);
+    expect(seen.spansReadyNow).toBeGreaterThan(0);
   }, 300_000);
 
   it('on a seeded synthetic province of 2,000 cadres, on five dates', async () => {
@@ -526,6 +566,8 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
       // The spans the seed's batch writes refreshed (hundreds of cadres per statement: hash joins).
       const v = await versionOn(asOf);
       if (v) expect(await compareSpans(ids, asOf, v)).toEqual([]);
+      // PROMOTION_ELIGIBLE of them all (the stuck lists ask it of the cadres past a limit): spans and the fly agree.
+      if (v) expect(await compareReadyNow(ids, asOf, v)).toEqual([]);
     }
     // Seeding 2,000 cadres refreshes every rule's spans: minutes on a loaded 2-core machine.
   }, 300_000);

@@ -271,3 +271,41 @@ export async function pathwaySpanVersions(
   const [row] = await query(`SELECT ${VERSIONS_FUNCTION}() AS v`);
   return row?.v ?? [];
 }
+
+/**
+ * Whether the installed PATHWAY spans cover a policy version (pathwaySpanVersions), asked of the database until
+ * it is: a version once covered stays covered (a version published after boot is covered from the next boot).
+ */
+export class PathwaySpanCoverage {
+  private readonly covered = new Set<number>();
+
+  constructor(private readonly query: (sql: string) => Promise<{ v: number[] | null }[]>) {}
+
+  async covers(version: number): Promise<boolean> {
+    if (this.covered.has(version)) return true;
+    for (const v of await pathwaySpanVersions(this.query)) this.covered.add(v);
+    return this.covered.has(version);
+  }
+}
+
+/**
+ * READY_NOW (the PROMOTION_ELIGIBLE flag) of the cadres `ids` (`$n::uuid[]`) on asOf (`$n::date`) from their
+ * PATHWAY spans, for a date under a policy version the spans cover: one index lookup per cadre instead of their
+ * pathway facts. A cadre whose span holds on asOf is READY_NOW when eligible from asOf (row `ready` true). A
+ * cadre with no span then is not READY_NOW when its step is on the leadership ladder (blocked, or eligible too
+ * late), and its readiness is not in the spans when it is on another ladder: those come back with `ready` false,
+ * to be evaluated on the fly (readyNowSql), as is every cadre with a current regular posting on another ladder
+ * (pathway_facts takes the highest of two such postings: the spans alone cannot say which). Cadres not returned
+ * are not READY_NOW.
+ */
+export function readyNowFromSpansSql(asOf: string, ids: string): string {
+  return `
+    SELECT t.cadre_id, coalesce(s.ready, false) AS ready
+      FROM unnest(${ids}) AS t(cadre_id)
+      CROSS JOIN LATERAL (
+        SELECT bool_or((sp.facts ->> 'eligibleFrom')::date <= ${asOf}) AS ready FROM rule_span sp
+         WHERE sp.cadre_id = t.cadre_id AND sp.rule_id = '${PATHWAY_RULE_ID}' AND sp.valid @> ${asOf}) s
+     WHERE s.ready
+        OR EXISTS (SELECT 1 FROM posting_run r JOIN position_level pl ON pl.code = r.level
+                    WHERE r.cadre_id = t.cadre_id AND r.period @> ${asOf} AND pl.ladder <> 'LEADERSHIP')`;
+}
