@@ -205,6 +205,15 @@ describe('HR sources keep their own units, cadres and postings', () => {
     // posts and their quotas refer to it too (1764237600000), and rank_quota's audit (1764237200000) to rank_quota
     const posts = new CreatePostsAndSlates1764237600000();
     const quotaAudit = new AuditRankQuota1764237200000();
+    // The rules' span triggers (on cadre and unit among others) read tables these migrations drop and make again
+    // (PATHWAY reads sanction): they are left out while the migrations go down and up.
+    const spanTriggers = (action: 'DISABLE' | 'ENABLE') =>
+      t.asOwner(`DO $$ DECLARE r record; BEGIN
+        FOR r IN SELECT tgname, tgrelid::regclass AS rel FROM pg_trigger
+                  WHERE tgname LIKE 'rule\\_spans\\_%' AND NOT tgisinternal LOOP
+          EXECUTE format('ALTER TABLE %s ${action} TRIGGER %I', r.rel, r.tgname);
+        END LOOP; END $$`);
+    await spanTriggers('DISABLE');
     await posts.down(owner);
     await quotaAudit.down(owner);
     await quota.down(owner);
@@ -215,6 +224,7 @@ describe('HR sources keep their own units, cadres and postings', () => {
     await quota.up(owner);
     await quotaAudit.up(owner);
     await posts.up(owner);
+    await spanTriggers('ENABLE');
     expect(await owned()).toEqual(now);
   });
 
