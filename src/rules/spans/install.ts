@@ -145,10 +145,15 @@ function tableTriggers(table: string, selects: readonly string[], ruleIds: reado
   if (!ruleIds.every((id) => IDENT.test(id.toLowerCase()))) throw new Error(`a rule id on "${table}"`);
   const fn = `${PREFIX}on_${table}`;
   const only = `ARRAY[${ruleIds.map((id) => `'${id}'`).join(', ')}]::text[]`;
+  // A write none of whose rows names a cadre for these rules (PATHWAY's non-regular postings) calls nothing.
   const refresh = (changed: string) =>
-    `PERFORM refresh_rule_spans(${changedCadres(selects, changed)}, ${only});`;
+    `cadres := ${changedCadres(selects, changed)};
+      IF cardinality(cadres) > 0 THEN
+        PERFORM refresh_rule_spans(cadres, ${only});
+      END IF;`;
   return [
     `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $rule_spans$
+  DECLARE cadres uuid[];
   BEGIN
     IF TG_OP = 'INSERT' THEN
       ${refresh('SELECT * FROM new_rows')}
