@@ -542,7 +542,8 @@ describe('promotion requirements: TypeScript and SQL agree (parity)', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.SPAN_RUNS ?? 30) },
+      // A fixed seed (SPAN_SEED to try others): with a random one, 30 runs now and then met no READY_SOON date.
+      { numRuns: Number(process.env.SPAN_RUNS ?? 30), seed: Number(process.env.SPAN_SEED ?? 20261205) },
     );
     // Not vacuous: the generated careers were ready now and soon on some of the dates.
     expect(seen.READY_NOW).toBeGreaterThan(0);
