@@ -74,6 +74,7 @@ export function slateScenario(ctx: ScenarioContext): Scenario {
         step,
         rootPath: post.path,
         cadreIds: o.cadreIds,
+        domain,
         readiness: o.readiness,
         exceptional: o.exceptional && domain ? { domain } : undefined,
         partyPost: p.add(post.party_post, 'boolean'),

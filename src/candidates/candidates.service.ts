@@ -90,6 +90,7 @@ export class CandidatesService {
         step,
         rootPath: root,
         cadreIds,
+        domain,
         readiness,
         exceptional,
         partyPost,
@@ -177,7 +178,7 @@ export class CandidatesService {
     const p = new SqlParams();
     const asOf = p.add(o.asOf, 'date');
     const domain = o.domain ? p.add(o.domain, 'text') : undefined;
-    const spec = promotionList({ asOf, policy: policy.document, step, cadreIds }, p);
+    const spec = promotionList({ asOf, policy: policy.document, step, cadreIds, domain }, p);
     const page = { asOf: o.asOf, first: cadreIds.length };
     const withinMonths = DEFAULT_WITHIN_MONTHS;
     const result = await this.ranking.rank({
