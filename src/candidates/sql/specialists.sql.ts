@@ -17,7 +17,7 @@ export interface SpecialistsSqlInput {
 
 /**
  * Specialists in a domain: cadres with SPECIALIST_STRENGTH there (the flag SQL), ranked by the evidence factors
- * of ranking-factors.ts. Only cadres with a verified achievement in the domain are evaluated at all.
+ * of ranking-factors.ts. Only cadres holding a SPECIALIST span in the domain on asOf are evaluated at all.
  */
 export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
   const { asOf, policy, domain } = i;
@@ -49,7 +49,10 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
         asOf,
         posting: 'regular',
         active: true,
-        where: `EXISTS (SELECT 1 FROM achievement a WHERE a.cadre_id = p.cadre_id AND ${verified})`,
+        // Who has SPECIALIST_STRENGTH in the domain on asOf, from the spans the flag reads (a few hundred cadres
+        // in a province), not everyone with a verified achievement there: readiness is worked out for each.
+        where: `EXISTS (SELECT 1 FROM rule_span sp WHERE sp.cadre_id = p.cadre_id AND sp.rule_id = 'SPECIALIST'
+                          AND sp.domain = ${domain} AND sp.valid @> ${asOf})`,
       },
     ),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
