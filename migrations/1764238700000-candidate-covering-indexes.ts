@@ -20,7 +20,9 @@ export class CandidateCoveringIndexes1764238700000 implements MigrationInterface
       `CREATE INDEX training_completed_cover_idx ON training (cadre_id, end_date) INCLUDE (class_hours, kind)
         WHERE completed`,
     );
-    await q.query(`CREATE INDEX appraisal_cadre_year_grade_idx ON appraisal (cadre_id, year) INCLUDE (grade)`);
+    await q.query(
+      `CREATE INDEX appraisal_cadre_year_grade_idx ON appraisal (cadre_id, year) INCLUDE (grade)`,
+    );
     await q.query(
       `CREATE INDEX achievement_verified_cover_idx ON achievement (cadre_id, achieved_on)
         INCLUDE (recognition_level, domain) WHERE verification_status = 'VERIFIED'`,
