@@ -31,6 +31,11 @@ export interface PromotionSqlInput {
   exceptional?: { domain: string };
   /** `$n::boolean`: whether the post is a Party post (PROMO_PARTY_AGE); absent: by each cadre's unit kind. */
   partyPost?: string;
+  /**
+   * Only the cadres whose regular posting is in a unit of these kinds (`$n::text[]`), or (except) in none of them:
+   * a list split where the spans' judgement of a Party post, by the unit's kind, agrees with the list's word.
+   */
+  unitKinds?: { kinds: string; except: boolean };
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
   readiness?: readonly string[];
   /**
@@ -136,7 +141,16 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
     scope: scopeSql(
       p,
       { rootPath: i.rootPath, cadreIds: i.cadreIds },
-      { asOf, posting: 'regular', active: true, level: rank ? undefined : p.add(step.from_level, 'text') },
+      {
+        asOf,
+        posting: 'regular',
+        active: true,
+        level: rank ? undefined : p.add(step.from_level, 'text'),
+        where:
+          i.unitKinds &&
+          `${i.unitKinds.except ? 'NOT ' : ''}EXISTS (
+             SELECT 1 FROM unit k WHERE k.id = p.unit_id AND k.kind = ANY(${i.unitKinds.kinds}))`,
+      },
     ),
     exceptional: i.exceptional,
     partyPost: i.partyPost,
