@@ -67,6 +67,19 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       ]);
     return c.id;
   }
+  /** A township chief in `unit` since 2019 (in the township before), COMPETENT years, in the Party since 2024-03-01. */
+  async function partyNovice(unit: string): Promise<string> {
+    const c = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
+    await makePosting(t.ds, c.id, township, { startDate: '2015-01-01', endDate: '2018-12-31' });
+    await makePosting(t.ds, c.id, unit, { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' });
+    for (const year of [2023, 2024, 2025])
+      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
+        c.id,
+        year,
+      ]);
+    await t.asOwner(`UPDATE cadre SET party_join_date = '2024-03-01' WHERE id = $1`, [c.id]);
+    return c.id;
+  }
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -323,15 +336,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
         parentId: await parentOf(township),
       })
     ).id;
-    const c = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
-    await makePosting(t.ds, c.id, township, { startDate: '2015-01-01', endDate: '2018-12-31' });
-    await makePosting(t.ds, c.id, party, { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' });
-    for (const year of [2023, 2024, 2025])
-      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
-        c.id,
-        year,
-      ]);
-    await t.asOwner(`UPDATE cadre SET party_join_date = '2024-03-01' WHERE id = $1`, [c.id]);
+    const c = { id: await partyNovice(party) };
 
     const leadership = (await read(c.id)).pathways[0];
     expect(leadership).toMatchObject({
@@ -366,15 +371,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
 
   it('a Party post said yes or no: each cadre judged by it, and the totals and facets those of the list', async () => {
     // A government township chief (the spans judge by the unit: no Party post), in the Party under 3 years.
-    const g = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
-    await makePosting(t.ds, g.id, township, { startDate: '2015-01-01', endDate: '2018-12-31' });
-    await makePosting(t.ds, g.id, township, { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' });
-    for (const year of [2023, 2024, 2025])
-      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
-        g.id,
-        year,
-      ]);
-    await t.asOwner(`UPDATE cadre SET party_join_date = '2024-03-01' WHERE id = $1`, [g.id]);
+    const g = { id: await partyNovice(township) };
     const input = { targetLevel: 'COUNTY_DEPUTY', asOf: AS_OF, includeNearlyEligible: true };
     // Pages of 2, so the pages of a list read in parts follow one cursor across them.
     const list = async (partyPost?: boolean) => {
