@@ -12,19 +12,26 @@ query TeamStructures($unitId: ID, $asOf: Date) {
 }`;
 
 /**
- * The baseline, written by hand: every regular posting at a leadership level on the date, per unit the members,
- * women, young (by level) and grassroots; the units missing a target by code, counted, the first 21.
+ * The baseline, written by hand: every regular posting at a leadership level on the date (the index-only range of
+ * posting_regular_level_until_idx), per unit the members, women, young (by level) and grassroots (an earlier
+ * posting looked up only for the members of units above COUNTY level); the units missing a target by code,
+ * counted, the first 21.
  */
 const SQL = `
-WITH m AS (
-  SELECT p.unit_id, c.gender, p.level, extract(year FROM age($1::date, c.birth_date))::int AS age,
-         EXISTS (SELECT 1 FROM posting g JOIN unit gu ON gu.id = g.unit_id
-                  WHERE g.cadre_id = c.id AND g.start_date <= $1::date
-                    AND gu.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')) AS grassroots
-    FROM posting p
-    JOIN position_level l ON l.code = p.level AND l.is_leadership
-    JOIN cadre c ON c.id = p.cadre_id AND c.status = 'ACTIVE'
-   WHERE p.kind = 'REGULAR' AND p.period @> $1::date),
+WITH m0 AS NOT MATERIALIZED (
+  SELECT p.unit_id, p.cadre_id, p.level, u.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY') AS here
+    FROM posting p JOIN unit u ON u.id = p.unit_id
+   WHERE p.kind = 'REGULAR' AND p.level = ANY(ARRAY(SELECT code FROM position_level WHERE is_leadership))
+     AND p.start_date <= $1::date AND coalesce(p.end_date, 'infinity'::date) >= $1::date),
+was AS (
+  SELECT DISTINCT g.cadre_id FROM m0 JOIN posting g ON g.cadre_id = m0.cadre_id AND g.start_date <= $1::date
+    JOIN unit gu ON gu.id = g.unit_id AND gu.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')
+   WHERE NOT m0.here),
+m AS (
+  SELECT m0.unit_id, c.gender, m0.level, extract(year FROM age($1::date, c.birth_date))::int AS age,
+         m0.here OR w.cadre_id IS NOT NULL AS grassroots
+    FROM m0 JOIN cadre c ON c.id = m0.cadre_id AND c.status = 'ACTIVE'
+    LEFT JOIN was w ON w.cadre_id = m0.cadre_id),
 j AS (
   SELECT unit_id, count(*) AS n, count(*) FILTER (WHERE gender = 'FEMALE') AS w,
          count(*) FILTER (WHERE age <= ($2::jsonb ->> level)::int) AS y, count(*) FILTER (WHERE grassroots) AS g

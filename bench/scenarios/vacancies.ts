@@ -38,6 +38,8 @@ export async function ensureBenchPosts(client: Client, asOf: string, domain: str
       [asOf],
     );
   }
+  // As autovacuum would have by then in service: without statistics the planner takes the posts for a handful.
+  await client.query(`ANALYZE post, post_quota`);
   const { rows: post } = await client.query<{ id: string }>(
     `SELECT id FROM post WHERE title = $1 AND unit_id = ANY($2::uuid[])
       ORDER BY cardinality(required_domains) = 0, id LIMIT 1`,

@@ -127,13 +127,15 @@ export class TeamStructureService {
   /** The judged rows of a page (or of an export, with a larger `first`). */
   async judgedRows(caller: Caller, args: TeamStructuresArgs, first: number) {
     const asOf = args.asOf ?? today();
-    if (args.unitId) await this.assertUnit(args.unitId);
+    const requested = args.unitId ? await this.unitPath(args.unitId) : undefined;
     const root = await this.access.jurisdictionRoot(caller, args.unitId);
+    const rootPath =
+      root === undefined ? undefined : root === args.unitId ? requested : await this.unitPath(root);
     const policy = await this.policies.forDate(asOf);
     const t = teamParams(policy);
     const p = new SqlParams();
     const after = decodeCursor(args.after, 2);
-    const sql = teamStructuresSql(p, p.add(asOf, 'date'), root ? { unitId: root } : {}, t, {
+    const sql = teamStructuresSql(p, p.add(asOf, 'date'), rootPath === undefined ? {} : { rootPath }, t, {
       first,
       after,
       missingOnly: args.missingOnly,
@@ -146,7 +148,15 @@ export class TeamStructureService {
   }
 
   private async assertUnit(unitId: string): Promise<void> {
-    const [u]: unknown[] = await this.ds.query(`SELECT 1 FROM unit WHERE id = $1`, [unitId]);
+    await this.unitPath(unitId);
+  }
+
+  /** The unit's path, bound as a constant so the planner sees how much of the province a list covers. */
+  private async unitPath(unitId: string): Promise<string> {
+    const [u]: { path: string }[] = await this.ds.query(`SELECT path::text AS path FROM unit WHERE id = $1`, [
+      unitId,
+    ]);
     if (!u) throw DomainError.notFound('Unit', unitId, 'unitId');
+    return u.path;
   }
 }

@@ -19,8 +19,11 @@ export const ageSql = (asOf: string, birthDate: string): string =>
  * young, grassroots, average age, and `missed`, the TEAM_STRUCTURE targets it misses). A member is young when
  * their age on asOf is at most youngMaxAgeByLevel of their level; has grassroots experience when any posting
  * started by asOf was in a unit at COUNTY level or below (GRASSROOTS, as the pathway facts count it): the
- * current posting, when its unit is one (most teams of a province), else an earlier one. `members`: each
- * member's posting, name, ethnicity and education too (one unit's team in detail; a list of teams reads none).
+ * current posting, when its unit is one (most teams of a province), else an earlier one, looked up only for
+ * the members of the other units (`was`; a subquery per member made the planner's estimate of the whole
+ * province large enough to JIT-compile it). `members`: each member's posting, name, ethnicity and education
+ * too (one unit's team in detail; a list of teams reads none). Give the scope as `rootPath` for a list, so the
+ * planner sees how many units it covers.
  */
 export function teamCtes(
   p: SqlParams,
@@ -29,28 +32,32 @@ export function teamCtes(
   t: TeamParams,
   o: { where?: string; members?: boolean } = {},
 ): string {
-  const leadership = `p.level IN (SELECT code FROM position_level WHERE is_leadership)`;
   const scoped = scopeSql(p, scope, {
     asOf,
     posting: 'regular',
+    leadership: true,
     // The cadre is read once, in `team`, where its status is tested.
     active: false,
-    where: o.where ? `${leadership} AND ${o.where}` : leadership,
+    where: o.where,
   });
   const young = p.add(JSON.stringify(t.youngMaxAgeByLevel), 'jsonb');
   return `
-    sc AS MATERIALIZED (${scoped}),
+    sc AS NOT MATERIALIZED (${scoped}),
+    was AS (
+      SELECT DISTINCT g.cadre_id
+        FROM sc
+        JOIN unit cu ON cu.id = sc.unit_id AND cu.level NOT IN ${GRASSROOTS}
+        JOIN posting g ON g.cadre_id = sc.cadre_id AND g.start_date <= ${asOf}
+        JOIN unit gu ON gu.id = g.unit_id AND gu.level IN ${GRASSROOTS}),
     team AS MATERIALIZED (
       SELECT sc.cadre_id, sc.unit_id, sc.level, a.age, c.gender,
              ${o.members ? 'po.id AS posting_id, po.title, po.start_date, c.name, c.ethnicity, c.education_level,' : ''}
              coalesce(a.age <= (${young} ->> sc.level)::int, false) AS young,
-             CASE WHEN cu.level IN ${GRASSROOTS} THEN true
-                  ELSE EXISTS (SELECT 1 FROM posting g JOIN unit gu ON gu.id = g.unit_id
-                                WHERE g.cadre_id = sc.cadre_id AND g.start_date <= ${asOf} AND gu.level IN ${GRASSROOTS})
-             END AS grassroots
+             cu.level IN ${GRASSROOTS} OR w.cadre_id IS NOT NULL AS grassroots
         FROM sc
         JOIN cadre c ON c.id = sc.cadre_id AND c.status = 'ACTIVE'
         JOIN unit cu ON cu.id = sc.unit_id
+        LEFT JOIN was w ON w.cadre_id = sc.cadre_id
         ${
           o.members
             ? `JOIN posting po ON po.cadre_id = sc.cadre_id AND po.unit_id = sc.unit_id AND po.kind = 'REGULAR'

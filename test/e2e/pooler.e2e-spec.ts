@@ -19,6 +19,18 @@ async function leavesNamedStatement(ds: DataSource): Promise<boolean> {
   });
 }
 
+/** The settings a transaction runs with after a generic-plan statement, and the session's outside it. */
+async function settingsAfter(ds: DataSource, jitOff: boolean) {
+  const now = `SELECT current_setting('jit') AS jit, current_setting('plan_cache_mode') AS mode`;
+  const inside = await ds.transaction(async (em) => {
+    await queryWithGenericPlan(em, `SELECT 1 AS n`, [], { jitOff });
+    const [row]: { jit: string; mode: string }[] = await em.query(now);
+    return row;
+  });
+  const [outside]: { jit: string; mode: string }[] = await ds.query(now);
+  return { inside, outside };
+}
+
 /** The service login's defaults in the test app's database. */
 async function roleDefaults(t: TestApp): Promise<string[]> {
   const [row] = await t.asOwner<{ config: string[] }>(
@@ -57,6 +69,10 @@ describe('pooler-safe sessions', () => {
 
     it('DB_PREPARED_STATEMENTS=false: the fixed-shape statements are sent unnamed', async () => {
       expect(await leavesNamedStatement(t.ds)).toBe(false);
+      // jitOff still holds for the transaction (and only for it), without the generic plan mode
+      const { inside, outside } = await settingsAfter(t.ds, true);
+      expect(inside).toEqual({ jit: 'off', mode: 'auto' });
+      expect(outside.mode).toBe('auto');
     });
 
     it('a new value replaces the old default at the next boot', async () => {
@@ -66,6 +82,14 @@ describe('pooler-safe sessions', () => {
         expect(await roleDefaults(again)).toContain('statement_timeout=2500');
         // named by default (a direct connection, or PgBouncer ≥ 1.21 with max_prepared_statements)
         expect(await leavesNamedStatement(again.ds)).toBe(!process.env.CP_TEST_POOLER_PORT);
+        if (!process.env.CP_TEST_POOLER_PORT) {
+          // named: the plan mode and, asked for, JIT off, set together for the transaction only
+          const off = await settingsAfter(again.ds, true);
+          expect(off.inside).toEqual({ jit: 'off', mode: 'force_generic_plan' });
+          expect(off.outside.mode).toBe('auto');
+          const on = await settingsAfter(again.ds, false);
+          expect(on.inside).toEqual({ jit: on.outside.jit, mode: 'force_generic_plan' });
+        }
       } finally {
         await again.app.close();
       }

@@ -303,4 +303,50 @@ describe('leadership teams: teamStructure, teamStructures, youngCadres', () => {
     const self = t.token({ role: Role.CADRE, cadreId: ids['县长甲'], sub: 'jia' });
     expect(await err(STRUCTURE, { unitId: county }, self)).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  // Last: its units are outside the prefecture the tests above count.
+  it('judges a team above county level by earlier grassroots postings, and by postings on the date only', async () => {
+    const city = (await makeUnit(t.ds, { level: 'PREFECTURE', name: '石门市人民政府' })).id;
+    const town = (await makeUnit(t.ds, { level: 'TOWNSHIP', name: '石门市青石镇人民政府', parentId: city }))
+      .id;
+    const man = (name: string) => makeCadre(t.ds, { name, gender: 'MALE', birthDate: '1970-01-01' });
+    const at = (cadre: string, unitId: string, startDate: string, endDate: string | null = null) =>
+      makePosting(t.ds, cadre, unitId, { title: '副市长', level: 'BUREAU_DEPUTY', startDate, endDate });
+    // Grassroots: a township posting that ended before the current one began.
+    const a = (await man('副市长甲')).id;
+    await makePosting(t.ds, a, town, {
+      level: 'TOWNSHIP_CHIEF',
+      startDate: '2010-01-01',
+      endDate: '2015-12-31',
+    });
+    await at(a, city, '2016-01-01');
+    // Not grassroots: the township posting begins after the date.
+    const b = (await man('副市长乙')).id;
+    await at(b, city, '2018-01-01', '2024-06-30');
+    await makePosting(t.ds, b, town, { level: 'TOWNSHIP_CHIEF', startDate: '2024-07-01' });
+    const c = (await man('副市长丙')).id;
+    await at(c, city, '2024-06-30');
+    // Not members on the date: a posting that ended the day before, one that begins the day after, a clerk.
+    await at((await man('前任')).id, city, '2010-01-01', '2024-06-29');
+    await at((await man('继任')).id, city, '2024-07-01');
+    await makePosting(t.ds, (await man('科员')).id, city, { level: 'CLERK_1', startDate: '2020-01-01' });
+
+    const one = ok(await t.gql(STRUCTURE, { unitId: city, asOf: AS_OF })).teamStructure;
+    expect(one).toMatchObject({ holders: 3, grassroots: 1, missed: ['WOMEN', 'YOUNG', 'GRASSROOTS_SHARE'] });
+    expect(
+      Object.fromEntries(
+        one.members.map((m: { cadreId: string; grassroots: boolean }) => [m.cadreId, m.grassroots]),
+      ),
+    ).toEqual({ [a]: true, [b]: false, [c]: false });
+    // The township has no member on the date (its one posting begins after it): no team to judge.
+    const list = ok(
+      await t.gql(STRUCTURES, { unitId: city, asOf: AS_OF, missingOnly: false }),
+    ).teamStructures;
+    expect(list.totalCount).toBe(1);
+    expect(
+      list.edges.map((e: { node: { unitId: string; holders: number; missed: string[] } }) => e.node),
+    ).toEqual([
+      expect.objectContaining({ unitId: city, holders: 3, missed: ['WOMEN', 'YOUNG', 'GRASSROOTS_SHARE'] }),
+    ]);
+  });
 });

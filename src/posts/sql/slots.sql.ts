@@ -6,18 +6,20 @@ export const FILLING_KINDS = `('REGULAR', 'CONCURRENT')`;
 /**
  * The day a holder must leave posting `ps` because a posting limit binds ("must rotate"), as `r.since`: the first
  * day of a CRITICAL POSTING_LIMIT_EXCEEDED span in rule_span naming the posting (facts postingId, or postingIds for
- * a run of postings in the same post) that starts by asOf; NULL when there is none. Such spans are few: each
- * posting looks up its cadre's in rule_span_must_rotate_idx (a join to all of them once was planned as a nested
- * loop over every posting: millions of comparisons on 100,000 cadres).
+ * a run of postings in the same post) that starts by asOf; NULL when there is none. Such spans are few: their
+ * cadres are read once (`slot_rotating`, from rule_span_must_rotate_idx) and only a posting of one of them looks
+ * up its cadre's spans (a join to all of them once was planned as a nested loop over every posting: millions of
+ * comparisons on 100,000 cadres; a lookup for every posting was most of a province's vacancies).
  */
 const rotateJoin = (asOf: string) => `
-        LEFT JOIN LATERAL (
-          SELECT min(rs.valid_from) AS since FROM rule_span rs
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN ps.cadre_id IN (SELECT cadre_id FROM slot_rotating) THEN (
+          SELECT min(rs.valid_from) FROM rule_span rs
            WHERE rs.cadre_id = ps.cadre_id AND rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL'
              AND rs.valid_from <= ${asOf}
              AND ((rs.facts ->> 'postingId')::uuid = ps.id
                   OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(rs.facts -> 'postingIds', '[]'::jsonb)) e(id)
-                              WHERE e.id::uuid = ps.id))) r ON true`;
+                              WHERE e.id::uuid = ps.id))) END AS since) r`;
 
 export interface SlotsInput {
   /** `$n::date` */
@@ -60,6 +62,9 @@ export function slotsSql(i: SlotsInput): string {
         FROM ${from} s JOIN posting ps ON ps.unit_id = s.unit_id AND ps.level = s.level ${rotateJoin(asOf)}
        WHERE s.kind = 'QUOTA' AND ps.kind IN ${FILLING_KINDS} AND ${cond}`;
   return `
+  slot_rotating AS MATERIALIZED (
+      SELECT DISTINCT rs.cadre_id FROM rule_span rs
+       WHERE rs.code = '${FlagCode.POSTING_LIMIT_EXCEEDED}' AND rs.severity = 'CRITICAL' AND rs.valid_from <= ${asOf}),
   slot AS MATERIALIZED (
       SELECT pt.id AS slot_id, 'POST'::text AS kind, pt.id AS post_id, NULL::uuid AS quota_id, pt.unit_id,
              pt.level::text AS level, pt.title::text AS title, pt.required_domains, pt.approved_holders AS approved,

@@ -219,10 +219,10 @@ export async function queryPathwayFacts(
   // The planner's row estimates multiply across the left joins, which can cost a whole second of
   // JIT compilation for a query that runs in milliseconds; it is never worth it here.
   return ds.transaction(async (em) => {
-    await em.query(`SET LOCAL jit = off`);
     // Given cadres only (a cadre's own pathway, a page of cadres): the same plan fits every call.
     if (scope.cadreIds && scope.unitId === undefined)
-      return queryWithGenericPlan<PathwayFacts>(em, sql, params);
+      return queryWithGenericPlan<PathwayFacts>(em, sql, params, { jitOff: true });
+    await em.query(`SET LOCAL jit = off`);
     const rows: PathwayFacts[] = await em.query(sql, params);
     return rows;
   });

@@ -33,6 +33,11 @@ export interface ScopeOptions {
   keepGiven?: boolean;
   /** Only cadres whose regular posting is at this level (`$n::text`). */
   level?: string;
+  /**
+   * Only regular postings at a leadership level (`posting: 'regular'`), tested by their start and end rather than
+   * `period`, so that the province's leadership teams are an index-only range of posting_regular_level_until_idx.
+   */
+  leadership?: boolean;
   /** A further condition on `p` (the posting). */
   where?: string;
 }
@@ -60,12 +65,16 @@ export function scopeSql(p: SqlParams, scope: CadreScope, o: ScopeOptions): stri
         : scope.unitId !== undefined
           ? `(SELECT r.path FROM unit r WHERE r.id = ${p.add(scope.unitId, 'uuid')})`
           : undefined;
+    const on = o.leadership
+      ? `p.level = ANY(ARRAY(SELECT code FROM position_level WHERE is_leadership))
+         AND p.start_date <= ${asOf} AND coalesce(p.end_date, 'infinity'::date) >= ${asOf}`
+      : `p.period @> ${asOf}`;
     return `
       SELECT p.cadre_id, p.unit_id, p.level
         FROM posting p
         ${o.active ? `JOIN cadre c ON c.id = p.cadre_id ${active}` : ''}
         ${root ? `JOIN unit su ON su.id = p.unit_id AND su.path <@ ${root}` : ''}
-       WHERE p.kind = 'REGULAR' AND p.period @> ${asOf}
+       WHERE p.kind = 'REGULAR' AND ${on}
          ${o.level ? `AND p.level = ${o.level}` : ''}
          ${given ? `AND p.cadre_id = ANY(${given})` : ''}
          ${o.where ? `AND ${o.where}` : ''}`;
