@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DEFAULT_WITHIN_MONTHS } from '../../src/candidates/ranking.service';
 import { levelOrder, stepTo } from '../../src/rules/steps';
 import { promotionList } from '../../src/candidates/sql/promotion.sql';
 import { rankingStatement } from '../../src/candidates/sql/ranking-query';
@@ -43,7 +44,10 @@ export function promotionCandidatesScenario(ctx: ScenarioContext, where: 'distri
   const ROOT = 'root.path.unknown';
   const root = p.add(ROOT, 'ltree');
   const spec = step
-    ? promotionList({ asOf, policy, step, rootPath: ROOT, readiness: ['READY_NOW'] }, p)
+    ? promotionList(
+        { asOf, policy, step, rootPath: ROOT, readiness: ['READY_NOW'], spansWithin: DEFAULT_WITHIN_MONTHS },
+        p,
+      )
     : undefined;
   const sql = spec
     ? rankingStatement({
@@ -52,7 +56,7 @@ export function promotionCandidatesScenario(ctx: ScenarioContext, where: 'distri
         root,
         policy,
         levelOrder: levelOrder(policy),
-        withinMonths: 12,
+        withinMonths: DEFAULT_WITHIN_MONTHS,
         spec,
         first: 21,
       })

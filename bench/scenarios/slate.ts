@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from '../../src/common/graphql/pagination';
 import { SqlParams } from '../../src/common/sql/sql-params';
 import { PolicyDocument } from '../../src/policy/policy.types';
 import { promoExceptionalOf } from '../../src/rules/promo-exceptional.rule';
+import { partyUnitKindsFor } from '../../src/rules/promo-party-age.rule';
 import { levelOrder, stepTo } from '../../src/rules/steps';
 import { list, text } from '../json';
 import { LIST_P95_MS, Scenario, ScenarioContext } from './scenario';
@@ -59,7 +60,13 @@ export function slateScenario(ctx: ScenarioContext): Scenario {
   let post: PostFacts | undefined;
   const rank = async (
     client: Client,
-    o: { readiness: string[]; exceptional?: string; cadreIds?: string[] },
+    o: {
+      readiness: string[];
+      exceptional?: string;
+      cadreIds?: string[];
+      /** As the service splits a Party post's list (CandidatesService.promotionCandidates). */
+      part?: { fromSpans: boolean; kinds?: string[]; except?: boolean };
+    },
   ): Promise<RankingRow[]> => {
     const step = post && stepTo(policy, post.level);
     if (!post || !step) return [];
@@ -74,9 +81,12 @@ export function slateScenario(ctx: ScenarioContext): Scenario {
         step,
         rootPath: post.path,
         cadreIds: o.cadreIds,
+        domain,
         readiness: o.readiness,
         exceptional: o.exceptional && domain ? { domain } : undefined,
-        partyPost: p.add(post.party_post, 'boolean'),
+        partyPost: o.part?.fromSpans ? undefined : p.add(post.party_post, 'boolean'),
+        unitKinds: o.part?.kinds && { kinds: p.add(o.part.kinds, 'text[]'), except: !!o.part.except },
+        spansWithin: o.part?.fromSpans ? 12 : undefined,
       },
       p,
     );
@@ -126,7 +136,24 @@ export function slateScenario(ctx: ScenarioContext): Scenario {
           post = rows[0];
         }
         if (!post) return [];
-        const regular = await rank(client, { readiness: ['READY_NOW', 'READY_SOON'] });
+        // The service's split (the spans installed): the cadres whose unit kind agrees with the post's word on a
+        // Party post from the PATHWAY spans, the others on the fly; merged by score.
+        const readiness = ['READY_NOW', 'READY_SOON'];
+        const kinds = partyUnitKindsFor(policy, post.level);
+        const regular = kinds
+          ? [
+              ...(await rank(client, {
+                readiness,
+                part: { fromSpans: true, kinds, except: !post.party_post },
+              })),
+              ...(await rank(client, {
+                readiness,
+                part: { fromSpans: false, kinds, except: post.party_post },
+              })),
+            ]
+              .sort((a, b) => Number(b.score) - Number(a.score) || (a.cadre_id! < b.cadre_id! ? -1 : 1))
+              .slice(0, MAX_PAGE_SIZE)
+          : await rank(client, { readiness, part: { fromSpans: true } });
         const domain = post.required[0];
         let exceptional: RankingRow[] = [];
         if (domain && promoExceptionalOf(policy)) {

@@ -9,16 +9,29 @@ import { PolicyService } from '../policy/policy.service';
 import { Candidate, Readiness } from './candidate.model';
 import { SpecialistsArgs } from './dto/specialists.args';
 import { TrainingCandidatesArgs } from './dto/training-candidates.args';
-import { CandidatePage, DEFAULT_WITHIN_MONTHS, pageRequest, RankingService } from './ranking.service';
+import {
+  CandidatePage,
+  DEFAULT_WITHIN_MONTHS,
+  pageRequest,
+  RankingService,
+  RankRequest,
+} from './ranking.service';
 import { promotionList } from './sql/promotion.sql';
 import { specialistList } from './sql/specialists.sql';
 import { SqlParams } from '../common/sql/sql-params';
 import { StepRow, stepTo } from '../rules/steps';
 import { promoExceptionalOf } from '../rules/promo-exceptional.rule';
+import { partyUnitKindsFor } from '../rules/promo-party-age.rule';
 import { PolicyInForce } from '../policy/policy.service';
 import { PromotionCandidatesArgs, PromotionCandidatesInput } from './dto/promotion-candidates.args';
 import { trainingList } from './sql/training.sql';
 import { PathwaySpanCoverage } from '../rules/spans/pathway-spans.sql';
+
+/** One statement of a promotion list: read from the spans or evaluated on the fly, over some unit kinds. */
+interface Part {
+  fromSpans: boolean;
+  unitKinds?: { kinds: string[]; except: boolean };
+}
 
 /** An exceptional (破格) list needs a leadership target, the post's domain, and PROMO_EXCEPTIONAL in force. */
 function checkExceptional(input: PromotionCandidatesInput, step: StepRow, policy: PolicyInForce): void {
@@ -68,48 +81,72 @@ export class CandidatesService {
       );
     }
     if (input.exceptional) checkExceptional(input, step, policy);
-    const p = new SqlParams();
-    const asOf = p.add(page.asOf, 'date');
-    const rootParam = root ? p.add(root, 'ltree') : undefined;
-    const domain = input.domain ? p.add(input.domain, 'text') : undefined;
     const readiness = input.includeNearlyEligible
       ? [Readiness.READY_NOW, Readiness.READY_SOON]
       : [Readiness.READY_NOW];
-    const exceptional = input.exceptional && domain ? { domain } : undefined;
-    const partyPost = typeof input.partyPost === 'boolean' ? p.add(input.partyPost, 'boolean') : undefined;
+    const partyPost = typeof input.partyPost === 'boolean' ? input.partyPost : undefined;
     const withinMonths = input.withinMonths ?? DEFAULT_WITHIN_MONTHS;
-    // Leadership steps read readiness from the PATHWAY spans; rank steps, exceptional lists and a list's word on
-    // a Party post (the spans judge it by each cadre's unit) are evaluated on the fly, as is a policy version
-    // published since the spans were installed (covered from the next boot).
-    const fromSpans =
-      step.ladder === 'LEADERSHIP' && !exceptional && !partyPost && (await this.spans.covers(policy.version));
-    const spec = promotionList(
-      {
+    // Leadership steps read readiness from the PATHWAY spans; rank steps and exceptional lists are evaluated on
+    // the fly, as is a policy version published since the spans were installed (covered from the next boot).
+    const spans =
+      step.ladder === 'LEADERSHIP' &&
+      !(input.exceptional && input.domain) &&
+      (await this.spans.covers(policy.version));
+    // The spans judge PROMO_PARTY_AGE by the kind of each cadre's unit. A list's word on a Party post agrees with
+    // them for the cadres posted in units of the Party kinds (yes) or of the others (no): those are read from the
+    // spans, the rest evaluated on the fly under the list's word. A level that needs no Party age: no difference.
+    const kinds =
+      spans && partyPost !== undefined ? partyUnitKindsFor(policy.document, step.to_level) : undefined;
+    const parts: Part[] = !spans
+      ? [{ fromSpans: false }]
+      : kinds && partyPost !== undefined
+        ? [
+            { fromSpans: true, unitKinds: { kinds, except: !partyPost } },
+            { fromSpans: false, unitKinds: { kinds, except: partyPost } },
+          ]
+        : [{ fromSpans: true }];
+    const requests = parts.map((part): RankRequest => {
+      const p = new SqlParams();
+      const asOf = p.add(page.asOf, 'date');
+      const rootParam = root ? p.add(root, 'ltree') : undefined;
+      const domain = input.domain ? p.add(input.domain, 'text') : undefined;
+      const exceptional = input.exceptional && domain ? { domain } : undefined;
+      const spec = promotionList(
+        {
+          asOf,
+          policy: policy.document,
+          step,
+          rootPath: root,
+          cadreIds,
+          domain,
+          readiness,
+          exceptional,
+          partyPost: !part.fromSpans && partyPost !== undefined ? p.add(partyPost, 'boolean') : undefined,
+          unitKinds: part.unitKinds && {
+            kinds: p.add(part.unitKinds.kinds, 'text[]'),
+            except: part.unitKinds.except,
+          },
+          spansWithin: part.fromSpans ? withinMonths : undefined,
+        },
+        p,
+      );
+      return {
+        kind: 'PROMOTION',
+        page,
+        policy,
+        p,
         asOf,
-        policy: policy.document,
-        step,
-        rootPath: root,
-        cadreIds,
-        readiness,
-        exceptional,
-        partyPost,
-        spansWithin: fromSpans ? withinMonths : undefined,
-      },
-      p,
-    );
-    return this.ranking.rank({
-      kind: 'PROMOTION',
-      page,
-      policy,
-      p,
-      asOf,
-      root: rootParam,
-      domain,
-      withinMonths,
-      spec,
-      exceptionalDomain: exceptional ? input.domain : undefined,
-      partyPost: input.partyPost,
+        root: rootParam,
+        domain,
+        withinMonths,
+        spec,
+        exceptionalDomain: exceptional ? input.domain : undefined,
+        partyPost: input.partyPost,
+      };
     });
+    return requests.length > 1
+      ? this.ranking.rankParts(requests[0], requests)
+      : this.ranking.rank(requests[0]);
   }
 
   async trainingCandidates(caller: Caller, args: TrainingCandidatesArgs): Promise<CandidatePage> {
@@ -177,7 +214,7 @@ export class CandidatesService {
     const p = new SqlParams();
     const asOf = p.add(o.asOf, 'date');
     const domain = o.domain ? p.add(o.domain, 'text') : undefined;
-    const spec = promotionList({ asOf, policy: policy.document, step, cadreIds }, p);
+    const spec = promotionList({ asOf, policy: policy.document, step, cadreIds, domain }, p);
     const page = { asOf: o.asOf, first: cadreIds.length };
     const withinMonths = DEFAULT_WITHIN_MONTHS;
     const result = await this.ranking.rank({

@@ -9,7 +9,7 @@ import { PathwayFacts } from '../rules/facts/pathway-facts';
 import { PolicyInForce } from '../policy/policy.service';
 import { Candidate, CandidateFacets } from './candidate.model';
 import { ExplainContext, ListKind, toCandidate } from './explain';
-import { ListSpec, RankingRow, rankingStatement } from './sql/ranking-query';
+import { FacetRow, ListSpec, RankingRow, rankingStatement } from './sql/ranking-query';
 import { SqlParams } from '../common/sql/sql-params';
 import { levelOrder } from '../rules/steps';
 import { replicaTransaction } from '../database/replica';
@@ -68,19 +68,19 @@ export class RankingService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async rank(r: RankRequest): Promise<CandidatePage> {
-    const sql = rankingStatement({
-      p: r.p,
-      asOf: r.asOf,
-      root: r.root,
-      domain: r.domain,
-      policy: r.policy.document,
-      levelOrder: levelOrder(r.policy.document),
-      withinMonths: r.withinMonths,
-      spec: r.spec,
-      first: r.page.first + 1,
-      after: r.page.after,
-    });
-    const rows = await this.run(sql, r.p.values);
+    return this.rankParts(r, [r]);
+  }
+
+  /**
+   * One list ranked in parts, each its own statement over cadres the others do not list (a list partly read from
+   * spans, partly evaluated on the fly): the parts' pages merged by (score DESC, cadre_id), their totals summed
+   * and their facets added up. `r` gives the page, the policy and the explanation.
+   */
+  async rankParts(r: RankRequest, parts: readonly RankRequest[]): Promise<CandidatePage> {
+    const results = await Promise.all(parts.map((part) => this.statementRows(part)));
+    const nonEmpty = results.filter((rows) => rows.length > 0 && rows[0].total > 0);
+    const rows =
+      nonEmpty.length > 1 ? await this.merge(nonEmpty, r.page.first + 1) : (nonEmpty[0] ?? results[0]);
     const ctx: ExplainContext = {
       kind: r.kind,
       asOf: r.page.asOf,
@@ -107,6 +107,59 @@ export class RankingService {
       asOf: r.page.asOf,
       policyVersion: r.policy.version,
     };
+  }
+
+  private statementRows(r: RankRequest): Promise<(RankingRow & PathwayFacts)[]> {
+    const sql = rankingStatement({
+      p: r.p,
+      asOf: r.asOf,
+      root: r.root,
+      domain: r.domain,
+      policy: r.policy.document,
+      levelOrder: levelOrder(r.policy.document),
+      withinMonths: r.withinMonths,
+      spec: r.spec,
+      first: r.page.first + 1,
+      after: r.page.after,
+    });
+    return this.run(sql, r.p.values);
+  }
+
+  /**
+   * The page rows of parts merged (score DESC, cadre_id: uuids order as their text), each row with the parts' total
+   * and facets; the facets added up and ordered by the database as one statement orders them (count DESC, key).
+   */
+  private async merge(
+    parts: (RankingRow & PathwayFacts)[][],
+    limit: number,
+  ): Promise<(RankingRow & PathwayFacts)[]> {
+    const page = parts
+      .flatMap((rows) => rows.filter((row) => row.cadre_id !== null))
+      .sort(
+        (a, b) =>
+          Number(b.score) - Number(a.score) ||
+          (a.cadre_id! < b.cadre_id! ? -1 : a.cadre_id! > b.cadre_id! ? 1 : 0),
+      )
+      .slice(0, limit);
+    const heads = parts.map((rows) => rows[0]);
+    const facet = (pick: (row: RankingRow) => FacetRow[]) => JSON.stringify(heads.flatMap(pick));
+    const [m]: Pick<RankingRow, 'by_unit' | 'by_level' | 'by_readiness'>[] = await this.ds.query(
+      `SELECT ${['by_unit', 'by_level', 'by_readiness']
+        .map(
+          (
+            name,
+            i,
+          ) => `(SELECT coalesce(jsonb_agg(jsonb_build_object('key', x.key, 'label', x.label, 'count', x.n)
+                                      ORDER BY x.n DESC, x.key), '[]')
+               FROM (SELECT f.key, max(f.label) AS label, sum(f.count)::int AS n
+                       FROM jsonb_to_recordset($${i + 1}::jsonb) AS f(key text, label text, count int)
+                      GROUP BY f.key) x) AS ${name}`,
+        )
+        .join(', ')}`,
+      [facet((h) => h.by_unit), facet((h) => h.by_level), facet((h) => h.by_readiness)],
+    );
+    const totals = { total: heads.reduce((n, h) => n + h.total, 0), ...m };
+    return page.map((row) => ({ ...row, ...totals }));
   }
 
   /**

@@ -36,6 +36,15 @@ export const promoPartyAge: Requirement = (facts, policy, asOf) => {
   };
 };
 
+/**
+ * The unit kinds whose posts are Party posts when no list says otherwise, for a step to `toLevel`; undefined when
+ * PROMO_PARTY_AGE asks nothing of that level under `policy` (whether the post is a Party post changes nothing).
+ */
+export function partyUnitKindsFor(policy: PolicyDocument, toLevel: string): string[] | undefined {
+  const rule = promoPartyAgeOf(policy);
+  return rule?.params.yearsByLevel[toLevel] === undefined ? undefined : rule.params.partyUnitKinds;
+}
+
 export const promoPartyAgeRule: PromotionRule<'PROMO_PARTY_AGE'> = {
   id: 'PROMO_PARTY_AGE',
   kind: 'promotion',

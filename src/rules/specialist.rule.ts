@@ -229,6 +229,16 @@ function specialistSpans(s: FlagSql): FlagQuery {
   };
 }
 
+/**
+ * `SELECT domains`: the domains (text[], sorted; NULL without any) in which `cadre` has SPECIALIST_STRENGTH on
+ * asOf, from the spans as specialistSpans reads them (only `domain`, a `$n::text`, when given), for a LATERAL
+ * join: an index lookup per cadre, for a list that needs it for each of thousands of candidates.
+ */
+export const specialistDomainsSql = (cadre: string, asOf: string, domain?: string): string => `
+    SELECT array_agg(DISTINCT sp.domain::text ORDER BY sp.domain::text) AS domains FROM rule_span sp
+     WHERE sp.cadre_id = ${cadre} AND sp.rule_id = 'SPECIALIST' AND sp.valid @> ${asOf}
+       ${domain ? `AND sp.domain = ${domain}` : ''}`;
+
 export const specialistRule: FlagRule<'SPECIALIST'> = {
   id: 'SPECIALIST',
   kind: 'flag',

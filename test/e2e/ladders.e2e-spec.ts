@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../src/policy/default-policy';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestApp, ok, TestApp } from '../app-factory';
 import { makeCadre, makePosting, makeUnit } from '../factories';
-import { allPages, promotion, PROMOTION } from './candidates-helpers';
+import { allPages, CandidateOut, promotion, PROMOTION } from './candidates-helpers';
 
 interface Req {
   code: string;
@@ -65,6 +65,19 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
         c.id,
         year,
       ]);
+    return c.id;
+  }
+  /** A township chief in `unit` since 2019 (in the township before), COMPETENT years, in the Party since 2024-03-01. */
+  async function partyNovice(unit: string): Promise<string> {
+    const c = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
+    await makePosting(t.ds, c.id, township, { startDate: '2015-01-01', endDate: '2018-12-31' });
+    await makePosting(t.ds, c.id, unit, { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' });
+    for (const year of [2023, 2024, 2025])
+      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
+        c.id,
+        year,
+      ]);
+    await t.asOwner(`UPDATE cadre SET party_join_date = '2024-03-01' WHERE id = $1`, [c.id]);
     return c.id;
   }
 
@@ -323,15 +336,7 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
         parentId: await parentOf(township),
       })
     ).id;
-    const c = await makeCadre(t.ds, { workStartDate: '2008-07-01' });
-    await makePosting(t.ds, c.id, township, { startDate: '2015-01-01', endDate: '2018-12-31' });
-    await makePosting(t.ds, c.id, party, { level: 'TOWNSHIP_CHIEF', startDate: '2019-01-01' });
-    for (const year of [2023, 2024, 2025])
-      await t.ds.query(`INSERT INTO appraisal (cadre_id, year, grade) VALUES ($1, $2, 'COMPETENT')`, [
-        c.id,
-        year,
-      ]);
-    await t.asOwner(`UPDATE cadre SET party_join_date = '2024-03-01' WHERE id = $1`, [c.id]);
+    const c = { id: await partyNovice(party) };
 
     const leadership = (await read(c.id)).pathways[0];
     expect(leadership).toMatchObject({
@@ -362,6 +367,44 @@ describe('parallel ladders: Cadre.pathways and rank candidates', () => {
       readiness: 'READY_NOW',
     });
     expect((await read(c.id, '2027-03-01')).pathways[0].eligible).toBe(true);
+  });
+
+  it('a Party post said yes or no: each cadre judged by it, and the totals and facets those of the list', async () => {
+    // A government township chief (the spans judge by the unit: no Party post), in the Party under 3 years.
+    const g = { id: await partyNovice(township) };
+    const input = { targetLevel: 'COUNTY_DEPUTY', asOf: AS_OF, includeNearlyEligible: true };
+    // Pages of 2, so the pages of a list read in parts follow one cursor across them.
+    const list = async (partyPost?: boolean) => {
+      const head = await promotion(t, { ...input, partyPost }, { first: 2 });
+      const items = await allPages((after) => promotion(t, { ...input, partyPost }, { first: 2, after }));
+      return { head, items };
+    };
+    const byWord = { unit: await list(), yes: await list(true), no: await list(false) };
+    expect(byWord.unit.items.find((x) => x.cadreId === g.id)).toMatchObject({ readiness: 'READY_NOW' });
+    expect(byWord.yes.items.find((x) => x.cadreId === g.id)).toMatchObject({
+      readiness: 'READY_SOON',
+      eligibleFrom: '2027-03-01',
+    });
+    expect(byWord.no.items.find((x) => x.cadreId === g.id)).toMatchObject({ readiness: 'READY_NOW' });
+    for (const { head, items } of Object.values(byWord)) {
+      expect(items.length).toBeGreaterThan(2);
+      expect(head.totalCount).toBe(items.length);
+      expect(new Set(items.map((x) => x.cadreId)).size).toBe(items.length);
+      const order = [...items].sort((a, b) => b.score - a.score || (a.cadreId < b.cadreId ? -1 : 1));
+      expect(items.map((x) => x.cadreId)).toEqual(order.map((x) => x.cadreId));
+      const counts = (key: (x: CandidateOut) => string) => {
+        const n = new Map<string, number>();
+        for (const x of items) n.set(key(x), (n.get(key(x)) ?? 0) + 1);
+        return n;
+      };
+      const facet = (rows: { key: string; count: number }[]) => new Map(rows.map((r) => [r.key, r.count]));
+      expect(facet(head.facets.byReadiness)).toEqual(counts((x) => x.readiness ?? 'NONE'));
+      expect(facet(head.facets.byLevel)).toEqual(counts((x) => x.currentLevel));
+      expect([...head.facets.byReadiness].map((r) => r.count)).toEqual(
+        [...head.facets.byReadiness].map((r) => r.count).sort((a, b) => b - a),
+      );
+      expect(head.facets.byUnit.reduce((n, r) => n + r.count, 0)).toBe(items.length);
+    }
   });
 
   it('under a version stored before these rules (as deployed databases hold), they are simply not in force', async () => {

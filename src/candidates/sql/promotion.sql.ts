@@ -1,4 +1,3 @@
-import { FlagCode } from '../../rules/codes';
 import { PolicyDocument } from '../../policy/policy.types';
 import {
   ACHIEVEMENT_FULL_POINTS,
@@ -16,6 +15,7 @@ import { StepRow } from '../../rules/steps';
 import { currentRankSql } from '../../rules/facts/rank-facts.sql';
 import { lowestRankByPost } from '../../rules/rank-from-post.rule';
 import { GRASSROOTS_EPOCH, PATHWAY_RULE_ID } from '../../rules/spans/pathway-spans.sql';
+import { specialistDomainsSql } from '../../rules/specialist.rule';
 
 export interface PromotionSqlInput {
   asOf: string;
@@ -25,10 +25,17 @@ export interface PromotionSqlInput {
   rootPath?: string;
   /** Only these cadres (pool members); otherwise everyone at the step's lower level in the jurisdiction. */
   cadreIds?: readonly string[];
+  /** `$n::text`: specialistMatch counts SPECIALIST_STRENGTH in this domain only (any domain when absent). */
+  domain?: string;
   /** An exceptional (破格) list: `$n::text`, the post's domain (PROMO_EXCEPTIONAL). */
   exceptional?: { domain: string };
   /** `$n::boolean`: whether the post is a Party post (PROMO_PARTY_AGE); absent: by each cadre's unit kind. */
   partyPost?: string;
+  /**
+   * Only the cadres whose regular posting is in a unit of these kinds (`$n::text[]`), or (except) in none of them:
+   * a list split where the spans' judgement of a Party post, by the unit's kind, agrees with the list's word.
+   */
+  unitKinds?: { kinds: string; except: boolean };
   /** Which readiness values are listed; all cadres at the level when absent (talent pool snapshots). */
   readiness?: readonly string[];
   /**
@@ -62,7 +69,8 @@ function spanCandidates(p: SqlParams, asOf: string, to: string, within: number, 
 
 /**
  * Promotion candidates: cadres at the level one step below the target (on a rank step, holding the rank below), scored by the factors of
- * ranking-factors.ts. SPECIALIST_STRENGTH comes from the flag SQL (`flags`, limited to the domain if one is given).
+ * ranking-factors.ts. SPECIALIST_STRENGTH is read from each candidate's SPECIALIST spans (limited to the domain if
+ * one is given), as the flag SQL reads it.
  */
 export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
   const { asOf, policy, step } = i;
@@ -81,14 +89,12 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
   const f = spans ? 't' : 'f';
   // Each per-cadre aggregate is a lateral join, so the outer SELECTs reading it twice do not run it twice.
   const raw = `
-      SELECT t.cadre_id, ap.points / ${APPRAISAL_YEARS} AS appraisal, ${f}.grassroots_days / 365.25 AS grassroots_years,
+      SELECT t.cadre_id, t.unit_id, t.level, ${spans ? 't.readiness' : 'NULL::text AS readiness'}, ap.points / ${APPRAISAL_YEARS} AS appraisal, ${f}.grassroots_days / 365.25 AS grassroots_years,
              ach.points, ach.verified, ach.top_recognition, tr.hours,
              (${asOf} - ${f}.level_start) / 365.25 AS years_at_level, sp.domains AS specialist_domains
         FROM candidates t
         ${spans ? '' : 'JOIN pathway_facts f ON f.cadre_id = t.cadre_id'}
-        LEFT JOIN (SELECT fl.cadre_id, array_agg(DISTINCT fl.facts ->> 'domain' ORDER BY fl.facts ->> 'domain') AS domains
-                     FROM flags fl WHERE fl.code = '${FlagCode.SPECIALIST_STRENGTH}' GROUP BY fl.cadre_id) sp
-          ON sp.cadre_id = t.cadre_id
+        CROSS JOIN LATERAL (${specialistDomainsSql('t.cadre_id', asOf, i.domain)}) sp
         CROSS JOIN LATERAL (
           SELECT coalesce(sum((${grades} ->> a.grade)::numeric), 0) AS points
             FROM appraisal a
@@ -114,7 +120,7 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
         FROM (${raw}) r`;
   const [wa, wg, wac, wt, wl, ws] = weights.map((x) => p.add(x.weight, 'numeric'));
   const scored = `
-      SELECT v.cadre_id,
+      SELECT v.cadre_id, v.unit_id, v.level, v.readiness,
              round(${wa} * v.v_appraisal + ${wg} * v.v_grassroots + ${wac} * v.v_achievements
                    + ${wt} * v.v_training + ${wl} * v.v_time + ${ws} * v.v_specialist, 4) AS score,
              jsonb_build_object('appraisal', v.v_appraisal, 'grassrootsYears', v.v_grassroots,
@@ -135,7 +141,16 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
     scope: scopeSql(
       p,
       { rootPath: i.rootPath, cadreIds: i.cadreIds },
-      { asOf, posting: 'regular', active: true, level: rank ? undefined : p.add(step.from_level, 'text') },
+      {
+        asOf,
+        posting: 'regular',
+        active: true,
+        level: rank ? undefined : p.add(step.from_level, 'text'),
+        where:
+          i.unitKinds &&
+          `${i.unitKinds.except ? 'NOT ' : ''}EXISTS (
+             SELECT 1 FROM unit k WHERE k.id = p.unit_id AND k.kind = ANY(${i.unitKinds.kinds}))`,
+      },
     ),
     exceptional: i.exceptional,
     partyPost: i.partyPost,
@@ -164,7 +179,7 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
           i.readiness.includes('READY_SOON'),
         ),
       }),
-    flagCodes: [FlagCode.SPECIALIST_STRENGTH],
+    flagCodes: [],
     readinessFor: spans ? 'spans' : 'all',
     steps: [step],
     scored,

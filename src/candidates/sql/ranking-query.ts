@@ -34,8 +34,11 @@ export interface ListSpec {
   /** The ladder steps readiness is evaluated for. */
   steps: StepRow[];
   /**
-   * `SELECT cadre_id, score (numeric, 4 decimals), factor_values (jsonb: factor → 0..1), details (jsonb), needs
-   * (text[])` over `candidates`, `flags` and (readinessFor `all`) `pathway_facts`: one row per cadre scored.
+   * `SELECT cadre_id, unit_id, level, score (numeric, 4 decimals), factor_values (jsonb: factor → 0..1), details
+   * (jsonb), needs (text[])`, and with readinessFor `spans` the candidate's `readiness`, over `candidates`, `flags`
+   * and (readinessFor `all`) `pathway_facts`: one row per cadre scored. The candidate's columns are carried
+   * through, so the list never joins `candidates` again: the planner cannot size a CTE read from the spans (it
+   * guessed 1 row for 7,204), and joining two such CTEs by nested loops grew with the square of the list.
    */
   scored: string;
   /** Extra details (jsonb) worked out for the rows of the page only, over `pg.cadre_id`. */
@@ -105,7 +108,8 @@ export function rankingStatement(o: RankingStatementInput): string {
   const { p, asOf, spec } = o;
   const s: FlagSql = { p, policy: o.policy, asOf, domain: o.domain };
   // Rules whose spans are kept (rule_span) are read from them.
-  const flagSql = flagRuleSql(s, spec.flagCodes, true);
+  // No codes would mean every rule's SQL to flagRuleSql: a list without flags binds none.
+  const flagSql = spec.flagCodes.length ? flagRuleSql(s, spec.flagCodes, true) : { ctes: [], selects: [] };
   const flags = spec.flagCodes.length
     ? `flags AS MATERIALIZED (SELECT * FROM (${flagSql.selects.join(' UNION ALL ')}) AS u
                                WHERE u.code = ANY(${p.add(spec.flagCodes, 'text[]')}))`
@@ -154,15 +158,14 @@ export function rankingStatement(o: RankingStatementInput): string {
       : []),
     `scored AS (${spec.scored})`,
     `listed AS MATERIALIZED (
-      SELECT s.cadre_id, s.score, s.factor_values, s.details, s.needs, c.unit_id, c.level,
-             ${all ? 'r.readiness' : 'NULL::text AS readiness'},
+      SELECT s.cadre_id, s.score, s.factor_values, s.details, s.needs, s.unit_id, s.level,
+             ${mode === 'all' ? 'r.readiness' : mode === 'spans' ? 's.readiness' : 'NULL::text AS readiness'},
              CASE WHEN nlevel(cu.path) > d.depth
                   THEN replace(ltree2text(subpath(cu.path, d.depth, 1)), '_', '-')::uuid ELSE cu.id END AS facet_unit
         FROM scored s
-        JOIN candidates c ON c.cadre_id = s.cadre_id
-        JOIN unit cu ON cu.id = c.unit_id
+        JOIN unit cu ON cu.id = s.unit_id
         CROSS JOIN (SELECT ${o.root ? `nlevel(${o.root})` : '1'} AS depth) d
-        ${all ? 'LEFT JOIN readiness r ON r.cadre_id = s.cadre_id' : ''}
+        ${mode === 'all' ? 'LEFT JOIN readiness r ON r.cadre_id = s.cadre_id' : ''}
        WHERE ${spec.filter})`,
     `page AS (SELECT l.* FROM listed l ${keyset} ORDER BY l.score DESC, l.cadre_id LIMIT ${p.add(o.first, 'int')})`,
     ...(mode === 'page' ? [`target AS (SELECT cadre_id FROM page)`, ...facts] : []),

@@ -17,7 +17,7 @@ export interface SpecialistsSqlInput {
 
 /**
  * Specialists in a domain: cadres with SPECIALIST_STRENGTH there (the flag SQL), ranked by the evidence factors
- * of ranking-factors.ts. Only cadres with a verified achievement in the domain are evaluated at all.
+ * of ranking-factors.ts. Only cadres holding a SPECIALIST span in the domain on asOf are evaluated at all.
  */
 export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
   const { asOf, policy, domain } = i;
@@ -30,7 +30,7 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
   const windowYears = p.add(sp.windowYears, 'numeric');
   const verified = `a.verification_status = 'VERIFIED' AND a.domain = ${domain} AND a.achieved_on <= ${asOf}`;
   const values = `
-      SELECT c.cadre_id, fl.facts, la.latest,
+      SELECT c.cadre_id, c.unit_id, c.level, fl.facts, la.latest,
              round((${p.add(JSON.stringify(RECOGNITION_POINTS), 'jsonb')} ->> (fl.facts ->> 'highestRecognition'))::numeric, 4)
                AS v_recognition,
              round(least(1, greatest(0, coalesce((fl.facts ->> 'bestImprovementPercent')::numeric, 0)) / 100), 4) AS v_impact,
@@ -49,7 +49,10 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
         asOf,
         posting: 'regular',
         active: true,
-        where: `EXISTS (SELECT 1 FROM achievement a WHERE a.cadre_id = p.cadre_id AND ${verified})`,
+        // Who has SPECIALIST_STRENGTH in the domain on asOf, from the spans the flag reads (a few hundred cadres
+        // in a province), not everyone with a verified achievement there: readiness is worked out for each.
+        where: `EXISTS (SELECT 1 FROM rule_span sp WHERE sp.cadre_id = p.cadre_id AND sp.rule_id = 'SPECIALIST'
+                          AND sp.domain = ${domain} AND sp.valid @> ${asOf})`,
       },
     ),
     flagCodes: [FlagCode.SPECIALIST_STRENGTH],
@@ -57,7 +60,7 @@ export function specialistList(i: SpecialistsSqlInput, p: SqlParams): ListSpec {
     steps: stepRows(policy),
     // details.reasons: the flag's reason as data (src/i18n/reasons.ts), code <ruleId>.<flag code> over its facts.
     scored: `
-      SELECT v.cadre_id,
+      SELECT v.cadre_id, v.unit_id, v.level,
              round(${wr} * v.v_recognition + ${wi} * v.v_impact + ${wc} * v.v_recency + ${wn} * v.v_count, 4) AS score,
              jsonb_build_object('evidenceRecognition', v.v_recognition, 'evidenceImpact', v.v_impact,
                                 'evidenceRecency', v.v_recency, 'evidenceCount', v.v_count) AS factor_values,

@@ -48,7 +48,7 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
                        AND t.end_date > least(${windowStart}, ${studySince})
        GROUP BY c.cadre_id`;
   const values = `
-      SELECT c.cadre_id, sf.v AS v_shortfall, sf.reasons, ind.v AS v_induction, ind.reason AS induction,
+      SELECT c.cadre_id, c.unit_id, c.level, sf.v AS v_shortfall, sf.reasons, ind.v AS v_induction, ind.reason AS induction,
              CASE WHEN tr.recent THEN 0 ELSE 1 END AS v_never,
              CASE WHEN ls.years >= ${longYears} THEN round(least(1, ls.years / (2 * ${longYears})), 4) ELSE 0 END AS v_long,
              round(ls.years, 1) AS long_years
@@ -86,7 +86,7 @@ export function trainingList(i: TrainingSqlInput, p: SqlParams): ListSpec {
     readinessFor: 'page',
     steps: stepRows(policy),
     scored: `
-      SELECT v.cadre_id,
+      SELECT v.cadre_id, v.unit_id, v.level,
              round(${ws} * coalesce(v.v_shortfall, 0) + ${wi} * coalesce(v.v_induction, 0) + ${wn} * v.v_never
                    + ${wl} * v.v_long, 4) AS score,
              jsonb_build_object('SHORTFALL', coalesce(v.v_shortfall, 0), 'INDUCTION_DUE', coalesce(v.v_induction, 0),

@@ -59,6 +59,10 @@ export function pathwayFactsCtes({
   const d = (alias: string) => (perDate ? `${alias}.as_of, ` : '');
   const on = (a: string, b: string) => (perDate ? ` AND ${a}.as_of = ${b}.as_of` : '');
   const at = (alias: string) => (perDate ? `${alias}.as_of` : asOf);
+  // Each aggregate once: when the planner sizes `target` at a row or so (a list read from spans), it joins these by
+  // nested loops, and an aggregate left inline is computed again for every target row. (Per date, the spans'
+  // statement is left as it was planned.)
+  const once = perDate ? '' : 'MATERIALIZED ';
   const appraisals = appraisalsLater
     ? ''
     : `pw_appraisals AS (
@@ -79,7 +83,7 @@ export function pathwayFactsCtes({
         JOIN unit u ON u.id = p.unit_id
        WHERE p.start_date <= ${at('t')}
     ),
-    ${rankLowestByPost ? 'pw_post' : 'pw_cur'} AS (
+    ${rankLowestByPost ? 'pw_post' : 'pw_cur'} AS ${once}(
       -- The regular posting covering asOf, with its level run from posting_run (kept by triggers on posting):
       -- adjacent postings at the level form one stint, which began on level_start; level_entered_on is the
       -- start of the latest posting at the level that followed one at another level (the last promotion).
@@ -96,7 +100,7 @@ export function pathwayFactsCtes({
       -- Posts held: regular ones and concurrent ones (兼任), which are posts of their own.
       SELECT ${d('p')}p.cadre_id, p.unit_id, p.level FROM pw_postings p WHERE p.kind IN ('REGULAR', 'CONCURRENT')
     ),
-    pw_posts AS (
+    pw_posts AS ${once}(
       SELECT ${d('x')}x.cadre_id, jsonb_object_agg(x.level, x.n) AS by_level
         FROM (SELECT ${d('r')}r.cadre_id, r.level, count(DISTINCT r.unit_id)::int AS n
                 FROM pw_regular r
@@ -104,7 +108,7 @@ export function pathwayFactsCtes({
                GROUP BY ${d('r')}r.cadre_id, r.level) x
        GROUP BY ${d('x')}x.cadre_id
     ),
-    pw_grassroots AS (
+    pw_grassroots AS ${once}(
       -- Any kind of posting counts; the union counts overlapping days once, clipped at asOf.
       SELECT ${d('p')}p.cadre_id,
              range_agg(p.period * daterange(NULL, ${at('p')})) AS spans,
