@@ -51,10 +51,9 @@ export function matchCodes(m: FlagMatch): FlagCode[] | undefined {
 /** `HAVING …` over the rows of `flags` grouped by cadre_id: the cadres that match (empty: every cadre). */
 export function matchHaving(p: SqlParams, m: FlagMatch): string {
   const conds: string[] = [];
-  const allOf = [...new Set(m.allOf)];
-  if (allOf.length) {
-    conds.push(`count(DISTINCT code) FILTER (WHERE code = ANY(${p.add(allOf, 'text[]')})) = ${allOf.length}`);
-  }
+  // Each code of allOf held: one bool_or per code, which a hash aggregate computes (a count of distinct codes made
+  // PostgreSQL sort a province's flags by cadre).
+  for (const code of new Set(m.allOf)) conds.push(`bool_or(code = ${p.add(code, 'text')})`);
   if (m.anyOf.length) conds.push(`bool_or(code = ANY(${p.add([...new Set(m.anyOf)], 'text[]')}))`);
   return conds.length ? `HAVING ${conds.join(' AND ')}` : '';
 }
