@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { UNINSTALL } from '../src/rules/spans/install';
 
 /**
  * A province's flagged list counts and orders every cadre holding a code on a date from who holds which code and
@@ -23,6 +24,10 @@ export class AddRuleSpanOverFrom1764238600000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // The installed span SQL (src/rules/spans/install.ts) writes over_from: uninstalled here, it is installed again
+    // at the next boot.
+    await q.query(UNINSTALL);
+    await q.query(`DELETE FROM rule_span_install`);
     await q.query(`DROP INDEX cadre_inactive_idx`);
     await q.query(`DROP INDEX rule_span_holding_idx`);
     await q.query(`ALTER TABLE rule_span DROP COLUMN over_from`);
