@@ -216,6 +216,8 @@ export function flaggedScenario(
       run: async (client) => {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
         try {
+          // As the service's list statement (FlagsService.list): no parallel workers.
+          if (!withPe) await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
           const { page, total } = await firstPage(client);
           const { rows: flags } = page.length
             ? await client.query<{ cadre_id: string }>(pageFlags(page))

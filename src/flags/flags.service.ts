@@ -19,6 +19,7 @@ import { buildFlagsQuery, FlagMatch, matchCodes, matchHaving, subtreeScope } fro
 import { CadreScope } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
 import { queryReplica, replicaTransaction } from '../database/replica';
+import { SqlParams } from '../common/sql/sql-params';
 
 interface SqlFlag {
   cadre_id: string;
@@ -75,6 +76,40 @@ function matchOf(f: FlaggedCadresFilter): FlagMatch {
   return { allOf: f.allOf ?? [], anyOf: f.anyOf ?? f.codes ?? [] };
 }
 
+/** A matching cadre as lists order them: worst severity first (negated rank), then most days past, then id. */
+interface MatchRow {
+  cadre_id: string;
+  worst: number;
+  over_by: number;
+}
+
+/** `per AS (…)`: the rows of `flags` grouped by cadre (MatchRow), those that match. */
+const perCadre = (p: SqlParams, match: FlagMatch): string => `
+         per AS (
+           SELECT cadre_id, -max(${severityRankSql('severity')}) AS worst, max(over_by) AS over_by
+             FROM flags GROUP BY cadre_id ${matchHaving(p, match)})`;
+
+/**
+ * The page after the cursor `after` (worst, days past, id) of matching cadres known already, as the list's
+ * statement gives it: up to first + 1 rows in order, each with the total; one row of nulls when the page is empty.
+ */
+function pageOf(
+  rows: readonly MatchRow[],
+  after: readonly (string | number | null)[] | undefined,
+  first: number,
+): { cadre_id: string | null; worst: number; over_by: number; total: number }[] {
+  const key = (r: MatchRow): [number, number, string] => [r.worst, -r.over_by, r.cadre_id];
+  const cmp = (a: [number, number, string], b: [number, number, string]) =>
+    a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+  const from = after && ([Number(after[0]), -Number(after[1]), String(after[2])] as [number, number, string]);
+  const page = rows
+    .filter((r) => !from || cmp(key(r), from) > 0)
+    .sort((a, b) => cmp(key(a), key(b)))
+    .slice(0, first + 1)
+    .map((r) => ({ ...r, total: rows.length }));
+  return page.length ? page : [{ cadre_id: null, worst: 0, over_by: 0, total: rows.length }];
+}
+
 /**
  * Flags are read in PostgreSQL as one set-based statement per request (src/rules/flags.sql.ts): every flag rule
  * from its spans (rule_span, kept current on write) but PROMOTION_ELIGIBLE, which the pathway computes.
@@ -102,7 +137,7 @@ export class FlagsService {
     policy: PolicyInForce,
     match: FlagMatch,
     scope: { cadreIds: readonly string[] } | { unitId?: string; cadreScope: CadreScope; domain?: string },
-  ): Promise<{ rows: SqlFlag[]; light?: boolean; narrowed?: CadreScope }> {
+  ): Promise<{ rows: SqlFlag[]; light?: boolean; narrowed?: CadreScope; held?: MatchRow[] }> {
     const codes = matchCodes(match);
     if (codes && !codes.includes(FlagCode.PROMOTION_ELIGIBLE)) return { rows: [] };
     let pathwayScope: PathwayScope;
@@ -110,11 +145,20 @@ export class FlagsService {
     if ('cadreIds' in scope) pathwayScope = { cadreIds: [...scope.cadreIds] };
     else if (others.length && others.length < match.allOf.length) {
       const holding = { allOf: others, anyOf: [] };
-      const ids = await this.idsMatching(asOf, policy, scope.cadreScope, holding, [], scope.domain);
-      const eligible = await this.pathway.eligibleIds(asOf, policy, ids);
+      const holders = await this.rowsMatching(asOf, policy, scope.cadreScope, holding, [], scope.domain);
+      const eligible = await this.pathway.eligibleIds(
+        asOf,
+        policy,
+        holders.map((r) => r.cadre_id),
+      );
       const rows = eligible.map((cadreId) => ({ ...LIGHT_PROMOTION, cadre_id: cadreId }));
+      // PROMOTION_ELIGIBLE is INFO with no days past: an eligible holder's worst is that of its other codes.
+      const ok = new Set(eligible);
+      const held = holders.flatMap((r) =>
+        ok.has(r.cadre_id) ? [{ ...r, over_by: Math.max(r.over_by, 0) }] : [],
+      );
       // The holders were found in the scope on asOf, so the eligible among them are taken as they are.
-      return { rows, light: true, narrowed: { cadreIds: eligible } };
+      return { rows, light: true, narrowed: { cadreIds: eligible }, held };
     } else pathwayScope = { unitId: scope.unitId };
     return this.fullPromotionRows(asOf, policy, pathwayScope);
   }
@@ -129,15 +173,18 @@ export class FlagsService {
     return { rows: eligible.map((e) => toSql(promotionFlag(e, policy.document))) };
   }
 
-  /** The ids of the cadres of a scope matching on asOf: one statement over their spans and `extraRows`. */
-  private async idsMatching(
+  /**
+   * The cadres of a scope matching on asOf, each with its worst severity (negated rank) and most days past: one
+   * statement over their spans and `extraRows`.
+   */
+  private async rowsMatching(
     asOf: string,
     policy: PolicyInForce,
     scope: CadreScope,
     match: FlagMatch,
     extraRows: readonly SqlFlag[],
     domain?: string,
-  ): Promise<string[]> {
+  ): Promise<MatchRow[]> {
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy: policy.document,
@@ -148,11 +195,7 @@ export class FlagsService {
       light: true,
       fromSpans: true,
     });
-    const rows: { cadre_id: string }[] = await this.ds.query(
-      `${withSql} SELECT cadre_id FROM flags GROUP BY cadre_id ${matchHaving(params, match)}`,
-      params.values,
-    );
-    return rows.map((r) => r.cadre_id);
+    return this.ds.query(`${withSql}, ${perCadre(params, match)} SELECT * FROM per`, params.values);
   }
 
   /** Every flag of each cadre, worst first: SQL rules plus registered sources. Backs the Cadre.flags loader. */
@@ -244,7 +287,8 @@ export class FlagsService {
     const promotion = await this.promotionRows(asOf, policy, match, { unitId, cadreScope: scope });
     // allOf alone: the eligible holders of the other codes are the answer (stuckTalent's three dates).
     if (promotion.narrowed?.cadreIds && match.anyOf.length === 0) return [...promotion.narrowed.cadreIds];
-    return this.idsMatching(asOf, policy, promotion.narrowed ?? scope, match, promotion.rows);
+    const rows = await this.rowsMatching(asOf, policy, promotion.narrowed ?? scope, match, promotion.rows);
+    return rows.map((r) => r.cadre_id);
   }
 
   private async list(
@@ -267,11 +311,15 @@ export class FlagsService {
       rows: promotion,
       light,
       narrowed,
+      held,
     } = await this.promotionRows(asOf, policy, match, {
       unitId: q.unitId,
       cadreScope: scope,
       domain: q.domain,
     });
+    // allOf alone with PROMOTION_ELIGIBLE ("past the limit and ready"): the eligible holders, with their worst and
+    // days past, are the matching cadres already; only the page's flags are read.
+    const matched = held && !match.anyOf.length && (q.asOfRecorded ?? asOf) === asOf ? held : undefined;
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy: policy.document,
@@ -286,20 +334,22 @@ export class FlagsService {
                                             ${params.add(after[2], 'uuid')})`
       : '';
     const { rows, total, flags } = await replicaTransaction(this.ds, 'REPEATABLE READ', async (em) => {
+      // No parallel workers for this transaction: a province's count (TRAINING_SHORTFALL: 94,000 cadres) split over
+      // workers cost a third more CPU (partial aggregates sorted and merged) on a server already busy with other
+      // requests (bench, concurrency 10 on 2 cores: 148 instead of 225 ms of PostgreSQL CPU a request).
+      await em.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true)`);
       // The count is of every matching cadre, beside the page (an empty page after the last still has it).
-      const page: { cadre_id: string | null; worst: number; over_by: number; total: number }[] =
-        await em.query(
-          `${withSql},
-         per AS (
-           SELECT cadre_id, -max(${severityRankSql('severity')}) AS worst,
-                  max(over_by) AS over_by
-             FROM flags GROUP BY cadre_id ${matchHaving(params, match)}),
+      const page: { cadre_id: string | null; worst: number; over_by: number; total: number }[] = matched
+        ? pageOf(matched, after, first)
+        : await em.query(
+            `${withSql},
+         ${perCadre(params, match)},
          page AS (SELECT * FROM per ${keyset} ORDER BY worst, over_by DESC, cadre_id
                    LIMIT ${params.add(first + 1, 'int')})
          SELECT page.*, n.total FROM (SELECT count(*)::int AS total FROM per) n LEFT JOIN page ON true
           ORDER BY worst, over_by DESC, cadre_id`,
-          params.values,
-        );
+            params.values,
+          );
       const rows = page.filter((r): r is typeof r & { cadre_id: string } => r.cadre_id !== null);
       const ids = rows.slice(0, first).map((r) => r.cadre_id);
       const flags = ids.length

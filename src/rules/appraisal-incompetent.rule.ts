@@ -4,7 +4,7 @@ import { PolicyDocument } from '../policy/policy.types';
 import { FlagCode } from './codes';
 import { bad, strings } from './params';
 import { FlagRule } from './rule';
-import { cadreRows, spanVersions, versionParam, versionParamJson } from './spans/span-sql';
+import { cadreRows, factDate, spanVersions, versionParam, versionParamJson } from './spans/span-sql';
 import { details, FlagQuery, FlagSql, list, NO_FLAGS, param, source, spanFlags } from './sql/flag-sql';
 
 const RULE = 'APPRAISAL_INCOMPETENT';
@@ -96,6 +96,8 @@ export const appraisalIncompetentRule: FlagRule<'APPRAISAL_INCOMPETENT'> = {
   codes: [FlagCode.APPRAISAL_INCOMPETENT],
   sql: flagSql,
   spans: flagSpans,
+  overFrom: factDate('flaggedUntil', 1),
+  lightScope: 'scope',
   spanSql: appraisalIncompetentSpanSql,
   dependsOn: [cadreRows('appraisal')],
 };

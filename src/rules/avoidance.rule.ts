@@ -4,7 +4,7 @@ import { FlagCode } from './codes';
 import { bad, isObject, strings, text } from './params';
 import { FlagRule } from './rule';
 import { readSpans } from './spans/limit-spans.sql';
-import { spanVersions } from './spans/span-sql';
+import { factDate, spanVersions } from './spans/span-sql';
 import { FlagSql } from './sql/flag-sql';
 
 const rule = 'AVOIDANCE';
@@ -154,6 +154,8 @@ export const avoidanceRule: FlagRule<'AVOIDANCE'> = {
   kind: 'flag',
   params: { check: checkParams },
   codes: [FlagCode.AVOIDANCE_CONFLICT],
+  overFrom: factDate('since'),
+  lightScope: 'scope_cur',
   spanSql,
   dependsOn: [
     // The cadre's regular postings (through posting_run, refreshed once per write) and their relatives'.

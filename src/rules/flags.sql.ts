@@ -3,7 +3,7 @@ import { commonCtes } from './facts/current-posting.sql';
 import { FLAG_RULES } from './registry';
 import { SqlParams } from '../common/sql/sql-params';
 import { PolicyDocument } from '../policy/policy.types';
-import { Cte, FLAG_COLUMNS, FlagSql } from './sql/flag-sql';
+import { Cte, FLAG_COLUMNS, FlagSql, lightSpanFlags } from './sql/flag-sql';
 import { CadreScope, scopeSql, SMALL_SUBTREE_UNITS } from './sql/scope.sql';
 
 export interface FlagQueryOptions {
@@ -51,10 +51,9 @@ export function matchCodes(m: FlagMatch): FlagCode[] | undefined {
 /** `HAVING …` over the rows of `flags` grouped by cadre_id: the cadres that match (empty: every cadre). */
 export function matchHaving(p: SqlParams, m: FlagMatch): string {
   const conds: string[] = [];
-  const allOf = [...new Set(m.allOf)];
-  if (allOf.length) {
-    conds.push(`count(DISTINCT code) FILTER (WHERE code = ANY(${p.add(allOf, 'text[]')})) = ${allOf.length}`);
-  }
+  // Each code of allOf held: one bool_or per code, which a hash aggregate computes (a count of distinct codes made
+  // PostgreSQL sort a province's flags by cadre).
+  for (const code of new Set(m.allOf)) conds.push(`bool_or(code = ${p.add(code, 'text')})`);
   if (m.anyOf.length) conds.push(`bool_or(code = ANY(${p.add([...new Set(m.anyOf)], 'text[]')}))`);
   return conds.length ? `HAVING ${conds.join(' AND ')}` : '';
 }
@@ -77,9 +76,10 @@ export function flagRuleSql(
   fromSpans = false,
 ): { ctes: string[]; selects: string[] } {
   const wanted = codes?.length ? new Set(codes) : undefined;
-  const rules = FLAG_RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) =>
-    fromSpans && r.spans ? r.spans(s) : r.sql(s),
-  );
+  const rules = FLAG_RULES.filter((r) => !wanted || r.codes.some((c) => wanted.has(c))).map((r) => {
+    if (!fromSpans || !r.spans) return r.sql(s);
+    return s.light && r.lightScope ? lightSpanFlags(s, r.id, r.lightScope) : r.spans(s);
+  });
   const all: Record<string, Cte> = { scope: { sql: '', deps: [] }, ...commonCtes(s) };
   for (const r of rules) Object.assign(all, r.own);
   const names: string[] = ['scope'];
@@ -99,7 +99,7 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   const asOf = p.add(o.asOf, 'date');
   const s: FlagSql = { p, policy: o.policy, asOf, light: o.light };
   const flagScope = { asOf, posting: 'any', active: true, keepGiven: true } as const;
-  if (o.scope.posted) s.scopeCur = scopeSql(p, {}, flagScope);
+  if (o.scope.posted) Object.assign(s, { scopeCur: scopeSql(p, {}, flagScope), everyActive: true });
   if (o.domain) s.domain = p.add(o.domain, 'text');
   if (o.asOfRecorded && o.asOfRecorded !== o.asOf) s.asOfRecorded = p.add(o.asOfRecorded, 'date');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;

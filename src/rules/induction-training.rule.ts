@@ -1,7 +1,7 @@
 import { FlagCode } from './codes';
 import { level, number, object } from './params';
 import { FlagRule } from './rule';
-import { cadreRows, spanVersions, versionParam, versionParamJson } from './spans/span-sql';
+import { cadreRows, factDate, spanVersions, versionParam, versionParamJson } from './spans/span-sql';
 import { details, FlagQuery, FlagSql, list, map, param, source } from './sql/flag-sql';
 
 const rule = 'INDUCTION_TRAINING';
@@ -121,6 +121,8 @@ export const inductionTrainingRule: FlagRule<'INDUCTION_TRAINING'> = {
   codes: [FlagCode.INDUCTION_TRAINING_DUE],
   sql: inductionTrainingSql,
   spans: inductionTrainingSpans,
+  overFrom: factDate('deadline'),
+  lightScope: 'scope_cur',
   spanSql: inductionTrainingSpanSql,
   dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

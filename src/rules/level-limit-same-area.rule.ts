@@ -2,7 +2,7 @@ import { FlagCode } from './codes';
 import { FlagRule } from './rule';
 import { FlagSql } from './sql/flag-sql';
 import { checkUnitLists, limitSpans, readSpans, textList, versionsCte } from './spans/limit-spans.sql';
-import { cadreRows, versionParam } from './spans/span-sql';
+import { cadreRows, factDate, versionParam } from './spans/span-sql';
 
 const rule = 'LEVEL_LIMIT_SAME_AREA';
 
@@ -90,6 +90,8 @@ export const levelLimitSameAreaRule: FlagRule<'LEVEL_LIMIT_SAME_AREA'> = {
       ),
   },
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
+  overFrom: factDate('limitDate'),
+  lightScope: 'scope_cur',
   spanSql,
   dependsOn: [
     // Regular postings, through posting_run (one row each, kept by triggers on posting): a dependency on posting

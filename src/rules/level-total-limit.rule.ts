@@ -1,7 +1,7 @@
 import { FlagCode } from './codes';
 import { fromSpans, nearLimit, postingLimitSpanSql, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
-import { cadreRows } from './spans/span-sql';
+import { cadreRows, factDate } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 const rule = 'LEVEL_TOTAL_LIMIT';
@@ -47,6 +47,8 @@ export const levelTotalLimitRule: FlagRule<'LEVEL_TOTAL_LIMIT'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: levelTotalLimitSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),
+  overFrom: factDate('limitDate'),
+  lightScope: 'scope_cur',
   spanSql: postingLimitSpanSql(
     rule,
     'r.level_run_start',

@@ -2,7 +2,7 @@ import { FlagCode } from './codes';
 import { fromSpans, nearLimit, postingLimitSpanSql, select, years } from './posting-limit.sql';
 import { FlagRule } from './rule';
 import { checkUnitLists, UNIT_POSTINGS } from './spans/limit-spans.sql';
-import { cadreRows } from './spans/span-sql';
+import { cadreRows, factDate } from './spans/span-sql';
 import { FlagQuery, FlagSql, param } from './sql/flag-sql';
 
 const rule = 'POST_LIMIT_SAME_POST';
@@ -47,6 +47,8 @@ export const postLimitSamePostRule: FlagRule<'POST_LIMIT_SAME_POST'> = {
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
   sql: postLimitSamePostSql,
   spans: (s) => ({ ctes: ['scope_cur'], select: words(s, fromSpans(s, rule)) }),
+  overFrom: factDate('limitDate'),
+  lightScope: 'scope_cur',
   spanSql: postingLimitSpanSql(
     rule,
     'r.post_run_start',

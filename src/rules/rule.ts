@@ -30,6 +30,17 @@ export interface SpanSource {
   spanSql?: string;
   /** The writes that change the spans (a new policy version always recomputes every cadre). */
   dependsOn?: readonly SpanDependency[];
+  /**
+   * The day a flag's days past (over_by) count from, as SQL over a span's `facts` (jsonb): stored in
+   * rule_span.over_from by the installer, so a list orders the spans without reading their facts. None: 0 days.
+   */
+  overFrom?: (facts: string) => string;
+  /**
+   * The scope CTE the rule's span reader keeps its flags to (`scope_cur`, or `scope`): set when the spans' code,
+   * severity and over_from are the flag's own, so a light read (FlagSql.light) takes them from rule_span's
+   * columns alone (lightSpanFlags).
+   */
+  lightScope?: 'scope' | 'scope_cur';
 }
 
 /** A flag rule: set-based SQL over a scope of cadres, producing flags with these codes. */

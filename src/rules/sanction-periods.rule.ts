@@ -3,7 +3,7 @@ import { FlagCode } from './codes';
 import { bad, isObject, number, object, text } from './params';
 import { FlagRule } from './rule';
 import { sanctionPeriods } from './sanction-effect';
-import { cadreRows, spanVersions, versionParamJson } from './spans/span-sql';
+import { cadreRows, factDate, spanVersions, versionParamJson } from './spans/span-sql';
 import { details, FlagQuery, FlagSql, NO_FLAGS, spanFlags } from './sql/flag-sql';
 
 const NAMES = `'${JSON.stringify(SANCTION_KIND_NAMES)}'::jsonb`;
@@ -107,6 +107,8 @@ export const sanctionPeriodsRule: FlagRule<'SANCTION_PERIODS'> = {
   codes: [FlagCode.SANCTION_IN_EFFECT],
   sql: sanctionSql,
   spans: sanctionSpans,
+  overFrom: factDate('effectEndsOn', 1),
+  lightScope: 'scope',
   spanSql: sanctionSpanSql,
   // Revocation and 容错 decisions are columns of sanction: its writes are all that change the spans.
   dependsOn: [cadreRows('sanction')],

@@ -1,7 +1,7 @@
 import { FlagCode } from './codes';
 import { FlagRule } from './rule';
 import { limitSpans, readSpans, versionsCte } from './spans/limit-spans.sql';
-import { cadreRows, versionParam } from './spans/span-sql';
+import { cadreRows, factDate, versionParam } from './spans/span-sql';
 
 const rule = 'TERM_LIMIT';
 
@@ -57,6 +57,8 @@ export const termLimitRule: FlagRule<'TERM_LIMIT'> = {
   kind: 'flag',
   params: { counts: ['terms'], numbers: ['termYears'] },
   codes: [FlagCode.POSTING_LIMIT_EXCEEDED, FlagCode.POSTING_LIMIT_APPROACHING],
+  overFrom: factDate('limitDate'),
+  lightScope: 'scope_cur',
   spanSql,
   dependsOn: [cadreRows('posting_run')],
   // Evaluated as spans only: on one date it is the span holding then.

@@ -9,7 +9,7 @@ import {
   UNIT_POSTINGS,
   versionsCte,
 } from './spans/limit-spans.sql';
-import { cadreRows, versionParam } from './spans/span-sql';
+import { cadreRows, factDate, versionParam } from './spans/span-sql';
 
 const rule = 'TOWNSHIP_MIN_SERVICE';
 
@@ -71,6 +71,8 @@ export const townshipMinServiceRule: FlagRule<'TOWNSHIP_MIN_SERVICE'> = {
     check: (params, field) => checkUnitLists(params, field, [], ['recruitUnitLevels']),
   },
   codes: [FlagCode.MIN_SERVICE_NOT_MET],
+  overFrom: factDate('minServiceMetOn'),
+  lightScope: 'scope_cur',
   spanSql,
   dependsOn: [
     // Regular postings, through posting_run (one row each, kept by triggers on posting): a dependency on posting

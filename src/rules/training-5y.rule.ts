@@ -26,6 +26,7 @@ export const training5yRule: FlagRule<'TRAINING_5Y'> = {
   codes: [FlagCode.TRAINING_SHORTFALL],
   sql: training5ySql,
   spans: training5ySpans,
+  lightScope: 'scope_cur',
   spanSql: training5ySpanSql,
   dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

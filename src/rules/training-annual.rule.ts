@@ -26,6 +26,7 @@ export const trainingAnnualRule: FlagRule<'TRAINING_ANNUAL'> = {
   codes: [FlagCode.TRAINING_SHORTFALL],
   sql: trainingAnnualSql,
   spans: trainingAnnualSpans,
+  lightScope: 'scope_cur',
   spanSql: annualSpanSql,
   dependsOn: [cadreRows('posting_run'), cadreRows('training')],
 };

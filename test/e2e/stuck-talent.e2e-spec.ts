@@ -110,6 +110,36 @@ describe('stuckTalent', () => {
     expect(r.total.count).toBe(await flaggedTotal(null, AS_OF));
   });
 
+  it('pages flaggedCadres(allOf) with cursors in order: worst severity, most days past, id', async () => {
+    const LIST = `query($f: FlaggedCadresFilter, $first: Int, $after: String) {
+      flaggedCadres(filter: $f, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { cadreId flags { severity overBy } } } } }`;
+    const f = { allOf: STUCK, asOf: AS_OF };
+    const whole = ok(await t.gql<any>(LIST, { f, first: 100 })).flaggedCadres;
+    expect(whole.totalCount).toBeGreaterThan(2);
+    const rank = { INFO: 1, WARNING: 2, CRITICAL: 3 } as Record<string, number>;
+    const key = (n: any) => ({
+      worst: Math.max(...n.flags.map((x: any) => rank[x.severity])),
+      over: Math.max(...n.flags.map((x: any) => x.overBy)),
+      id: n.cadreId,
+    });
+    const keys = whole.edges.map((e: any) => key(e.node));
+    const sorted = [...keys].sort(
+      (a, b) => b.worst - a.worst || b.over - a.over || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    expect(keys).toEqual(sorted);
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = ok(await t.gql<any>(LIST, { f, first: 2, after })).flaggedCadres;
+      expect(page.totalCount).toBe(whole.totalCount);
+      paged.push(...page.edges.map((e: any) => e.node.cadreId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(whole.edges.map((e: any) => e.node.cadreId));
+  });
+
   it('keeps a department to its jurisdiction', async () => {
     const dept = t.token({ role: Role.ORG_DEPT, unitId: demo2.county });
     const own = await report(null, dept);

@@ -10,11 +10,15 @@ import {
   PolicyVersionRow,
 } from './pathway-spans.sql';
 
-/** A rule whose spans are kept: its id, its one INSERT … SELECT statement over `ids`, what changes them. */
+/**
+ * A rule whose spans are kept: its id, its one INSERT … SELECT statement over `ids`, what changes them, and the
+ * day its flags' days past count from (SpanSource.overFrom).
+ */
 export interface SpanRule {
   id: string;
   spanSql: string;
   dependsOn: readonly SpanDependency[];
+  overFrom?: (facts: string) => string;
 }
 
 /** Every rule of the registry that declares spanSql, in registry order. */
@@ -28,7 +32,7 @@ export function spanRules(): SpanRule[] {
         `${rule.id}: spanSql and dependsOn go together (a rule with spans is refreshed on some write)`,
       );
     }
-    out.push({ id: rule.id, spanSql: rule.spanSql, dependsOn: rule.dependsOn });
+    out.push({ id: rule.id, spanSql: rule.spanSql, dependsOn: rule.dependsOn, overFrom: rule.overFrom });
   }
   // Promotion readiness on the leadership ladder, from every promotion rule's SQL form (pathway-spans.sql.ts).
   out.push(PATHWAY_SPAN_RULE);
@@ -56,11 +60,13 @@ const FRESH = 'pg_temp.rule_span_fresh';
 
 /**
  * A span compared as a whole row (NULLs equal; row_number tells identical rows apart), by equalities only, so
- * that both anti-joins hash.
+ * that both anti-joins hash. over_from follows from the facts, but a span stored before it was kept (NULL) differs
+ * and is written again.
  */
 const SPAN_KEY = `cadre_id, rule_id, code, severity, coalesce(domain, '') AS k_domain, domain IS NULL AS k_no_domain,
-               valid_from, coalesce(valid_to, 'infinity') AS k_to, valid_to IS NULL AS k_open, policy_version, facts`;
-const SPAN_PARTITION = `cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts`;
+               valid_from, coalesce(valid_to, 'infinity') AS k_to, valid_to IS NULL AS k_open, policy_version, facts,
+               coalesce(over_from, '-infinity') AS k_over, over_from IS NULL AS k_no_over`;
+const SPAN_PARTITION = `cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts, over_from`;
 const SAME_SPAN = [
   'cadre_id',
   'rule_id',
@@ -73,6 +79,8 @@ const SAME_SPAN = [
   'k_open',
   'policy_version',
   'facts',
+  'k_over',
+  'k_no_over',
   'n',
 ]
   .map((c) => `f.${c} = o.${c}`)
@@ -84,18 +92,29 @@ const SAME_SPAN = [
  * recompute (a new policy version, a reinstall, a posting added late in a career) leaves most spans as they
  * were, and an insert into rule_span costs its two GiST indexes far more than the comparison.
  */
-const APPLY_FRESH = `WITH f AS MATERIALIZED (
-      SELECT domain, valid_to, ${SPAN_KEY}, row_number() OVER (PARTITION BY ${SPAN_PARTITION}) AS n
-        FROM ${FRESH}),
+const applyFresh = (rules: readonly SpanRule[]): string => `WITH f AS MATERIALIZED (
+      SELECT domain, valid_to, over_from, ${SPAN_KEY}, row_number() OVER (PARTITION BY ${SPAN_PARTITION}) AS n
+        FROM (SELECT x.*, ${overFromCase(rules)} AS over_from FROM ${FRESH} x) x),
     o AS MATERIALIZED (
       SELECT ctid AS row_ctid, ${SPAN_KEY}, row_number() OVER (PARTITION BY ${SPAN_PARTITION}) AS n
         FROM rule_span WHERE cadre_id = ANY(ids) AND (only_rules IS NULL OR rule_id = ANY(only_rules))),
     gone AS (
       DELETE FROM rule_span
        WHERE ctid = ANY(ARRAY(SELECT o.row_ctid FROM o WHERE NOT EXISTS (SELECT 1 FROM f WHERE ${SAME_SPAN}))))
-    INSERT INTO rule_span (cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts)
-    SELECT f.cadre_id, f.rule_id, f.code, f.severity, f.domain, f.valid_from, f.valid_to, f.policy_version, f.facts
+    INSERT INTO rule_span (cadre_id, rule_id, code, severity, domain, valid_from, valid_to, policy_version, facts,
+                           over_from)
+    SELECT f.cadre_id, f.rule_id, f.code, f.severity, f.domain, f.valid_from, f.valid_to, f.policy_version, f.facts,
+           f.over_from
       FROM f WHERE NOT EXISTS (SELECT 1 FROM o WHERE ${SAME_SPAN})`;
+
+/**
+ * rule_span.over_from of a fresh span (a row `x`), by its rule: each rule's overFrom over the span's facts (NULL for
+ * a rule without one). Stored beside the facts so a list counts and orders flags without reading them.
+ */
+function overFromCase(rules: readonly SpanRule[]): string {
+  const cases = rules.flatMap((r) => (r.overFrom ? [`WHEN '${r.id}' THEN ${r.overFrom('x.facts')}`] : []));
+  return cases.length ? `CASE x.rule_id ${cases.join(' ')} END` : 'NULL::date';
+}
 
 /**
  * A bulk load (seedSynthetic) sets this for its own transactions: refresh_rule_spans then does nothing, and the
@@ -107,7 +126,7 @@ export const DEFER_SETTING = 'cadre_pathways.defer_rule_spans';
  * refresh_rule_spans(ids): one refresh per cadre at a time (refresh_posting_runs' pattern: the cadres locked in id
  * order), every rule's statement (or only those `only_rules` names: a write to one table refreshes the
  * rules that depend on it) into the session's fresh set (a temporary table, emptied at commit), then only the
- * differences written to rule_span (APPLY_FRESH).
+ * differences written to rule_span (applyFresh).
  */
 function refreshFunction(rules: readonly SpanRule[]): string {
   return `CREATE FUNCTION refresh_rule_spans(ids uuid[], only_rules text[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql
@@ -126,7 +145,7 @@ AS $rule_spans$
       ) ON COMMIT DELETE ROWS;
     END IF;
 ${rules.map(statement).join('\n')}
-    ${APPLY_FRESH};
+    ${applyFresh(rules)};
     DELETE FROM ${FRESH};
   END
 $rule_spans$`;

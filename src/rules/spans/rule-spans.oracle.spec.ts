@@ -163,8 +163,17 @@ interface FlagOut {
   cadre_id: string;
   code: string;
   rule_id: string;
+  severity: string;
+  over_by: number;
   facts: Record<string, unknown>;
 }
+
+/**
+ * What a light statement (a list's match, count and order) keeps of each flag: who holds which code, with which
+ * severity and days past. The light read from spans takes them from rule_span's columns (over_from, not the facts).
+ */
+const held = (rows: readonly FlagOut[]): string[] =>
+  rows.map((f) => `${f.cadre_id} ${f.rule_id} ${f.code} ${f.severity} ${f.over_by}`).sort();
 
 describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -197,13 +206,20 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
     return rows;
   }
 
-  async function flags(ids: string[], asOf: string, policy: PolicyDocument, fromSpans: boolean) {
+  async function flags(
+    ids: string[],
+    asOf: string,
+    policy: PolicyDocument,
+    fromSpans: boolean,
+    light = false,
+  ) {
     const { withSql, params } = buildFlagsQuery({
       asOf,
       policy,
       scope: { cadreIds: ids },
       codes: CODES,
       fromSpans,
+      light,
     });
     const { rows } = await client.query<FlagOut>(
       `${withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code, facts::text`,
@@ -431,8 +447,11 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
               const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
               const oracle = await flags(ids, asOf, policy, false);
               const spans = await flags(ids, asOf, policy, true);
+              const light = held(await flags(ids, asOf, policy, true, true));
               for (const f of oracle) seen.add(`${f.rule_id} ${f.code}`);
               if (JSON.stringify(spans) !== JSON.stringify(oracle)) mismatches.push({ asOf, oracle, spans });
+              if (JSON.stringify(light) !== JSON.stringify(held(oracle)))
+                mismatches.push({ asOf, oracle, light });
             }
             expect(mismatches).toEqual([]);
           } finally {
@@ -554,13 +573,25 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
     } finally {
       await ds.destroy();
     }
+    // Appraisals and sanctions whose flags count days past from a fact + 1 (over_from), on 2026-11-27 and before.
+    await client.query(
+      `WITH c AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM cadre ORDER BY id LIMIT 40)
+       INSERT INTO appraisal (cadre_id, year, grade) SELECT id, 2025, 'INCOMPETENT' FROM c WHERE k <= 20
+       ON CONFLICT (cadre_id, year) DO UPDATE SET grade = excluded.grade`,
+    );
+    await client.query(
+      `WITH c AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM cadre ORDER BY id LIMIT 40)
+       INSERT INTO sanction (cadre_id, kind, decision_date, effective_date, issuing_body)
+       SELECT id, 'DEMERIT', DATE '2026-01-01' + k::int, DATE '2026-01-01' + k::int, 'test' FROM c WHERE k > 20`,
+    );
     let seen = 0;
+    const otherCodes = new Set<string>();
     const versions = await storedVersions();
     for (const asOf of ['2012-02-29', '2019-06-30', '2024-12-31', '2026-11-27', '2031-01-01']) {
       const policy = versions.filter((v) => v.from <= asOf).at(-1)?.doc ?? DEFAULT_POLICY;
       for (const scope of [{}, { posted: true }]) {
-        const run = async (fromSpans: boolean) => {
-          const q = buildFlagsQuery({ asOf, policy, scope, codes: CODES, fromSpans });
+        const run = async (fromSpans: boolean, light = false, codes: FlagCode[] = CODES) => {
+          const q = buildFlagsQuery({ asOf, policy, scope, codes, fromSpans, light });
           const { rows } = await client.query<FlagOut>(
             `${q.withSql} SELECT * FROM flags ORDER BY cadre_id, rule_id, code, facts::text`,
             q.params.values,
@@ -570,8 +601,17 @@ describe('rule_span: flags from spans equal the on-the-fly evaluation (oracle)',
         const oracle = await run(false);
         seen += oracle.length;
         expect(await run(true)).toEqual(oracle);
+        // A list's light read over everyone active (posted: the anti-join on the inactive) holds the same.
+        expect(held(await run(true, true))).toEqual(held(oracle));
+        // Every span rule's (the appraisals' and sanctions' too): light as read in full.
+        const every = await run(true, false, []);
+        for (const f of every) otherCodes.add(f.code);
+        expect(held(await run(true, true, []))).toEqual(held(every));
       }
     }
     expect(seen).toBeGreaterThan(100);
+    expect([...otherCodes]).toEqual(
+      expect.arrayContaining([FlagCode.APPRAISAL_INCOMPETENT, FlagCode.SANCTION_IN_EFFECT]),
+    );
   });
 });

@@ -26,3 +26,9 @@ export const cadreRows = (table: string): SpanDependency => ({
   table,
   cadreIds: 'SELECT cadre_id FROM changed',
 });
+
+/** A span rule's overFrom: the date fact `key` of its spans' facts, `plusDays` later. */
+export const factDate =
+  (key: string, plusDays = 0) =>
+  (facts: string): string =>
+    `(${facts} ->> '${key}')::date${plusDays ? ` + ${plusDays}` : ''}`;

@@ -27,6 +27,11 @@ export interface FlagSql {
    * scope_cur), when it is simpler than `scope`; by default scope itself.
    */
   scopeCur?: string;
+  /**
+   * scope_cur is every active cadre (a list over every unit): a light span read keeps its spans to it by leaving
+   * out the few inactive cadres (an anti-join over cadre_inactive_idx) instead of joining the 95,000 active ones.
+   */
+  everyActive?: boolean;
 }
 
 /** A rule's message and facts columns, or NULLs when the statement is light. */
@@ -91,5 +96,30 @@ export function spanFlags(
            (${s.asOf} - ((sp.facts ->> '${o.lastDay}')::date + 1))::int
       FROM rule_span sp JOIN scope sc ON sc.cadre_id = sp.cadre_id
      WHERE sp.rule_id = '${o.rule}' AND sp.valid @> ${s.asOf}`,
+  };
+}
+
+/**
+ * A span rule's flags on asOf for a light statement (s.light): who holds which code and severity, and the days past
+ * over_from, from rule_span's columns alone; `within` is the scope CTE the rule's own reader keeps its spans to.
+ * "Holding on asOf" as two ranges of rule_span_holding_idx, so the read is index-only: the open spans started by
+ * asOf, and the bounded ones started by asOf that end after it.
+ */
+export function lightSpanFlags(s: FlagSql, rule: RuleId, within: 'scope' | 'scope_cur'): FlagQuery {
+  if (!s.policy.rules[rule]) return NO_FLAGS;
+  const kept =
+    within === 'scope_cur' && s.everyActive
+      ? `NOT EXISTS (SELECT 1 FROM cadre x WHERE x.id = sp.cadre_id AND x.status <> 'ACTIVE')`
+      : `sp.cadre_id IN (SELECT cadre_id FROM ${within})`;
+  const src = source(s, rule);
+  const holding = (until: string) => `
+    SELECT sp.cadre_id, sp.code, sp.severity, '${rule}', ${src}, NULL::text, NULL::jsonb,
+           coalesce(${s.asOf} - sp.over_from, 0)
+      FROM rule_span sp
+     WHERE sp.rule_id = '${rule}' AND ${until} AND sp.valid_from <= ${s.asOf} AND ${kept}`;
+  return {
+    ctes: within === 'scope_cur' ? ['scope_cur'] : [],
+    select: `${holding('sp.valid_to IS NULL')}
+    UNION ALL${holding(`sp.valid_to > ${s.asOf}`)}`,
   };
 }
