@@ -133,13 +133,16 @@ export const DEFER_SETTING = 'cadre_pathways.defer_rule_spans';
  * the session keeps, planned once. Left to choose, PostgreSQL plans each call afresh (its custom plans look
  * cheaper for one cadre than the generic plan's ten), and planning these statements costs far more than running
  * them: one cadre's refresh took 20–110 ms planned each call, 3–4 ms on the kept plans. A set of cadres (a sync,
- * a recompute) is planned for its size each call.
+ * a recompute) is planned for its size each call. No JIT: the row estimates of the rules' generate_series and
+ * laterals put a set's statements far above its threshold, and compiling one took 1.4 of its 1.7 s (TERM_LIMIT,
+ * 2,000 cadres); pathway_readiness_spans has it off for the same reason.
  */
 function refreshFunction(rules: readonly SpanRule[]): string {
   return `CREATE FUNCTION refresh_rule_spans(ids uuid[], only_rules text[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql
 SET random_page_cost = 1.1
 SET work_mem = '64MB'
 SET plan_cache_mode = force_custom_plan
+SET jit = off
 AS $rule_spans$
   BEGIN
     IF coalesce(cardinality(ids), 0) = 0 OR current_setting('${DEFER_SETTING}', true) = 'on' THEN
