@@ -4,6 +4,7 @@ import { RULES } from '../registry';
 import { SpanDependency } from '../rule';
 import { cadreRows } from './span-sql';
 import {
+  NESTED_LOOPS_UP_TO,
   PATHWAY_SPAN_RULE,
   pathwaySpanDdl,
   POLICY_VERSIONS_SQL,
@@ -127,15 +128,29 @@ export const DEFER_SETTING = 'cadre_pathways.defer_rule_spans';
  * order), every rule's statement (or only those `only_rules` names: a write to one table refreshes the
  * rules that depend on it) into the session's fresh set (a temporary table, emptied at commit), then only the
  * differences written to rule_span (applyFresh).
+ *
+ * Plans: a write's few cadres run every statement (PATHWAY's in pathway_readiness_spans too) on the generic plan
+ * the session keeps, planned once. Left to choose, PostgreSQL plans each call afresh (its custom plans look
+ * cheaper for one cadre than the generic plan's ten), and planning these statements costs far more than running
+ * them: one cadre's refresh took 20–110 ms planned each call, 3–4 ms on the kept plans. A set of cadres (a sync,
+ * a recompute) is planned for its size each call. No JIT: the row estimates of the rules' generate_series and
+ * laterals put a set's statements far above its threshold, and compiling one took 1.4 of its 1.7 s (TERM_LIMIT,
+ * 2,000 cadres); pathway_readiness_spans has it off for the same reason.
  */
 function refreshFunction(rules: readonly SpanRule[]): string {
   return `CREATE FUNCTION refresh_rule_spans(ids uuid[], only_rules text[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql
 SET random_page_cost = 1.1
 SET work_mem = '64MB'
+SET plan_cache_mode = force_custom_plan
+SET jit = off
 AS $rule_spans$
   BEGIN
     IF coalesce(cardinality(ids), 0) = 0 OR current_setting('${DEFER_SETTING}', true) = 'on' THEN
       RETURN;
+    END IF;
+    IF cardinality(ids) <= ${NESTED_LOOPS_UP_TO} THEN
+      -- Undone at the function's exit (its SET clause).
+      PERFORM set_config('plan_cache_mode', 'force_generic_plan', true);
     END IF;
     PERFORM 1 FROM cadre WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
     IF to_regclass('${FRESH}') IS NULL THEN

@@ -181,8 +181,11 @@ export function versionSpansSql(v: PolicyVersionRow): string | null {
 }
 
 const FUNCTION = 'pathway_readiness_spans';
-/** Up to this many cadres (a write's), pathway_readiness_spans lets the planner use nested loops. */
-const NESTED_LOOPS_UP_TO = 50;
+/**
+ * Up to this many cadres (a write's), pathway_readiness_spans lets the planner use nested loops, and
+ * refresh_rule_spans runs every statement on its kept generic plan (install.ts).
+ */
+export const NESTED_LOOPS_UP_TO = 50;
 const VERSIONS_FUNCTION = 'pathway_span_versions';
 
 /**
