@@ -278,12 +278,27 @@ export class FlagsService {
   }
 
   /**
-   * The ids of the cadres matching on asOf under a unit (everyone active without one), as one set-based
-   * statement over their spans (and PROMOTION_ELIGIBLE from promotionRows).
+   * The ids of the cadres matching on each date under a unit (everyone active without one), for each date as one
+   * set-based statement over their spans (and PROMOTION_ELIGIBLE from promotionRows); the unit's subtree read once.
    */
-  async matchingCadres(asOf: string, unitId: string | undefined, match: FlagMatch): Promise<string[]> {
-    const policy = await this.policies.forDate(asOf);
+  async matchingCadres(
+    dates: readonly string[],
+    unitId: string | undefined,
+    match: FlagMatch,
+  ): Promise<string[][]> {
     const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
+    const sets: string[][] = [];
+    for (const d of dates) sets.push(await this.matchingOn(d, unitId, scope, match));
+    return sets;
+  }
+
+  private async matchingOn(
+    asOf: string,
+    unitId: string | undefined,
+    scope: CadreScope,
+    match: FlagMatch,
+  ): Promise<string[]> {
+    const policy = await this.policies.forDate(asOf);
     const promotion = await this.promotionRows(asOf, policy, match, { unitId, cadreScope: scope });
     // allOf alone: the eligible holders of the other codes are the answer (stuckTalent's three dates).
     if (promotion.narrowed?.cadreIds && match.anyOf.length === 0) return [...promotion.narrowed.cadreIds];

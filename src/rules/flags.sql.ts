@@ -103,7 +103,11 @@ export function buildFlagsQuery(o: FlagQueryOptions): { withSql: string; params:
   if (o.domain) s.domain = p.add(o.domain, 'text');
   if (o.asOfRecorded && o.asOfRecorded !== o.asOf) s.asOfRecorded = p.add(o.asOfRecorded, 'date');
   const wanted = o.codes?.length ? new Set(o.codes) : undefined;
-  const scope = `scope AS NOT MATERIALIZED (${scopeSql(p, o.scope, flagScope)})`;
+  // A light read of a county's or prefecture's units (unitIds) keeps each rule's spans to the scope: materialized, the
+  // scope's postings are read once instead of once for each rule's branch (flagged-district: 4,000 instead of 12,600
+  // buffers).
+  const once = o.light && o.scope.unitIds ? '' : 'NOT ';
+  const scope = `scope AS ${once}MATERIALIZED (${scopeSql(p, o.scope, flagScope)})`;
   const rules = flagRuleSql(s, o.codes, o.fromSpans);
 
   const selects = rules.selects;

@@ -50,8 +50,7 @@ export class StuckTalentService {
     }
     const root = await this.access.jurisdictionRoot(caller, args.unitId);
     const dates = [asOf, addYears(asOf, -1), addYears(asOf, -2)];
-    const sets: string[][] = [];
-    for (const d of dates) sets.push(await this.flags.matchingCadres(d, root, STUCK));
+    const sets = await this.flags.matchingCadres(dates, root, STUCK);
     const p = new SqlParams();
     const rows: Row[] = await this.ds.query(stuckByUnitSql(p, root, dates, sets), p.values);
     const counts = (r: Row) => ({ count: r.n0, countOneYearEarlier: r.n1, countTwoYearsEarlier: r.n2 });
