@@ -87,23 +87,24 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
   // From the spans: the candidates carry the facts the score reads; otherwise the pathway facts of them all.
   const spans = i.spansWithin !== undefined && step.ladder === 'LEADERSHIP' && !!i.readiness;
   const f = spans ? 't' : 'f';
-  // Each per-cadre aggregate is a lateral join, so the outer SELECTs reading it twice do not run it twice.
+  // Each per-cadre aggregate is a lateral join, so the outer SELECTs reading it twice do not run it twice. What
+  // only the explanation reads (the top recognition, the specialist's domains) is looked up for the page rows.
   const raw = `
-      SELECT t.cadre_id, t.unit_id, t.level, ${spans ? 't.readiness' : 'NULL::text AS readiness'}, ap.points / ${APPRAISAL_YEARS} AS appraisal, ${f}.grassroots_days / 365.25 AS grassroots_years,
-             ach.points, ach.verified, ach.top_recognition, tr.hours,
-             (${asOf} - ${f}.level_start) / 365.25 AS years_at_level, sp.domains AS specialist_domains
+      SELECT t.cadre_id, t.unit_id, t.level, ${spans ? 't.readiness, t.to_level, t.eligible_from' : 'NULL::text AS readiness'}, ap.points / ${APPRAISAL_YEARS} AS appraisal, ${f}.grassroots_days / 365.25 AS grassroots_years,
+             ach.points, ach.verified, tr.hours,
+             (${asOf} - ${f}.level_start) / 365.25 AS years_at_level,
+             EXISTS (SELECT 1 FROM rule_span sp
+                      WHERE sp.cadre_id = t.cadre_id AND sp.rule_id = 'SPECIALIST' AND sp.valid @> ${asOf}
+                        ${i.domain ? `AND sp.domain = ${i.domain}` : ''}) AS specialist
         FROM candidates t
         ${spans ? '' : 'JOIN pathway_facts f ON f.cadre_id = t.cadre_id'}
-        CROSS JOIN LATERAL (${specialistDomainsSql('t.cadre_id', asOf, i.domain)}) sp
         CROSS JOIN LATERAL (
           SELECT coalesce(sum((${grades} ->> a.grade)::numeric), 0) AS points
             FROM appraisal a
            WHERE a.cadre_id = t.cadre_id AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1) ap
         CROSS JOIN LATERAL (
           SELECT coalesce(sum((${recognition} ->> a.recognition_level)::numeric), 0) AS points,
-                 count(*)::int AS verified,
-                 (array_agg(a.recognition_level ORDER BY (${recognition} ->> a.recognition_level)::numeric DESC))[1]
-                   AS top_recognition
+                 count(*)::int AS verified
             FROM achievement a
            WHERE a.cadre_id = t.cadre_id AND a.verification_status = 'VERIFIED' AND a.achieved_on <= ${asOf}) ach
         CROSS JOIN LATERAL (
@@ -116,23 +117,44 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
              round(least(1, r.points / ${ACHIEVEMENT_FULL_POINTS}), 4) AS v_achievements,
              round(least(1, r.hours / ${p.add(t5.hours, 'numeric')}), 4) AS v_training,
              round(least(1, coalesce(r.years_at_level, 0) / ${fullLevelYears})::numeric, 4) AS v_time,
-             CASE WHEN r.specialist_domains IS NULL THEN 0 ELSE 1 END AS v_specialist
+             CASE WHEN r.specialist THEN 1 ELSE 0 END AS v_specialist
         FROM (${raw}) r`;
   const [wa, wg, wac, wt, wl, ws] = weights.map((x) => p.add(x.weight, 'numeric'));
+  // The factor values and details are built for the page rows only (pageJson), from these columns of the list.
+  const columns = [
+    'v_appraisal',
+    'v_grassroots',
+    'v_achievements',
+    'v_training',
+    'v_time',
+    'v_specialist',
+    'grassroots_years',
+    'verified',
+    'hours',
+    'years_at_level',
+  ];
   const scored = `
-      SELECT v.cadre_id, v.unit_id, v.level, v.readiness,
+      SELECT v.cadre_id, v.unit_id, v.level, v.readiness, ${spans ? 'v.to_level, v.eligible_from,' : ''}
              round(${wa} * v.v_appraisal + ${wg} * v.v_grassroots + ${wac} * v.v_achievements
                    + ${wt} * v.v_training + ${wl} * v.v_time + ${ws} * v.v_specialist, 4) AS score,
-             jsonb_build_object('appraisal', v.v_appraisal, 'grassrootsYears', v.v_grassroots,
-                                'achievements', v.v_achievements, 'training', v.v_training,
-                                'timeAtLevel', v.v_time, 'specialistMatch', v.v_specialist) AS factor_values,
-             jsonb_build_object('grassrootsYears', round(v.grassroots_years, 1), 'verifiedAchievements', v.verified,
-                                'topRecognition', v.top_recognition, 'trainingHours', v.hours,
-                                'trainingWindowYears', ${p.add(t5.windowYears, 'float8')},
-                                'yearsAtLevel', round(v.years_at_level::numeric, 1),
-                                'specialistDomains', to_jsonb(v.specialist_domains)) AS details,
+             ${columns.map((c) => `v.${c}`).join(', ')},
              ARRAY[]::text[] AS needs
         FROM (${values}) v`;
+  const topRecognition = `(
+      SELECT a.recognition_level FROM achievement a
+       WHERE a.cadre_id = pg.cadre_id AND a.verification_status = 'VERIFIED' AND a.achieved_on <= ${asOf}
+       ORDER BY (${recognition} ->> a.recognition_level)::numeric DESC NULLS FIRST LIMIT 1)`;
+  const pageJson = {
+    columns,
+    factorValues: `jsonb_build_object('appraisal', pg.v_appraisal, 'grassrootsYears', pg.v_grassroots,
+                                'achievements', pg.v_achievements, 'training', pg.v_training,
+                                'timeAtLevel', pg.v_time, 'specialistMatch', pg.v_specialist)`,
+    details: `jsonb_build_object('grassrootsYears', round(pg.grassroots_years, 1), 'verifiedAchievements', pg.verified,
+                                'topRecognition', ${topRecognition}, 'trainingHours', pg.hours,
+                                'trainingWindowYears', ${p.add(t5.windowYears, 'float8')},
+                                'yearsAtLevel', round(pg.years_at_level::numeric, 1),
+                                'specialistDomains', to_jsonb((${specialistDomainsSql('pg.cadre_id', asOf, i.domain)})))`,
+  };
   const readiness = i.readiness && !spans ? p.add(i.readiness, 'text[]') : undefined;
   // A rank step (职务与职级并行): whoever holds the rank below, by grant, rank posting or post (currentRankSql).
   const rank = step.ladder === 'RANK' ? p.add(JSON.stringify(lowestRankByPost(policy)), 'jsonb') : undefined;
@@ -183,6 +205,7 @@ export function promotionList(i: PromotionSqlInput, p: SqlParams): ListSpec {
     readinessFor: spans ? 'spans' : 'all',
     steps: [step],
     scored,
+    pageJson,
     pageDetails: `${rank ? `${rankPlaces(asOf, p.add(step.to_level, 'text'))} || ` : ''}jsonb_build_object('appraisals', (
       SELECT coalesce(jsonb_agg(jsonb_build_object('year', a.year, 'grade', a.grade) ORDER BY a.year), '[]')
         FROM appraisal a WHERE a.cadre_id = pg.cadre_id AND a.year BETWEEN ${year} - ${APPRAISAL_YEARS} AND ${year} - 1))`,

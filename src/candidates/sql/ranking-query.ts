@@ -35,12 +35,19 @@ export interface ListSpec {
   steps: StepRow[];
   /**
    * `SELECT cadre_id, unit_id, level, score (numeric, 4 decimals), factor_values (jsonb: factor → 0..1), details
-   * (jsonb), needs (text[])`, and with readinessFor `spans` the candidate's `readiness`, over `candidates`, `flags`
+   * (jsonb), needs (text[])` (with pageJson its columns instead of factor_values and details), and with
+   * readinessFor `spans` the candidate's `readiness`, `to_level` and `eligible_from`, over `candidates`, `flags`
    * and (readinessFor `all`) `pathway_facts`: one row per cadre scored. The candidate's columns are carried
    * through, so the list never joins `candidates` again: the planner cannot size a CTE read from the spans (it
    * guessed 1 row for 7,204), and joining two such CTEs by nested loops grew with the square of the list.
    */
   scored: string;
+  /**
+   * `factor_values` and `details` built for the rows of the page only, over `pg` (the page row): `scored` then
+   * leaves them out and gives the named `columns` instead, which the list carries to the page. Building two jsonb
+   * objects for every one of a province's candidates took some 40% of the statement's CPU.
+   */
+  pageJson?: { columns: readonly string[]; factorValues: string; details: string };
   /** Extra details (jsonb) worked out for the rows of the page only, over `pg.cadre_id`. */
   pageDetails?: string;
   /** An exceptional (破格) list: readiness under PROMO_EXCEPTIONAL (readinessCtes). */
@@ -116,6 +123,7 @@ export function rankingStatement(o: RankingStatementInput): string {
     : `flags AS (SELECT ${FLAG_COLUMNS} FROM (SELECT NULL::uuid, ''::text, ''::text, ''::text, ''::text, ''::text,
                  '{}'::jsonb, 0) AS none(${FLAG_COLUMNS}) WHERE false)`;
   const mode = spec.readinessFor;
+  const json = spec.pageJson;
   // Appraisals are read for the page rows only: the SQL rules read the appraisal table themselves.
   const factsCtes = pathwayFactsCtes({
     asOf,
@@ -153,13 +161,11 @@ export function rankingStatement(o: RankingStatementInput): string {
     flags,
     `candidates AS MATERIALIZED (${spec.candidates ?? 'SELECT cadre_id, unit_id, level FROM scope'})`,
     ...(mode === 'all' ? [`target AS (SELECT cadre_id FROM candidates)`, ...facts] : []),
-    ...(mode === 'spans'
-      ? [`readiness AS (SELECT cadre_id, to_level, readiness, eligible_from FROM candidates)`]
-      : []),
     `scored AS (${spec.scored})`,
     `listed AS MATERIALIZED (
-      SELECT s.cadre_id, s.score, s.factor_values, s.details, s.needs, s.unit_id, s.level,
-             ${mode === 'all' ? 'r.readiness' : mode === 'spans' ? 's.readiness' : 'NULL::text AS readiness'},
+      SELECT s.cadre_id, s.score, ${json ? json.columns.map((c) => `s.${c}`).join(', ') : 's.factor_values, s.details'},
+             s.needs, s.unit_id, s.level,
+             ${mode === 'all' ? 'r.readiness' : mode === 'spans' ? 's.readiness, s.to_level, s.eligible_from' : 'NULL::text AS readiness'},
              CASE WHEN nlevel(cu.path) > d.depth
                   THEN replace(ltree2text(subpath(cu.path, d.depth, 1)), '_', '-')::uuid ELSE cu.id END AS facet_unit
         FROM scored s
@@ -171,11 +177,21 @@ export function rankingStatement(o: RankingStatementInput): string {
     ...(mode === 'page' ? [`target AS (SELECT cadre_id FROM page)`, ...facts] : []),
     // The page rows' facts, from which the service explains them; their readiness is the spans'.
     ...(mode === 'spans' ? [`target AS (SELECT cadre_id FROM page)`, ...facts] : []),
+    // Worked out once: the planner, which cannot size the page, would evaluate them again for each page row.
+    ...(mode === 'all' ? [] : [`page_facts AS MATERIALIZED (SELECT * FROM pathway_facts)`]),
   ];
+  // With the spans, the page rows carry their readiness (the candidates' columns), rather than being joined to
+  // every candidate again.
+  const readiness =
+    mode === 'spans'
+      ? `CROSS JOIN LATERAL (SELECT pg.to_level, pg.readiness, pg.eligible_from) r`
+      : `LEFT JOIN readiness r ON r.cadre_id = pg.cadre_id`;
   return `
     WITH ${ctes.join(',\n')}
-    SELECT m.*, pg.cadre_id, pg.score::text AS score, pg.factor_values,
-           CASE WHEN pg.cadre_id IS NOT NULL THEN pg.details || ${spec.pageDetails ?? `'{}'::jsonb`} END AS details,
+    SELECT m.*, pg.cadre_id, pg.score::text AS score,
+           CASE WHEN pg.cadre_id IS NOT NULL THEN ${json?.factorValues ?? 'pg.factor_values'} END AS factor_values,
+           CASE WHEN pg.cadre_id IS NOT NULL
+                THEN ${json?.details ?? 'pg.details'} || ${spec.pageDetails ?? `'{}'::jsonb`} END AS details,
            pg.needs, pg.unit_id, pg.level, r.to_level, r.readiness,
            CASE WHEN r.eligible_from > '-infinity' THEN to_char(r.eligible_from, 'YYYY-MM-DD') END AS eligible_from,
            ${pathwayFactsColumns(asOf)}
@@ -184,7 +200,7 @@ export function rankingStatement(o: RankingStatementInput): string {
                    ${facet('level', '(SELECT pl.name_zh FROM position_level pl WHERE pl.code = x.k)')} AS by_level,
                    ${all ? facet(`coalesce(readiness, 'NONE')`, 'NULL::text') : `'[]'::jsonb`} AS by_readiness) m
       LEFT JOIN page pg ON true
-      LEFT JOIN pathway_facts f ON f.cadre_id = pg.cadre_id
-      LEFT JOIN readiness r ON r.cadre_id = pg.cadre_id
+      LEFT JOIN ${mode === 'all' ? 'pathway_facts' : 'page_facts'} f ON f.cadre_id = pg.cadre_id
+      ${readiness}
      ORDER BY pg.score DESC, pg.cadre_id`;
 }
