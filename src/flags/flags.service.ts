@@ -335,19 +335,12 @@ export class FlagsService {
     // allOf alone with PROMOTION_ELIGIBLE ("past the limit and ready"): the eligible holders, with their worst and
     // days past, are the matching cadres already; only the page's flags are read.
     const matched = held && !match.anyOf.length && (q.asOfRecorded ?? asOf) === asOf ? held : undefined;
-    const { withSql, params } = buildFlagsQuery({
-      asOf,
-      policy: policy.document,
-      scope: narrowed ?? scope,
-      ...filter,
-      extraRows: promotion,
-      light: true,
-      fromSpans: true,
-    });
-    const keyset = after
-      ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
-                                            ${params.add(after[2], 'uuid')})`
-      : '';
+    // The statement that matches, counts and pages, unless the holders gave the list already: then it is not even
+    // built (its parameters would carry every eligible holder as JSON: 300,000 cadres, ten such requests at once,
+    // ran the service out of heap).
+    const statement = matched
+      ? undefined
+      : this.listStatement(asOf, policy, narrowed ?? scope, filter, promotion, match, after, first);
     const { rows, total, flags } = await replicaTransaction(this.ds, 'REPEATABLE READ', async (em) => {
       // No parallel workers for this transaction: a province's count (TRAINING_SHORTFALL: 94,000 cadres) split over
       // workers cost a third more CPU (partial aggregates sorted and merged) on a server already busy with other
@@ -356,15 +349,7 @@ export class FlagsService {
       // The count is of every matching cadre, beside the page (an empty page after the last still has it).
       const page: { cadre_id: string | null; worst: number; over_by: number; total: number }[] = matched
         ? pageOf(matched, after, first)
-        : await em.query(
-            `${withSql},
-         ${perCadre(params, match)},
-         page AS (SELECT * FROM per ${keyset} ORDER BY worst, over_by DESC, cadre_id
-                   LIMIT ${params.add(first + 1, 'int')})
-         SELECT page.*, n.total FROM (SELECT count(*)::int AS total FROM per) n LEFT JOIN page ON true
-          ORDER BY worst, over_by DESC, cadre_id`,
-            params.values,
-          );
+        : await em.query(statement!.sql, statement!.values);
       const rows = page.filter((r): r is typeof r & { cadre_id: string } => r.cadre_id !== null);
       const ids = rows.slice(0, first).map((r) => r.cadre_id);
       const flags = ids.length
@@ -387,6 +372,39 @@ export class FlagsService {
         }),
       after,
     );
+  }
+
+  /** The list's statement: the scope's matching cadres counted, ordered and paged by keyset (light flags). */
+  private listStatement(
+    asOf: string,
+    policy: PolicyInForce,
+    scope: CadreScope,
+    filter: { codes?: FlagCode[]; domain?: string; asOfRecorded?: string },
+    promotion: readonly SqlFlag[],
+    match: FlagMatch,
+    after: readonly (string | number | null)[] | undefined,
+    first: number,
+  ): { sql: string; values: unknown[] } {
+    const { withSql, params } = buildFlagsQuery({
+      asOf,
+      policy: policy.document,
+      scope,
+      ...filter,
+      extraRows: promotion,
+      light: true,
+      fromSpans: true,
+    });
+    const keyset = after
+      ? `WHERE (worst, -over_by, cadre_id) > (${params.add(after[0], 'int')}, -${params.add(after[1], 'int')},
+                                            ${params.add(after[2], 'uuid')})`
+      : '';
+    const sql = `${withSql},
+         ${perCadre(params, match)},
+         page AS (SELECT * FROM per ${keyset} ORDER BY worst, over_by DESC, cadre_id
+                   LIMIT ${params.add(first + 1, 'int')})
+         SELECT page.*, n.total FROM (SELECT count(*)::int AS total FROM per) n LEFT JOIN page ON true
+          ORDER BY worst, over_by DESC, cadre_id`;
+    return { sql, values: params.values };
   }
 
   /** Adds the PROMOTION_ELIGIBLE flags in full of the cadres of `page` to their flags, worst first again. */
