@@ -16,7 +16,7 @@ import { compareFlags, Flag, FlagCode, FlagRow, Severity } from './flag.model';
 import { severityRankSql } from '../rules/codes';
 import { FlaggedCadre } from './flagged-cadre.model';
 import { buildFlagsQuery, FlagMatch, matchCodes, matchHaving, subtreeScope } from '../rules/flags.sql';
-import { CadreScope } from '../rules/sql/scope.sql';
+import { CadreScope, SMALL_SUBTREE_UNITS } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
 import { queryReplica, replicaTransaction } from '../database/replica';
 import { SqlParams } from '../common/sql/sql-params';
@@ -424,17 +424,20 @@ export class FlagsService {
     }
   }
 
+  /**
+   * The scope of a unit's subtree (subtreeScope): its units' ids come back only for a small subtree, so a
+   * province list does not ship and parse its 5,000 unit ids on every request.
+   */
   private async subtreeScope(rootId: string): Promise<CadreScope> {
-    const rows = await queryReplica<{ id: string; units: number }>(
+    const [r] = await queryReplica<{ ids: string[] | null; all_units: boolean }>(
       this.ds,
-      `SELECT u.id, (SELECT count(*) FROM unit)::int AS units FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path`,
-      [rootId],
+      `SELECT CASE WHEN s.n <= $2 THEN s.ids END AS ids, s.n = (SELECT count(*) FROM unit) AS all_units
+         FROM (SELECT count(*) AS n, coalesce(array_agg(u.id), '{}') AS ids
+                 FROM unit u JOIN unit r ON r.id = $1 WHERE u.path <@ r.path) s`,
+      [rootId, SMALL_SUBTREE_UNITS],
     );
-    return subtreeScope(
-      rootId,
-      rows.map((r) => r.id),
-      rows.length === rows[0]?.units,
-    );
+    if (r.all_units) return subtreeScope(rootId, [], true);
+    return r.ids ? subtreeScope(rootId, r.ids) : { unitId: rootId };
   }
 
   private async checkFilter(unitId?: string, domain?: string): Promise<void> {
