@@ -1,10 +1,11 @@
-/**
- * The bind parameters of one statement, the one way every statement of the rules and their readers binds
- * values: `add` returns the typed placeholder, e.g. `$3::date`. The same value of the same type is bound once.
- */
 /** Values longer than this (array items, string characters) are not compared with those bound before. */
 const LARGE = 200;
 
+/**
+ * The bind parameters of one statement, the one way every statement of the rules and their readers binds
+ * values: `add` returns the typed placeholder, e.g. `$3::date`. The same value of the same type is bound once
+ * (a large one each time it is added).
+ */
 export class SqlParams {
   readonly values: unknown[] = [];
   private readonly placeholders = new Map<string, string>();
