@@ -21,6 +21,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AnswerCacheModule } from './database/answer-cache.module';
 import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { HttpLimitsModule } from './common/http/http-limits.module';
@@ -77,6 +78,7 @@ export class AppModule {
         }),
         AuthModule,
         SignInModule.forRoot(config),
+        AnswerCacheModule,
         HealthModule,
         MetricsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -13,6 +13,7 @@ import { FacetRow, ListSpec, RankingRow, rankingStatement } from './sql/ranking-
 import { SqlParams } from '../common/sql/sql-params';
 import { levelOrder } from '../rules/steps';
 import { replicaTransaction } from '../database/replica';
+import { AnswerCache } from '../database/answer-cache';
 
 export const DEFAULT_PAGE = 20;
 export const DEFAULT_WITHIN_MONTHS = 12;
@@ -65,7 +66,10 @@ export interface RankRequest {
 /** Runs one ranking statement and explains its page rows. */
 @Injectable()
 export class RankingService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly answers: AnswerCache,
+  ) {}
 
   async rank(r: RankRequest): Promise<CandidatePage> {
     return this.rankParts(r, [r]);
@@ -122,7 +126,8 @@ export class RankingService {
       first: r.page.first + 1,
       after: r.page.after,
     });
-    return this.run(sql, r.p.values);
+    // Kept until the data changes (AnswerCache): the statement and its values are all the rows depend on.
+    return this.answers.get('ranking', [sql, r.p.values], () => this.run(sql, r.p.values));
   }
 
   /**

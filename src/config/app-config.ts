@@ -207,6 +207,16 @@ export class AppConfig {
   @Max(1000)
   DB_POOL_SIZE = 10;
 
+  /**
+   * Memory for the answers of the expensive lists, kept until the data they were read from changes
+   * (src/database/answer-cache.ts); 0 keeps none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1024)
+  ANSWER_CACHE_MB = 16;
+
   /** Any one SQL statement longer than this is cancelled (PostgreSQL statement_timeout). */
   @Transform(toInt)
   @IsInt()
@@ -465,6 +475,7 @@ export const CONFIG_KEYS = [
   'OIDC_SOURCE_CLAIM',
   'SIGN_IN_TTL_SECONDS',
   'DB_POOL_SIZE',
+  'ANSWER_CACHE_MB',
   'DB_STATEMENT_TIMEOUT_MS',
   'REQUEST_TIMEOUT_MS',
   'SHUTDOWN_TIMEOUT_MS',

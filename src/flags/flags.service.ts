@@ -20,6 +20,7 @@ import { CadreScope, SMALL_SUBTREE_UNITS } from '../rules/sql/scope.sql';
 import { promotionFlag } from '../rules/promotion-eligible';
 import { queryReplica, replicaTransaction } from '../database/replica';
 import { SqlParams } from '../common/sql/sql-params';
+import { AnswerCache } from '../database/answer-cache';
 
 interface SqlFlag {
   cadre_id: string;
@@ -121,6 +122,7 @@ export class FlagsService {
     private readonly policies: PolicyService,
     private readonly pathway: PathwayService,
     private readonly access: AccessService,
+    private readonly answers: AnswerCache,
   ) {}
 
   /**
@@ -256,10 +258,13 @@ export class FlagsService {
     const match = matchOf(f);
     await this.checkFilter(f.unitId, f.domain);
     const unitId = await this.access.jurisdictionRoot(caller, f.unitId);
-    const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
     const asOf = f.asOf ?? today();
-    const q = { asOf, unitId, scope, match, domain: f.domain, asOfRecorded: f.asOfRecorded };
-    return this.list(q, args);
+    const q = { asOf, unitId, match, domain: f.domain, asOfRecorded: f.asOfRecorded };
+    const page = { first: args.first, after: args.after };
+    return this.answers.get('flaggedCadres', { ...q, ...page }, async () => {
+      const scope: CadreScope = unitId ? await this.subtreeScope(unitId) : {};
+      return this.list({ ...q, scope }, page);
+    });
   }
 
   /**
@@ -273,8 +278,11 @@ export class FlagsService {
     match: FlagMatch,
     page: PageArgs,
   ): Promise<ConnectionShape<FlaggedCadre>> {
-    const scope: CadreScope = own ? { unitIds: [unitId] } : await this.subtreeScope(unitId);
-    return this.list({ asOf, unitId, scope, match }, page);
+    const key = { unitId, own, asOf, match, first: page.first, after: page.after };
+    return this.answers.get('flaggedInUnit', key, async () => {
+      const scope: CadreScope = own ? { unitIds: [unitId] } : await this.subtreeScope(unitId);
+      return this.list({ asOf, unitId, scope, match }, page);
+    });
   }
 
   /**

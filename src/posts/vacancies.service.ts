@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate, today } from '../common/graphql/date.scalar';
 import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/pagination';
 import { SqlParams } from '../common/sql/sql-params';
-import { queryReplica } from '../database/replica';
+import { AnswerCache } from '../database/answer-cache';
 import { toPost } from './post.rows';
 import { VacanciesArgs } from './dto/vacancies.args';
 import { Vacancy, VacancyKind } from './post.model';
@@ -22,6 +22,7 @@ export class VacanciesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: AccessService,
+    private readonly answers: AnswerCache,
   ) {}
 
   async list(caller: Caller, args: VacanciesArgs): Promise<ConnectionShape<Vacancy> & { asOf: string }> {
@@ -43,7 +44,7 @@ export class VacanciesService {
       after: key ? { since: p.add(key[1], 'text'), slotId: p.add(key[2], 'uuid') } : undefined,
       limit: p.add(first + 1, 'int'),
     });
-    const rows = await queryReplica<VacancyRow>(this.ds, sql, p.values);
+    const rows = await this.answers.rows<VacancyRow>(sql, p.values);
     const total = rows[0]?.total ?? 0;
     return {
       ...toConnection(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Caller } from '../auth/caller';
+import { AnswerCache } from '../database/answer-cache';
 import { DomainError } from '../common/errors/domain-error';
 import { today } from '../common/graphql/date.scalar';
 import { ConnectionShape, PageArgs } from '../common/graphql/pagination';
@@ -36,6 +37,7 @@ export class StuckTalentService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly flags: FlagsService,
+    private readonly answers: AnswerCache,
   ) {}
 
   /**
@@ -49,6 +51,10 @@ export class StuckTalentService {
       if (!u) throw DomainError.notFound('Unit', args.unitId, 'unitId');
     }
     const root = await this.access.jurisdictionRoot(caller, args.unitId);
+    return this.answers.get('stuckTalent', { root, asOf }, () => this.compute(root, asOf));
+  }
+
+  private async compute(root: string | undefined, asOf: string): Promise<StuckTalentReport> {
     const dates = [asOf, addYears(asOf, -1), addYears(asOf, -2)];
     const sets = await this.flags.matchingCadres(dates, root, STUCK);
     const p = new SqlParams();

@@ -10,6 +10,7 @@ import { ConnectionShape, decodeCursor, toConnection } from '../common/graphql/p
 import { SqlParams } from '../common/sql/sql-params';
 import { PolicyInForce, PolicyService } from '../policy/policy.service';
 import { levelOrder } from '../rules/steps';
+import { AnswerCache } from '../database/answer-cache';
 import { TeamStructuresArgs, TeamStructureArgs } from './dto/team-structure.args';
 import { TeamStructure, TeamSummary, TeamTarget } from './team-structure.model';
 import {
@@ -79,6 +80,7 @@ export class TeamStructureService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly policies: PolicyService,
+    private readonly answers: AnswerCache,
   ) {}
 
   async structure(caller: Caller, args: TeamStructureArgs): Promise<TeamStructure> {
@@ -140,8 +142,9 @@ export class TeamStructureService {
       after,
       missingOnly: args.missingOnly,
     });
-    const rows: (Judged & { code: string; name: string; unit_level: string; total: number })[] =
-      await this.ds.query(sql, p.values);
+    const rows = await this.answers.rows<
+      Judged & { code: string; name: string; unit_level: string; total: number }
+    >(sql, p.values);
     // One row with a total and no unit when the page is empty.
     const page = rows.filter((r) => r.unit_id !== null);
     return { rows: page, total: rows[0]?.total ?? 0, asOf, version: policy.version, params: t };
