@@ -20,6 +20,11 @@ export interface ScenarioResult {
   sqlRatio?: number;
   /** Whether variant 0 returned the same keys over GraphQL and in raw SQL. */
   sameRows?: boolean | string;
+  /**
+   * Milliseconds of that first request, alone on the service: the answer computed, none kept yet (the figure a
+   * list costs right after a write to its data, see docs/rule-spans.md#kept-answers).
+   */
+  firstMs?: number;
   rssPeakMb?: number;
   met?: Record<string, boolean>;
 }
@@ -46,6 +51,8 @@ export interface BenchReport {
     warmupSeconds: number;
     sqlDurationSeconds: number;
     nodeOptions: string[];
+    /** ANSWER_CACHE_MB the service ran with (16 unless set; 0: every answer computed per request). */
+    answerCacheMb?: number;
   };
   dataset: Dataset;
   scenarios: ScenarioResult[];
@@ -94,30 +101,32 @@ export function markdown(r: BenchReport): string {
     '',
     `Concurrency ${r.settings.concurrency}, ${r.settings.warmupSeconds} s warm-up then ${r.settings.durationSeconds} s ` +
       `per scenario over HTTP; raw SQL ${r.settings.sqlDurationSeconds} s` +
-      `${r.settings.nodeOptions.length ? `; service started with node ${r.settings.nodeOptions.join(' ')}` : ''}. ` +
+      `${r.settings.nodeOptions.length ? `; service started with node ${r.settings.nodeOptions.join(' ')}` : ''}` +
+      `${r.settings.answerCacheMb === undefined ? '' : `; ANSWER_CACHE_MB=${r.settings.answerCacheMb}`}. ` +
+      `"first": the scenario's first request alone, its answer computed (none kept yet); the load then repeats it. ` +
       `Latencies in ms. CPU ms/req: CPU time of ` +
       `the service process and of the PostgreSQL backends serving it (raw SQL: its backends), per request.`,
     '',
   ];
   if (r.scenarios.length) {
     lines.push(
-      '| Scenario | p50 | p95 | p99 | req/s | errors | CPU ms/req service + PG | raw SQL p50 / p95 | raw SQL CPU ms/req | × SQL | same rows | RSS peak MB | targets |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | --- |',
+      '| Scenario | first | p50 | p95 | p99 | req/s | errors | CPU ms/req service + PG | raw SQL p50 / p95 | raw SQL CPU ms/req | × SQL | same rows | RSS peak MB | targets |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | --- |',
     );
   }
   for (const s of r.scenarios) {
     if (s.failed) {
       const code = /"code":"([A-Z_]+)"/.exec(s.failed)?.[1] ?? 'an error';
-      lines.push(`| ${s.label} | | | | | | | | | | | | ❌ fails alone: ${code} |`);
+      lines.push(`| ${s.label} | | | | | | | | | | | | | ❌ fails alone: ${code} |`);
       continue;
     }
     if (s.skipped || !s.service) {
-      lines.push(`| ${s.label} | | | | | | | | | | | | skipped: ${s.skipped ?? 'not run'} |`);
+      lines.push(`| ${s.label} | | | | | | | | | | | | | skipped: ${s.skipped ?? 'not run'} |`);
       continue;
     }
     const v = s.service;
     lines.push(
-      `| ${s.label} | ${n(v.p50)} | ${n(v.p95)} | ${n(v.p99)} | ${n(v.rps, 0)} | ${v.errors} | ` +
+      `| ${s.label} | ${s.firstMs === undefined ? '–' : n(s.firstMs)} | ${n(v.p50)} | ${n(v.p95)} | ${n(v.p99)} | ${n(v.rps, 0)} | ${v.errors} | ` +
         `${v.cpu ? `${n(v.cpu.serviceMs)} + ${n(v.cpu.postgresMs)}` : '–'} | ` +
         `${s.sql ? `${n(s.sql.p50)} / ${n(s.sql.p95)}` : '–'} | ${s.sql?.cpu ? n(s.sql.cpu.postgresMs) : '–'} | ${s.sqlRatio === undefined ? '–' : `${n(s.sqlRatio)}×`} | ` +
         `${s.sameRows === undefined ? '–' : s.sameRows === true ? 'yes' : 'NO'} | ${n(s.rssPeakMb, 0)} | ${marks(s.met)} |`,

@@ -53,20 +53,22 @@ async function check(
   s: Scenario,
   url: string,
   client: Client,
-): Promise<{ same?: boolean | string; skip?: string; failed?: string }> {
+): Promise<{ same?: boolean | string; skip?: string; failed?: string; firstMs?: number }> {
+  const started = performance.now();
   const res = await graphql(url, s.requests[0]);
+  const firstMs = Math.round((performance.now() - started) * 10) / 10;
   if (res.errors) {
     const text = JSON.stringify(res.errors);
     if (/Cannot query field/.test(text)) return { skip: `not in the schema yet (${text.slice(0, 160)})` };
     return { failed: text.slice(0, 300) };
   }
-  if (!s.keys || !s.sql) return {};
+  if (!s.keys || !s.sql) return { firstMs };
   const gql = s.keys(res.data);
   const sql = await s.sql.run(client, 0);
   const diff = gql.findIndex((k, i) => k !== sql[i]);
-  if (diff < 0 && gql.length === sql.length) return { same: true };
+  if (diff < 0 && gql.length === sql.length) return { same: true, firstMs };
   const at = diff < 0 ? Math.min(gql.length, sql.length) : diff;
-  return { same: `differ at ${at}: GraphQL ${gql[at] ?? '(none)'} / SQL ${sql[at] ?? '(none)'}` };
+  return { same: `differ at ${at}: GraphQL ${gql[at] ?? '(none)'} / SQL ${sql[at] ?? '(none)'}`, firstMs };
 }
 
 const median = (xs: SyncTiming[]): SyncTiming =>
@@ -186,12 +188,13 @@ async function main(): Promise<void> {
             sql,
             sqlRatio: ratio,
             sameRows: probe.same,
+            firstMs: probe.firstMs,
             rssPeakMb: mem.peakMb,
             met: verdicts(s.targets, http, ratio),
           };
           results.push(r);
           log(
-            `- ${s.name}: p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms, ${http.rps} req/s, ${http.errors} errors, ` +
+            `- ${s.name}: first ${probe.firstMs} ms; p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms, ${http.rps} req/s, ${http.errors} errors, ` +
               `CPU/req ${http.cpu.serviceMs} ms service + ${http.cpu.postgresMs} ms PostgreSQL` +
               (sql
                 ? `; SQL p50 ${sql.p50} p95 ${sql.p95} ms, ${sql.cpu?.postgresMs} ms CPU/req (${ratio}×)`
@@ -270,6 +273,7 @@ async function main(): Promise<void> {
           sqlDurationSeconds: opts.sqlDuration,
           // as the service was started: start:prod's flags, then --node-options
           nodeOptions: [...productionNodeFlags(), ...opts.nodeOptions],
+          answerCacheMb: Number(process.env.ANSWER_CACHE_MB ?? 16),
         },
         // never a password in a results file
         dataset: { ...dataset, url: dataset.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },

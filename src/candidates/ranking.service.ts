@@ -63,6 +63,11 @@ export interface RankRequest {
   partyPost?: boolean;
 }
 
+interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
 /** Runs one ranking statement and explains its page rows. */
 @Injectable()
 export class RankingService {
@@ -81,7 +86,23 @@ export class RankingService {
    * and their facets added up. `r` gives the page, the policy and the explanation.
    */
   async rankParts(r: RankRequest, parts: readonly RankRequest[]): Promise<CandidatePage> {
-    const results = await Promise.all(parts.map((part) => this.statementRows(part)));
+    const statements = parts.map((part) => this.statement(part));
+    // Kept until the data changes (AnswerCache): the statements and their values, the page and what the
+    // explanation reads are all the page depends on.
+    const key = {
+      statements,
+      page: r.page,
+      kind: r.kind,
+      version: r.policy.version,
+      weights: r.spec.weights,
+      exceptionalDomain: r.exceptionalDomain,
+      partyPost: r.partyPost,
+    };
+    return this.answers.get('ranking', key, () => this.page(r, statements));
+  }
+
+  private async page(r: RankRequest, statements: readonly Statement[]): Promise<CandidatePage> {
+    const results = await Promise.all(statements.map((st) => this.run(st.sql, st.values)));
     const nonEmpty = results.filter((rows) => rows.length > 0 && rows[0].total > 0);
     const rows =
       nonEmpty.length > 1 ? await this.merge(nonEmpty, r.page.first + 1) : (nonEmpty[0] ?? results[0]);
@@ -113,7 +134,7 @@ export class RankingService {
     };
   }
 
-  private statementRows(r: RankRequest): Promise<(RankingRow & PathwayFacts)[]> {
+  private statement(r: RankRequest): Statement {
     const sql = rankingStatement({
       p: r.p,
       asOf: r.asOf,
@@ -126,8 +147,7 @@ export class RankingService {
       first: r.page.first + 1,
       after: r.page.after,
     });
-    // Kept until the data changes (AnswerCache): the statement and its values are all the rows depend on.
-    return this.answers.get('ranking', [sql, r.p.values], () => this.run(sql, r.p.values));
+    return { sql, values: r.p.values };
   }
 
   /**

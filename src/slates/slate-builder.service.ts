@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { Candidate, Readiness } from '../candidates/candidate.model';
 import { CandidatesService } from '../candidates/candidates.service';
+import { AnswerCache } from '../database/answer-cache';
 import { DomainError } from '../common/errors/domain-error';
 import { isIsoDate, today } from '../common/graphql/date.scalar';
 import { MAX_PAGE_SIZE } from '../common/graphql/pagination';
@@ -45,6 +46,7 @@ export class SlateBuilder {
     private readonly posts: PostsService,
     private readonly candidates: CandidatesService,
     private readonly policies: PolicyService,
+    private readonly answers: AnswerCache,
   ) {}
 
   async build(caller: Caller, req: SlateRequest): Promise<Slate> {
@@ -52,6 +54,14 @@ export class SlateBuilder {
     if (!isIsoDate(asOf))
       throw DomainError.badInput('asOf', errorText('input.dateFormat', { field: 'asOf' }));
     const post = await this.posts.get(caller, req.postId);
+    // Kept until the data changes (AnswerCache). Besides the post and the request, the slate depends on the
+    // caller only through the root of the lists (their jurisdiction).
+    const root = await this.candidates.root(caller, req.unitId);
+    const key = { post, asOf, first: req.first, unitId: req.unitId, root };
+    return this.answers.get('slate', key, () => this.compute(caller, req, post, asOf));
+  }
+
+  private async compute(caller: Caller, req: SlateRequest, post: Post, asOf: string): Promise<Slate> {
     const policy = await this.policies.forDate(asOf);
     const size = req.first ?? DEFAULT_SIZE;
     const domain = post.requiredDomains[0] ?? post.preferredDomains[0];
