@@ -217,7 +217,10 @@ const KINDS: KindSpec[] = [
   },
 ];
 
-/** Tables a sync may change besides its own: the run, its results, the audit trail, derived posting runs. */
+/**
+ * Tables a sync may change besides its own: the run, its results, the audit trail, derived posting runs, and the
+ * note that a transaction wrote (data_change, which kept answers check).
+ */
 // A run, committed or rejected, is an event for webhook subscribers (webhook_event and its deliveries).
 const BOOKKEEPING = new Set([
   'sync_run',
@@ -227,6 +230,7 @@ const BOOKKEEPING = new Set([
   'rule_span',
   'webhook_event',
   'webhook_delivery',
+  'data_change',
 ]);
 
 describe(`hostile sync records (seed ${SEED}, ${RECORDS} records a kind)`, () => {
