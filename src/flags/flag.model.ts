@@ -1,7 +1,15 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  Field,
+  FieldMiddleware,
+  Int,
+  MiddlewareContext,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import type { GraphQLContext } from '../common/graphql/graphql-context';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { Reason, reasonOf } from '../i18n/reason.model';
-import { flagReasonCode } from '../i18n/reasons';
+import { flagReasonCode, renderReason } from '../i18n/reasons';
 import { compareFlags, FlagCode, FlagRow, Severity } from '../rules/codes';
 import { labelledValues } from '../common/graphql/enum-values';
 
@@ -33,13 +41,27 @@ registerEnumType(Severity, {
 export { compareFlags, FlagCode, Severity };
 export type { FlagRow };
 
+/** Flag.message: the flag's reason rendered in the caller's locale. */
+const renderMessage: FieldMiddleware = ({ source, context }: MiddlewareContext<Flag, GraphQLContext>) =>
+  renderReason(source.reason, context.locale);
+
 @ObjectType('Flag', {
   description: 'A finding about a cadre under one policy version, with the facts behind it.',
 })
 export class Flag {
   @Field(() => FlagCode, { description: 'What the flag says.' }) code!: FlagCode;
   @Field(() => Severity, { description: 'How urgent it is.' }) severity!: Severity;
-  /** `message` (deprecated) is resolved per request in the caller's locale (FlagResolver), from `reason`. */
+  /**
+   * `message` (deprecated): `reason` rendered per request in the caller's locale, by a field middleware rather
+   * than a resolver class. A page of lists has a hundred flags, and Nest's resolver machinery cost 16 µs per flag
+   * (a kept stuck-list page: 1.6 of its 3 ms).
+   */
+  @Field(() => String, {
+    description: 'One sentence a clerk can read, in the caller’s locale.',
+    deprecationReason: 'Use reason { code params message }: the same sentence, with its code and values.',
+    middleware: [renderMessage],
+  })
+  message?: string;
   @Field(() => Reason, {
     description:
       'Why, as data: code `<ruleId>.<flag code>` (e.g. TERM_LIMIT.POSTING_LIMIT_EXCEEDED), params = the facts, message in the caller’s locale.',

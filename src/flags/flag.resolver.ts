@@ -1,6 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLContext } from '../common/graphql/graphql-context';
-import { renderReason } from '../i18n/reasons';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { citationModel, RuleCitationModel } from '../policy/policy.model';
 import { PolicyService } from '../policy/policy.service';
 import { RuleDefinition, RuleId } from '../policy/policy.types';
@@ -22,13 +20,5 @@ export class FlagResolver {
     const rule = policy?.document.rules[f.ruleId as RuleId] as RuleDefinition | undefined;
     const citation = rule ? citationOf(rule) : null;
     return citation && citationModel(citation);
-  }
-
-  @ResolveField(() => String, {
-    description: 'One sentence a clerk can read, in the caller’s locale.',
-    deprecationReason: 'Use reason { code params message }: the same sentence, with its code and values.',
-  })
-  message(@Parent() f: Flag, @Context() ctx: GraphQLContext): string {
-    return renderReason(f.reason, ctx.locale);
   }
 }
