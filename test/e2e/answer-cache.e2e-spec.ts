@@ -40,13 +40,14 @@ describe('kept answers', () => {
   let f: RankingFixture;
   let p: PostsFixture;
   let dept: string;
+  /** A list as the city's department reads it, under `u`. */
+  const read = async <T>(query: string, u: string): Promise<T> => ok(await t.gql<T>(query, { u }, dept));
   const vacancies = async () =>
-    ok(
-      await t.gql<{ vacancies: { totalCount: number; edges: { node: { title: string } }[] } }>(
+    (
+      await read<{ vacancies: { totalCount: number; edges: { node: { title: string } }[] } }>(
         VACANCIES,
-        { u: f.city },
-        dept,
-      ),
+        f.city,
+      )
     ).vacancies;
   /** The statements the app sent while `work` ran. */
   const statementsOf = async (work: () => Promise<unknown>) => {
@@ -133,26 +134,24 @@ describe('kept answers', () => {
 
   it('flaggedCadres, stuckTalent and teamStructures follow a posting ended through the service', async () => {
     const exceeded = async () =>
-      ok(
-        await t.gql<{ flaggedCadres: { totalCount: number; edges: { node: { cadreId: string } }[] } }>(
+      (
+        await read<{ flaggedCadres: { totalCount: number; edges: { node: { cadreId: string } }[] } }>(
           EXCEEDED,
-          { u: f.countyA },
-          dept,
-        ),
+          f.countyA,
+        )
       ).flaggedCadres;
     const teams = async () =>
-      ok(
-        await t.gql<{ teamStructures: { edges: { node: { unit: { id: string }; holders: number } }[] } }>(
+      (
+        await read<{ teamStructures: { edges: { node: { unit: { id: string }; holders: number } }[] } }>(
           TEAMS,
-          { u: f.countyA },
-          dept,
-        ),
+          f.countyA,
+        )
       ).teamStructures;
     const holdersOfA = async () =>
       (await teams()).edges.find((e) => e.node.unit.id === f.countyA)?.node.holders;
     const listed = await exceeded();
     expect(listed.edges.map((e) => e.node.cadreId)).toContain(p.xu);
-    ok(await t.gql(STUCK, { u: f.countyA }, dept));
+    await read(STUCK, f.countyA);
     const holders = await holdersOfA();
     expect(holders).toBeGreaterThan(0);
     expect(await exceeded()).toEqual(listed);
