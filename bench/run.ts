@@ -30,6 +30,7 @@ import {
   startService,
 } from './service';
 import { sqlLoad } from './sql-load';
+import { AppConfig } from '../src/config/app-config';
 import { BenchTokens } from './tokens';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -273,7 +274,8 @@ async function main(): Promise<void> {
           sqlDurationSeconds: opts.sqlDuration,
           // as the service was started: start:prod's flags, then --node-options
           nodeOptions: [...productionNodeFlags(), ...opts.nodeOptions],
-          answerCacheMb: Number(process.env.ANSWER_CACHE_MB ?? 16),
+          // the service's own default when the variable is unset
+          answerCacheMb: Number(process.env.ANSWER_CACHE_MB ?? new AppConfig().ANSWER_CACHE_MB),
         },
         // never a password in a results file
         dataset: { ...dataset, url: dataset.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
